@@ -1,0 +1,81 @@
+// Entry point: read the command, load only its module, turn its outcome into an exit code. Every
+// command is imported lazily so that `--help`, `test` and `profiles` never load Ink or React.
+import {processIo, type CommandIo} from './source/commands/io.js';
+import {UsageError} from './source/commands/usage-error.js';
+
+const mainHelp = `tableau-connect ${__VERSION__}: connect Parable to Tableau with a personal access token.
+
+Usage:
+  tableau-connect                         the wizard, or your saved profiles if you have some
+  tableau-connect setup [--profile NAME]  set up a connection step by step (or edit NAME)
+  tableau-connect test [NAME] [--all]     re-test saved profiles
+  tableau-connect test --server URL [--site S] --token-name N [--token-secret-stdin]
+                                          test values without saving them
+  tableau-connect profiles [list|show NAME|remove NAME|rename OLD NEW|add NAME …]
+  tableau-connect demo [--scenario ID] [--list]
+                                          the whole flow against a built-in Tableau simulator
+  tableau-connect simulate [--port N] [--host H] [--scenario ID] [--tls] [--json]
+                                          run the Tableau simulator on its own
+
+Run "tableau-connect COMMAND --help" for a command's options.
+Environment: TABLEAU_SERVER, TABLEAU_SITE, TABLEAU_TOKEN_NAME, TABLEAU_TOKEN_SECRET,
+TABLEAU_CONNECT_CONFIG_DIR, HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS, NO_COLOR.`;
+
+type Command = (argv: string[], io: CommandIo) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+	test: async () => (await import('./source/commands/test.js')).runTestCommand,
+	simulate: async () => (await import('./source/commands/simulate.js')).runSimulateCommand,
+	profiles: async () => (await import('./source/commands/profiles.js')).runProfilesCommand,
+	setup: async () => (await import('./source/commands/setup.js')).runSetupCommand,
+	demo: async () => (await import('./source/commands/demo.js')).runDemoCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+	const io = processIo();
+	const [first, ...rest] = argv;
+	if (first === '--version' || first === '-v') {
+		io.stdout.write(`${__VERSION__}\n`);
+		return 0;
+	}
+
+	if (first === '--help' || first === '-h' || first === 'help') {
+		io.stdout.write(`${mainHelp}\n`);
+		return 0;
+	}
+
+	try {
+		if (first === undefined || first.startsWith('-')) {
+			const {runHomeCommand} = await import('./source/commands/home.js');
+			return await runHomeCommand(argv, io);
+		}
+
+		const load = commands[first];
+		if (!load) {
+			throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(commands).join(', ')}. Run "tableau-connect --help".`);
+		}
+
+		const run = await load();
+		return await run(rest, io);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.stderr.write(`${error.message}\n`);
+			return 2;
+		}
+
+		// Not a user mistake: say so plainly. The stack only on request, and our errors carry no secrets.
+		const message = error instanceof Error ? error.message : String(error);
+		io.stderr.write(`tableau-connect failed unexpectedly: ${message}\n`);
+		if (io.env['TABLEAU_CONNECT_DEBUG'] && error instanceof Error) {
+			io.stderr.write(`${error.stack ?? ''}\n`);
+		}
+
+		return 1;
+	}
+}
+
+process.on('SIGINT', () => {
+	process.exit(130);
+});
+
+process.exitCode = await main(process.argv.slice(2));

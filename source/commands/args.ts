@@ -1,0 +1,44 @@
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {UsageError} from './usage-error.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+`util.parseArgs` with messages a person can act on. Node's own errors name the option but not the
+command; ours add how to get help.
+*/
+export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T, allowPositionals = true) {
+	try {
+		return parseArgs({args: argv, options, allowPositionals, strict: true});
+	} catch (error) {
+		const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error);
+		throw new UsageError(`${message}\nRun "tableau-connect ${command} --help" to see the options.`);
+	}
+}
+
+/** Seconds as typed on the command line, as milliseconds. */
+export function parseSeconds(flag: string, value: string | undefined, fallbackSeconds: number): number {
+	if (value === undefined) {
+		return fallbackSeconds * 1000;
+	}
+
+	const seconds = Number(value);
+	if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+		throw new UsageError(`${flag} takes a number of seconds between 0 and 600, such as "${flag} 30"; got "${value}".`);
+	}
+
+	return Math.round(seconds * 1000);
+}
+
+/** A REST API version such as 3.19. */
+export function parseApiVersion(value: string | undefined): string | null {
+	if (value === undefined) {
+		return null;
+	}
+
+	if (!/^\d+\.\d+$/.test(value.trim())) {
+		throw new UsageError(`--api-version takes a REST API version such as 3.19; got "${value}".`);
+	}
+
+	return value.trim();
+}

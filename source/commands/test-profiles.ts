@@ -1,0 +1,6 @@
+import type {CommandIo} from './io.js';
+import {UsageError} from './usage-error.js';
+
+export async function runProfileTests(_names: string[], _values: unknown, _io: CommandIo): Promise<number> {
+	throw new UsageError('This command is not available yet.');
+}

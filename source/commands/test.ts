@@ -1,0 +1,183 @@
+import {parseServerInput, parseSiteInput} from '../tableau/server-url.js';
+import {diagnose} from '../verify/diagnoses.js';
+import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
+import type {VerificationResult} from '../verify/types.js';
+import {parseApiVersion, parseCommandArgs, parseSeconds} from './args.js';
+import {readCaFile, readSecretFromStdin, writeLines, type CommandIo} from './io.js';
+import {formatCheck, formatVerdict} from './report.js';
+import {createStyle} from './style.js';
+import {UsageError} from './usage-error.js';
+
+export const testHelp = `Usage:
+  tableau-connect test --server URL [--site SITE] --token-name NAME [--token-secret-stdin]
+  tableau-connect test NAME | --all
+
+Checks that a Tableau personal access token works: reaches the server, reads its version, signs
+in, reads the user's site role and one page of users, and signs out.
+
+Options:
+  --server URL            Tableau Server or Cloud address (or TABLEAU_SERVER). The address bar
+                          of any Tableau page works: the site is read from it.
+  --site SITE             Site content URL, as in the address bar after /site/ (or TABLEAU_SITE).
+                          Empty for the Default site of Tableau Server.
+  --token-name NAME       Personal access token name (or TABLEAU_TOKEN_NAME).
+  --token-secret-stdin    Read the token secret from standard input (else TABLEAU_TOKEN_SECRET).
+  --all                   Re-test every saved profile.
+  --json                  Print the result as JSON on stdout, and nothing else.
+  --timeout SECONDS       Deadline of each request (default 15).
+  --ca-file PATH          Trust this CA certificate (PEM) as well as the system's.
+  --insecure              Do not verify TLS certificates. Unsafe: for a first look only.
+  --api-version X.Y       Use this REST API version instead of the server's.
+  --no-color              No colour (NO_COLOR works too).
+  -h, --help              This help.
+
+Exit codes: 0 verified, 1 checked and failed, 2 usage or input error, 130 interrupted.`;
+
+const options = {
+	server: {type: 'string'},
+	site: {type: 'string'},
+	'token-name': {type: 'string'},
+	'token-secret-stdin': {type: 'boolean'},
+	all: {type: 'boolean'},
+	json: {type: 'boolean'},
+	timeout: {type: 'string'},
+	'ca-file': {type: 'string'},
+	insecure: {type: 'boolean'},
+	'api-version': {type: 'string'},
+	'no-color': {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
+export type ParsedTestArgs = ReturnType<typeof parseTestArgs>;
+
+export function parseTestArgs(argv: string[]) {
+	return parseCommandArgs('test', argv, options);
+}
+
+/** Turns the typed server and site into what the pipeline needs, or says what to type instead. */
+export function resolveTarget(serverText: string, siteText: string | undefined): {server: string; site: string; notes: string[]} | {error: string} {
+	const server = parseServerInput(serverText);
+	if (!server.ok) {
+		return {error: server.error};
+	}
+
+	if (siteText === undefined) {
+		return {server: server.server, site: server.site ?? '', notes: [...server.notes, ...server.warnings.map(item => item.message)]};
+	}
+
+	const site = parseSiteInput(siteText, {server: server.server});
+	if (!site.ok) {
+		return {error: site.error};
+	}
+
+	return {server: server.server, site: site.site, notes: [...server.notes, ...server.warnings.map(item => item.message), ...site.notes]};
+}
+
+/** The verification options every way of testing shares: timeout, CA, TLS, API version. */
+export async function verificationOptionsFrom(values: ParsedTestArgs['values']): Promise<VerificationOptions> {
+	return {
+		timeoutMs: parseSeconds('--timeout', values.timeout, 15),
+		caPem: await readCaFile(values['ca-file']),
+		insecure: values.insecure ?? false,
+		apiVersion: parseApiVersion(values['api-version']),
+	};
+}
+
+function invalidUrlResult(input: Omit<VerificationInput, 'tokenSecret'>, message: string): VerificationResult {
+	const diagnosis = diagnose('invalid-url', {server: input.server});
+	return {
+		ok: false,
+		profile: input.profile ?? null,
+		server: input.server,
+		site: input.site,
+		apiVersion: null,
+		serverInfo: null,
+		user: null,
+		checks: [
+			{id: 'reach', status: 'fail', summary: message, durationMs: 0},
+			...(['serverinfo', 'signin', 'permissions', 'signout'] as const).map(id => ({id, status: 'skipped' as const, summary: 'Skipped: the server URL cannot be used', durationMs: 0})),
+		],
+		diagnosis: {...diagnosis, explanation: `${message} ${diagnosis.explanation}`},
+		warnings: [],
+	};
+}
+
+/** Runs one verification and prints it as the flags ask: live lines for people, JSON for scripts. */
+export async function runAndReport(input: VerificationInput, verification: VerificationOptions, io: CommandIo, values: ParsedTestArgs['values']): Promise<VerificationResult> {
+	const style = createStyle(io.stdout, io.env, values['no-color']);
+	if (values.insecure) {
+		io.stderr.write('WARNING: --insecure: TLS certificates are NOT verified. Anyone on the network path could read the token. Use --ca-file instead.\n');
+	}
+
+	if (!values.json) {
+		const where = input.site === '' ? 'Default site' : `site "${input.site}"`;
+		writeLines(io.stdout, [`Testing ${input.profile ? `profile "${input.profile}": ` : ''}${input.server}, ${where}, token "${input.tokenName}"`]);
+	}
+
+	const result = await verifyConnection(input, {
+		...verification,
+		onEvent(event) {
+			if (!values.json && event.type === 'check-finished') {
+				writeLines(io.stdout, [formatCheck(event.check, style)]);
+			}
+		},
+	});
+	if (!values.json) {
+		writeLines(io.stdout, formatVerdict(result, style));
+	}
+
+	return result;
+}
+
+/** `tableau-connect test`: verify values given on the command line or in the environment. */
+export async function runTestCommand(argv: string[], io: CommandIo): Promise<number> {
+	const {values, positionals} = parseTestArgs(argv);
+	if (values.help) {
+		writeLines(io.stdout, [testHelp]);
+		return 0;
+	}
+
+	if (positionals.length > 0 || values.all) {
+		const {runProfileTests} = await import('./test-profiles.js');
+		return runProfileTests(positionals, values, io);
+	}
+
+	const serverText = values.server ?? io.env['TABLEAU_SERVER'];
+	const tokenName = values['token-name'] ?? io.env['TABLEAU_TOKEN_NAME'];
+	if (!serverText) {
+		throw new UsageError('Say which server to test: --server https://your-server (or TABLEAU_SERVER), or a saved profile: tableau-connect test NAME.');
+	}
+
+	if (!tokenName) {
+		throw new UsageError('Say which token to use: --token-name "Parable Integration" (or TABLEAU_TOKEN_NAME).');
+	}
+
+	const verification = await verificationOptionsFrom(values);
+	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin) : io.env['TABLEAU_TOKEN_SECRET'];
+	if (!tokenSecret) {
+		throw new UsageError('No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET. It is never accepted as a flag, so it stays out of shell history.');
+	}
+
+	const target = resolveTarget(serverText, values.site ?? io.env['TABLEAU_SITE']);
+	if ('error' in target) {
+		const result = invalidUrlResult({server: serverText.trim(), site: values.site ?? '', tokenName}, target.error);
+		if (values.json) {
+			writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
+		} else {
+			writeLines(io.stderr, [target.error]);
+		}
+
+		return 2;
+	}
+
+	if (!values.json) {
+		writeLines(io.stderr, target.notes);
+	}
+
+	const result = await runAndReport({server: target.server, site: target.site, tokenName, tokenSecret}, verification, io, values);
+	if (values.json) {
+		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
+	}
+
+	return result.ok ? 0 : 1;
+}

@@ -1,0 +1,2 @@
+/** The package version, written in by the bundler (and by vitest's `define`). */
+declare const __VERSION__: string;

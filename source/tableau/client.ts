@@ -1,0 +1,215 @@
+import {errorOf, list, parseBody, pick, text, type ParsedBody} from './parse.js';
+import type {HttpRequest, HttpResponse, Transport} from './transport.js';
+
+/** An HTTP answer that was not the one asked for. Holds nothing secret: no body, no token. */
+export class TableauApiError extends Error {
+	override readonly name = 'TableauApiError';
+
+	constructor(
+		readonly status: number,
+		readonly body: ParsedBody,
+		readonly tableauCode: string | null,
+		readonly detail: string | null,
+		readonly retryAfter: string | null,
+		readonly location: string | null,
+		readonly attempts: number,
+	) {
+		super(`HTTP ${status}${tableauCode ? ` (Tableau error ${tableauCode})` : ''}${detail ? `: ${detail}` : ''}`);
+	}
+}
+
+/** The server answered 200, but not with what Tableau would send. */
+export class UnexpectedBodyError extends Error {
+	override readonly name = 'UnexpectedBodyError';
+
+	constructor(
+		readonly status: number,
+		readonly body: ParsedBody,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+export type ServerInfo = {productVersion: string | null; build: string | null; restApiVersion: string};
+
+export type PatCredentials = {tokenName: string; tokenSecret: string; site: string};
+
+/** A signed-in session. `token` is a secret: never print it. */
+export type Session = {
+	token: string;
+	siteId: string;
+	siteContentUrl: string;
+	userId: string;
+	/** Origin the session lives on; differs from the configured server after a redirect. */
+	server: string;
+	redirectedFrom: string | null;
+	estimatedTimeToExpiration: string | null;
+};
+
+export type SessionUser = {id: string; name: string | null; siteRole: string | null};
+
+export type UsersPage = {totalAvailable: number | null; users: SessionUser[]};
+
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+
+function userOf(record: unknown): SessionUser | null {
+	const id = text(pick(record, 'id'));
+	return id ? {id, name: text(pick(record, 'name')), siteRole: text(pick(record, 'siteRole'))} : null;
+}
+
+/**
+Tableau REST calls for verifying a PAT. Each method either returns what it asked for or throws a
+`TableauApiError`, `UnexpectedBodyError` or the transport's `NetworkError`.
+*/
+export function createTableauClient(server: string, transport: Transport) {
+	async function call(request: HttpRequest, expected = 200): Promise<{response: HttpResponse; body: ParsedBody}> {
+		const response = await transport.send({
+			...request,
+			headers: {accept: 'application/json', 'user-agent': 'tableau-connect', ...request.headers},
+		});
+		const body = parseBody(response.body, response.headers['content-type']);
+		if (response.status !== expected && !(expected === 204 && response.status === 200)) {
+			const error = errorOf(body);
+			throw new TableauApiError(
+				response.status,
+				body,
+				error?.code ?? null,
+				error?.detail ?? error?.summary ?? null,
+				response.headers['retry-after'] ?? null,
+				response.headers['location'] ?? null,
+				response.attempts,
+			);
+		}
+
+		return {response, body};
+	}
+
+	function tableauValue(body: ParsedBody, status: number, what: string): Record<string, unknown> {
+		if (body.kind !== 'tableau') {
+			const seen = body.kind === 'html' ? `an HTML page${body.title ? ` ("${body.title}")` : ''}` : body.kind === 'empty' ? 'an empty body' : 'plain text';
+			throw new UnexpectedBodyError(status, body, `Expected ${what} from the Tableau REST API, got ${seen}`);
+		}
+
+		return body.value;
+	}
+
+	function authHeaders(session: Session): Record<string, string> {
+		return {'x-tableau-auth': session.token};
+	}
+
+	return {
+		/** `GET /api/{version}/serverinfo`, which needs no sign-in. */
+		async serverInfo(version: string): Promise<ServerInfo> {
+			const {body, response} = await call({method: 'GET', url: `${server}/api/${version}/serverinfo`});
+			const info = pick(tableauValue(body, response.status, 'server information'), 'serverInfo');
+			const restApiVersion = text(pick(info, 'restApiVersion'));
+			if (!restApiVersion) {
+				throw new UnexpectedBodyError(response.status, body, 'The server information has no REST API version');
+			}
+
+			const product = pick(info, 'productVersion');
+			return {productVersion: text(product), build: text(pick(product, 'build')), restApiVersion};
+		},
+
+		/**
+		`POST /api/{version}/auth/signin` with a PAT. A redirect is followed once by posting again to
+		its target, because following it as a GET (what most clients do) loses the credentials.
+		*/
+		async signIn(credentials: PatCredentials, version: string): Promise<Session> {
+			const payload = JSON.stringify({
+				credentials: {
+					personalAccessTokenName: credentials.tokenName,
+					personalAccessTokenSecret: credentials.tokenSecret,
+					site: {contentUrl: credentials.site},
+				},
+			});
+			const request: HttpRequest = {
+				method: 'POST',
+				url: `${server}/api/${version}/auth/signin`,
+				headers: {'content-type': 'application/json'},
+				body: payload,
+			};
+			let origin = server;
+			let redirectedFrom: string | null = null;
+			let result;
+			try {
+				result = await call(request);
+			} catch (error) {
+				if (!(error instanceof TableauApiError) || !redirectStatuses.has(error.status) || !error.location) {
+					throw error;
+				}
+
+				const target = new URL(error.location, request.url);
+				redirectedFrom = server;
+				origin = target.origin;
+				result = await call({...request, url: target.toString()});
+			}
+
+			const {body, response} = result;
+			const credentialsRecord = pick(tableauValue(body, response.status, 'sign-in credentials'), 'credentials');
+			const token = text(pick(credentialsRecord, 'token'));
+			const siteId = text(pick(credentialsRecord, 'site', 'id'));
+			const userId = text(pick(credentialsRecord, 'user', 'id'));
+			if (!token || !siteId || !userId) {
+				throw new UnexpectedBodyError(response.status, body, 'The sign-in answer has no session token, site or user');
+			}
+
+			return {
+				token,
+				siteId,
+				siteContentUrl: text(pick(credentialsRecord, 'site', 'contentUrl')) ?? credentials.site,
+				userId,
+				server: origin,
+				redirectedFrom,
+				estimatedTimeToExpiration: text(pick(credentialsRecord, 'estimatedTimeToExpiration')),
+			};
+		},
+
+		/** The signed-in user, with their site role, from `GET /api/{v}/sessions/current`. */
+		async currentUser(session: Session, version: string): Promise<SessionUser> {
+			const {body, response} = await call({method: 'GET', url: `${session.server}/api/${version}/sessions/current`, headers: authHeaders(session)});
+			const user = userOf(pick(tableauValue(body, response.status, 'the current session'), 'session', 'user'));
+			if (!user) {
+				throw new UnexpectedBodyError(response.status, body, 'The current session names no user');
+			}
+
+			return user;
+		},
+
+		/** The user's own record on the site; the fallback when `sessions/current` is unavailable. */
+		async userOnSite(session: Session, version: string): Promise<SessionUser> {
+			const {body, response} = await call({
+				method: 'GET',
+				url: `${session.server}/api/${version}/sites/${session.siteId}/users/${session.userId}`,
+				headers: authHeaders(session),
+			});
+			const user = userOf(pick(tableauValue(body, response.status, 'a user record'), 'user'));
+			if (!user) {
+				throw new UnexpectedBodyError(response.status, body, 'The user record has no id');
+			}
+
+			return user;
+		},
+
+		/** One page of the site's users, addressed by site LUID as the API requires. */
+		async listUsers(session: Session, version: string, pageSize = 1): Promise<UsersPage> {
+			const {body, response} = await call({
+				method: 'GET',
+				url: `${session.server}/api/${version}/sites/${session.siteId}/users?pageSize=${pageSize}&pageNumber=1`,
+				headers: authHeaders(session),
+			});
+			const value = tableauValue(body, response.status, 'a list of users');
+			const total = Number(text(pick(value, 'pagination', 'totalAvailable')));
+			const users = list(pick(value, 'users', 'user')).map(record => userOf(record)).filter(user => user !== null);
+			return {totalAvailable: Number.isFinite(total) ? total : null, users};
+		},
+
+		/** Ends the session, so the PAT is free for its real owner again. */
+		async signOut(session: Session, version: string): Promise<void> {
+			await call({method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session)}, 204);
+		},
+	};
+}
+
+export type TableauClient = ReturnType<typeof createTableauClient>;

@@ -1,0 +1,220 @@
+import {rootCertificates} from 'node:tls';
+import {Agent, ProxyAgent, buildConnector, request, type Dispatcher} from 'undici';
+import {classifyNetworkError, NetworkError} from './network-error.js';
+import {retryDelayMs, type RetryPolicy, defaultRetryPolicy} from './retry.js';
+
+export type HttpRequest = {
+	method: 'GET' | 'POST';
+	url: string;
+	headers?: Record<string, string>;
+	body?: string;
+};
+
+export type HttpResponse = {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
+	url: string;
+	/** How many attempts it took (1 when nothing was retried). */
+	attempts: number;
+};
+
+export type TransportOptions = {
+	/** Deadline of each attempt, in milliseconds. */
+	timeoutMs: number;
+	/** Extra trusted certificates (PEM), added to Node's bundled roots. */
+	caPem?: string | null;
+	/** Skip certificate verification. Only on explicit request. */
+	insecure?: boolean;
+	retry?: RetryPolicy;
+	/** Proxy settings; by default the standard environment variables. */
+	proxy?: {httpProxy?: string; httpsProxy?: string; noProxy?: string};
+	/** Replaced in tests to observe back-off without waiting. */
+	sleep?: (ms: number) => Promise<void>;
+};
+
+export type Transport = {
+	send(request: HttpRequest): Promise<HttpResponse>;
+	/** Resolves when the first connection of this transport is up (TCP and TLS), rejects if it fails. */
+	readonly firstConnection: Promise<void>;
+	readonly usesProxy: (url: string) => boolean;
+	close(): Promise<void>;
+};
+
+// Error pages can be large; nothing we parse is, and a runaway body must not fill memory.
+const maxBodyBytes = 2 * 1024 * 1024;
+
+const retryableStatuses = new Set([429, 503]);
+
+function proxyFor(url: URL, options: TransportOptions['proxy']): string | undefined {
+	const environment = process.env;
+	const noProxy = options?.noProxy ?? environment['no_proxy'] ?? environment['NO_PROXY'] ?? '';
+	const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	for (const rawEntry of noProxy.split(/[,\s]+/)) {
+		const entry = rawEntry.trim().toLowerCase().replace(/:\d+$/, '').replace(/^\*?\./, '');
+		if (entry === '*' || (entry && (host === entry || host.endsWith(`.${entry}`)))) {
+			return undefined;
+		}
+	}
+
+	return url.protocol === 'https:'
+		? (options?.httpsProxy ?? environment['https_proxy'] ?? environment['HTTPS_PROXY'] ?? options?.httpProxy ?? environment['http_proxy'] ?? environment['HTTP_PROXY'])
+		: (options?.httpProxy ?? environment['http_proxy'] ?? environment['HTTP_PROXY']);
+}
+
+async function readBody(body: Dispatcher.ResponseData['body']): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		const buffer = chunk as Buffer;
+		size += buffer.length;
+		if (size > maxBodyBytes) {
+			body.destroy();
+			break;
+		}
+
+		chunks.push(buffer);
+	}
+
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
+	const flat: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (value !== undefined) {
+			flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+		}
+	}
+
+	return flat;
+}
+
+/**
+One run's HTTP connection: a single keep-alive socket per origin, every request with a deadline,
+retries for 429, 503 and dropped connections within the policy's total budget.
+*/
+export function createTransport(options: TransportOptions): Transport {
+	const tls = {
+		ca: options.caPem ? [...rootCertificates, options.caPem] : undefined,
+		rejectUnauthorized: !options.insecure,
+	};
+	const connectTimeout = options.timeoutMs;
+	const retry = options.retry ?? defaultRetryPolicy;
+	const sleep = options.sleep ?? (async (ms: number) => new Promise<void>(resolve => {
+		setTimeout(resolve, ms);
+	}));
+
+	let markConnected: () => void = () => {};
+	let markConnectFailed: (error: unknown) => void = () => {};
+	const firstConnection = new Promise<void>((resolve, reject) => {
+		markConnected = resolve;
+		markConnectFailed = reject;
+	});
+	// Nobody may be waiting on it; an unobserved rejection must not crash the process.
+	firstConnection.catch(() => {});
+
+	const baseConnector = buildConnector({...tls, timeout: connectTimeout});
+	const observingConnector: buildConnector.connector = (connectOptions, callback) => {
+		baseConnector(connectOptions, (error, socket) => {
+			if (error) {
+				markConnectFailed(classifyNetworkError(error, {viaProxy: false, timeoutMs: options.timeoutMs}));
+				callback(error, null);
+			} else {
+				markConnected();
+				callback(null, socket!);
+			}
+		});
+	};
+
+	const timeouts = {headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs};
+	const directAgent = new Agent({connections: 1, connect: observingConnector, ...timeouts});
+	const proxyAgents = new Map<string, Dispatcher>();
+
+	function dispatcherFor(url: URL): {dispatcher: Dispatcher; viaProxy: boolean} {
+		const proxy = proxyFor(url, options.proxy);
+		if (!proxy) {
+			return {dispatcher: directAgent, viaProxy: false};
+		}
+
+		let agent = proxyAgents.get(proxy);
+		if (!agent) {
+			// Through a proxy the CA must go in requestTls: the tunnel's TLS is ours, not the proxy's.
+			agent = new ProxyAgent({
+				uri: proxy,
+				connections: 1,
+				requestTls: {...tls, timeout: connectTimeout},
+				proxyTls: {timeout: connectTimeout},
+				...timeouts,
+			});
+			proxyAgents.set(proxy, agent);
+		}
+
+		return {dispatcher: agent, viaProxy: true};
+	}
+
+	async function attempt(httpRequest: HttpRequest, url: URL): Promise<Omit<HttpResponse, 'attempts'>> {
+		const {dispatcher, viaProxy} = dispatcherFor(url);
+		try {
+			const response = await request(url, {
+				method: httpRequest.method,
+				headers: httpRequest.headers,
+				body: httpRequest.body,
+				dispatcher,
+				signal: AbortSignal.timeout(options.timeoutMs),
+			});
+			if (viaProxy) {
+				markConnected();
+			}
+
+			const body = await readBody(response.body);
+			return {status: response.statusCode, headers: flattenHeaders(response.headers), body, url: url.toString()};
+		} catch (error) {
+			const failure = classifyNetworkError(error, {viaProxy, timeoutMs: options.timeoutMs});
+			markConnectFailed(failure);
+			throw failure;
+		}
+	}
+
+	async function send(httpRequest: HttpRequest): Promise<HttpResponse> {
+		const url = new URL(httpRequest.url);
+		const started = Date.now();
+		for (let attempts = 1; ; attempts++) {
+			let outcome: Omit<HttpResponse, 'attempts'> | NetworkError;
+			try {
+				outcome = await attempt(httpRequest, url);
+			} catch (error) {
+				if (!(error instanceof NetworkError)) {
+					throw error;
+				}
+
+				outcome = error;
+			}
+
+			const retryable = outcome instanceof NetworkError
+				? outcome.kind === 'connection-reset'
+				: retryableStatuses.has(outcome.status);
+			const delay = retryable
+				? retryDelayMs(retry, attempts, outcome instanceof NetworkError ? undefined : outcome.headers['retry-after'], Date.now() - started)
+				: null;
+			if (delay === null) {
+				if (outcome instanceof NetworkError) {
+					throw outcome;
+				}
+
+				return {...outcome, attempts};
+			}
+
+			await sleep(delay);
+		}
+	}
+
+	return {
+		send,
+		firstConnection,
+		usesProxy: url => proxyFor(new URL(url), options.proxy) !== undefined,
+		async close() {
+			await Promise.all([directAgent.close(), ...[...proxyAgents.values()].map(async agent => agent.close())]);
+		},
+	};
+}

@@ -1,0 +1,104 @@
+import {TableauApiError, UnexpectedBodyError} from '../tableau/client.js';
+import {NetworkError} from '../tableau/network-error.js';
+import {parseRetryAfter} from '../tableau/retry.js';
+import {diagnose, type DiagnosisContext} from './diagnoses.js';
+import type {CheckId, Diagnosis, DiagnosisCode} from './types.js';
+
+/** The parts of a run that a diagnosis may mention. */
+export type RunContext = Omit<DiagnosisContext, 'httpStatus' | 'tableauCode' | 'detail'>;
+
+function codeForNetwork(error: NetworkError): DiagnosisCode {
+	switch (error.kind) {
+		case 'connection-reset':
+		case 'unknown': {
+			return 'unexpected-response';
+		}
+
+		default: {
+			return error.kind;
+		}
+	}
+}
+
+function codeForHttp(error: TableauApiError, check: CheckId): DiagnosisCode {
+	const {status, tableauCode} = error;
+	if (error.body.kind === 'html' && status !== 429 && status < 500) {
+		// A 401/404 HTML page comes from a portal or proxy in front of Tableau, not from Tableau.
+		return 'not-tableau';
+	}
+
+	if (tableauCode === '404001' || (check === 'serverinfo' && tableauCode === '404003')) {
+		return 'api-version-unsupported';
+	}
+
+	if (status === 429) {
+		return 'rate-limited';
+	}
+
+	if (status >= 500) {
+		return 'server-error';
+	}
+
+	if (status === 405) {
+		return 'redirect-method';
+	}
+
+	if (status === 401) {
+		if (check === 'signin') {
+			return 'signin-failed';
+		}
+
+		return tableauCode === '401002' || tableauCode === '401000' ? 'session-invalidated' : 'signin-failed';
+	}
+
+	if (status === 403) {
+		return 'insufficient-permissions';
+	}
+
+	if (status === 404) {
+		if (tableauCode === '404000') {
+			return 'site-not-found';
+		}
+
+		// serverinfo without any Tableau body means the path is not a Tableau REST API at all.
+		if (check === 'serverinfo' && error.body.kind !== 'tableau') {
+			return 'not-tableau';
+		}
+	}
+
+	if (check === 'serverinfo' && error.body.kind !== 'tableau' && status >= 300 && status < 400) {
+		return 'not-tableau';
+	}
+
+	return 'unexpected-response';
+}
+
+/**
+Names what went wrong in a check. Reads what the server really sent (status, Tableau code, body
+kind), so an HTML 429 from Tableau Cloud's rate limiter and an XML one diagnose the same.
+*/
+export function diagnosisFor(error: unknown, check: CheckId, run: RunContext): Diagnosis {
+	if (error instanceof NetworkError) {
+		return diagnose(codeForNetwork(error), {...run, httpStatus: null, tableauCode: null, detail: error.code});
+	}
+
+	if (error instanceof TableauApiError) {
+		const retryAfterMs = parseRetryAfter(error.retryAfter ?? undefined);
+		return diagnose(codeForHttp(error, check), {
+			...run,
+			httpStatus: error.status,
+			tableauCode: error.tableauCode,
+			detail: error.detail ?? (error.body.kind === 'html' ? error.body.title : null),
+			retryAfterSeconds: retryAfterMs === undefined ? null : Math.round(retryAfterMs / 1000),
+			redirectedTo: error.location ?? run.redirectedTo ?? null,
+		});
+	}
+
+	if (error instanceof UnexpectedBodyError) {
+		const code: DiagnosisCode = error.body.kind === 'tableau' ? 'unexpected-response' : 'not-tableau';
+		return diagnose(code, {...run, httpStatus: error.status, tableauCode: null, detail: error.message});
+	}
+
+	const message = error instanceof Error ? error.message : String(error);
+	return diagnose('unexpected-response', {...run, httpStatus: null, tableauCode: null, detail: message});
+}

@@ -1,0 +1,407 @@
+import {isTableauCloud} from '../tableau/server-url.js';
+import type {Diagnosis, DiagnosisCode, Warning, WarningCode} from './types.js';
+
+/**
+What a diagnosis or warning may mention about the run. None of it is secret: `detail` is Tableau's
+`<detail>` text or a network error code, never a token, a secret or a session.
+*/
+export type DiagnosisContext = {
+	server?: string;
+	site?: string;
+	httpStatus?: number | null;
+	tableauCode?: string | null;
+	detail?: string | null;
+	apiVersion?: string | null;
+	productVersion?: string | null;
+	retryAfterSeconds?: number | null;
+	redirectedTo?: string | null;
+	siteRole?: string | null;
+	timeoutSeconds?: number;
+};
+
+type Entry = {
+	title: string;
+	meaning: string;
+	explain: (context: DiagnosisContext) => string;
+	remedy: (context: DiagnosisContext) => string[];
+};
+
+const tokenPage = 'avatar (top right) → My Account Settings → Personal Access Tokens';
+const siteTokenSettings = 'Settings → General → Personal Access Tokens';
+const addressBarExample = 'https://10ay.online.tableau.com/#/site/acme/home';
+const retest = '`tableau-connect test`';
+const editProfile = '`tableau-connect setup --profile NAME`';
+const defaultTimeoutSeconds = 15;
+
+const entries: Record<DiagnosisCode, Entry> = {
+	'invalid-url': {
+		title: 'The server address cannot be used',
+		meaning: 'The server URL has no host, a scheme other than http or https, spaces, or characters a host name cannot have.',
+		explain: context => `${context.server ? `"${context.server}"` : 'The server address'} is not an address tableau-connect can send requests to${facts(context)}.`,
+		remedy: () => [
+			'Sign in to Tableau in your browser and copy the address from its address bar, for example https://10ay.online.tableau.com or https://tableau.example.com. A path after the host does no harm; it is dropped.',
+			'Start the address with https:// and leave out spaces, user names and passwords.',
+			'If what you have is a site name, it belongs in the site field (`--site`); ask your Tableau administrator for the server address.',
+			`Correct a saved profile with ${editProfile}, or pass \`--server URL\` to ${retest}.`,
+		],
+	},
+	'dns-not-found': {
+		title: 'The server\'s host name was not found',
+		meaning: 'The host name in the server URL does not resolve to an address from this machine.',
+		explain: context => `The name ${hostText(context)} could not be looked up${facts(context)}: either it is misspelt, or this machine's DNS does not know it.`,
+		remedy: context => [
+			'Compare the host with the one in your browser\'s address bar when you are signed in to Tableau; a single wrong letter gives this error.',
+			'For Tableau Cloud, use your pod\'s host, for example https://10ay.online.tableau.com, not your company\'s name in front of online.tableau.com.',
+			'For Tableau Server inside your company, connect to the VPN or office network first; internal names only resolve there.',
+			'If your browser reaches the internet through a proxy, set `HTTPS_PROXY` (for example `HTTPS_PROXY=http://proxy.example.com:8080`) so tableau-connect uses it too.',
+			`Check the name yourself with \`nslookup ${hostOnly(context) ?? 'HOST'}\`, then run ${retest} again.`,
+		],
+	},
+	'connection-refused': {
+		title: 'Nothing accepted the connection',
+		meaning: 'The host exists, but nothing listens on that port, or a firewall rejected the connection.',
+		explain: context => `${capitalize(hostText(context))} was found, but the connection to ${portText(context)} was refused${facts(context)}.`,
+		remedy: () => [
+			'Check the port: Tableau usually answers on 443 (https) or 80 (http). If your browser shows a port such as :8443 after the host, put the same port in the server address.',
+			'Check https:// against http://: the same port rarely serves both.',
+			'Ask your Tableau Server administrator whether the server is running (`tsm status -v` on the server).',
+			'A firewall or VPN may block this machine: try from a machine where the browser reaches Tableau, or ask your network team.',
+			`Then run ${retest} again.`,
+		],
+	},
+	timeout: {
+		title: 'The server did not answer in time',
+		meaning: 'No answer arrived within the time allowed by `--timeout` (15 seconds unless changed).',
+		explain: context => `${capitalize(serverText(context))} did not answer within ${context.timeoutSeconds ?? defaultTimeoutSeconds} seconds${facts(context)}. Firewalls that silently drop connections and slow servers both look like this.`,
+		remedy: context => [
+			'Open the server address in a browser on this same machine: if it does not load there either, the network is the problem (VPN, firewall, or a proxy that is not set).',
+			'If your network needs a proxy, set `HTTPS_PROXY`; if it must not be used for this host, add the host to `NO_PROXY`.',
+			`If the server is just slow, allow more time: \`tableau-connect test --timeout ${Math.max(60, (context.timeoutSeconds ?? defaultTimeoutSeconds) * 2)}\`.`,
+			'If it keeps happening, ask your Tableau administrator whether the server is overloaded or in maintenance.',
+		],
+	},
+	'tls-untrusted-certificate': {
+		title: 'The server\'s certificate is not trusted',
+		meaning: 'The TLS certificate is self-signed or issued by a certificate authority this machine does not trust (often a company CA or a TLS-inspecting proxy).',
+		explain: context => `${capitalize(hostText(context))} presented a certificate that Node.js cannot trace to a trusted authority${facts(context)}. This is usual for Tableau Server with a company certificate, and for networks with a TLS-inspecting proxy.`,
+		remedy: () => [
+			'Get the root certificate in PEM form: ask your IT team for the company CA, or export it from your browser (padlock → certificate → the top certificate of the chain → export as Base64/PEM).',
+			'Pass it to the test: `tableau-connect test --ca-file /path/to/company-ca.pem`.',
+			'Or trust it for every Node.js program: `export NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem` before running tableau-connect.',
+			'If a proxy inspects TLS on your network, the certificate to add is the proxy\'s root, not Tableau\'s.',
+			'Only as a last resort, to confirm the certificate is the only problem, add `--insecure`; never keep it for real use.',
+		],
+	},
+	'tls-hostname-mismatch': {
+		title: 'The certificate is for a different host name',
+		meaning: 'The server\'s TLS certificate does not list the host name in the server URL.',
+		explain: context => `The certificate presented by ${hostText(context)} was issued for other names${facts(context)}, so the connection cannot be trusted as it is.`,
+		remedy: () => [
+			'Open the address in your browser, view the certificate, and look at the names it lists (Subject Alternative Name).',
+			'Use one of those names as the server address: usually the full name (tableau.example.com) instead of a short name, an alias or an IP address.',
+			`Update the profile with ${editProfile}, then run ${retest} again.`,
+			'If none of the names fits, ask your Tableau administrator to issue a certificate that includes the name you use.',
+			'`--insecure` skips the check, as a last resort for diagnosis only, never for real use.',
+		],
+	},
+	'tls-certificate-expired': {
+		title: 'The server\'s certificate has expired',
+		meaning: 'The TLS certificate is past its end date (or not yet valid, which usually means a wrong clock).',
+		explain: context => `The certificate presented by ${hostText(context)} is outside its validity dates${facts(context)}.`,
+		remedy: () => [
+			'Ask your Tableau Server administrator to renew the certificate; browsers will be warning about it too.',
+			'Check this machine\'s date and time: a clock that is far off makes a valid certificate look expired or not yet valid.',
+			'`--insecure` lets a test through meanwhile, as a last resort only; never use it for real use.',
+		],
+	},
+	'proxy-error': {
+		title: 'The proxy failed the connection',
+		meaning: 'A proxy (from `HTTPS_PROXY` or `HTTP_PROXY`) refused the request, could not reach the server, or asked for authentication.',
+		explain: context => `The proxy between this machine and ${serverText(context)} refused or failed the connection${facts(context)}.`,
+		remedy: context => [
+			'Check the proxy variables: `HTTPS_PROXY` (and `HTTP_PROXY`) need a scheme, host and port, for example `http://proxy.example.com:8080`.',
+			`If ${hostOnly(context) ?? 'the server'} is on your internal network, add it to \`NO_PROXY\` so requests go to it directly.`,
+			'If the proxy needs a login or only lets listed hosts through, ask your network team to allow the Tableau host.',
+			'If the proxy inspects TLS, add its root certificate with `--ca-file PATH` or `NODE_EXTRA_CA_CERTS`.',
+			`Then run ${retest} again.`,
+		],
+	},
+	'not-tableau': {
+		title: 'That address is not a Tableau REST API',
+		meaning: 'Something answered, but not like Tableau\'s REST API: an HTML page, a login portal, or the wrong path.',
+		explain: context => `${capitalize(serverText(context))} answered${facts(context)}, but not the way Tableau's REST API does${facts(context)}. The address may point at another web server, a single-sign-on portal or a proxy's page.`,
+		remedy: () => [
+			'Use the address you open Tableau with in your browser, host only, for example https://tableau.example.com; the REST API is always under /api/ at its root.',
+			'For Tableau Cloud, use the pod host, for example https://10ay.online.tableau.com.',
+			'If a portal, load balancer or reverse proxy sits in front of Tableau, ask its owner to pass /api/ through, or use Tableau\'s own address.',
+			'If your network shows a proxy login page, set `HTTPS_PROXY` or sign in to the proxy first.',
+			`Correct the profile with ${editProfile}.`,
+		],
+	},
+	'redirect-method': {
+		title: 'Sign-in was redirected and lost its POST',
+		meaning: 'A redirect turned the sign-in POST into a GET, which Tableau refuses (405000); typical for http:// or for online.tableau.com without the pod.',
+		explain: context => `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}, and the request arrived there as a GET, which Tableau refuses${facts(context)}.`,
+		remedy: context => [
+			context.server?.startsWith('http://')
+				? 'Change http:// to https:// in the server address: the redirect from http to https is what loses the sign-in.'
+				: 'Keep https:// in the server address, and use the host that serves Tableau itself rather than one that redirects.',
+			context.redirectedTo
+				? `Use the address the server redirects to as the server: ${originOf(context.redirectedTo)}.`
+				: 'For Tableau Cloud, use your pod host from the address bar, for example https://10ay.online.tableau.com, not https://online.tableau.com.',
+			`Save the new address with ${editProfile}, then run ${retest} again.`,
+		],
+	},
+	'api-version-unsupported': {
+		title: 'The server\'s REST API is too old for token sign-in',
+		meaning: 'Signing in with a personal access token needs REST API 3.6 (Tableau Server 2019.4) or newer, or the server refused the requested API version.',
+		explain: context => {
+			const found = [
+				context.productVersion ? `Tableau ${context.productVersion}` : null,
+				context.apiVersion ? `REST API ${context.apiVersion}` : null,
+			].filter(Boolean).join(', ');
+			const reported = found === '' ? 'The server did not accept the REST API version that was asked for' : `${capitalize(serverText(context))} reports ${found}`;
+			return `${reported}${facts(context)}. Personal access tokens need REST API 3.6 or newer, which came with Tableau Server 2019.4.`;
+		},
+		remedy: context => [
+			'If the server is older than Tableau Server 2019.4, it cannot sign in with a token: ask your Tableau administrator about upgrading.',
+			context.apiVersion
+				? `If you passed \`--api-version\`, use one the server knows (it reports ${context.apiVersion}, and 3.6 is the lowest that works), or leave the flag out to detect it.`
+				: 'If you passed `--api-version`, choose a version the server knows (3.6 or later), or leave the flag out so the version is detected.',
+			`Open ${context.server ? originOf(context.server) : 'https://YOUR_SERVER'}/api/2.4/serverinfo in a browser: it shows the product and REST API versions without signing in.`,
+			`Then run ${retest} again.`,
+		],
+	},
+	'signin-failed': {
+		title: 'Tableau refused the token sign-in',
+		meaning: 'Sign-in error 401001. Tableau gives the same answer for a wrong token name or secret, an expired or revoked token, tokens being disabled, and a wrong site content URL.',
+		explain: context => `${capitalize(serverText(context))} refused to sign in with this token on ${siteText(context)}${facts(context)}. Tableau does not say why: the same answer covers every cause below, so check each one.`,
+		remedy: context => [
+			'Token name and secret: the name must match exactly, including capital letters, and the secret must be pasted whole (a secret cut short, or with a space added, fails the same way).',
+			`Expired or revoked token: open ${tokenPage}. A token expires after 15 days in a row without use, or at the expiry date an administrator set; a revoked token is no longer listed. If yours is missing or expired, create a new one.`,
+			`Tokens disabled: a site administrator can check ${siteTokenSettings}; tokens must be allowed on the site, and if they are limited to a group, your user must be in it.`,
+			`Site: it must be the content URL, not the display name: the part after /site/ in the address bar (in ${addressBarExample} it is acme)${siteUsed(context)}.`,
+			'Default site on Tableau Server: its content URL is empty, so leave the site empty (`--site ""`) rather than typing "Default".',
+			`Fix the values with ${editProfile}, then run ${retest} again.`,
+		],
+	},
+	'site-not-found': {
+		title: 'The site was not found',
+		meaning: 'The server has no site with that content URL (404000).',
+		explain: context => `${capitalize(serverText(context))} has no site with the content URL ${context.site ? `"${context.site}"` : 'given'}${facts(context)}.`,
+		remedy: () => [
+			`Copy the site's content URL from the address bar: the part after /site/ (in ${addressBarExample} it is acme). The display name shown in Tableau often differs.`,
+			'On Tableau Server, the Default site has an empty content URL: leave the site empty.',
+			'If you belong to several sites, switch to the right one in Tableau first, then copy the address bar again.',
+			`Save the corrected site with ${editProfile}, then run ${retest} again.`,
+		],
+	},
+	'session-invalidated': {
+		title: 'Another sign-in ended this session',
+		meaning: 'Sign-in worked, but the session was rejected at once (401002): another sign-in with the same token replaced it.',
+		explain: context => `Sign-in to ${serverText(context)} worked, but the next request was refused${facts(context)}: the session was already over. Tableau keeps one session per personal access token, so another sign-in with the same token (Parable's own sync, a script, or a second test) ended this one.`,
+		remedy: () => [
+			`Give each tool its own token: create one for Parable and another for scripts or tests, in ${tokenPage}.`,
+			'Do not test with the token Parable syncs with while a sync runs: each test ends Parable\'s session, and the sync has to sign in again.',
+			`Wait until the other job has finished, then run ${retest} again.`,
+		],
+	},
+	'insufficient-permissions': {
+		title: 'The user\'s site role is too low',
+		meaning: 'A check was refused with 403: the signed-in user\'s site role does not allow it.',
+		explain: context => `Signed in${context.siteRole ? ` as ${context.siteRole}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
+		remedy: () => [
+			'Parable needs the Site Administrator Explorer or Site Administrator Creator site role for full access.',
+			'Ask a site or server administrator to change the role (Users → select the user → Actions → Site Role), or create the token as a user who already has it.',
+			`Then run ${retest} again: the token stays valid, and the new role counts from its next sign-in.`,
+		],
+	},
+	'rate-limited': {
+		title: 'Tableau is limiting requests',
+		meaning: 'The server kept answering 429 Too Many Requests after the retries.',
+		explain: context => `${capitalize(serverText(context))} kept answering "too many requests"${facts(context)} after several retries${context.retryAfterSeconds ? `, and asked to wait ${formatSeconds(context.retryAfterSeconds)}` : ''}.`,
+		remedy: context => [
+			context.retryAfterSeconds
+				? `Wait ${formatSeconds(context.retryAfterSeconds)}, then run ${retest} again.`
+				: `Wait a few minutes, then run ${retest} again.`,
+			'Other jobs that use the REST API of the same site share the limit (Parable\'s sync, scripts): test when they are quiet.',
+			'On Tableau Server, ask your administrator whether rate limiting is set low for this user or site.',
+		],
+	},
+	'server-error': {
+		title: 'Tableau answered with a server error',
+		meaning: 'The server kept answering with a 5xx status after the retries.',
+		explain: context => `${capitalize(serverText(context))} answered with a server error${facts(context)}, even after retries. This is a problem on the server's side, not in your values.`,
+		remedy: context => [
+			`Wait a few minutes and run ${retest} again.`,
+			context.server && isTableauCloud(context.server)
+				? 'Check https://trust.tableau.com for an incident on your pod.'
+				: 'Ask your Tableau administrator to check the server (`tsm status -v`) and its logs.',
+			'A 502 or 504 often comes from a load balancer or proxy in front of Tableau: its owner can tell whether Tableau behind it is up.',
+			'If it persists, contact support with the status code and the time; never send the token secret.',
+		],
+	},
+	'unexpected-response': {
+		title: 'Tableau gave an unexpected answer',
+		meaning: 'An answer that fits none of the other codes; the HTTP status and Tableau code are shown as received.',
+		explain: context => `${capitalize(serverText(context))} answered in a way tableau-connect does not recognise${facts(context)}.`,
+		remedy: () => [
+			`Run ${retest} again: a connection cut short can cause this once.`,
+			'Run it with `--json` to see every check, the status and the Tableau error code.',
+			'Check the server address and site in a browser, signed in as the same user.',
+			'If it persists, contact support with that output (it never contains the token secret).',
+		],
+	},
+};
+
+type WarningEntry = {
+	title: (context: DiagnosisContext) => string;
+	remedy: (context: DiagnosisContext) => string[];
+};
+
+const warningEntries: Record<WarningCode, WarningEntry> = {
+	'not-site-admin': {
+		title: context => `Signed in as ${context.siteRole ?? 'a user'}, not as a Site Administrator`,
+		remedy: () => [
+			'Parable can connect, but some content (usage, users) will be missing with this role.',
+			'Ask a site administrator to give this user the Site Administrator Explorer or Site Administrator Creator role (Users → Actions → Site Role).',
+			`Then run ${retest} again.`,
+		],
+	},
+	'insecure-tls': {
+		title: () => 'TLS certificate verification was turned off (--insecure)',
+		remedy: () => [
+			'Never use `--insecure` in production: anyone between this machine and the server could read the token secret.',
+			'Trust the server\'s certificate instead: pass `--ca-file PATH` with its CA in PEM form, or set `NODE_EXTRA_CA_CERTS`.',
+		],
+	},
+	redirected: {
+		title: context => `Sign-in was redirected${context.redirectedTo ? ` to ${hostOnly({server: context.redirectedTo}) ?? context.redirectedTo}` : ' to another host'}`,
+		remedy: context => [
+			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the host it was redirected to'} as the server with ${editProfile}, so sign-in goes there directly.`,
+			'Clients that follow the redirect without re-sending the sign-in fail with 405, so the saved address should not depend on it.',
+		],
+	},
+};
+
+/** Titles and one-line meanings of every diagnosis code, for documentation and `--list`. */
+export const diagnosisCatalogue: Record<DiagnosisCode, {title: string; meaning: string}> = Object.fromEntries(
+	Object.entries(entries).map(([code, entry]) => [code, {title: entry.title, meaning: entry.meaning}]),
+) as Record<DiagnosisCode, {title: string; meaning: string}>;
+
+/**
+The full diagnosis for `code`: title, an explanation that names the server, site and status from
+`context`, and the steps that fix it. `httpStatus` and `tableauCode` come from `context`, `null` when
+it has none.
+*/
+export function diagnose(code: DiagnosisCode, context: DiagnosisContext = {}): Diagnosis {
+	const entry = entries[code];
+	return {
+		code,
+		httpStatus: context.httpStatus ?? null,
+		tableauCode: context.tableauCode ?? null,
+		title: entry.title,
+		explanation: entry.explain(context),
+		remediation: entry.remedy(context),
+	};
+}
+
+/** The warning for `code`, worded with the role, redirect target and so on from `context`. */
+export function warning(code: WarningCode, context: DiagnosisContext = {}): Warning {
+	const entry = warningEntries[code];
+	return {code, title: entry.title(context), remediation: entry.remedy(context)};
+}
+
+function serverText(context: DiagnosisContext): string {
+	return context.server ? originOf(context.server) : 'the server';
+}
+
+// Only the stand-in words are capitalised: a host or URL must be shown exactly as it is.
+function capitalize(text: string): string {
+	return text.startsWith('the ') ? `T${text.slice(1)}` : text;
+}
+
+function hostOnly(context: DiagnosisContext): string | null {
+	if (!context.server) {
+		return null;
+	}
+
+	try {
+		return new URL(context.server).hostname;
+	} catch {
+		return context.server;
+	}
+}
+
+function hostText(context: DiagnosisContext): string {
+	return hostOnly(context) ?? 'the server';
+}
+
+function portText(context: DiagnosisContext): string {
+	if (!context.server) {
+		return 'its port';
+	}
+
+	try {
+		const url = new URL(context.server);
+		return `port ${url.port || (url.protocol === 'http:' ? '80' : '443')}`;
+	} catch {
+		return 'its port';
+	}
+}
+
+function originOf(address: string): string {
+	try {
+		return new URL(address).origin;
+	} catch {
+		return address;
+	}
+}
+
+function siteText(context: DiagnosisContext): string {
+	if (context.site === undefined) {
+		return 'the site';
+	}
+
+	return context.site === '' ? 'the Default site' : `site "${context.site}"`;
+}
+
+/**
+What the server or network said, in one parenthesis: status, Tableau code and detail, those that are known.
+A long detail (an HTML page, a stack) is cut short: it helps support, but must not bury the explanation.
+*/
+function facts(context: DiagnosisContext): string {
+	let detail = context.detail?.replace(/\s+/g, ' ').trim().replace(/\.$/, '') ?? '';
+	if (detail.length > 160) {
+		detail = `${detail.slice(0, 157)}...`;
+	}
+
+	const codes = [
+		context.httpStatus ? `HTTP ${context.httpStatus}` : null,
+		context.tableauCode ? `Tableau code ${context.tableauCode}` : null,
+	].filter(Boolean).join(', ');
+	const said = detail.includes(' ') ? `"${detail}"` : detail;
+	const parts = [codes, said].filter(part => part !== '');
+	return parts.length === 0 ? '' : ` (${parts.join(': ')})`;
+}
+
+function formatSeconds(seconds: number): string {
+	if (seconds < 120) {
+		return `${Math.ceil(seconds)} seconds`;
+	}
+
+	return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+function siteUsed(context: DiagnosisContext): string {
+	if (context.site === undefined) {
+		return '';
+	}
+
+	if (context.site !== '') {
+		return `. You used "${context.site}"`;
+	}
+
+	const cloud = context.server !== undefined && isTableauCloud(context.server);
+	return cloud ? '. You left it empty, but Tableau Cloud has no Default site' : '. You left it empty, which means the Default site';
+}

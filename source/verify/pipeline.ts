@@ -1,0 +1,233 @@
+import {createTableauClient, TableauApiError, type ServerInfo, type Session, type SessionUser} from '../tableau/client.js';
+import {createTransport, type Transport, type TransportOptions} from '../tableau/transport.js';
+import {diagnosisFor, type RunContext} from './classify.js';
+import {diagnose, warning} from './diagnoses.js';
+import type {CheckId, CheckResult, CheckStatus, Diagnosis, VerificationEvent, VerificationResult, Warning} from './types.js';
+
+export type VerificationInput = {
+	/** An origin such as `https://10ay.online.tableau.com`, already parsed from what the person typed. */
+	server: string;
+	/** Site content URL; `''` is the Default site. */
+	site: string;
+	tokenName: string;
+	tokenSecret: string;
+	profile?: string | null;
+};
+
+export type VerificationOptions = {
+	timeoutMs?: number;
+	caPem?: string | null;
+	insecure?: boolean;
+	/** Use this REST API version instead of the server's. */
+	apiVersion?: string | null;
+	onEvent?: (event: VerificationEvent) => void;
+	/** Demo pacing: each check lasts at least this long on screen. Never set in real runs. */
+	minimumCheckMs?: number;
+	/** For tests that observe retries or proxies; by default built from the options above. */
+	transportOptions?: Partial<TransportOptions>;
+};
+
+/** PAT sign-in arrived in REST API 3.6 (Tableau Server 2019.4); every server that can sign in knows it. */
+export const minimumPatApiVersion = '3.6';
+
+const adminRoles = /^(SiteAdministrator|ServerAdministrator)/;
+
+function compareVersions(a: string, b: string): number {
+	const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
+	const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
+	return aMajor === bMajor ? aMinor - bMinor : aMajor - bMajor;
+}
+
+function isUsableOrigin(server: string): boolean {
+	try {
+		const url = new URL(server);
+		return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+	} catch {
+		return false;
+	}
+}
+
+class CheckFailed extends Error {
+	constructor(readonly diagnosis: Diagnosis) {
+		super(diagnosis.title);
+	}
+}
+
+/**
+Runs the five checks of DESIGN.md §5 over one connection and reports each as it starts and ends.
+Never throws for anything the server or network does: every failure becomes the result's diagnosis.
+*/
+export async function verifyConnection(input: VerificationInput, options: VerificationOptions = {}): Promise<VerificationResult> {
+	const timeoutMs = options.timeoutMs ?? 15_000;
+	const transport: Transport = createTransport({
+		timeoutMs,
+		caPem: options.caPem ?? null,
+		insecure: options.insecure ?? false,
+		...options.transportOptions,
+	});
+	const run: RunContext = {server: input.server, site: input.site, timeoutSeconds: timeoutMs / 1000};
+	const checks: CheckResult[] = [];
+	const warnings: Warning[] = options.insecure ? [warning('insecure-tls', run)] : [];
+	let serverInfo: ServerInfo | null = null;
+	let apiVersion: string | null = options.apiVersion ?? null;
+	let user: SessionUser | null = null;
+	let session: Session | null = null;
+	let diagnosis: Diagnosis | null = null;
+
+	/**
+	Runs one check and reports it. A check that is not `decisive` (sign-out) can only warn: its
+	failure does not change the run's diagnosis.
+	*/
+	async function check(id: CheckId, body: () => Promise<{status?: CheckStatus; summary: string}>, decisive = true): Promise<void> {
+		options.onEvent?.({type: 'check-started', id});
+		const started = performance.now();
+		let status: CheckStatus;
+		let summary: string;
+		try {
+			({status = 'ok', summary} = await body());
+		} catch (error) {
+			const found = error instanceof CheckFailed ? error.diagnosis : diagnosisFor(error, id, run);
+			if (decisive) {
+				diagnosis = found;
+				status = 'fail';
+				summary = found.title;
+			} else {
+				status = 'warn';
+				summary = `${found.title}; the session will expire on its own`;
+			}
+		}
+
+		const elapsed = performance.now() - started;
+		if (options.minimumCheckMs && elapsed < options.minimumCheckMs) {
+			await new Promise(resolve => {
+				setTimeout(resolve, options.minimumCheckMs! - elapsed);
+			});
+		}
+
+		const result: CheckResult = {id, status, summary, durationMs: Math.round(elapsed)};
+		checks.push(result);
+		options.onEvent?.({type: 'check-finished', check: result});
+	}
+
+	function skip(id: CheckId, summary: string): void {
+		const result: CheckResult = {id, status: 'skipped', summary, durationMs: 0};
+		checks.push(result);
+		options.onEvent?.({type: 'check-finished', check: result});
+	}
+
+	const client = createTableauClient(input.server, transport);
+	// Started now, awaited per check: the reach check ends when the socket is up, serverinfo when the
+	// answer is in, and no extra round trip is spent on connecting alone.
+	const serverInfoRequest = client.serverInfo(options.apiVersion ?? minimumPatApiVersion);
+	serverInfoRequest.catch(() => {});
+
+	try {
+		await check('reach', async () => {
+			if (!isUsableOrigin(input.server)) {
+				throw new CheckFailed(diagnose('invalid-url', run));
+			}
+
+			await Promise.race([transport.firstConnection, serverInfoRequest.then(() => undefined)]);
+			const {host, protocol} = new URL(input.server);
+			const tls = protocol === 'https:' ? (options.insecure ? ', TLS NOT verified' : ', TLS verified') : ', no TLS';
+			return {summary: `Connected to ${host}${tls}`};
+		});
+
+		if (diagnosis) {
+			skip('serverinfo', 'Skipped: the server was not reached');
+		} else {
+			await check('serverinfo', async () => {
+				serverInfo = await serverInfoRequest.catch(async (error: unknown) => {
+					// 404001 at 3.6 means an older server: ask at 2.4 only to name its version in the diagnosis.
+					if (error instanceof TableauApiError && error.tableauCode === '404001' && !options.apiVersion) {
+						const old = await client.serverInfo('2.4').catch(() => null);
+						if (old) {
+							run.productVersion = old.productVersion;
+							run.apiVersion = old.restApiVersion;
+						}
+					}
+
+					throw error;
+				});
+				run.productVersion = serverInfo.productVersion;
+				run.apiVersion = serverInfo.restApiVersion;
+				if (!options.apiVersion && compareVersions(serverInfo.restApiVersion, minimumPatApiVersion) < 0) {
+					throw new CheckFailed(diagnose('api-version-unsupported', run));
+				}
+
+				apiVersion ??= serverInfo.restApiVersion;
+				return {summary: `Tableau ${serverInfo.productVersion ?? '(version not given)'}, REST API ${serverInfo.restApiVersion}`};
+			});
+		}
+
+		if (diagnosis) {
+			skip('signin', 'Skipped: no usable Tableau REST API');
+		} else {
+			await check('signin', async () => {
+				session = await client.signIn({tokenName: input.tokenName, tokenSecret: input.tokenSecret, site: input.site}, apiVersion!);
+				if (session.redirectedFrom) {
+					run.redirectedTo = session.server;
+					warnings.push(warning('redirected', run));
+				}
+
+				const siteName = input.site === '' ? 'the Default site' : `site "${session.siteContentUrl}"`;
+				return {
+					status: session.redirectedFrom ? 'warn' : 'ok',
+					summary: `Signed in to ${siteName} as token "${input.tokenName}"${session.redirectedFrom ? ` (redirected to ${session.server})` : ''}`,
+				};
+			});
+		}
+
+		const signedIn: Session | null = session;
+		if (signedIn === null) {
+			skip('permissions', 'Skipped: not signed in');
+		} else {
+			await check('permissions', async () => {
+				user = await client.currentUser(signedIn, apiVersion!).catch(async (error: unknown) => {
+					// Some servers and proxies lack sessions/current; the user's own record says the same.
+					if (error instanceof TableauApiError && (error.status === 404 || error.status === 405) && error.tableauCode !== '404000') {
+						return client.userOnSite(signedIn, apiVersion!);
+					}
+
+					throw error;
+				});
+				run.siteRole = user.siteRole;
+				const page = await client.listUsers(signedIn, apiVersion!);
+				const role = user.siteRole ?? 'unknown role';
+				const total = page.totalAvailable === null ? '' : `; the site has ${page.totalAvailable} user${page.totalAvailable === 1 ? '' : 's'}`;
+				if (!adminRoles.test(user.siteRole ?? '')) {
+					warnings.push(warning('not-site-admin', run));
+					return {status: 'warn', summary: `Signed in as ${user.name ?? user.id} (${role}), below Site Administrator${total}`};
+				}
+
+				return {summary: `Signed in as ${user.name ?? user.id} (${role})${total}`};
+			});
+		}
+	} finally {
+		const toEnd: Session | null = session;
+		if (toEnd === null) {
+			skip('signout', 'Skipped: no session to end');
+		} else {
+			// Always sign out, so the PAT's single session is free again for Parable.
+			await check('signout', async () => {
+				await client.signOut(toEnd, apiVersion!);
+				return {summary: 'Signed out; the token is free for Parable again'};
+			}, false);
+		}
+
+		await transport.close().catch(() => {});
+	}
+
+	return {
+		ok: diagnosis === null,
+		profile: input.profile ?? null,
+		server: input.server,
+		site: input.site,
+		apiVersion,
+		serverInfo: serverInfo === null ? null : {productVersion: (serverInfo as ServerInfo).productVersion, restApiVersion: (serverInfo as ServerInfo).restApiVersion},
+		user,
+		checks,
+		diagnosis,
+		warnings,
+	};
+}

@@ -1,0 +1,220 @@
+import {describe, expect, it} from 'vitest';
+import {diagnose, diagnosisCatalogue, warning, type DiagnosisContext} from '../../source/verify/diagnoses.js';
+import {diagnosisCodes, warningCodes} from '../../source/verify/types.js';
+
+const full: DiagnosisContext = {
+	server: 'https://tableau.example.com:8443',
+	site: 'finance',
+	httpStatus: 401,
+	tableauCode: '401001',
+	detail: 'Error signing in to Tableau Server',
+	apiVersion: '3.4',
+	productVersion: '2019.2.5',
+	retryAfterSeconds: 90,
+	redirectedTo: 'https://10ay.online.tableau.com/api/3.19/auth/signin',
+	siteRole: 'Explorer',
+	timeoutSeconds: 20,
+};
+
+function text(diagnosis: {title: string; explanation?: string; remediation: string[]}): string {
+	return [diagnosis.title, diagnosis.explanation ?? '', ...diagnosis.remediation].join('\n');
+}
+
+describe('every diagnosis code', () => {
+	it.each(diagnosisCodes)('%s has a title, an explanation and 2–6 remediation steps', code => {
+		for (const context of [undefined, {}, full]) {
+			const diagnosis = diagnose(code, context);
+			expect(diagnosis.code).toBe(code);
+			expect(diagnosis.title.length).toBeGreaterThan(10);
+			expect(diagnosis.explanation.length).toBeGreaterThan(20);
+			expect(diagnosis.remediation.length).toBeGreaterThanOrEqual(2);
+			expect(diagnosis.remediation.length).toBeLessThanOrEqual(6);
+			for (const step of diagnosis.remediation) {
+				expect(step.trim().length).toBeGreaterThan(15);
+			}
+
+			// Nothing may leak the placeholder of a missing value.
+			expect(text(diagnosis)).not.toMatch(/undefined|null|NaN|\[object/);
+		}
+	});
+
+	it('no two codes share a title', () => {
+		const titles = diagnosisCodes.map(code => diagnose(code).title);
+		expect(new Set(titles).size).toBe(titles.length);
+	});
+
+	it('the catalogue lists every code with the same title as the diagnosis', () => {
+		expect(Object.keys(diagnosisCatalogue).sort()).toEqual([...diagnosisCodes].sort());
+		for (const code of diagnosisCodes) {
+			expect(diagnosisCatalogue[code].title).toBe(diagnose(code).title);
+			expect(diagnosisCatalogue[code].meaning.length).toBeGreaterThan(20);
+		}
+	});
+});
+
+describe('diagnose uses the context', () => {
+	it('copies the status and Tableau code, null when absent', () => {
+		expect(diagnose('signin-failed', {httpStatus: 401, tableauCode: '401001'})).toMatchObject({httpStatus: 401, tableauCode: '401001'});
+		expect(diagnose('signin-failed')).toMatchObject({httpStatus: null, tableauCode: null});
+		expect(diagnose('timeout', {httpStatus: null})).toMatchObject({httpStatus: null, tableauCode: null});
+	});
+
+	it('names the server, site and status in the explanation', () => {
+		const diagnosis = diagnose('signin-failed', full);
+		expect(diagnosis.explanation).toContain('https://tableau.example.com:8443');
+		expect(diagnosis.explanation).toContain('finance');
+		expect(diagnosis.explanation).toContain('401001');
+		expect(diagnosis.explanation).toContain('401');
+	});
+
+	it('names the host for network failures, and the network error code', () => {
+		const diagnosis = diagnose('dns-not-found', {server: 'https://tablaeu.example.com', detail: 'ENOTFOUND'});
+		expect(diagnosis.explanation).toContain('tablaeu.example.com');
+		expect(diagnosis.explanation).toContain('ENOTFOUND');
+		expect(text(diagnosis)).toContain('HTTPS_PROXY');
+	});
+
+	it('names the port that refused', () => {
+		expect(diagnose('connection-refused', {server: 'https://tableau.example.com:8443'}).explanation).toContain('port 8443');
+		expect(diagnose('connection-refused', {server: 'http://tableau.example.com'}).explanation).toContain('port 80');
+	});
+
+	it('says how long it waited, and suggests a longer --timeout', () => {
+		const diagnosis = diagnose('timeout', {server: 'https://tableau.example.com', timeoutSeconds: 20});
+		expect(diagnosis.explanation).toContain('20 seconds');
+		expect(text(diagnosis)).toMatch(/--timeout \d+/);
+		expect(text(diagnosis)).toContain('NO_PROXY');
+		expect(diagnose('timeout').explanation).toContain('15 seconds');
+	});
+
+	it('tells how to trust an internal certificate', () => {
+		const remedy = text(diagnose('tls-untrusted-certificate', {server: 'https://tableau.example.com', detail: 'SELF_SIGNED_CERT_IN_CHAIN'}));
+		expect(remedy).toContain('SELF_SIGNED_CERT_IN_CHAIN');
+		expect(remedy).toContain('--ca-file');
+		expect(remedy).toContain('NODE_EXTRA_CA_CERTS');
+		expect(remedy).toContain('--insecure');
+		expect(remedy).toMatch(/IT team|browser/);
+	});
+
+	it('says to use the name on the certificate for a hostname mismatch', () => {
+		expect(text(diagnose('tls-hostname-mismatch', {server: 'https://10.0.0.12'}))).toMatch(/names it lists[\s\S]*Use one of those names/);
+	});
+
+	it('points a redirect at https and the address it went to', () => {
+		const diagnosis = diagnose('redirect-method', {server: 'http://online.tableau.com', httpStatus: 405, tableauCode: '405000', redirectedTo: full.redirectedTo});
+		expect(diagnosis.explanation).toContain('405000');
+		expect(text(diagnosis)).toContain('https://');
+		expect(text(diagnosis)).toContain('https://10ay.online.tableau.com.');
+		expect(text(diagnose('redirect-method'))).toContain('pod');
+	});
+
+	it('names the versions the server reported and the minimum', () => {
+		const diagnosis = diagnose('api-version-unsupported', {server: 'https://old.example.com', productVersion: '2019.2.5', apiVersion: '3.4'});
+		expect(diagnosis.explanation).toContain('2019.2.5');
+		expect(diagnosis.explanation).toContain('3.4');
+		expect(text(diagnosis)).toContain('3.6');
+		expect(text(diagnosis)).toContain('2019.4');
+		expect(text(diagnosis)).toContain('--api-version');
+	});
+
+	it('explains one session per token', () => {
+		const remedy = text(diagnose('session-invalidated', {httpStatus: 401, tableauCode: '401002'}));
+		expect(remedy).toContain('401002');
+		expect(remedy).toMatch(/one session per personal access token/);
+		expect(remedy).toContain('Parable');
+		expect(remedy).toMatch(/its own token/);
+	});
+
+	it('names the site role and the role Parable needs', () => {
+		const diagnosis = diagnose('insufficient-permissions', {siteRole: 'Viewer', httpStatus: 403});
+		expect(diagnosis.explanation).toContain('Viewer');
+		expect(text(diagnosis)).toContain('Site Administrator Explorer');
+		expect(text(diagnosis)).toContain('Site Administrator Creator');
+	});
+
+	it('says how long to wait when rate limited', () => {
+		expect(text(diagnose('rate-limited', {retryAfterSeconds: 30}))).toContain('30 seconds');
+		expect(text(diagnose('rate-limited', {retryAfterSeconds: 600}))).toContain('10 minutes');
+		expect(text(diagnose('rate-limited'))).toContain('a few minutes');
+	});
+
+	it('points Tableau Cloud server errors at the status page and Server ones at the administrator', () => {
+		expect(text(diagnose('server-error', {server: 'https://10ay.online.tableau.com', httpStatus: 503}))).toContain('trust.tableau.com');
+		expect(text(diagnose('server-error', {server: 'https://tableau.example.com', httpStatus: 500}))).toContain('tsm status');
+	});
+
+	it('shows the raw status and code of an unexpected response', () => {
+		const diagnosis = diagnose('unexpected-response', {httpStatus: 418, tableauCode: '418000'});
+		expect(diagnosis.explanation).toContain('418');
+		expect(diagnosis.explanation).toContain('418000');
+	});
+
+	it('keeps a long detail short', () => {
+		const diagnosis = diagnose('not-tableau', {detail: `<html>${'x'.repeat(5000)}</html>`});
+		expect(diagnosis.explanation.length).toBeLessThan(500);
+	});
+
+	it('mentions no value that is not in the context', () => {
+		const diagnosis = diagnose('signin-failed', {server: 'https://tableau.example.com'});
+		expect(diagnosis.explanation).not.toContain('finance');
+		expect(text(diagnosis)).not.toContain('You used');
+	});
+});
+
+describe('signin-failed lists every cause Tableau hides behind 401001', () => {
+	const all = text(diagnose('signin-failed', full));
+
+	it.each([
+		['token name, case-sensitive', /name must match exactly, including capital letters/],
+		['wrong or partial secret', /secret must be pasted whole/],
+		['expired after 15 days unused', /15 days/],
+		['expiry set by an administrator', /expiry date an administrator set/],
+		['revoked token', /revoked/],
+		['where tokens are listed', /My Account Settings → Personal Access Tokens/],
+		['tokens disabled for the site', /Settings → General → Personal Access Tokens/],
+		['user not in the allowed group', /group/],
+		['display name instead of content URL', /content URL, not the display name/],
+		['address-bar hint', /part after \/site\/ in the address bar/],
+		['Default site needs an empty site', /Default site[\s\S]*leave the site empty/],
+		['the site that was used', /You used "finance"/],
+		['the commands that fix and re-test', /tableau-connect setup --profile NAME[\s\S]*tableau-connect test/],
+	])('%s', (_cause, pattern) => {
+		expect(all).toMatch(pattern);
+	});
+
+	it('says why an empty site fails on Tableau Cloud', () => {
+		expect(text(diagnose('signin-failed', {server: 'https://10ay.online.tableau.com', site: ''}))).toContain('Tableau Cloud has no Default site');
+	});
+});
+
+describe('warnings', () => {
+	it.each(warningCodes)('%s has a title and remediation', code => {
+		for (const context of [undefined, full]) {
+			const result = warning(code, context);
+			expect(result.code).toBe(code);
+			expect(result.title.length).toBeGreaterThan(10);
+			expect(result.remediation.length).toBeGreaterThanOrEqual(2);
+			expect(text(result)).not.toMatch(/undefined|null/);
+		}
+	});
+
+	it('not-site-admin names the role and what Parable will miss', () => {
+		const result = warning('not-site-admin', {siteRole: 'Explorer'});
+		expect(result.title).toContain('Explorer');
+		expect(text(result)).toMatch(/usage/);
+		expect(text(result)).toContain('Site Administrator');
+	});
+
+	it('insecure-tls says never in production and offers --ca-file', () => {
+		const result = text(warning('insecure-tls'));
+		expect(result).toMatch(/never use `--insecure` in production/i);
+		expect(result).toContain('--ca-file');
+	});
+
+	it('redirected names the pod to save as the server', () => {
+		const result = warning('redirected', {server: 'https://online.tableau.com', redirectedTo: 'https://10ay.online.tableau.com/api/3.19/auth/signin'});
+		expect(result.title).toContain('10ay.online.tableau.com');
+		expect(text(result)).toContain('Save https://10ay.online.tableau.com as the server');
+		expect(text(result)).toContain('tableau-connect setup --profile NAME');
+	});
+});

@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.{ts,tsx}'],
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
+		env: {FORCE_COLOR: '0'},
+	},
+	define: {__VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0-test')},
+});
