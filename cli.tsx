@@ -74,8 +74,4 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-process.on('SIGINT', () => {
-	process.exit(130);
-});
-
 process.exitCode = await main(process.argv.slice(2));

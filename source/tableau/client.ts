@@ -177,21 +177,6 @@ export function createTableauClient(server: string, transport: Transport) {
 			return user;
 		},
 
-		/** The user's own record on the site; the fallback when `sessions/current` is unavailable. */
-		async userOnSite(session: Session, version: string): Promise<SessionUser> {
-			const {body, response} = await call({
-				method: 'GET',
-				url: `${session.server}/api/${version}/sites/${session.siteId}/users/${session.userId}`,
-				headers: authHeaders(session),
-			});
-			const user = userOf(pick(tableauValue(body, response.status, 'a user record'), 'user'));
-			if (!user) {
-				throw new UnexpectedBodyError(response.status, body, 'The user record has no id');
-			}
-
-			return user;
-		},
-
 		/** One page of the site's users, addressed by site LUID as the API requires. */
 		async listUsers(session: Session, version: string, pageSize = 1): Promise<UsersPage> {
 			const {body, response} = await call({

@@ -128,7 +128,8 @@ export function createTransport(options: TransportOptions): Transport {
 	};
 
 	const timeouts = {headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs};
-	const directAgent = new Agent({connections: 1, connect: observingConnector, ...timeouts});
+	// Pipelining lets the verifier send independent requests together on the one connection.
+	const directAgent = new Agent({connections: 1, pipelining: 4, connect: observingConnector, ...timeouts});
 	const proxyAgents = new Map<string, Dispatcher>();
 
 	function dispatcherFor(url: URL): {dispatcher: Dispatcher; viaProxy: boolean} {
@@ -143,6 +144,7 @@ export function createTransport(options: TransportOptions): Transport {
 			agent = new ProxyAgent({
 				uri: proxy,
 				connections: 1,
+				pipelining: 4,
 				requestTls: {...tls, timeout: connectTimeout},
 				proxyTls: {timeout: connectTimeout},
 				...timeouts,
@@ -162,6 +164,10 @@ export function createTransport(options: TransportOptions): Transport {
 				body: httpRequest.body,
 				dispatcher,
 				signal: AbortSignal.timeout(options.timeoutMs),
+				// Every call we make may be repeated safely (a repeated sign-in just replaces the session),
+				// and none is slow, so undici may pipeline them instead of waiting for each answer.
+				idempotent: true,
+				blocking: false,
 			});
 			if (viaProxy) {
 				markConnected();

@@ -1,4 +1,4 @@
-import {createTableauClient, TableauApiError, type ServerInfo, type Session, type SessionUser} from '../tableau/client.js';
+import {createTableauClient, TableauApiError, type ServerInfo, type Session, type SessionUser, type UsersPage} from '../tableau/client.js';
 import {createTransport, type Transport, type TransportOptions} from '../tableau/transport.js';
 import {diagnosisFor, type RunContext} from './classify.js';
 import {diagnose, warning} from './diagnoses.js';
@@ -46,6 +46,8 @@ function isUsableOrigin(server: string): boolean {
 		return false;
 	}
 }
+
+type RoundTwo = {user: Promise<SessionUser>; users: Promise<UsersPage>; signOut: Promise<void>};
 
 class CheckFailed extends Error {
 	constructor(readonly diagnosis: Diagnosis) {
@@ -116,14 +118,20 @@ export async function verifyConnection(input: VerificationInput, options: Verifi
 	}
 
 	const client = createTableauClient(input.server, transport);
-	// Started now, awaited per check: the reach check ends when the socket is up, serverinfo when the
-	// answer is in, and no extra round trip is spent on connecting alone.
-	const serverInfoRequest = client.serverInfo(options.apiVersion ?? minimumPatApiVersion);
+	const credentials = {tokenName: input.tokenName, tokenSecret: input.tokenSecret, site: input.site};
+	const validUrl = isUsableOrigin(input.server);
+	// Round one: serverinfo and sign-in leave together on the one connection (HTTP pipelining). The
+	// sign-in uses 3.6, which every PAT-capable server accepts, so it needs no answer from serverinfo.
+	// Each check still awaits its own answer, so they are reported in order and nothing is spent twice.
+	const serverInfoRequest = validUrl ? client.serverInfo(options.apiVersion ?? minimumPatApiVersion) : Promise.reject(new Error('invalid URL'));
+	const signInRequest = validUrl ? client.signIn(credentials, options.apiVersion ?? minimumPatApiVersion) : Promise.reject(new Error('invalid URL'));
 	serverInfoRequest.catch(() => {});
+	signInRequest.catch(() => {});
+	let roundTwo: RoundTwo | null = null;
 
 	try {
 		await check('reach', async () => {
-			if (!isUsableOrigin(input.server)) {
+			if (!validUrl) {
 				throw new CheckFailed(diagnose('invalid-url', run));
 			}
 
@@ -141,10 +149,8 @@ export async function verifyConnection(input: VerificationInput, options: Verifi
 					// 404001 at 3.6 means an older server: ask at 2.4 only to name its version in the diagnosis.
 					if (error instanceof TableauApiError && error.tableauCode === '404001' && !options.apiVersion) {
 						const old = await client.serverInfo('2.4').catch(() => null);
-						if (old) {
-							run.productVersion = old.productVersion;
-							run.apiVersion = old.restApiVersion;
-						}
+						run.productVersion = old?.productVersion ?? null;
+						run.apiVersion = old?.restApiVersion ?? null;
 					}
 
 					throw error;
@@ -164,53 +170,64 @@ export async function verifyConnection(input: VerificationInput, options: Verifi
 			skip('signin', 'Skipped: no usable Tableau REST API');
 		} else {
 			await check('signin', async () => {
-				session = await client.signIn({tokenName: input.tokenName, tokenSecret: input.tokenSecret, site: input.site}, apiVersion!);
-				if (session.redirectedFrom) {
-					run.redirectedTo = session.server;
+				session = await signInRequest;
+				const signedIn: Session = session;
+				// Round two, again together: who am I, one page of users, and sign-out right behind them.
+				roundTwo = {
+					user: client.currentUser(signedIn, apiVersion!),
+					users: client.listUsers(signedIn, apiVersion!),
+					signOut: client.signOut(signedIn, apiVersion!),
+				};
+				for (const pending of Object.values(roundTwo)) {
+					(pending as Promise<unknown>).catch(() => {});
+				}
+
+				if (signedIn.redirectedFrom) {
+					run.redirectedTo = signedIn.server;
 					warnings.push(warning('redirected', run));
 				}
 
-				const siteName = input.site === '' ? 'the Default site' : `site "${session.siteContentUrl}"`;
+				const siteName = input.site === '' ? 'the Default site' : `site "${signedIn.siteContentUrl}"`;
 				return {
-					status: session.redirectedFrom ? 'warn' : 'ok',
-					summary: `Signed in to ${siteName} as token "${input.tokenName}"${session.redirectedFrom ? ` (redirected to ${session.server})` : ''}`,
+					status: signedIn.redirectedFrom ? 'warn' : 'ok',
+					summary: `Signed in to ${siteName} with token "${input.tokenName}"${signedIn.redirectedFrom ? ` (redirected to ${signedIn.server})` : ''}`,
 				};
 			});
 		}
 
-		const signedIn: Session | null = session;
-		if (signedIn === null) {
+		const pending = roundTwo as RoundTwo | null;
+		if (pending === null) {
 			skip('permissions', 'Skipped: not signed in');
 		} else {
 			await check('permissions', async () => {
-				user = await client.currentUser(signedIn, apiVersion!).catch(async (error: unknown) => {
-					// Some servers and proxies lack sessions/current; the user's own record says the same.
-					if (error instanceof TableauApiError && (error.status === 404 || error.status === 405) && error.tableauCode !== '404000') {
-						return client.userOnSite(signedIn, apiVersion!);
-					}
-
-					throw error;
-				});
-				run.siteRole = user.siteRole;
-				const page = await client.listUsers(signedIn, apiVersion!);
-				const role = user.siteRole ?? 'unknown role';
+				const me = await pending.user;
+				user = me;
+				run.siteRole = me.siteRole;
+				const page = await pending.users;
+				const role = me.siteRole ?? 'role unknown';
 				const total = page.totalAvailable === null ? '' : `; the site has ${page.totalAvailable} user${page.totalAvailable === 1 ? '' : 's'}`;
-				if (!adminRoles.test(user.siteRole ?? '')) {
+				if (!adminRoles.test(me.siteRole ?? '')) {
 					warnings.push(warning('not-site-admin', run));
-					return {status: 'warn', summary: `Signed in as ${user.name ?? user.id} (${role}), below Site Administrator${total}`};
+					return {status: 'warn', summary: `Signed in as ${me.name ?? me.id} (${role}), below Site Administrator${total}`};
 				}
 
-				return {summary: `Signed in as ${user.name ?? user.id} (${role})${total}`};
+				return {summary: `Signed in as ${me.name ?? me.id} (${role})${total}`};
 			});
 		}
 	} finally {
-		const toEnd: Session | null = session;
-		if (toEnd === null) {
+		const pending = roundTwo as RoundTwo | null;
+		if (pending === null) {
+			// Sign-in may have succeeded while serverinfo failed; that session must end too.
+			const stray = await signInRequest.catch(() => null);
+			if (stray) {
+				await client.signOut(stray, options.apiVersion ?? minimumPatApiVersion).catch(() => {});
+			}
+
 			skip('signout', 'Skipped: no session to end');
 		} else {
 			// Always sign out, so the PAT's single session is free again for Parable.
 			await check('signout', async () => {
-				await client.signOut(toEnd, apiVersion!);
+				await pending.signOut;
 				return {summary: 'Signed out; the token is free for Parable again'};
 			}, false);
 		}

@@ -1,0 +1,130 @@
+// The verification pipeline against the simulator over real HTTP and HTTPS: order of events, one
+// connection, retries within bounds, sign-out on every path, TLS options.
+import {afterEach, describe, expect, it} from 'vitest';
+import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import {verifyConnection, type VerificationOptions} from '../../source/verify/pipeline.js';
+import type {VerificationEvent} from '../../source/verify/types.js';
+
+const running: Simulator[] = [];
+afterEach(async () => {
+	await Promise.all(running.splice(0).map(async simulator => simulator.close()));
+});
+
+async function simulator(options: SimulatorOptions): Promise<Simulator> {
+	const started = await startSimulator(options);
+	running.push(started);
+	return started;
+}
+
+async function verify(target: Simulator, options: VerificationOptions = {}) {
+	return verifyConnection({server: target.url, site: target.site, tokenName: target.tokenName, tokenSecret: target.tokenSecret}, options);
+}
+
+describe('verifyConnection', () => {
+	it('reports every check as it starts and ends, in order, over one connection', async () => {
+		const target = await simulator({scenario: 'ok'});
+		const events: VerificationEvent[] = [];
+		const result = await verify(target, {onEvent: event => events.push(event)});
+		expect(result.ok).toBe(true);
+		expect(events.map(event => (event.type === 'check-started' ? `>${event.id}` : `<${event.check.id}:${event.check.status}`))).toEqual([
+			'>reach', '<reach:ok', '>serverinfo', '<serverinfo:ok', '>signin', '<signin:ok', '>permissions', '<permissions:ok', '>signout', '<signout:ok',
+		]);
+		expect(result.user?.siteRole).toBe('SiteAdministratorCreator');
+		expect(result.serverInfo).toEqual({productVersion: '2024.2.1', restApiVersion: '3.23'});
+		expect(target.stats()).toMatchObject({connections: 1, signIns: 1, signOuts: 1, activeSessions: 0});
+	});
+
+	it('uses the site LUID, not the content URL, after sign-in', async () => {
+		const target = await simulator({scenario: 'ok'});
+		await verify(target);
+		const usersCall = target.requests.find(request => request.path.includes('/users?'));
+		expect(usersCall?.path).toMatch(/\/sites\/[\da-f-]{36}\/users\?pageSize=1/);
+	});
+
+	it('honours Retry-After on 429 and then succeeds', async () => {
+		const target = await simulator({scenario: 'rate-limited', retryAfterSeconds: 1});
+		const started = Date.now();
+		const result = await verify(target);
+		expect(result.ok).toBe(true);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+	});
+
+	it('stops retrying within the total budget', async () => {
+		const target = await simulator({scenario: 'rate-limited-always', retryAfterSeconds: 1});
+		const started = Date.now();
+		const result = await verify(target, {transportOptions: {retry: {maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000, totalBudgetMs: 2500}}});
+		const elapsed = Date.now() - started;
+		expect(result.diagnosis?.code).toBe('rate-limited');
+		expect(elapsed).toBeGreaterThanOrEqual(2000);
+		expect(elapsed).toBeLessThan(3500);
+	});
+
+	it('does not wait for a Retry-After beyond the budget, and says how long to wait', async () => {
+		const target = await simulator({scenario: 'rate-limited-always', retryAfterSeconds: 600});
+		const started = Date.now();
+		const result = await verify(target);
+		expect(Date.now() - started).toBeLessThan(1500);
+		expect(result.diagnosis?.code).toBe('rate-limited');
+		expect(JSON.stringify(result.diagnosis)).toMatch(/600|10 minutes/);
+	});
+
+	it('signs out even when the permissions check fails', async () => {
+		const target = await simulator({scenario: 'not-admin'});
+		const result = await verify(target);
+		expect(result.diagnosis?.code).toBe('insufficient-permissions');
+		expect(result.checks.at(-1)).toMatchObject({id: 'signout', status: 'ok'});
+		expect(target.stats()).toMatchObject({signIns: 1, signOuts: 1, activeSessions: 0});
+	});
+
+	it('uses a forced API version for every call', async () => {
+		const target = await simulator({scenario: 'ok'});
+		const result = await verify(target, {apiVersion: '3.19'});
+		expect(result.ok).toBe(true);
+		expect(result.apiVersion).toBe('3.19');
+		expect(target.requests.every(request => request.path.startsWith('/api/3.19/'))).toBe(true);
+	});
+
+	it('names the old server version when PAT sign-in is not supported', async () => {
+		const target = await simulator({scenario: 'old-server'});
+		const result = await verify(target);
+		expect(result.diagnosis?.code).toBe('api-version-unsupported');
+		expect(result.diagnosis?.explanation).toContain('3.4');
+	});
+
+	it('re-posts the sign-in to the pod after a redirect and keeps using the pod', async () => {
+		const target = await simulator({scenario: 'cloud-redirect'});
+		const result = await verify(target);
+		expect(result.ok).toBe(true);
+		expect(result.checks.find(check => check.id === 'signin')?.status).toBe('warn');
+		expect(result.warnings.map(item => item.code)).toEqual(['redirected']);
+		const signIns = target.requests.filter(request => request.path.endsWith('/auth/signin'));
+		expect(signIns.map(request => request.method)).toEqual(['POST', 'POST']);
+		expect(target.stats().activeSessions).toBe(0);
+	});
+
+	describe('over HTTPS', () => {
+		it('verifies with the server certificate passed as a CA', async () => {
+			const target = await simulator({scenario: 'ok', tls: true});
+			const result = await verify(target, {caPem: target.certificatePem});
+			expect(result.ok).toBe(true);
+			expect(result.checks[0]?.summary).toContain('TLS verified');
+			expect(target.stats().connections).toBe(1);
+		});
+
+		it('refuses a self-signed certificate by default', async () => {
+			const target = await simulator({scenario: 'ok', tls: true});
+			const result = await verify(target);
+			expect(result.diagnosis?.code).toBe('tls-untrusted-certificate');
+			expect(JSON.stringify(result.diagnosis)).toContain('--ca-file');
+			expect(target.stats().signIns).toBe(0);
+		});
+
+		it('goes on with --insecure, with a warning', async () => {
+			const target = await simulator({scenario: 'tls-self-signed'});
+			const result = await verify(target, {insecure: true});
+			expect(result.ok).toBe(true);
+			expect(result.warnings.map(item => item.code)).toContain('insecure-tls');
+			expect(result.checks[0]?.summary).toContain('NOT verified');
+		});
+	});
+});
