@@ -1,0 +1,55 @@
+import type {ScenarioId} from './scenarios.js';
+
+export type SiteRole = 'SiteAdministratorCreator' | 'Explorer' | 'Viewer';
+
+/**
+The data side of a scenario: which server it pretends to be and what the signed-in user may do.
+Failures that are about one request (redirects, 429, 503, …) live in the request handlers instead.
+*/
+export type Behaviour = {
+	productVersion: string;
+	build: string;
+	restApiVersion: string;
+	/** Ignores `Accept` and answers XML in the pre-2017 namespace. */
+	xmlOnly: boolean;
+	role: SiteRole;
+	/** What listing the site's users returns: everyone, only the caller, or 403. */
+	usersListing: 'all' | 'self' | 'forbidden';
+};
+
+const current: Behaviour = {
+	productVersion: '2024.2.1',
+	build: '20242.24.0711.1636',
+	restApiVersion: '3.23',
+	xmlOnly: false,
+	role: 'SiteAdministratorCreator',
+	usersListing: 'all',
+};
+
+export function behaviourOf(scenario: ScenarioId): Behaviour {
+	switch (scenario) {
+		case 'ok-xml-only': {
+			// A one-user site, so `users.user` arrives as a single element rather than a list.
+			return {...current, xmlOnly: true, usersListing: 'self'};
+		}
+
+		case 'explorer-role': {
+			return {...current, role: 'Explorer', usersListing: 'self'};
+		}
+
+		case 'not-admin': {
+			return {...current, role: 'Viewer', usersListing: 'forbidden'};
+		}
+
+		case 'old-server': {
+			return {...current, productVersion: '2019.2.4', build: '20192.19.0917.1648', restApiVersion: '3.4'};
+		}
+
+		default: {
+			return current;
+		}
+	}
+}
+
+export const xmlNamespace = 'http://tableau.com/api';
+export const oldXmlNamespace = 'http://tableausoftware.com/api';

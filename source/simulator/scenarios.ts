@@ -1,0 +1,80 @@
+import type {DiagnosisCode} from '../verify/types.js';
+
+export const scenarioIds = [
+	'ok',
+	'ok-xml-only',
+	'explorer-role',
+	'cloud-redirect',
+	'redirect-method',
+	'wrong-secret',
+	'wrong-site',
+	'pats-disabled',
+	'not-admin',
+	'site-not-found',
+	'old-server',
+	'rate-limited',
+	'rate-limited-always',
+	'server-error',
+	'slow',
+	'not-tableau',
+	'session-stolen',
+	'unexpected-response',
+	'tls-self-signed',
+	'tls-wrong-host',
+	'tls-expired',
+] as const;
+
+export type ScenarioId = (typeof scenarioIds)[number];
+
+/** Which certificate a scenario serves; a scenario with one always runs over HTTPS. */
+export type ScenarioTls = 'self-signed' | 'wrong-host' | 'expired';
+
+export type ScenarioInfo = {
+	id: ScenarioId;
+	title: string;
+	/** One line for `demo --list`: what the customer will see. */
+	shows: string;
+	/** What a correct verification run reports against this scenario. */
+	expected: DiagnosisCode | 'ok';
+	expectedWarnings?: string[];
+	tls?: ScenarioTls;
+};
+
+export const scenarios: readonly ScenarioInfo[] = [
+	{id: 'ok', title: 'Everything works', shows: 'Tableau Server 2024.2 accepts the token; the user is a Site Administrator Creator.', expected: 'ok'},
+	{id: 'ok-xml-only', title: 'XML-only server', shows: 'An older-style server that ignores Accept and answers XML in the tableausoftware.com namespace.', expected: 'ok'},
+	{id: 'explorer-role', title: 'Signed in as an Explorer', shows: 'Sign-in works, but the user is an Explorer, so some Parable content will be missing.', expected: 'ok', expectedWarnings: ['not-site-admin']},
+	{id: 'cloud-redirect', title: 'Tableau Cloud pod redirect', shows: 'Sign-in is redirected (301) to the pod host, and re-sending it there succeeds.', expected: 'ok', expectedWarnings: ['redirected']},
+	{id: 'redirect-method', title: 'Redirect loses the POST', shows: 'Sign-in is redirected and the pod answers 405000, as when a proxy turns the POST into a GET.', expected: 'redirect-method'},
+	{id: 'wrong-secret', title: 'Wrong token secret', shows: 'The token secret does not match: Tableau answers 401001 without saying which field is wrong.', expected: 'signin-failed'},
+	{id: 'wrong-site', title: 'Site name instead of content URL', shows: 'The site field holds the display name; the real content URL differs, so sign-in fails with 401001.', expected: 'signin-failed'},
+	{id: 'pats-disabled', title: 'Personal access tokens turned off', shows: 'An administrator disabled PATs for the site: every PAT sign-in gets 401001.', expected: 'signin-failed'},
+	{id: 'not-admin', title: 'Viewer role', shows: 'Sign-in works, but the user is a Viewer and may not list the site\'s users (403).', expected: 'insufficient-permissions'},
+	{id: 'site-not-found', title: 'Site does not exist', shows: 'Sign-in answers 404000: no site has that content URL.', expected: 'site-not-found'},
+	{id: 'old-server', title: 'Tableau Server 2019.2', shows: 'REST API 3.4 is older than PAT sign-in (3.6); newer API versions get 404001.', expected: 'api-version-unsupported'},
+	{id: 'rate-limited', title: 'Briefly rate limited', shows: 'The first two sign-ins get 429 with Retry-After; the retry then succeeds.', expected: 'ok'},
+	{id: 'rate-limited-always', title: 'Rate limited', shows: 'Every sign-in gets 429, alternating Tableau\'s XML error and Tableau Cloud\'s HTML page.', expected: 'rate-limited'},
+	{id: 'server-error', title: 'Server error', shows: 'serverinfo answers, but sign-in fails with 503 and an HTML page every time.', expected: 'server-error'},
+	{id: 'slow', title: 'Server too slow', shows: 'Every answer is delayed past the request timeout.', expected: 'timeout'},
+	{id: 'not-tableau', title: 'Not a Tableau server', shows: 'The address leads to a corporate login portal that answers HTML to everything.', expected: 'not-tableau'},
+	{id: 'session-stolen', title: 'Session taken over', shows: 'Right after sign-in another client signs in with the same PAT, so our session gets 401002.', expected: 'session-invalidated'},
+	{id: 'unexpected-response', title: 'Unexpected answer', shows: 'Sign-in answers 418 with an error code nothing else explains.', expected: 'unexpected-response'},
+	{id: 'tls-self-signed', title: 'Self-signed certificate', shows: 'HTTPS with a self-signed certificate that the system does not trust.', expected: 'tls-untrusted-certificate', tls: 'self-signed'},
+	{id: 'tls-wrong-host', title: 'Certificate for another host', shows: 'HTTPS with a trusted certificate issued only for tableau.example.com.', expected: 'tls-hostname-mismatch', tls: 'wrong-host'},
+	{id: 'tls-expired', title: 'Expired certificate', shows: 'HTTPS with a trusted certificate whose validity ended last year.', expected: 'tls-certificate-expired', tls: 'expired'},
+];
+
+const known = new Set<string>(scenarioIds);
+
+export function isScenarioId(value: string): value is ScenarioId {
+	return known.has(value);
+}
+
+export function scenarioInfo(id: ScenarioId): ScenarioInfo {
+	const info = scenarios.find(scenario => scenario.id === id);
+	if (!info) {
+		throw new Error(`Unknown simulator scenario: ${id}`);
+	}
+
+	return info;
+}
