@@ -58,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
 		const run = await load();
 		return await run(rest, io);
 	} catch (error) {
-		if (error instanceof UsageError) {
+		// A bad profile store is the person's to fix (the message says how), like a usage error.
+		if (error instanceof UsageError || (error instanceof Error && error.name === 'ProfileStoreError')) {
 			io.stderr.write(`${error.message}\n`);
 			return 2;
 		}

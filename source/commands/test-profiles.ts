@@ -1,6 +1,90 @@
-import type {CommandIo} from './io.js';
+import {PassThrough} from 'node:stream';
+import type {Profile} from '../profiles/types.js';
+import type {VerificationResult} from '../verify/types.js';
+import {writeLines, type CommandIo} from './io.js';
+import {lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
+import {runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
 import {UsageError} from './usage-error.js';
 
-export async function runProfileTests(_names: string[], _values: unknown, _io: CommandIo): Promise<number> {
-	throw new UsageError('This command is not available yet.');
+/** Profiles tested at once by `--all`: enough to hide latency, few enough to spare the servers. */
+const concurrency = 8;
+
+async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = Array.from({length: items.length});
+	let next = 0;
+	async function worker(): Promise<void> {
+		while (next < items.length) {
+			const index = next++;
+			results[index] = await task(items[index]!);
+		}
+	}
+
+	await Promise.all(Array.from({length: Math.min(limit, items.length)}, async () => worker()));
+	return results;
+}
+
+/** Collects one profile's human output, so concurrent runs print whole blocks, not interleaved lines. */
+function bufferedIo(io: CommandIo): {io: CommandIo; text: () => string} {
+	const stdout = Object.assign(new PassThrough(), {isTTY: io.stdout.isTTY});
+	let text = '';
+	stdout.on('data', (chunk: Buffer) => {
+		text += chunk.toString();
+	});
+	return {io: {...io, stdout}, text: () => text};
+}
+
+/** `tableau-connect test NAME…` and `test --all`: re-test saved profiles and record the outcome. */
+export async function runProfileTests(names: string[], values: ParsedTestArgs['values'], io: CommandIo): Promise<number> {
+	if (values.server || values['token-name'] || values.site !== undefined || values['token-secret-stdin']) {
+		throw new UsageError('Give either saved profile names (or --all), or --server/--site/--token-name, not both. To change a profile, run "tableau-connect setup --profile NAME".');
+	}
+
+	const store = openStoreFor(io);
+	const verification = await verificationOptionsFrom(values);
+	let profiles: Profile[];
+	if (values.all) {
+		if (names.length > 0) {
+			throw new UsageError('Give profile names or --all, not both.');
+		}
+
+		profiles = store.list();
+		if (profiles.length === 0) {
+			throw new UsageError(`No profiles are saved in ${store.path}. Create one with "tableau-connect setup" or "tableau-connect profiles add".`);
+		}
+	} else {
+		profiles = [...new Set(names)].map(name => requireProfile(store, name));
+	}
+
+	const several = values.all === true || profiles.length > 1;
+	const results = await mapBounded(profiles, several ? concurrency : 1, async profile => {
+		const output = several ? bufferedIo(io) : {io, text: () => ''};
+		const result: VerificationResult = await runAndReport(
+			{server: profile.server, site: profile.site, tokenName: profile.tokenName, tokenSecret: profile.tokenSecret, profile: profile.name},
+			verification,
+			output.io,
+			values,
+		);
+		try {
+			store.recordVerification(profile.name, lastVerificationOf(result));
+		} catch (error) {
+			// The result still stands; a store that went bad mid-run must not hide it.
+			io.stderr.write(`Could not record the result of "${profile.name}": ${error instanceof Error ? error.message : String(error)}\n`);
+		}
+
+		if (several && !values.json) {
+			io.stdout.write(`${output.text()}\n`);
+		}
+
+		return result;
+	});
+
+	if (values.json) {
+		writeLines(io.stdout, [JSON.stringify(several ? results : results[0], null, 2)]);
+	} else if (several) {
+		const passed = results.filter(result => result.ok).length;
+		const failed = results.filter(result => !result.ok).map(result => result.profile);
+		writeLines(io.stdout, [`${passed} of ${results.length} profiles verified${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}.`]);
+	}
+
+	return results.every(result => result.ok) ? 0 : 1;
 }

@@ -1,0 +1,191 @@
+import type {LastVerification, Profile, ProfileInput} from './types.js';
+import {moveAsideAdvice, ProfileStoreError} from './store-error.js';
+
+/** The version of the file layout this release reads and writes. */
+export const schemaVersion = 1;
+
+/** One profile as it sits in the file; its name is the key it is stored under. */
+export type StoredProfile = Omit<Profile, 'name'>;
+
+/**
+The whole file. Keys we do not know (in the document or in a profile) are kept as they are, so a
+save never drops what a slightly newer release of the same schema version wrote.
+*/
+export type StoreDocument = {
+	schemaVersion: typeof schemaVersion;
+	profiles: Record<string, StoredProfile>;
+	[key: string]: unknown;
+};
+
+/** A store with no profiles, for a file that does not exist yet. */
+export function emptyDocument(): StoreDocument {
+	return {schemaVersion, profiles: Object.create(null) as Record<string, StoredProfile>};
+}
+
+/**
+Parses and checks the text of the store. Throws ProfileStoreError (`corrupt`, `newer-version` or
+`invalid-schema`) naming the file and the fault, never quoting the file: it holds secrets.
+*/
+export function parseStoreText(text: string, file: string): StoreDocument {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		// V8 quotes the text around the fault in its message, so only the position is kept from it.
+		const where = describePosition(text, (error as Error).message);
+		throw new ProfileStoreError('corrupt', file, `The profile store ${file} is not valid JSON${where}, so your saved profiles cannot be read. ${moveAsideAdvice(file)}`);
+	}
+
+	return checkDocument(value, file);
+}
+
+function checkDocument(value: unknown, file: string): StoreDocument {
+	if (!isRecord(value)) {
+		throw invalid(file, 'the file must hold a JSON object');
+	}
+
+	// `{}` is what an empty store looks like to conf: treat it as one rather than as damage.
+	if (Object.keys(value).length === 0) {
+		return emptyDocument();
+	}
+
+	const version = value['schemaVersion'];
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+		throw invalid(file, '"schemaVersion" must be a whole number (1 for this release)');
+	}
+
+	if (version > schemaVersion) {
+		throw new ProfileStoreError(
+			'newer-version',
+			file,
+			`The profile store ${file} was written by a newer tableau-connect (store version ${version}; this release reads version ${schemaVersion}). Upgrade tableau-connect (npm install -g tableau-connect@latest) and run the command again; the file has been left as it is.`,
+		);
+	}
+
+	const profiles = value['profiles'];
+	if (!isRecord(profiles)) {
+		throw invalid(file, '"profiles" must be an object with one entry per profile');
+	}
+
+	// A null-prototype copy, so a profile called `__proto__` is a key like any other.
+	const checked = Object.create(null) as Record<string, StoredProfile>;
+	for (const [name, entry] of Object.entries(profiles)) {
+		const fault = profileFault(entry);
+		if (fault) {
+			throw invalid(file, `profile ${JSON.stringify(name)}: ${fault}`);
+		}
+
+		checked[name] = entry as StoredProfile;
+	}
+
+	return {...value, schemaVersion, profiles: checked};
+}
+
+const stringFields = ['server', 'site', 'tokenName', 'tokenSecret', 'createdAt', 'updatedAt'] as const;
+const nullableVerificationFields = ['diagnosisCode', 'productVersion', 'apiVersion', 'userName', 'siteRole'] as const;
+
+// Names the first field that is wrong, never its value.
+function profileFault(entry: unknown): string | undefined {
+	if (!isRecord(entry)) {
+		return 'must be an object';
+	}
+
+	for (const field of stringFields) {
+		if (typeof entry[field] !== 'string') {
+			return `"${field}" must be a string`;
+		}
+	}
+
+	const verification = entry['lastVerification'];
+	if (verification === null) {
+		return undefined;
+	}
+
+	if (!isRecord(verification)) {
+		return '"lastVerification" must be an object or null';
+	}
+
+	if (typeof verification['at'] !== 'string') {
+		return '"lastVerification.at" must be a string';
+	}
+
+	if (typeof verification['ok'] !== 'boolean') {
+		return '"lastVerification.ok" must be true or false';
+	}
+
+	for (const field of nullableVerificationFields) {
+		const fieldValue = verification[field];
+		if (fieldValue !== null && typeof fieldValue !== 'string') {
+			return `"lastVerification.${field}" must be a string or null`;
+		}
+	}
+
+	return undefined;
+}
+
+function invalid(file: string, fault: string): ProfileStoreError {
+	return new ProfileStoreError(
+		'invalid-schema',
+		file,
+		`The profile store ${file} is valid JSON but not in the shape tableau-connect expects: ${fault}. Correct that by hand, or start again. ${moveAsideAdvice(file)}`,
+	);
+}
+
+function describePosition(text: string, message: string): string {
+	const match = /at position (\d+)/.exec(message);
+	if (!match) {
+		return text.trim() === '' ? ' (the file is empty)' : '';
+	}
+
+	const before = text.slice(0, Number(match[1]));
+	const lines = before.split('\n');
+	return ` (line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1})`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The profile as callers see it: a fresh object, named. */
+export function toProfile(name: string, stored: StoredProfile): Profile {
+	return {
+		name,
+		server: stored.server,
+		site: stored.site,
+		tokenName: stored.tokenName,
+		tokenSecret: stored.tokenSecret,
+		createdAt: stored.createdAt,
+		updatedAt: stored.updatedAt,
+		lastVerification: stored.lastVerification === null ? null : storedVerification(stored.lastVerification),
+	};
+}
+
+/** The stored form of a save: only the known fields of the input, times kept or set. */
+export function storedFromInput(input: ProfileInput, existing: StoredProfile | undefined, now: string): StoredProfile {
+	return {
+		...existing,
+		server: input.server,
+		site: input.site,
+		tokenName: input.tokenName,
+		tokenSecret: input.tokenSecret,
+		createdAt: existing?.createdAt ?? now,
+		updatedAt: now,
+		lastVerification: existing?.lastVerification ?? null,
+	};
+}
+
+/**
+Copies only the fields a verification has, so nothing else a caller's object carries (a session
+token, say) reaches the file.
+*/
+export function storedVerification(verification: LastVerification): LastVerification {
+	return {
+		at: verification.at,
+		ok: verification.ok,
+		diagnosisCode: verification.diagnosisCode,
+		productVersion: verification.productVersion,
+		apiVersion: verification.apiVersion,
+		userName: verification.userName,
+		siteRole: verification.siteRole,
+	};
+}

@@ -1,0 +1,190 @@
+// Saved profiles through the built CLI, as scripts and people use them: add, list, show, rename,
+// remove, re-test one or all, and what happens when the store is damaged.
+import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
+import type {VerificationResult} from '../../source/verify/types.js';
+import {runCli, type CliRun} from '../helpers/cli.js';
+
+const simulators: Simulator[] = [];
+const outputs: CliRun[] = [];
+let configDir: string;
+
+beforeEach(() => {
+	configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-profiles-'));
+});
+
+afterEach(async () => {
+	// Whatever a test ran, no simulator's secret may have reached any output.
+	for (const simulator of simulators) {
+		for (const run of outputs) {
+			expect(run.stdout + run.stderr).not.toContain(simulator.tokenSecret);
+		}
+	}
+
+	outputs.length = 0;
+	await Promise.all(simulators.splice(0).map(async simulator => simulator.close()));
+	rmSync(configDir, {recursive: true, force: true});
+});
+
+afterAll(() => {
+	rmSync(configDir, {recursive: true, force: true});
+});
+
+async function simulator(scenario: ScenarioId = 'ok'): Promise<Simulator> {
+	const started = await startSimulator({scenario});
+	simulators.push(started);
+	return started;
+}
+
+async function cli(args: string[], input?: string): Promise<CliRun> {
+	const run = await runCli(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir}, input});
+	outputs.push(run);
+	return run;
+}
+
+async function add(name: string, target: Simulator, extra: string[] = []): Promise<CliRun> {
+	return cli(['profiles', 'add', name, '--server', target.url, '--site', target.site, '--token-name', target.tokenName, '--token-secret-stdin', ...extra], target.tokenSecret);
+}
+
+const storeFile = () => join(configDir, 'profiles.json');
+
+describe('profiles add', () => {
+	it('verifies, then saves owner-only', async () => {
+		const target = await simulator();
+		const run = await add('acme.prod', target);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('Saved profile "acme.prod"');
+		expect(statSync(storeFile()).mode & 0o777).toBe(0o600);
+		expect(statSync(configDir).mode & 0o777).toBe(0o700);
+		const shown = JSON.parse((await cli(['profiles', 'show', 'acme.prod', '--json'])).stdout);
+		expect(shown).toMatchObject({name: 'acme.prod', server: target.url, site: 'acme', tokenName: 'Parable Integration'});
+		expect(shown.lastVerification).toMatchObject({ok: true, siteRole: 'SiteAdministratorCreator', apiVersion: '3.23'});
+	});
+
+	it('refuses to save a profile that fails, unless --no-verify', async () => {
+		const target = await simulator('wrong-secret');
+		const refused = await add('broken', target, ['--json']);
+		expect(refused.code).toBe(1);
+		expect((JSON.parse(refused.stdout) as VerificationResult).diagnosis?.code).toBe('signin-failed');
+		expect(refused.stderr).toContain('Not saved');
+		expect((await cli(['profiles', 'show', 'broken'])).code).toBe(2);
+
+		const forced = await add('broken', target, ['--no-verify']);
+		expect(forced.code).toBe(0);
+		expect((await cli(['profiles', 'show', 'broken'])).code).toBe(0);
+	});
+
+	it('does not replace an existing profile without --force', async () => {
+		const target = await simulator();
+		expect((await add('one', target)).code).toBe(0);
+		const again = await add('one', target);
+		expect(again.code).toBe(2);
+		expect(again.stderr).toContain('--force');
+		expect((await add('one', target, ['--force'])).code).toBe(0);
+	});
+
+	it('rejects bad names and bad servers with exit 2 and saves nothing', async () => {
+		const target = await simulator();
+		expect((await add('-bad', target)).code).toBe(2);
+		const badServer = await cli(['profiles', 'add', 'x', '--server', 'ftp://nope', '--token-name', 'n', '--no-verify'], 'secret');
+		expect(badServer.code).toBe(2);
+		expect(badServer.stderr).not.toBe('');
+		expect(JSON.parse((await cli(['profiles', 'list', '--json'])).stdout)).toEqual([]);
+	});
+});
+
+describe('profiles list, show, rename, remove', () => {
+	it('lists with the last result, and never shows the secret', async () => {
+		const target = await simulator();
+		await add('first', target);
+		await add('second', target, ['--no-verify']);
+		const table = await cli(['profiles', 'list']);
+		expect(table.stdout).toMatch(/first .*✓ verified just now/);
+		expect(table.stdout).toMatch(/second .*never tested/);
+		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<{name: string; tokenSecret: string}>;
+		expect(listed.map(item => item.name)).toEqual(['first', 'second']);
+		expect(listed.every(item => !item.tokenSecret.includes(target.tokenSecret.slice(0, 4)))).toBe(true);
+	});
+
+	it('renames and removes, with confirmation required off a terminal', async () => {
+		const target = await simulator();
+		await add('old.name', target, ['--no-verify']);
+		expect((await cli(['profiles', 'rename', 'old.name', 'new.name'])).code).toBe(0);
+		const withoutYes = await cli(['profiles', 'remove', 'new.name']);
+		expect(withoutYes.code).toBe(2);
+		expect(withoutYes.stderr).toContain('--yes');
+		expect((await cli(['profiles', 'remove', 'new.name', '--yes'])).code).toBe(0);
+		expect(JSON.parse((await cli(['profiles', 'list', '--json'])).stdout)).toEqual([]);
+	});
+
+	it('names the profiles that exist when one is missing', async () => {
+		const target = await simulator();
+		await add('alpha', target, ['--no-verify']);
+		const run = await cli(['test', 'beta']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('alpha');
+	});
+});
+
+describe('test NAME and test --all', () => {
+	it('re-tests every profile, reports each one, and records the results', async () => {
+		const good = await simulator('ok');
+		const bad = await simulator('wrong-secret');
+		const limited = await simulator('not-admin');
+		await add('good', good);
+		await add('bad', bad, ['--no-verify']);
+		await add('limited', limited, ['--no-verify']);
+		const run = await cli(['test', '--all', '--json']);
+		expect(run.code).toBe(1);
+		const results = JSON.parse(run.stdout) as VerificationResult[];
+		expect(results.map(result => [result.profile, result.diagnosis?.code ?? 'ok'])).toEqual([
+			['bad', 'signin-failed'],
+			['good', 'ok'],
+			['limited', 'insufficient-permissions'],
+		]);
+		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<{name: string; lastVerification: {ok: boolean; diagnosisCode: string | null}}>;
+		expect(listed.map(item => [item.name, item.lastVerification.diagnosisCode])).toEqual([['bad', 'signin-failed'], ['good', null], ['limited', 'insufficient-permissions']]);
+
+		const human = await cli(['test', '--all']);
+		expect(human.stdout).toContain('1 of 3 profiles verified; failed: bad, limited');
+	});
+
+	it('prints a single object for one profile and exits 0 when it works', async () => {
+		const target = await simulator();
+		await add('solo', target, ['--no-verify']);
+		const run = await cli(['test', 'solo', '--json']);
+		expect(run.code).toBe(0);
+		expect(JSON.parse(run.stdout)).toMatchObject({ok: true, profile: 'solo'});
+	});
+
+	it('says how to start when nothing is saved', async () => {
+		const run = await cli(['test', '--all']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('tableau-connect setup');
+	});
+});
+
+describe('a damaged store', () => {
+	it('is never rewritten: exit 2, the file named, the bytes unchanged', async () => {
+		writeFileSync(storeFile(), '{"schemaVersion":1,"profiles":{', {mode: 0o600});
+		const before = readFileSync(storeFile());
+		for (const args of [['profiles', 'list'], ['test', '--all'], ['profiles', 'add', 'x', '--server', 'https://a.example.com', '--token-name', 'n', '--no-verify']]) {
+			const run = await cli(args, 'secret-value');
+			expect(run.code).toBe(2);
+			expect(run.stderr).toContain(storeFile());
+			expect(run.stderr).not.toMatch(/\n\s+at /);
+		}
+
+		expect(readFileSync(storeFile()).equals(before)).toBe(true);
+	});
+
+	it('refuses a store written by a newer version', async () => {
+		writeFileSync(storeFile(), JSON.stringify({schemaVersion: 99, profiles: {}}), {mode: 0o600});
+		const run = await cli(['profiles', 'list']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(/newer/i);
+	});
+});

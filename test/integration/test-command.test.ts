@@ -1,0 +1,105 @@
+// `tableau-connect test` with values on the command line: every bad input gets exit 2 and a message
+// that says what to type instead; the environment stands in for flags; --insecure is loud.
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import type {VerificationResult} from '../../source/verify/types.js';
+import {runCli} from '../helpers/cli.js';
+
+let target: Simulator;
+let tlsTarget: Simulator;
+const folder = mkdtempSync(join(tmpdir(), 'tableau-connect-test-command-'));
+
+beforeAll(async () => {
+	[target, tlsTarget] = await Promise.all([startSimulator(), startSimulator({scenario: 'tls-self-signed'})]);
+});
+
+afterAll(async () => {
+	await Promise.all([target.close(), tlsTarget.close()]);
+	rmSync(folder, {recursive: true, force: true});
+});
+
+const base = () => ['test', '--server', target.url, '--site', target.site, '--token-name', target.tokenName];
+
+describe('bad input', () => {
+	const cases: Array<[string, () => string[], string | undefined, RegExp]> = [
+		['no server', () => ['test', '--token-name', 'n'], 'x', /--server/],
+		['no token name', () => ['test', '--server', target.url], 'x', /--token-name/],
+		['no secret', () => base(), undefined, /--token-secret-stdin/],
+		['an empty piped secret', () => [...base(), '--token-secret-stdin'], '', /empty/],
+		['a bad timeout', () => [...base(), '--timeout', 'soon'], undefined, /--timeout 30/],
+		['a bad API version', () => [...base(), '--api-version', 'latest'], undefined, /3\.19/],
+		['a missing CA file', () => [...base(), '--ca-file', join(folder, 'none.pem')], undefined, /cannot read/],
+		['an unknown flag', () => [...base(), '--verbose'], undefined, /Unknown option '--verbose'[\s\S]*--help/],
+		['a site display name', () => ['test', '--server', target.url, '--site', 'Acme Corp', '--token-name', 'n'], undefined, /content URL/],
+	];
+	for (const [name, args, input, message] of cases) {
+		it(`exits 2 on ${name}`, async () => {
+			const run = await runCli(args(), {input, env: {TABLEAU_TOKEN_SECRET: input === undefined && name !== 'no secret' ? 'from-env' : ''}});
+			expect(run.code).toBe(2);
+			expect(run.stderr).toMatch(message);
+			expect(run.stderr).not.toMatch(/\n\s+at /);
+			expect(run.stdout).toBe('');
+		});
+	}
+
+	it('exits 2 on a PEM-less CA file', async () => {
+		const file = join(folder, 'not-a-cert.pem');
+		writeFileSync(file, 'hello');
+		const run = await runCli([...base(), '--ca-file', file], {env: {TABLEAU_TOKEN_SECRET: 's'}});
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('BEGIN CERTIFICATE');
+	});
+
+	it('exits 2 on an unusable URL, with a JSON result that says invalid-url', async () => {
+		const run = await runCli(['test', '--server', 'ftp://tableau.example.com', '--token-name', 'n', '--json'], {env: {TABLEAU_TOKEN_SECRET: 's'}});
+		expect(run.code).toBe(2);
+		const result = JSON.parse(run.stdout) as VerificationResult;
+		expect(result.diagnosis?.code).toBe('invalid-url');
+		expect(result.checks).toHaveLength(5);
+	});
+
+	it('exits 2 on an unknown command', async () => {
+		const run = await runCli(['tset']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('Unknown command "tset"');
+	});
+});
+
+describe('good input', () => {
+	it('takes every value from the environment', async () => {
+		const run = await runCli(['test', '--json'], {
+			env: {TABLEAU_SERVER: target.url, TABLEAU_SITE: target.site, TABLEAU_TOKEN_NAME: target.tokenName, TABLEAU_TOKEN_SECRET: target.tokenSecret},
+		});
+		expect(run.code).toBe(0);
+		expect(JSON.parse(run.stdout)).toMatchObject({ok: true, site: 'acme'});
+	});
+
+	it('lets a flag win over the environment', async () => {
+		const run = await runCli([...base(), '--json'], {env: {TABLEAU_SERVER: 'https://wrong.example.com', TABLEAU_TOKEN_SECRET: target.tokenSecret}});
+		expect(run.code).toBe(0);
+	});
+
+	it('reads server and site from a pasted address bar', async () => {
+		const run = await runCli(['test', '--server', `${target.url}/#/site/acme/workbooks`, '--token-name', target.tokenName, '--json'], {env: {TABLEAU_TOKEN_SECRET: target.tokenSecret}});
+		expect(run.code).toBe(0);
+		expect(JSON.parse(run.stdout)).toMatchObject({server: target.url, site: 'acme'});
+	});
+
+	it('warns loudly on every --insecure run, and says so in the result', async () => {
+		const run = await runCli(['test', '--server', tlsTarget.url, '--site', tlsTarget.site, '--token-name', tlsTarget.tokenName, '--insecure', '--json'], {env: {TABLEAU_TOKEN_SECRET: tlsTarget.tokenSecret}});
+		expect(run.code).toBe(0);
+		expect(run.stderr).toMatch(/WARNING: --insecure/);
+		expect((JSON.parse(run.stdout) as VerificationResult).warnings.map(item => item.code)).toContain('insecure-tls');
+	});
+
+	it('answers --help and --version without a server', async () => {
+		const help = await runCli(['test', '--help']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toContain('--token-secret-stdin');
+		const version = await runCli(['--version']);
+		expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+	});
+});

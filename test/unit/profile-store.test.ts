@@ -1,0 +1,533 @@
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {isMainThread} from 'node:worker_threads';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {withFileLock} from '../../source/profiles/file-lock.js';
+import {
+	configDirectory,
+	maskSecret,
+	openProfileStore,
+	ProfileStoreError,
+	validateProfileName,
+	type LastVerification,
+	type ProfileInput,
+	type ProfileStoreErrorReason,
+} from '../../source/profiles/store.js';
+
+const isRoot = process.getuid?.() === 0;
+
+let root: string;
+let directory: string;
+let file: string;
+
+beforeEach(() => {
+	root = fs.mkdtempSync(path.join(os.tmpdir(), 'tableau-connect-store-'));
+	// Below the temporary folder, so the store has to create it.
+	directory = path.join(root, 'config');
+	file = path.join(directory, 'profiles.json');
+});
+
+afterEach(() => {
+	fs.rmSync(root, {recursive: true, force: true});
+});
+
+// A clock that moves only when told, so timestamps compare exactly.
+function manualClock(start = '2026-01-01T00:00:00.000Z') {
+	let time = Date.parse(start);
+	return {now: () => new Date(time), advance: (milliseconds: number) => void (time += milliseconds)};
+}
+
+function input(name: string, overrides: Partial<ProfileInput> = {}): ProfileInput {
+	return {name, server: 'https://10ay.online.tableau.com', site: 'acme', tokenName: 'Parable Integration', tokenSecret: `Zq9-secret-of-${name}`, ...overrides};
+}
+
+const verification: LastVerification = {
+	at: '2026-01-02T03:04:05.000Z',
+	ok: false,
+	diagnosisCode: 'signin-failed',
+	productVersion: '2024.2.1',
+	apiVersion: '3.23',
+	userName: 'ada@acme.com',
+	siteRole: 'SiteAdministratorCreator',
+};
+
+function expectStoreError(action: () => unknown, reason: ProfileStoreErrorReason, expectedPath = file): ProfileStoreError {
+	let thrown: unknown;
+	try {
+		action();
+	} catch (error) {
+		thrown = error;
+	}
+
+	expect(thrown).toBeInstanceOf(ProfileStoreError);
+	const error = thrown as ProfileStoreError;
+	expect(error.reason).toBe(reason);
+	expect(error.path).toBe(expectedPath);
+	return error;
+}
+
+// Any five characters in a row from the secret count as a leak: V8 quotes a fragment of bad JSON.
+function expectNoPieceOf(secret: string, text: string): void {
+	for (let start = 0; start + 5 <= secret.length; start++) {
+		expect(text).not.toContain(secret.slice(start, start + 5));
+	}
+}
+
+function modeOf(target: string): number {
+	return fs.statSync(target).mode & 0o777;
+}
+
+describe('validateProfileName', () => {
+	it.each(['acme', 'acme.prod', 'a', '_scratch', 'Acme-Cloud_2.eu', 'x'.repeat(64), '9lives'])('accepts %j', name => {
+		expect(validateProfileName(name)).toBeNull();
+	});
+
+	it.each(['', '-prod', '.prod', 'acme prod', 'acme/prod', 'x'.repeat(65), 'café', 'a:b', '..'])('refuses %j with a name to type instead', name => {
+		const message = validateProfileName(name);
+		expect(message).toEqual(expect.any(String));
+		const suggestion = /(?:try|for example) "?([^"\s]+?)"?\.?$/.exec(message!)?.[1];
+		expect(suggestion, message!).toBeDefined();
+		expect(validateProfileName(suggestion!)).toBeNull();
+	});
+
+	it('suggests a close name', () => {
+		expect(validateProfileName('acme prod')).toContain('"acme-prod"');
+		expect(validateProfileName('-prod')).toContain('"prod"');
+		expect(validateProfileName('-prod')).toContain('cannot start with');
+	});
+});
+
+describe('maskSecret', () => {
+	const secrets = ['a', 'ab', 'Zq9x', 'lSu7tXN0Qe2lVmQJ1Wp2kA==:abcdEFGHijklMNOPqrstUVwx1234', 'x'.repeat(300), '        ', ''];
+
+	it('shows one fixed mask, whatever the secret', () => {
+		const masks = new Set(secrets.map(secret => maskSecret(secret)));
+		expect(masks.size).toBe(1);
+		expect([...masks][0]).toMatch(/^•+$/);
+	});
+
+	it.each(secrets.filter(Boolean))('reveals no character of %j', secret => {
+		const mask = maskSecret(secret);
+		for (const character of secret.trim()) {
+			expect(mask).not.toContain(character);
+		}
+
+		expect(mask).not.toContain(secret.slice(-4));
+	});
+});
+
+describe('configDirectory', () => {
+	it('uses TABLEAU_CONNECT_CONFIG_DIR when set, made absolute', () => {
+		expect(configDirectory({TABLEAU_CONNECT_CONFIG_DIR: '/srv/tc'})).toBe('/srv/tc');
+		expect(configDirectory({TABLEAU_CONNECT_CONFIG_DIR: 'relative/here'})).toBe(path.resolve('relative/here'));
+	});
+
+	it.runIf(process.platform === 'linux')('defaults to the XDG config folder without a -nodejs suffix', () => {
+		const base = process.env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config');
+		expect(configDirectory({})).toBe(path.join(base, 'tableau-connect'));
+		expect(configDirectory({TABLEAU_CONNECT_CONFIG_DIR: ''})).toBe(path.join(base, 'tableau-connect'));
+	});
+
+	it('is where openProfileStore puts the file', () => {
+		const store = openProfileStore({env: {TABLEAU_CONNECT_CONFIG_DIR: directory}});
+		expect(store.path).toBe(file);
+		store.save(input('acme'));
+		expect(fs.existsSync(file)).toBe(true);
+	});
+});
+
+describe('profile store: round trip', () => {
+	it('starts empty without writing a file', () => {
+		const store = openProfileStore({directory});
+		expect(store.list()).toEqual([]);
+		expect(store.get('acme')).toBeUndefined();
+		expect(fs.existsSync(file)).toBe(false);
+	});
+
+	it('saves, gets, lists, renames and removes profiles whose names have dots', () => {
+		const clock = manualClock();
+		const store = openProfileStore({directory, now: clock.now});
+		const saved = store.save(input('acme.prod'));
+		expect(saved).toEqual({
+			...input('acme.prod'),
+			createdAt: '2026-01-01T00:00:00.000Z',
+			updatedAt: '2026-01-01T00:00:00.000Z',
+			lastVerification: null,
+		});
+		expect(store.get('acme.prod')).toEqual(saved);
+		// With dot notation on, conf would have nested this under "acme" → "prod".
+		expect(store.get('acme')).toBeUndefined();
+		const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
+		expect(onDisk).toEqual({
+			schemaVersion: 1,
+			profiles: {'acme.prod': {server: saved.server, site: 'acme', tokenName: saved.tokenName, tokenSecret: saved.tokenSecret, createdAt: saved.createdAt, updatedAt: saved.updatedAt, lastVerification: null}},
+		});
+
+		clock.advance(1000);
+		store.rename('acme.prod', 'acme.production');
+		expect(store.get('acme.prod')).toBeUndefined();
+		expect(store.get('acme.production')).toMatchObject({tokenSecret: saved.tokenSecret, createdAt: saved.createdAt, updatedAt: '2026-01-01T00:00:01.000Z'});
+
+		expect(store.remove('acme.production')).toBe(true);
+		expect(store.remove('acme.production')).toBe(false);
+		expect(store.list()).toEqual([]);
+	});
+
+	it('lists profiles sorted by name, case-insensitively and numerically', () => {
+		const store = openProfileStore({directory});
+		for (const name of ['beta', 'prod10', 'Acme.prod', 'prod2', 'acme.dev', '_scratch']) {
+			store.save(input(name));
+		}
+
+		expect(store.list().map(profile => profile.name)).toEqual(['_scratch', 'acme.dev', 'Acme.prod', 'beta', 'prod2', 'prod10']);
+	});
+
+	it('keeps createdAt and the last verification on update, and moves updatedAt', () => {
+		const clock = manualClock();
+		const store = openProfileStore({directory, now: clock.now});
+		const first = store.save(input('acme'));
+		store.recordVerification('acme', verification);
+		clock.advance(60_000);
+		const second = store.save(input('acme', {site: 'acme-eu', tokenSecret: 'new-secret'}));
+		expect(second.createdAt).toBe(first.createdAt);
+		expect(second.updatedAt).toBe('2026-01-01T00:01:00.000Z');
+		expect(second.updatedAt).not.toBe(first.updatedAt);
+		expect(second.site).toBe('acme-eu');
+		expect(second.tokenSecret).toBe('new-secret');
+		expect(second.lastVerification).toEqual(verification);
+	});
+
+	it('records a verification, and only its known fields', () => {
+		const store = openProfileStore({directory});
+		store.save(input('acme'));
+		const withExtra = {...verification, sessionToken: 'SESSION-TOKEN-must-not-be-stored'} as LastVerification;
+		store.recordVerification('acme', withExtra);
+		expect(store.get('acme')?.lastVerification).toEqual(verification);
+		expect(fs.readFileSync(file, 'utf8')).not.toContain('SESSION-TOKEN');
+	});
+
+	it('reads the file afresh, so another process\'s changes show and are not undone', () => {
+		const first = openProfileStore({directory});
+		const second = openProfileStore({directory});
+		first.save(input('one'));
+		expect(second.get('one')?.name).toBe('one');
+		second.save(input('two'));
+		first.save(input('three'));
+		expect(second.list().map(profile => profile.name)).toEqual(['one', 'three', 'two']);
+	});
+
+	it('keeps fields and keys it does not know', () => {
+		openProfileStore({directory}).save(input('acme'));
+		const document = JSON.parse(fs.readFileSync(file, 'utf8'));
+		document.note = 'kept';
+		document.profiles.acme.color = 'teal';
+		fs.writeFileSync(file, JSON.stringify(document));
+		const store = openProfileStore({directory});
+		store.save(input('acme', {site: 'other'}));
+		store.save(input('beta'));
+		const after = JSON.parse(fs.readFileSync(file, 'utf8'));
+		expect(after.note).toBe('kept');
+		expect(after.profiles.acme.color).toBe('teal');
+		expect(after.profiles.acme.site).toBe('other');
+	});
+
+	it('treats names like __proto__ and constructor as ordinary keys', () => {
+		const store = openProfileStore({directory});
+		expect(store.get('constructor')).toBeUndefined();
+		expect(store.remove('toString')).toBe(false);
+		store.save(input('__proto__'));
+		store.save(input('constructor'));
+		expect(store.list().map(profile => profile.name)).toEqual(['__proto__', 'constructor']);
+		expect(openProfileStore({directory}).get('__proto__')?.tokenSecret).toBe(input('__proto__').tokenSecret);
+		expect(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).profiles)).toEqual(['__proto__', 'constructor']);
+	});
+
+	it('accepts an empty object as an empty store', () => {
+		fs.mkdirSync(directory, {mode: 0o700});
+		fs.writeFileSync(file, '{}', {mode: 0o600});
+		const store = openProfileStore({directory});
+		expect(store.list()).toEqual([]);
+		store.save(input('acme'));
+		expect(JSON.parse(fs.readFileSync(file, 'utf8')).schemaVersion).toBe(1);
+	});
+});
+
+describe('profile store: refusals', () => {
+	it('refuses an invalid name on save and rename, and writes nothing', () => {
+		const store = openProfileStore({directory});
+		const error = expectStoreError(() => store.save(input('acme prod')), 'invalid-name');
+		expect(error.message).toContain('"acme-prod"');
+		expect(fs.existsSync(file)).toBe(false);
+		store.save(input('acme'));
+		expectStoreError(() => store.rename('acme', '-acme'), 'invalid-name');
+		expect(store.get('acme')).toBeDefined();
+	});
+
+	it('refuses to rename onto an existing profile', () => {
+		const store = openProfileStore({directory});
+		store.save(input('acme'));
+		store.save(input('beta'));
+		const before = fs.readFileSync(file);
+		const error = expectStoreError(() => store.rename('acme', 'beta'), 'exists');
+		expect(error.message).toContain('"beta"');
+		expect(error.message).toContain('tableau-connect profiles remove beta');
+		expect(fs.readFileSync(file)).toEqual(before);
+	});
+
+	it('names the saved profiles when one is not found', () => {
+		const store = openProfileStore({directory});
+		expect(expectStoreError(() => store.rename('acme', 'beta'), 'not-found').message).toContain('No profiles are saved yet');
+		store.save(input('zeta'));
+		store.save(input('acme.prod'));
+		const error = expectStoreError(() => store.rename('acme', 'beta'), 'not-found');
+		expect(error.message).toContain('"acme"');
+		expect(error.message).toContain('acme.prod, zeta');
+		expectStoreError(() => store.recordVerification('nope', verification), 'not-found');
+	});
+
+	it('renaming a profile to its own name changes nothing', () => {
+		const store = openProfileStore({directory});
+		store.save(input('acme'));
+		const before = fs.readFileSync(file);
+		store.rename('acme', 'acme');
+		expect(fs.readFileSync(file)).toEqual(before);
+	});
+});
+
+describe('profile store: permissions', () => {
+	it('creates the folder 0700 and the file 0600', () => {
+		const store = openProfileStore({directory});
+		expect(modeOf(directory)).toBe(0o700);
+		store.save(input('acme'));
+		expect(modeOf(file)).toBe(0o600);
+		expect(store.permissionWarning).toBeNull();
+		expect(openProfileStore({directory}).permissionWarning).toBeNull();
+	});
+
+	// process.umask() cannot be set from a worker thread.
+	it.runIf(isMainThread)('makes what it creates owner-only and usable whatever the umask', () => {
+		const previous = process.umask(0o777);
+		try {
+			const store = openProfileStore({directory});
+			store.save(input('acme'));
+			store.save(input('beta'));
+			expect(store.list()).toHaveLength(2);
+		} finally {
+			process.umask(previous);
+		}
+
+		expect(modeOf(directory)).toBe(0o700);
+		expect(modeOf(file)).toBe(0o600);
+		expect(fs.readdirSync(directory)).toEqual(['profiles.json']);
+	});
+
+	it('creates missing parent folders too', () => {
+		const deep = path.join(root, 'a', 'b', 'c');
+		openProfileStore({directory: deep}).save(input('acme'));
+		expect(modeOf(deep)).toBe(0o700);
+		expect(modeOf(path.join(deep, 'profiles.json'))).toBe(0o600);
+	});
+
+	it('warns about a folder others can open, with the chmod to run, and leaves it alone', () => {
+		fs.mkdirSync(directory);
+		fs.chmodSync(directory, 0o755);
+		const store = openProfileStore({directory});
+		expect(store.permissionWarning).toContain(`chmod 700 ${directory}`);
+		expect(store.permissionWarning).not.toContain('chmod 600');
+		expect(modeOf(directory)).toBe(0o755);
+	});
+
+	it('warns about a file others can read, with the chmod to run, and does not change it on open', () => {
+		openProfileStore({directory}).save(input('acme'));
+		fs.chmodSync(file, 0o644);
+		const store = openProfileStore({directory});
+		expect(store.permissionWarning).toContain(`chmod 600 ${file}`);
+		expect(store.permissionWarning).toContain('0644');
+		expect(store.permissionWarning).not.toContain('chmod 700');
+		expect(store.list()).toHaveLength(1);
+		expect(modeOf(file)).toBe(0o644);
+		// conf writes a new file with configFileMode and renames it over the old one.
+		store.save(input('beta'));
+		expect(modeOf(file)).toBe(0o600);
+	});
+
+	it('names both when both are open', () => {
+		fs.mkdirSync(directory, {mode: 0o777});
+		fs.chmodSync(directory, 0o777);
+		fs.writeFileSync(file, '{"schemaVersion":1,"profiles":{}}');
+		fs.chmodSync(file, 0o660);
+		const warning = openProfileStore({directory}).permissionWarning;
+		expect(warning?.split('\n')).toEqual([expect.stringContaining(`chmod 700 ${directory}`), expect.stringContaining(`chmod 600 ${file}`)]);
+	});
+
+	it('quotes a path with spaces in the command', () => {
+		const spaced = path.join(root, 'my config');
+		fs.mkdirSync(spaced, {mode: 0o755});
+		fs.chmodSync(spaced, 0o755);
+		expect(openProfileStore({directory: spaced}).permissionWarning).toContain(`chmod 700 '${spaced}'`);
+	});
+});
+
+describe('profile store: damaged files are never rewritten', () => {
+	const secret = 'TOPSECRETvalue123';
+	const damaged: Array<[string, ProfileStoreErrorReason, string]> = [
+		['corrupt JSON', 'corrupt', `{"schemaVersion":1,"profiles":{"acme":{"tokenSecret": ${secret}}}}`],
+		['truncated JSON', 'corrupt', `{"schemaVersion":1,"profiles":{"acme":{"tokenSecret":"${secret}"`],
+		['an empty file', 'corrupt', ''],
+		['an array', 'invalid-schema', '[]'],
+		['no schemaVersion', 'invalid-schema', '{"profiles":{}}'],
+		['a string schemaVersion', 'invalid-schema', '{"schemaVersion":"1","profiles":{}}'],
+		['profiles as an array', 'invalid-schema', '{"schemaVersion":1,"profiles":[]}'],
+		['a profile missing its secret', 'invalid-schema', '{"schemaVersion":1,"profiles":{"acme":{"server":"https://x","site":"","tokenName":"n","createdAt":"t","updatedAt":"t","lastVerification":null}}}'],
+		[
+			'a malformed verification',
+			'invalid-schema',
+			`{"schemaVersion":1,"profiles":{"acme":{"server":"https://x","site":"","tokenName":"n","tokenSecret":"${secret}","createdAt":"t","updatedAt":"t","lastVerification":{"at":"t","ok":"yes"}}}}`,
+		],
+		['a newer schemaVersion', 'newer-version', `{"schemaVersion":2,"profiles":{"acme":{"secretRef":"keychain:${secret}"}}}`],
+	];
+
+	function writeStore(contents: string): Buffer {
+		fs.mkdirSync(directory, {recursive: true, mode: 0o700});
+		fs.writeFileSync(file, contents, {mode: 0o600});
+		return fs.readFileSync(file);
+	}
+
+	function expectUntouched(before: Buffer): void {
+		expect(fs.readFileSync(file)).toEqual(before);
+		// No temporary file, no lock left behind.
+		expect(fs.readdirSync(directory)).toEqual(['profiles.json']);
+	}
+
+	it.each(damaged)('refuses to open %s, names the file and the fix', (_label, reason, contents) => {
+		const before = writeStore(contents);
+		const error = expectStoreError(() => openProfileStore({directory}), reason);
+		expect(error.message).toContain(file);
+		expectNoPieceOf(secret, error.message);
+		expectNoPieceOf(secret, String(error.cause ?? ''));
+		expect(error.message).toMatch(reason === 'newer-version' ? /upgrade tableau-connect/i : /mv .*profiles\.json .*profiles\.json\.bak/);
+		expectUntouched(before);
+	});
+
+	it.each(damaged)('refuses every read and write once the file has become %s', (_label, reason, contents) => {
+		writeStore('{"schemaVersion":1,"profiles":{}}');
+		const store = openProfileStore({directory});
+		store.save(input('acme'));
+		const before = writeStore(contents);
+		expectStoreError(() => store.save(input('beta')), reason);
+		expectStoreError(() => store.save(input('acme')), reason);
+		expectStoreError(() => store.recordVerification('acme', verification), reason);
+		expectStoreError(() => store.remove('acme'), reason);
+		expectStoreError(() => store.rename('acme', 'zeta'), reason);
+		expectStoreError(() => store.list(), reason);
+		expectStoreError(() => store.get('acme'), reason);
+		expectUntouched(before);
+	});
+
+	it('says where a JSON error is', () => {
+		writeStore('{\n\t"schemaVersion": 1,\n\t"profiles": {,}\n}');
+		expect(expectStoreError(() => openProfileStore({directory}), 'corrupt').message).toContain('line 3, column 15');
+	});
+
+	it('says which profile and field are wrong, without their values', () => {
+		writeStore(`{"schemaVersion":1,"profiles":{"acme.prod":{"server":"https://x","site":"","tokenName":"n","tokenSecret":42,"createdAt":"t","updatedAt":"t","lastVerification":null}}}`);
+		const error = expectStoreError(() => openProfileStore({directory}), 'invalid-schema');
+		expect(error.message).toContain('profile "acme.prod": "tokenSecret" must be a string');
+		expect(error.message).not.toContain('42');
+	});
+
+	it('refuses a folder where the file should be, and leaves it there', () => {
+		fs.mkdirSync(file, {recursive: true});
+		fs.writeFileSync(path.join(file, 'keep.txt'), 'mine');
+		const error = expectStoreError(() => openProfileStore({directory}), 'unreadable');
+		expect(error.message).toContain('is a folder');
+		expect(fs.readFileSync(path.join(file, 'keep.txt'), 'utf8')).toBe('mine');
+	});
+
+	it.skipIf(isRoot)('refuses a file it may not read (chmod 000), and leaves it as it is', () => {
+		const before = writeStore('{"schemaVersion":1,"profiles":{}}');
+		fs.chmodSync(file, 0o000);
+		try {
+			const error = expectStoreError(() => openProfileStore({directory}), 'unreadable');
+			expect(error.message).toContain('permission denied');
+			expect(error.message).toContain(`chmod 600 ${file}`);
+			expect(modeOf(file)).toBe(0o000);
+		} finally {
+			fs.chmodSync(file, 0o600);
+		}
+
+		expect(fs.readFileSync(file)).toEqual(before);
+	});
+
+	it('refuses to create the store where a file stands in for the folder', () => {
+		fs.writeFileSync(directory, 'not a folder');
+		const error = expectStoreError(() => openProfileStore({directory}), 'unwritable', directory);
+		expect(error.message).toContain('mkdir -p');
+		expect(fs.readFileSync(directory, 'utf8')).toBe('not a folder');
+	});
+});
+
+describe('profile store: the lock', () => {
+	const lockPath = () => `${file}.lock`;
+
+	function writeLock(owner: object | string, ageMs = 0): void {
+		fs.mkdirSync(directory, {recursive: true, mode: 0o700});
+		fs.writeFileSync(lockPath(), typeof owner === 'string' ? owner : JSON.stringify(owner), {mode: 0o600});
+		const time = (Date.now() - ageMs) / 1000;
+		fs.utimesSync(lockPath(), time, time);
+	}
+
+	it('is owner-only while held and gone afterwards', () => {
+		fs.mkdirSync(directory, {mode: 0o700});
+		const mode = withFileLock(lockPath(), () => modeOf(lockPath()));
+		expect(mode).toBe(0o600);
+		expect(fs.existsSync(lockPath())).toBe(false);
+	});
+
+	it('is released when the action throws', () => {
+		fs.mkdirSync(directory, {mode: 0o700});
+		expect(() =>
+			withFileLock(lockPath(), () => {
+				throw new Error('boom');
+			}),
+		).toThrow('boom');
+		expect(fs.existsSync(lockPath())).toBe(false);
+	});
+
+	it('waits for a live holder, then says who holds it and how to clear it', () => {
+		const store = openProfileStore({directory, lock: {timeoutMs: 150, staleMs: 60_000}});
+		writeLock({pid: process.pid, hostname: os.hostname(), token: 'held', since: '2026-01-01T00:00:00.000Z'});
+		const started = Date.now();
+		const error = expectStoreError(() => store.save(input('acme')), 'locked');
+		expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+		expect(error.message).toContain(`process ${process.pid}`);
+		expect(error.message).toContain(`rm ${lockPath()}`);
+		expect(fs.existsSync(file)).toBe(false);
+		expect(fs.existsSync(lockPath())).toBe(true);
+	});
+
+	it('takes over a lock whose process has died', () => {
+		const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+		writeLock({pid: dead, hostname: os.hostname(), token: 'dead', since: '2026-01-01T00:00:00.000Z'});
+		const store = openProfileStore({directory, lock: {timeoutMs: 2000, staleMs: 60_000}});
+		store.save(input('acme'));
+		expect(store.get('acme')).toBeDefined();
+		expect(fs.readdirSync(directory)).toEqual(['profiles.json']);
+	});
+
+	it('takes over a lock older than staleMs even when its owner is unknown', () => {
+		writeLock('', 5000);
+		const store = openProfileStore({directory, lock: {timeoutMs: 2000, staleMs: 1000}});
+		store.save(input('acme'));
+		expect(fs.readdirSync(directory)).toEqual(['profiles.json']);
+	});
+
+	it('does not take over a fresh lock whose owner it cannot read yet', () => {
+		writeLock('');
+		const store = openProfileStore({directory, lock: {timeoutMs: 100, staleMs: 60_000}});
+		expectStoreError(() => store.save(input('acme')), 'locked');
+	});
+});
