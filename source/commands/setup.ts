@@ -1,6 +1,153 @@
-import type {CommandIo} from './io.js';
-import {UsageError} from './usage-error.js';
+import {createElement} from 'react';
+import type {WizardOutcome} from '../ui/wizard/reducer.js';
+import type {VerifyFunction} from '../ui/wizard/use-effects.js';
+import type {WizardValues} from '../ui/wizard/steps.js';
+import {parseApiVersion, parseCommandArgs, parseSeconds} from './args.js';
+import {readCaFile, writeLines, type CommandIo} from './io.js';
 
-export async function runSetupCommand(_argv: string[], _io: CommandIo): Promise<number> {
-	throw new UsageError('This command is not available yet.');
+export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
+
+Walks you through creating a Tableau personal access token for Parable, step by step, then tests
+the connection and saves it as a profile. Nothing is saved until the last step: after a passing
+test, or when you choose "save anyway" after a failed one. Ctrl-C stops without saving.
+
+Options:
+  --profile NAME          Edit the saved profile NAME: its values are filled in, the secret too
+                          (kept unless you replace it).
+  --timeout SECONDS       Deadline of each request during the test (default 15).
+  --ca-file PATH          Trust this CA certificate (PEM) as well as the system's.
+  --insecure              Do not verify TLS certificates during the test. Unsafe.
+  --api-version X.Y       Use this REST API version instead of the server's.
+  --no-color              No colour (NO_COLOR works too).
+  -h, --help              This help.
+
+TABLEAU_SERVER, TABLEAU_SITE, TABLEAU_TOKEN_NAME and TABLEAU_TOKEN_SECRET, when set, fill in the
+fields of a new profile.
+
+Exit codes: 0 saved and verified, 1 the test failed (saved anyway or not), 2 usage error or no
+terminal, 130 stopped with Ctrl-C.`;
+
+const options = {
+	profile: {type: 'string'},
+	timeout: {type: 'string'},
+	'ca-file': {type: 'string'},
+	insecure: {type: 'boolean'},
+	'api-version': {type: 'string'},
+	'no-color': {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
+/** What to run instead when there is no terminal to draw the wizard on. */
+export function noTerminalMessage(profile: string | undefined): string[] {
+	const name = profile ?? 'NAME';
+	return [
+		'tableau-connect setup is interactive: it needs a terminal for both input and output, and this is not one.',
+		'Use flags instead (the secret comes from standard input or TABLEAU_TOKEN_SECRET, never from a flag):',
+		'  Test values without saving them:',
+		'    printf %s "$SECRET" | tableau-connect test --server URL --site SITE --token-name NAME --token-secret-stdin',
+		'  Test and save them as a profile:',
+		`    printf %s "$SECRET" | tableau-connect profiles add ${name} --server URL --site SITE --token-name NAME --token-secret-stdin`,
+	];
+}
+
+/** The exit code of each way the wizard can end (DESIGN.md §4). */
+export function exitCodeFor(outcome: WizardOutcome | undefined): number {
+	switch (outcome?.kind) {
+		case 'verified': {
+			return 0;
+		}
+
+		case 'cancelled': {
+			return 130;
+		}
+
+		case 'save-failed': {
+			return 2;
+		}
+
+		default: {
+			return 1;
+		}
+	}
+}
+
+function valuesFromEnvironment(env: NodeJS.ProcessEnv): Partial<WizardValues> {
+	const values: Partial<WizardValues> = {};
+	const pairs = [['server', 'TABLEAU_SERVER'], ['site', 'TABLEAU_SITE'], ['tokenName', 'TABLEAU_TOKEN_NAME'], ['tokenSecret', 'TABLEAU_TOKEN_SECRET']] as const;
+	for (const [field, variable] of pairs) {
+		const value = env[variable];
+		if (value !== undefined && value !== '') {
+			values[field] = value;
+		}
+	}
+
+	return values;
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+	let loading: Promise<T> | undefined;
+	return async () => {
+		loading ??= load();
+		return loading;
+	};
+}
+
+/** `tableau-connect setup`: the wizard, with the real pipeline and profile store. */
+export async function runSetupCommand(argv: string[], io: CommandIo): Promise<number> {
+	const {values} = parseCommandArgs('setup', argv, options, false);
+	if (values.help) {
+		writeLines(io.stdout, [setupHelp]);
+		return 0;
+	}
+
+	if (!io.stdin.isTTY || !io.stdout.isTTY) {
+		writeLines(io.stderr, noTerminalMessage(values.profile));
+		return 2;
+	}
+
+	const verifyOptions = {
+		timeoutMs: parseSeconds('--timeout', values.timeout, 15),
+		caPem: await readCaFile(values['ca-file']),
+		insecure: values.insecure ?? false,
+		apiVersion: parseApiVersion(values['api-version']),
+	};
+	const [{openStoreFor, requireProfile}, {wizardSaver}, {validateProfileName}, {supportsHyperlinks}] = await Promise.all([
+		import('./profile-access.js'),
+		import('./wizard-save.js'),
+		import('../profiles/profile-name.js'),
+		import('../ui/hyperlinks.js'),
+	]);
+	const store = openStoreFor(io);
+	const editing = values.profile === undefined ? null : requireProfile(store, values.profile);
+	const initialValues: Partial<WizardValues> = editing
+		? {server: editing.server, site: editing.site, tokenName: editing.tokenName, tokenSecret: editing.tokenSecret, profileName: editing.name}
+		: valuesFromEnvironment(io.env);
+
+	// The HTTP client is needed only on the last step: loading it then keeps the first frame fast and small.
+	const pipeline = once(async () => import('../verify/pipeline.js'));
+	const verify: VerifyFunction = async (input, verificationOptions) => (await pipeline()).verifyConnection(input, verificationOptions);
+	const [{render}, {Wizard}] = await Promise.all([import('ink'), import('../ui/wizard/Wizard.js')]);
+	const instance = render(createElement(Wizard, {
+		verify,
+		save: wizardSaver(store),
+		initialValues,
+		// An edit starts at the values; a first setup at the beginning of the guide.
+		initialStep: editing ? 'server' : 'needs',
+		editingProfile: editing?.name ?? null,
+		existingProfileNames: store.list().map(profile => profile.name),
+		validateProfileName,
+		verifyOptions,
+		...(verifyOptions.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during this test'} : {}),
+		hyperlinks: supportsHyperlinks(io.stdout, io.env),
+		color: !values['no-color'] && !io.env['NO_COLOR'],
+	}), {
+		stdin: io.stdin as NodeJS.ReadStream,
+		stdout: io.stdout as NodeJS.WriteStream,
+		stderr: io.stderr as NodeJS.WriteStream,
+		// The wizard handles Ctrl-C itself, so it can say that nothing was saved and exit with 130.
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	const outcome = await instance.waitUntilExit() as WizardOutcome | undefined;
+	return exitCodeFor(outcome);
 }

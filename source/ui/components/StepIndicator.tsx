@@ -1,0 +1,28 @@
+import {Box, Text} from 'ink';
+import {stepCount, stepNumber, stepTitles, type StepId} from '../wizard/steps.js';
+import {Paint} from './Paint.js';
+
+type Props = {
+	readonly step: StepId;
+	/** Shown on the right, for example "DEMO". */
+	readonly banner?: string | undefined;
+};
+
+/** "Step 5 of 8 · Server details", always on the first line. */
+export function StepIndicator({step, banner}: Props) {
+	const number = stepNumber(step);
+	const progress = '■'.repeat(number) + '□'.repeat(stepCount - number);
+	return (
+		<Box flexDirection="column">
+			<Box justifyContent="space-between">
+				<Text wrap="truncate-end">
+					<Paint tone="accent" bold>{`Step ${number} of ${stepCount} · ${stepTitles[step]}`}</Paint>
+				</Text>
+				<Box flexShrink={0} marginLeft={1}>
+					<Paint tone="muted">{progress}</Paint>
+				</Box>
+			</Box>
+			{banner ? <Text wrap="truncate-end"><Paint tone="warn" bold>{banner}</Paint></Text> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,170 @@
+import {useEffect, useReducer, type Dispatch} from 'react';
+import {Box, useApp, useInput} from 'ink';
+import type {VerificationOptions} from '../../verify/pipeline.js';
+import {Footer, footerHeight} from '../components/Footer.js';
+import {ColorContext, Paint} from '../components/Paint.js';
+import {StepIndicator} from '../components/StepIndicator.js';
+import {Viewport} from '../components/Viewport.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
+import {parsedServer, parsedSite} from './fields.js';
+import {keyHints} from './key-hints.js';
+import {initialWizardState, wizardReducer, type SavedProfile, type WizardAction, type WizardOutcome, type WizardState} from './reducer.js';
+import {AccountScreen} from './screens/AccountScreen.js';
+import {CredentialsScreen} from './screens/CredentialsScreen.js';
+import {NeedsScreen} from './screens/NeedsScreen.js';
+import {PrerequisitesScreen} from './screens/PrerequisitesScreen.js';
+import {ReviewScreen} from './screens/ReviewScreen.js';
+import {ServerScreen} from './screens/ServerScreen.js';
+import {TokenScreen} from './screens/TokenScreen.js';
+import {VerifyScreen, type FailureAction} from './screens/VerifyScreen.js';
+import type {StepId, WizardValues} from './steps.js';
+import {useSaving, useVerification, type SaveFunction, type VerifyFunction} from './use-effects.js';
+
+export type {FailureAction} from './screens/VerifyScreen.js';
+export type {SaveFunction, VerifyFunction} from './use-effects.js';
+export type {WizardOutcome} from './reducer.js';
+
+export type WizardProps = {
+	/** Runs the checks; `verifyConnection` in real use, the simulator or a fake in tests. */
+	readonly verify: VerifyFunction;
+	/** Writes the profile; called only after a passing test or on "save anyway". */
+	readonly save: SaveFunction;
+	/** Values to start with: a saved profile being edited, or the demo's. */
+	readonly initialValues?: Partial<WizardValues>;
+	/** Where to start; `verify` tests at once. Default: the first step. */
+	readonly initialStep?: StepId;
+	/** The profile being edited (`setup --profile NAME`), so saving under that name is not a clash. */
+	readonly editingProfile?: string | null;
+	/** Names already saved: the suggested name avoids them, and typing one warns that it is replaced. */
+	readonly existingProfileNames?: readonly string[];
+	/** The store's rule for profile names; returns why a name is refused, or null. */
+	readonly validateProfileName?: (name: string) => string | null;
+	/** Timeout, CA, TLS, API version, and the demo's minimum check duration. */
+	readonly verifyOptions?: Omit<VerificationOptions, 'onEvent'>;
+	/** A line under the step indicator, such as "DEMO: simulated Tableau, nothing is saved". */
+	readonly banner?: string;
+	/** More keys on the failure screen, such as the demo's scenario switcher. */
+	readonly extraFailureActions?: readonly FailureAction[];
+	/** Whether the terminal shows OSC 8 links; default false (plain addresses). */
+	readonly hyperlinks?: boolean;
+	/** Whether colour may be used; false under NO_COLOR. Default true. */
+	readonly color?: boolean;
+	/** Called once with how the wizard ended, just before it exits. */
+	readonly onExit?: (outcome: WizardOutcome) => void;
+};
+
+const noActions: readonly FailureAction[] = [];
+
+function closingLine(outcome: WizardOutcome, saved: SavedProfile | null): {tone: 'ok' | 'warn' | 'fail'; text: string} {
+	switch (outcome.kind) {
+		case 'verified': {
+			return {tone: 'ok', text: `✓ Done: profile "${outcome.profile}" is saved and verified. Re-test it any time with: tableau-connect test ${outcome.profile}`};
+		}
+
+		case 'saved-unverified': {
+			return {tone: 'warn', text: `! Profile "${outcome.profile}" is saved, but its test did not pass. Fix it with: tableau-connect setup --profile ${outcome.profile}`};
+		}
+
+		case 'failed': {
+			return {tone: 'fail', text: '✗ The test did not pass and nothing was saved.'};
+		}
+
+		case 'save-failed': {
+			return {tone: 'fail', text: `✗ The profile could not be saved: ${outcome.message}`};
+		}
+
+		case 'cancelled': {
+			return {tone: 'warn', text: saved ? `! Stopped. The profile "${saved.name}" had already been saved.` : '! Stopped. Nothing was saved.'};
+		}
+	}
+}
+
+function Screen({state, dispatch, props}: {readonly state: WizardState; readonly dispatch: Dispatch<WizardAction>; readonly props: WizardProps}) {
+	const isActive = state.outcome === null;
+	switch (state.step) {
+		case 'needs': {
+			return <NeedsScreen dispatch={dispatch} isActive={isActive} />;
+		}
+
+		case 'prerequisites': {
+			return <PrerequisitesScreen dispatch={dispatch} isActive={isActive} />;
+		}
+
+		case 'account': {
+			return <AccountScreen server={parsedServer(state.values)} site={parsedSite(state.values)} hyperlinks={props.hyperlinks ?? false} dispatch={dispatch} isActive={isActive} />;
+		}
+
+		case 'token': {
+			return <TokenScreen dispatch={dispatch} isActive={isActive} />;
+		}
+
+		case 'server': {
+			return <ServerScreen state={state} dispatch={dispatch} isActive={isActive} />;
+		}
+
+		case 'credentials': {
+			return <CredentialsScreen state={state} dispatch={dispatch} isActive={isActive} />;
+		}
+
+		case 'review': {
+			return <ReviewScreen state={state} dispatch={dispatch} isActive={isActive} />;
+		}
+
+		case 'verify': {
+			return <VerifyScreen state={state} dispatch={dispatch} isActive={isActive} extraFailureActions={props.extraFailureActions ?? noActions} insecure={props.verifyOptions?.insecure ?? false} />;
+		}
+	}
+}
+
+/**
+The setup wizard: the steps of Parable's Tableau page, then a live test and the save. Everything it
+touches outside the terminal (the test, the store) comes in as props; it ends with
+`useApp().exit(outcome)`, so `waitUntilExit()` resolves with a `WizardOutcome`.
+*/
+export function Wizard(props: WizardProps) {
+	const {exit} = useApp();
+	const [state, dispatch] = useReducer(wizardReducer, props, initialWizardState);
+	const {columns, rows} = useTerminalSize();
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			dispatch({type: 'cancel'});
+		}
+	}, {isActive: state.outcome === null});
+	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {});
+	useSaving(state, dispatch, props.save);
+	const {outcome} = state;
+	const {onExit} = props;
+	useEffect(() => {
+		if (outcome) {
+			onExit?.(outcome);
+			exit(outcome);
+		}
+	}, [outcome, onExit, exit]);
+
+	const hints = keyHints(state, props.extraFailureActions ?? noActions);
+	const headerRows = 2 + (props.banner ? 1 : 0);
+	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
+	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hints, columns));
+	const closing = outcome ? closingLine(outcome, state.saved) : null;
+	return (
+		<ColorContext.Provider value={props.color ?? true}>
+			<Box flexDirection="column" width={columns}>
+				{outcome?.kind === 'cancelled' ? null : (
+					<>
+						<StepIndicator step={state.step} banner={props.banner} />
+						<Box marginTop={1} flexDirection="column">
+							<Viewport key={`${state.step}-${state.view}`} height={bodyRows} scroll={state.scroll} onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}>
+								<Screen state={state} dispatch={dispatch} props={props} />
+							</Viewport>
+						</Box>
+					</>
+				)}
+				{closing ? (
+					<Box marginTop={1}>
+						<Paint tone={closing.tone}>{closing.text}</Paint>
+					</Box>
+				) : <Footer hints={hints} hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: state.focus === null ? '↑↓ or PgUp/PgDn' : 'PgUp/PgDn'}} />}
+			</Box>
+		</ColorContext.Provider>
+	);
+}

@@ -1,0 +1,196 @@
+import {validateProfileName} from '../../profiles/profile-name.js';
+import {isTableauCloud, parseServerInput, parseSiteInput} from '../../tableau/server-url.js';
+import {fieldIds, type FieldId, type WizardValues} from './steps.js';
+
+/** What the wizard says about one field: an error blocks going on; notes and warnings do not. */
+export type FieldCheck = {error: string | null; notes: string[]; warnings: string[]};
+
+/** The profile store's own rule for names (pure; the store itself stays out of the UI). */
+export const defaultValidateProfileName = validateProfileName;
+
+/** What validation needs beyond the values: the profile rules and the names already saved. */
+export type FieldContext = {
+	/** Returns why `name` cannot be a profile name, or null when it can. */
+	validateProfileName: (name: string) => string | null;
+	existingProfileNames: readonly string[];
+	/** The profile being edited (`setup --profile NAME`): saving under its own name replaces nothing new. */
+	editingProfile: string | null;
+	/** The secret of the profile being edited, kept unless the person replaces it. */
+	savedSecret?: string | null;
+};
+
+/** The server the values point at, as the pipeline needs it, or null while the field is invalid. */
+export function parsedServer(values: WizardValues): string | null {
+	const parsed = parseServerInput(values.server);
+	return parsed.ok ? parsed.server : null;
+}
+
+/** The site content URL the values point at, or null while the field is invalid. */
+export function parsedSite(values: WizardValues): string | null {
+	const server = parsedServer(values);
+	const parsed = parseSiteInput(values.site, server === null ? {} : {server});
+	return parsed.ok ? parsed.site : null;
+}
+
+function secretCheck(values: WizardValues, context: FieldContext): FieldCheck {
+	const secret = values.tokenSecret;
+	if (secret.trim() === '') {
+		return {
+			error: 'Paste the token secret that Tableau showed when you created the token. It is shown only once: if you no longer have it, create a new token (step 4).',
+			notes: [],
+			warnings: [],
+		};
+	}
+
+	if (/\s/.test(secret.trim())) {
+		return {
+			error: 'The secret contains a space or a line break, which Tableau secrets never do. Clear the field with Ctrl-U and paste only the secret.',
+			notes: [],
+			warnings: [],
+		};
+	}
+
+	if (secret.trim() === values.tokenName.trim()) {
+		return {error: 'This is the token\'s name, not its secret. Paste the secret: the long random value shown next to the name.', notes: [], warnings: []};
+	}
+
+	const notes = secret === secret.trim() ? [] : ['The spaces around the secret will be dropped.'];
+	if (context.savedSecret && secret === context.savedSecret) {
+		notes.push('This is the saved secret. To use a new one, clear the field with Ctrl-U and paste it.');
+	}
+
+	return {error: null, notes, warnings: []};
+}
+
+function tokenNameCheck(values: WizardValues): FieldCheck {
+	const name = values.tokenName.trim();
+	if (name === '') {
+		return {
+			error: 'Type the token\'s name exactly as it appears in Tableau\'s list of personal access tokens, for example Parable Integration.',
+			notes: [],
+			warnings: [],
+		};
+	}
+
+	return {error: null, notes: [], warnings: []};
+}
+
+function profileNameCheck(values: WizardValues, context: FieldContext): FieldCheck {
+	const name = values.profileName.trim();
+	const error = context.validateProfileName(name);
+	if (error) {
+		return {error, notes: [], warnings: []};
+	}
+
+	if (name === context.editingProfile) {
+		return {error: null, notes: [`Saving updates the profile "${name}".`], warnings: []};
+	}
+
+	if (context.existingProfileNames.includes(name)) {
+		return {error: null, notes: [], warnings: [`A profile named "${name}" already exists: saving replaces it.`]};
+	}
+
+	return {error: null, notes: [], warnings: []};
+}
+
+/** Checks every field against the current values. Pure: the reducer calls it after each change. */
+export function checkFields(values: WizardValues, context: FieldContext): Record<FieldId, FieldCheck> {
+	const server = parseServerInput(values.server);
+	const serverCheck: FieldCheck = server.ok
+		? {error: null, notes: server.notes, warnings: server.warnings.map(item => item.message)}
+		: {error: server.error, notes: [], warnings: []};
+	const site = parseSiteInput(values.site, server.ok ? {server: server.server} : {});
+	const siteCheck: FieldCheck = site.ok ? {error: null, notes: site.notes, warnings: []} : {error: site.error, notes: [], warnings: []};
+	return {
+		server: serverCheck,
+		site: siteCheck,
+		tokenName: tokenNameCheck(values),
+		tokenSecret: secretCheck(values, context),
+		profileName: profileNameCheck(values, context),
+	};
+}
+
+/** The first field among `fields` with an error, if any. */
+export function firstInvalid(checks: Record<FieldId, FieldCheck>, fields: readonly FieldId[]): FieldId | null {
+	return fields.find(field => checks[field].error !== null) ?? null;
+}
+
+export type Normalized = {values: WizardValues; assists: Partial<Record<FieldId, string>>};
+
+/**
+Rewrites a field the way it will be used, once the person leaves it or pastes into it: the server
+becomes its origin and hands a site from the address to the site field; the site becomes its
+content URL. Says what changed, so nothing happens silently.
+*/
+export function normalizeField(field: FieldId, values: WizardValues): Normalized {
+	if (field === 'server') {
+		const parsed = parseServerInput(values.server);
+		if (!parsed.ok || (parsed.server === values.server && parsed.site === null)) {
+			return {values, assists: {}};
+		}
+
+		const assists: Partial<Record<FieldId, string>> = {};
+		const next = {...values, server: parsed.server};
+		const notes = parsed.notes.filter(note => !note.startsWith('The site "') && !note.startsWith('The address ('));
+		if (parsed.site !== null && parsed.site !== values.site) {
+			next.site = parsed.site;
+			assists.site = parsed.site === ''
+				? 'The address you pasted showed a page of the Default site, so the site was emptied.'
+				: `Filled in from the address you pasted into Server URL.`;
+			notes.push(parsed.site === '' ? 'The address shows the Default site.' : `The site "${parsed.site}" was moved to the Site field.`);
+		}
+
+		if (notes.length > 0) {
+			assists.server = notes.join(' ');
+		}
+
+		return {values: next, assists};
+	}
+
+	if (field === 'site') {
+		const server = parsedServer(values);
+		const parsed = parseSiteInput(values.site, server === null ? {} : {server});
+		if (!parsed.ok || parsed.site === values.site) {
+			return {values, assists: {}};
+		}
+
+		const notes = parsed.notes.filter(note => note !== 'An empty site means the Default site.');
+		return {values: {...values, site: parsed.site}, assists: notes.length > 0 ? {site: notes.join(' ')} : {}};
+	}
+
+	if (field === 'tokenName' || field === 'tokenSecret' || field === 'profileName') {
+		const trimmed = values[field].trim();
+		return trimmed === values[field] ? {values, assists: {}} : {values: {...values, [field]: trimmed}, assists: {}};
+	}
+
+	return {values, assists: {}};
+}
+
+/**
+A profile name from the host and the site: `10ay-acme` for https://10ay.online.tableau.com and site
+acme; the first part of other host names (`tableau-finance`); never one that is already taken.
+*/
+export function suggestProfileName(values: WizardValues, taken: readonly string[]): string {
+	const server = parsedServer(values);
+	if (server === null) {
+		return '';
+	}
+
+	const {hostname} = new URL(server);
+	const isAddress = hostname.startsWith('[') || /^[\d.]+$/.test(hostname);
+	const label = isAddress ? hostname.replace(/[[\]:]/g, '-').replace(/^-+|-+$/g, '') : (hostname.split('.')[0] ?? hostname);
+	const site = parsedSite(values) ?? '';
+	const base = `${label}${site === '' ? (isTableauCloud(server) ? '' : '-default') : `-${site}`}`.toLowerCase().replace(/[^a-z\d._-]/g, '-').slice(0, 60);
+	if (!taken.includes(base)) {
+		return base;
+	}
+
+	for (let index = 2; ; index++) {
+		const candidate = `${base}-${index}`;
+		if (!taken.includes(candidate)) {
+			return candidate;
+		}
+	}
+}
+
+export const emptyValues: WizardValues = Object.fromEntries(fieldIds.map(field => [field, ''])) as WizardValues;

@@ -1,0 +1,54 @@
+import type {Dispatch} from 'react';
+import {Box, Text} from 'ink';
+import {Link} from '../../components/Link.js';
+import {Numbered} from '../../components/Numbered.js';
+import {Paint} from '../../components/Paint.js';
+import type {WizardAction} from '../reducer.js';
+import {useReadingKeys} from '../use-keys.js';
+
+type Props = {
+	/** The server's origin, once known (from a saved profile, or after visiting step 5). */
+	readonly server: string | null;
+	readonly site: string | null;
+	readonly hyperlinks: boolean;
+	readonly dispatch: Dispatch<WizardAction>;
+	readonly isActive: boolean;
+};
+
+/** The page to open: the site's home, from where the avatar menu leads to the settings. */
+export function siteHomeUrl(server: string, site: string | null): string {
+	return site ? `${server}/#/site/${encodeURIComponent(site)}/home` : `${server}/#/home`;
+}
+
+/** Step 3: where the token settings are. */
+export function AccountScreen({server, site, hyperlinks, dispatch, isActive}: Props) {
+	useReadingKeys(dispatch, isActive);
+	return (
+		<Box flexDirection="column">
+			{server ? (
+				<Box flexDirection="column" marginBottom={1}>
+					<Text>Open your Tableau site in a browser and sign in:</Text>
+					<Box marginLeft={2}>
+						<Link url={siteHomeUrl(server, site)} hyperlinks={hyperlinks} />
+					</Box>
+				</Box>
+			) : (
+				<Box flexDirection="column" marginBottom={1}>
+					<Text>Sign in to Tableau in your browser, the way you usually do.</Text>
+					<Paint tone="muted">(Tableau Cloud: https://online.tableau.com sends you on to your site.)</Paint>
+				</Box>
+			)}
+			<Text>Then:</Text>
+			<Numbered
+				items={[
+					'Click your avatar or initials, at the top right.',
+					'Choose My Account Settings.',
+					'Find the Personal Access Tokens section.',
+				]}
+			/>
+			<Box marginTop={1}>
+				<Paint tone="muted">Keep the browser tab open: you will copy its address on step 5.</Paint>
+			</Box>
+		</Box>
+	);
+}

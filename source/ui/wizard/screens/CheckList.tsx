@@ -1,0 +1,64 @@
+import {Box, Text} from 'ink';
+import {Paint, type Tone} from '../../components/Paint.js';
+import {Spinner} from '../../components/Spinner.js';
+import type {CheckId} from '../../../verify/types.js';
+import type {CheckLine} from '../reducer.js';
+
+export const checkLabels: Record<CheckId, string> = {
+	reach: 'Reach server',
+	serverinfo: 'Server version',
+	signin: 'Sign in',
+	permissions: 'Role & users',
+	signout: 'Sign out',
+};
+
+const symbols: Record<Exclude<CheckLine['status'], 'running'>, [string, Tone]> = {
+	pending: ['·', 'muted'],
+	ok: ['✓', 'ok'],
+	warn: ['!', 'warn'],
+	fail: ['✗', 'fail'],
+	skipped: ['-', 'muted'],
+};
+
+/** 41 ms, 1.2 s. */
+export function formatDuration(milliseconds: number): string {
+	return milliseconds < 1000 ? `${milliseconds} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
+}
+
+function CheckRow({line, narrow}: {readonly line: CheckLine; readonly narrow: boolean}) {
+	const [symbol, tone] = line.status === 'running' ? ['', 'accent' as const] : symbols[line.status];
+	const detail = line.status === 'pending'
+		? 'waiting'
+		: (line.status === 'running' ? 'checking…' : line.summary ?? '');
+	const duration = line.durationMs !== null && line.status !== 'skipped' && line.status !== 'pending' && line.status !== 'running'
+		? formatDuration(line.durationMs)
+		: '';
+	const summary = <Paint tone={line.status === 'pending' || line.status === 'skipped' ? 'muted' : 'plain'}>{detail}</Paint>;
+	return (
+		<Box flexDirection="column">
+			<Box>
+				<Box width={3} flexShrink={0} marginLeft={1}>
+					{line.status === 'running' ? <Spinner /> : <Paint tone={tone}>{symbol}</Paint>}
+				</Box>
+				<Box width={15} flexShrink={0}>
+					<Text>{checkLabels[line.id]}</Text>
+				</Box>
+				<Box width={9} flexShrink={0} justifyContent="flex-end" marginRight={2}>
+					<Paint tone="muted">{duration}</Paint>
+				</Box>
+				{narrow ? null : <Box flexGrow={1} flexShrink={1}>{summary}</Box>}
+			</Box>
+			{/* Below 64 columns the summary gets a line of its own rather than a sliver beside the name. */}
+			{narrow ? <Box marginLeft={4}>{summary}</Box> : null}
+		</Box>
+	);
+}
+
+/** The pipeline's checks, one line each (two on narrow terminals): waiting, spinning, or finished with time and summary. */
+export function CheckList({checks, columns}: {readonly checks: readonly CheckLine[]; readonly columns: number}) {
+	return (
+		<Box flexDirection="column">
+			{checks.map(line => <CheckRow key={line.id} line={line} narrow={columns < 64} />)}
+		</Box>
+	);
+}

@@ -1,0 +1,36 @@
+import type {Dispatch} from 'react';
+import {Box, Text} from 'ink';
+import type {WizardAction, WizardState} from '../reducer.js';
+import {useFormKeys} from '../use-keys.js';
+import {FieldList} from './FieldList.js';
+
+type Props = {
+	readonly state: WizardState;
+	readonly dispatch: Dispatch<WizardAction>;
+	readonly isActive: boolean;
+};
+
+/** Step 6: the token's name and secret, and the name to save the connection under. */
+export function CredentialsScreen({state, dispatch, isActive}: Props) {
+	useFormKeys(dispatch, isActive);
+	return (
+		<Box flexDirection="column">
+			<Box marginBottom={1}>
+				<Text>Paste the token name and secret you copied on step 4.</Text>
+			</Box>
+			<FieldList
+				state={state}
+				fields={['tokenName', 'tokenSecret', 'profileName']}
+				looks={{
+					tokenName: {hint: 'Exactly as listed under Personal Access Tokens. Ctrl-U clears the field.'},
+					tokenSecret: {
+						masked: true,
+						placeholder: '(paste the secret)',
+						hint: `Hidden as you type. Ctrl-R ${state.secretVisible ? 'hides' : 'shows'} it.`,
+					},
+					profileName: {hint: 'What tableau-connect calls this connection, as in "tableau-connect test NAME".'},
+				}}
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,21 @@
+import {Box, Text} from 'ink';
+import {Paint} from '../../components/Paint.js';
+import {curlCommands, secretVariable, type CurlInput} from '../curl-commands.js';
+
+/** The test as curl commands, with the secret left in a shell variable. */
+export function CurlView(props: {readonly input: CurlInput}) {
+	return (
+		<Box flexDirection="column">
+			<Text>
+				The same test with curl, at REST API {props.input.apiVersion ?? 'version unknown (the doc\'s 3.19 is used)'}. The secret is read
+				from ${secretVariable} and never shown here.
+			</Text>
+			<Box marginTop={1} flexDirection="column">
+				{curlCommands(props.input).map((line, index) => (
+					// eslint-disable-next-line react/no-array-index-key -- fixed lines
+					<Paint key={index} tone={line.startsWith('#') ? 'muted' : 'plain'}>{line}</Paint>
+				))}
+			</Box>
+		</Box>
+	);
+}

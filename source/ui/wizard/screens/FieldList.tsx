@@ -1,0 +1,51 @@
+import {Box} from 'ink';
+import {TextField} from '../../components/TextField.js';
+import {Paint} from '../../components/Paint.js';
+import {useTerminalSize} from '../../components/use-terminal-size.js';
+import type {WizardState} from '../reducer.js';
+import {fieldLabels, type FieldId} from '../steps.js';
+
+/** How each field looks: placeholder, help while focused, and whether it is masked. */
+export type FieldLook = {placeholder?: string; hint?: string; masked?: boolean};
+
+type Props = {
+	readonly state: WizardState;
+	readonly fields: readonly FieldId[];
+	readonly looks: Partial<Record<FieldId, FieldLook>>;
+};
+
+const labelWidth = 14;
+
+/** The fields of a form step, and the step's message when Enter was refused or "edit" led here. */
+export function FieldList({state, fields, looks}: Props) {
+	const {columns} = useTerminalSize();
+	return (
+		<Box flexDirection="column">
+			{state.message ? (
+				<Box marginBottom={1}>
+					<Paint tone="warn">! {state.message}</Paint>
+				</Box>
+			) : null}
+			{fields.map(field => {
+				const look = looks[field] ?? {};
+				return (
+					<TextField
+						key={field}
+						label={fieldLabels[field]}
+						value={state.values[field]}
+						focused={state.focus === field}
+						cursor={state.cursor}
+						mask={look.masked && !state.secretVisible ? '*' : undefined}
+						placeholder={look.placeholder ?? ''}
+						hint={look.hint ?? ''}
+						check={state.checks[field]}
+						showError={state.touched[field]}
+						assist={state.assists[field]}
+						labelWidth={labelWidth}
+						stacked={columns < 60}
+					/>
+				);
+			})}
+		</Box>
+	);
+}

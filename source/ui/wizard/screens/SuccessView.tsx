@@ -1,0 +1,60 @@
+import {Box, Text} from 'ink';
+import {Definitions} from '../../components/Definitions.js';
+import {Paint} from '../../components/Paint.js';
+import type {VerificationResult} from '../../../verify/types.js';
+import type {SaveState, SavedProfile} from '../reducer.js';
+import {WarningView} from './Remedies.js';
+
+type Props = {
+	readonly result: VerificationResult;
+	readonly tokenName: string;
+	readonly save: SaveState;
+	readonly saved: SavedProfile | null;
+};
+
+function savedText(save: SaveState, saved: SavedProfile | null): string {
+	if (save.phase === 'saving') {
+		return 'saving…';
+	}
+
+	if (save.phase === 'failed') {
+		return `✗ not saved: ${save.message}`;
+	}
+
+	return saved ? `"${saved.name}", saved in ${saved.path}` : 'not saved';
+}
+
+/** What a passing test found, where the profile went, and what to type into Parable. */
+export function SuccessView({result, tokenName, save, saved}: Props) {
+	const site = result.site === '' ? 'the Default site' : result.site;
+	const product = result.serverInfo?.productVersion ? `Tableau ${result.serverInfo.productVersion}` : 'Tableau';
+	const user = result.user ? `${result.user.name ?? result.user.id} (${result.user.siteRole ?? 'role unknown'})` : 'unknown';
+	return (
+		<Box flexDirection="column">
+			<Paint tone="ok" bold>✓ Verified: Parable can connect with this token.</Paint>
+			<Definitions
+				termWidth={10}
+				rows={[
+					['Server', `${product}, REST API ${result.apiVersion ?? '?'}`],
+					['Site', site],
+					['User', user],
+					['Profile', <Paint key="saved" tone={save.phase === 'failed' ? 'fail' : 'plain'}>{savedText(save, saved)}</Paint>],
+				]}
+			/>
+			{result.warnings.map(warning => <WarningView key={warning.code} warning={warning} />)}
+			<Box marginTop={1} flexDirection="column">
+				<Paint bold>In Parable&apos;s Tableau form, enter:</Paint>
+				<Definitions
+					termWidth={15}
+					rows={[
+						['Server URL', result.server],
+						['Site name', result.site === '' ? '(leave it empty: Default site)' : result.site],
+						['Token name', tokenName],
+						['Token secret', 'the secret you pasted here (not shown)'],
+					]}
+				/>
+				<Text>then click Save &amp; test connection.</Text>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,118 @@
+import type {Dispatch, ReactNode} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {Paint} from '../../components/Paint.js';
+import {useTerminalSize} from '../../components/use-terminal-size.js';
+import type {VerificationResult} from '../../../verify/types.js';
+import type {WizardAction, WizardState} from '../reducer.js';
+import {verificationInput} from '../reducer.js';
+import {CheckList} from './CheckList.js';
+import {CurlView} from './CurlView.js';
+import {DiagnosisView, WarningView} from './Remedies.js';
+import {SuccessView} from './SuccessView.js';
+
+/** A further choice after a failed test, such as the demo's scenario switcher. */
+export type FailureAction = {
+	/** One printable key; e, r, s, c and q are taken. */
+	key: string;
+	label: string;
+	run: (api: {retry: () => void; result: VerificationResult | null}) => void | Promise<void>;
+};
+
+type Props = {
+	readonly state: WizardState;
+	readonly dispatch: Dispatch<WizardAction>;
+	readonly isActive: boolean;
+	readonly extraFailureActions: readonly FailureAction[];
+	readonly insecure: boolean;
+};
+
+const page = 5;
+
+function useVerifyKeys({state, dispatch, isActive, extraFailureActions}: Props): void {
+	const {verify} = state;
+	const finished = verify.phase === 'done' || verify.phase === 'crashed';
+	const failed = (verify.phase === 'done' && !verify.result.ok) || verify.phase === 'crashed';
+	useInput((input, key) => {
+		if (key.upArrow || key.pageUp) {
+			dispatch({type: 'scroll', by: key.pageUp ? -page : -1});
+		} else if (key.downArrow || key.pageDown) {
+			dispatch({type: 'scroll', by: key.pageDown ? page : 1});
+		} else if (key.escape) {
+			dispatch({type: 'back'});
+		} else if (input === 'c') {
+			dispatch({type: 'toggle-curl'});
+		} else if (!finished) {
+			// While the test runs only Ctrl-C (handled by the wizard) and the keys above work.
+		} else if (key.return) {
+			dispatch({type: 'next'});
+		} else if (input === 'q') {
+			dispatch({type: 'quit'});
+		} else if (input === 'r') {
+			dispatch({type: 'start-verification'});
+		} else if (failed && input === 'e') {
+			dispatch({type: 'edit'});
+		} else if (failed && input === 's') {
+			dispatch({type: 'save-anyway'});
+		} else if (failed) {
+			const action = extraFailureActions.find(item => item.key === input);
+			if (action) {
+				void action.run({
+					retry() {
+						dispatch({type: 'start-verification'});
+					},
+					result: verify.phase === 'done' ? verify.result : null,
+				});
+			}
+		}
+	}, {isActive});
+}
+
+function SavedAnyway({state}: {readonly state: WizardState}) {
+	let line: ReactNode = null;
+	if (state.save.phase === 'saving') {
+		line = <Text>Saving…</Text>;
+	} else if (state.save.phase === 'failed') {
+		line = <Paint tone="fail">✗ Not saved: {state.save.message}</Paint>;
+	} else if (state.saved && !state.saved.verified) {
+		line = <Paint tone="warn">! Saved without a passing test as &quot;{state.saved.name}&quot; in {state.saved.path}.</Paint>;
+	}
+
+	return line ? <Box marginTop={1}>{line}</Box> : null;
+}
+
+/** Step 8: the live checks, then the verdict, or the curl commands when asked for. */
+export function VerifyScreen(props: Props) {
+	useVerifyKeys(props);
+	const {state, insecure} = props;
+	const {columns} = useTerminalSize();
+	const {verify} = state;
+	const input = verificationInput(state);
+	if (verify.phase === 'idle') {
+		return <Text>Starting the test…</Text>;
+	}
+
+	if (state.view === 'curl') {
+		const apiVersion = verify.phase === 'done' ? verify.result.apiVersion : null;
+		return <CurlView input={{server: input.server, site: input.site, tokenName: input.tokenName, apiVersion, insecure}} />;
+	}
+
+	const where = input.site === '' ? 'Default site' : `site ${input.site}`;
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate-end">
+				Testing {input.server} · {where} · token {input.tokenName}
+			</Text>
+			<CheckList checks={verify.checks} columns={columns} />
+			{verify.phase === 'done' && !verify.result.ok ? <SavedAnyway state={state} /> : null}
+			<Box marginTop={1} flexDirection="column">
+				{verify.phase === 'running' ? <Paint tone="muted">Testing… the checks run one after the other.</Paint> : null}
+				{verify.phase === 'crashed' ? <Paint tone="fail">✗ The test stopped unexpectedly: {verify.message}</Paint> : null}
+				{verify.phase === 'done' && verify.result.ok
+					? <SuccessView result={verify.result} tokenName={input.tokenName} save={state.save} saved={state.saved} />
+					: null}
+				{verify.phase === 'done' && verify.result.diagnosis ? <DiagnosisView diagnosis={verify.result.diagnosis} /> : null}
+				{verify.phase === 'done' && !verify.result.ok ? verify.result.warnings.map(warning => <WarningView key={warning.code} warning={warning} />) : null}
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,62 @@
+import {useEffect, useRef, type Dispatch} from 'react';
+import type {ProfileInput} from '../../profiles/types.js';
+import type {VerificationInput, VerificationOptions} from '../../verify/pipeline.js';
+import type {VerificationResult} from '../../verify/types.js';
+import {profileInput, verificationInput, type WizardAction, type WizardState} from './reducer.js';
+
+export type VerifyFunction = (input: VerificationInput, options: VerificationOptions) => Promise<VerificationResult>;
+/** Writes the profile and says where; may be synchronous. `verification` is null for "save anyway" without a result. */
+export type SaveFunction = (input: ProfileInput, verification: VerificationResult | null) => Promise<{path: string}> | {path: string};
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs the test whenever the state asks for a new one, and reports its events as actions. */
+export function useVerification(state: WizardState, dispatch: Dispatch<WizardAction>, verify: VerifyFunction, options: Omit<VerificationOptions, 'onEvent'>): void {
+	const latest = useRef({state, verify, options});
+	latest.current = {state, verify, options};
+	const run = state.verify.phase === 'running' ? state.verify.run : null;
+	useEffect(() => {
+		if (run === null) {
+			return;
+		}
+
+		const {state: current, verify: verifyNow, options: optionsNow} = latest.current;
+		const input = verificationInput(current);
+		Promise.resolve()
+			.then(async () => verifyNow(input, {
+				...optionsNow,
+				onEvent(event) {
+					dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});
+				},
+			}))
+			.then(result => {
+				dispatch({type: 'verification-finished', run, result});
+			}, (error: unknown) => {
+				dispatch({type: 'verification-crashed', run, message: messageOf(error)});
+			});
+	}, [run, dispatch]);
+}
+
+/** Saves whenever the state asks for it: after a passing test, or on "save anyway". */
+export function useSaving(state: WizardState, dispatch: Dispatch<WizardAction>, save: SaveFunction): void {
+	const latest = useRef({state, save});
+	latest.current = {state, save};
+	const request = state.save.phase === 'saving' ? state.save.request : null;
+	useEffect(() => {
+		if (request === null) {
+			return;
+		}
+
+		const {state: current, save: saveNow} = latest.current;
+		const result = current.verify.phase === 'done' ? current.verify.result : null;
+		Promise.resolve()
+			.then(async () => saveNow(profileInput(current), result))
+			.then(({path}) => {
+				dispatch({type: 'save-finished', request, path});
+			}, (error: unknown) => {
+				dispatch({type: 'save-failed', request, message: messageOf(error)});
+			});
+	}, [request, dispatch]);
+}

@@ -1,0 +1,242 @@
+// `--help`, `--version`, `profiles list` and `test` must never load Ink or React (issue 6: they
+// answer in a script or CI without paying for the UI). Each command runs from the built CLI with a
+// preloaded hook (test/fixtures/record-loads.mjs) that writes down every module the process loads;
+// dist/meta.json (esbuild's metafile) says which source modules each loaded chunk holds. A positive
+// control runs the wizard in a real pseudo-terminal and must be caught loading Ink, so the check
+// cannot pass by seeing nothing.
+import {spawn} from 'node:child_process';
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, relative} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const hook = pathToFileURL(join(root, 'test', 'fixtures', 'record-loads.mjs')).href;
+
+/** Ink, React and what only they bring in. */
+const uiPackage = /(?:^|\/)node_modules\/(ink|ink-[^/]+|react|react-reconciler|react-devtools-core|scheduler|yoga-layout)\//;
+
+type Metafile = {outputs: Record<string, {inputs: Record<string, unknown>}>};
+
+let work: string;
+let cli: string;
+let meta: Metafile;
+let simulator: Simulator;
+
+/**
+The tests run a copy of dist/, taken once, so that a build running at the same time (another
+`npm test`) cannot swap the chunks between a run and the reading of meta.json. The copy sits
+next to the project's package.json and node_modules (linked), so it resolves modules exactly as
+dist/ does.
+*/
+function snapshotDist(): void {
+	for (let attempt = 1; ; attempt++) {
+		work = mkdtempSync(join(tmpdir(), 'tableau-connect-imports-'));
+		cpSync(join(root, 'dist'), join(work, 'dist'), {recursive: true});
+		cpSync(join(root, 'package.json'), join(work, 'package.json'));
+		symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+		cli = join(work, 'dist', 'cli.js');
+		const metaPath = join(work, 'dist', 'meta.json');
+		meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile) : {outputs: {}};
+		const complete = existsSync(cli) && Object.keys(meta.outputs).length > 0 && Object.keys(meta.outputs).every(output => existsSync(join(work, output)));
+		if (complete) {
+			return;
+		}
+
+		rmSync(work, {recursive: true, force: true});
+		if (attempt === 3) {
+			throw new Error('dist/ is missing or incomplete (no dist/meta.json?): run "npm run build" first (npm test does).');
+		}
+	}
+}
+
+/** The source modules inside a loaded file of the copy, by esbuild's metafile ([] for others). */
+function inputsOf(url: string): string[] {
+	if (!url.startsWith('file:')) {
+		return [];
+	}
+
+	const path = relative(work, fileURLToPath(url)).split('\\').join('/');
+	return Object.keys(meta.outputs[path]?.inputs ?? {});
+}
+
+/** Every loaded file that is, or contains, Ink or React: `file → module` pairs. */
+function uiLoads(urls: string[]): string[] {
+	const found = new Set<string>();
+	for (const url of urls) {
+		const direct = url.startsWith('file:') ? fileURLToPath(url).split('\\').join('/') : '';
+		if (uiPackage.test(direct)) {
+			found.add(direct);
+		}
+
+		for (const input of inputsOf(url)) {
+			if (uiPackage.test(input)) {
+				found.add(`${relative(work, fileURLToPath(url))} ← ${input}`);
+			}
+		}
+	}
+
+	return [...found];
+}
+
+/** True when a loaded chunk was built from the given source module (proves the hook saw the load). */
+function loadedSource(urls: string[], source: string): boolean {
+	return urls.some(url => inputsOf(url).includes(source));
+}
+
+type Recorded = {code: number | null; stdout: string; stderr: string; loads: string[]};
+
+/** Runs the copied CLI without a terminal, recording every module load. */
+async function record(args: string[], options: {env?: Record<string, string>; input?: string} = {}): Promise<Recorded> {
+	const loadsFile = join(work, `loads-${Math.random().toString(36).slice(2)}.txt`);
+	const child = spawn(process.execPath, ['--import', hook, cli, ...args], {
+		env: {...cleanEnv(), RECORD_LOADS_FILE: loadsFile, ...options.env},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	child.stdin.end(options.input ?? '');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+	const code = await new Promise<number | null>(resolve => {
+		child.on('close', resolve);
+	});
+	clearTimeout(timer);
+	const loads = existsSync(loadsFile) ? readFileSync(loadsFile, 'utf8').split('\n').filter(Boolean) : [];
+	return {code, stdout, stderr, loads};
+}
+
+function cleanEnv(): Record<string, string> {
+	const environment: Record<string, string> = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (value !== undefined && !key.startsWith('TABLEAU_') && !/_proxy$/i.test(key) && key !== 'CI') {
+			environment[key] = value;
+		}
+	}
+
+	return {...environment, NO_COLOR: '1'};
+}
+
+/** A fresh, empty profile store. */
+function emptyStore(): string {
+	return mkdtempSync(join(work, 'config-'));
+}
+
+beforeAll(async () => {
+	snapshotDist();
+	simulator = await startSimulator({});
+});
+
+afterAll(async () => {
+	await simulator?.close();
+	if (work) {
+		rmSync(work, {recursive: true, force: true});
+	}
+});
+
+describe('commands without a screen never load Ink or React', () => {
+	it('--help', async () => {
+		const run = await record(['--help']);
+		expect(run.code, run.stderr).toBe(0);
+		expect(run.stdout).toContain('Usage');
+		expect(run.loads.some(url => url.endsWith('/dist/cli.js'))).toBe(true);
+		expect(uiLoads(run.loads)).toEqual([]);
+	});
+
+	it('--version', async () => {
+		const run = await record(['--version']);
+		expect(run.code, run.stderr).toBe(0);
+		expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+		expect(uiLoads(run.loads)).toEqual([]);
+	});
+
+	it('profiles list, with an empty store', async () => {
+		const run = await record(['profiles', 'list'], {env: {TABLEAU_CONNECT_CONFIG_DIR: emptyStore()}});
+		expect(run.code, run.stderr).toBe(0);
+		expect(loadedSource(run.loads, 'source/commands/profiles.ts'), 'the hook saw the profiles command load').toBe(true);
+		expect(uiLoads(run.loads)).toEqual([]);
+	});
+
+	it('test --json, verifying against the simulator', async () => {
+		const run = await record(['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'], {
+			input: simulator.tokenSecret,
+		});
+		expect(run.code, run.stderr).toBe(0);
+		expect(JSON.parse(run.stdout)).toMatchObject({ok: true});
+		expect(loadedSource(run.loads, 'source/commands/test.ts'), 'the hook saw the test command load').toBe(true);
+		expect(uiLoads(run.loads)).toEqual([]);
+	});
+
+	it('test NAME --json and test --all --json, on saved profiles', async () => {
+		const store = emptyStore();
+		const added = await record(
+			['profiles', 'add', 'imports-check', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--no-verify'],
+			{env: {TABLEAU_CONNECT_CONFIG_DIR: store}, input: simulator.tokenSecret},
+		);
+		expect(added.code, added.stderr).toBe(0);
+		expect(uiLoads(added.loads)).toEqual([]);
+
+		for (const args of [['test', 'imports-check', '--json'], ['test', '--all', '--json']]) {
+			const run = await record(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: store}});
+			expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+			expect(uiLoads(run.loads), args.join(' ')).toEqual([]);
+		}
+	});
+});
+
+describe('the check can fail', () => {
+	it('catches Ink and React when the wizard runs in a real terminal', async () => {
+		const loadsFile = join(work, 'loads-wizard.txt');
+		const command = [process.execPath, '--import', hook, cli, 'setup'].map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
+		// `script` gives the wizard a pseudo-terminal (without one, setup exits before loading Ink).
+		const child = spawn('script', ['-qfec', command, '/dev/null'], {
+			env: {...cleanEnv(), RECORD_LOADS_FILE: loadsFile, TABLEAU_CONNECT_CONFIG_DIR: emptyStore(), TERM: 'xterm-256color'},
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
+		const started = await new Promise<boolean>(resolve => {
+			child.once('spawn', () => resolve(true));
+			child.once('error', () => resolve(false));
+		});
+		if (!started) {
+			throw new Error('`script` (util-linux) is needed for this test: it gives the wizard a terminal.');
+		}
+
+		let screen = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			screen += chunk.toString();
+		});
+		child.stderr.resume();
+		const closed = new Promise<void>(resolve => {
+			child.on('close', () => resolve());
+		});
+		const loaded = () => (existsSync(loadsFile) ? readFileSync(loadsFile, 'utf8').split('\n').filter(Boolean) : []);
+		try {
+			// Wait for a first frame with Ink loaded, then quit as a person would, with Ctrl-C.
+			const deadline = Date.now() + 15_000;
+			while (!(/[a-z]{3}/i.test(screen) && uiLoads(loaded()).length > 0) && child.exitCode === null && Date.now() < deadline) {
+				await new Promise(resolve => setTimeout(resolve, 25));
+			}
+
+			expect(screen, 'the wizard drew a frame').toMatch(/[a-z]{3}/i);
+			child.stdin.write('\u0003');
+			await Promise.race([closed, new Promise(resolve => setTimeout(resolve, 5000))]);
+		} finally {
+			if (child.exitCode === null && child.signalCode === null) {
+				child.kill('SIGKILL');
+			}
+
+			await closed;
+		}
+
+		const found = uiLoads(loaded());
+		expect(found.some(item => /node_modules\/ink\//.test(item)), found.join('\n')).toBe(true);
+		expect(found.some(item => /node_modules\/react\//.test(item)), found.join('\n')).toBe(true);
+	});
+});

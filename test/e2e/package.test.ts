@@ -1,0 +1,145 @@
+// The package as npm would publish it (issue 6, "Packaging"): `npm pack` holds only what the
+// program needs, and once installed into an empty folder its `tableau-connect` command answers
+// --version and --help and runs the simulator. Runs against the built dist/ (npm test builds first).
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {name: string; version: string};
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npmMissing = spawnSync(npm, ['--version'], {stdio: 'ignore'}).error !== undefined;
+
+/** What may ship: the bundle, and the files npm always includes. */
+const allowed = [/^dist\/cli\.js$/, /^dist\/chunks\/[\w.-]+\.js$/, /^package\.json$/, /^README\.md$/i, /^LICEN[CS]E(\.md|\.txt)?$/i];
+
+type Run = {code: number | null; stdout: string; stderr: string};
+
+/** Runs a command to its end, with a deadline; the environment is ours minus npm's script variables. */
+async function run(command: string, args: string[], options: {cwd: string; timeoutMs?: number}): Promise<Run> {
+	const environment: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^npm_(lifecycle|package)_/.test(key) && !key.startsWith('TABLEAU_')) {
+			environment[key] = value;
+		}
+	}
+
+	const child = spawn(command, args, {cwd: options.cwd, env: {...environment, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+	const code = await new Promise<number | null>(resolve => {
+		child.on('close', resolve);
+		child.on('error', () => resolve(null));
+	});
+	clearTimeout(timer);
+	return {code, stdout, stderr};
+}
+
+describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PATH)' : 'npm package', () => {
+	let folder: string;
+	let packed: {filename: string; files: Array<{path: string}>};
+	let bin: string;
+
+	beforeAll(async () => {
+		if (!existsSync(join(root, 'dist', 'cli.js'))) {
+			throw new Error('dist/cli.js is missing: run "npm run build" first (npm test does).');
+		}
+
+		folder = mkdtempSync(join(tmpdir(), 'tableau-connect-package-'));
+		const pack = await run(npm, ['pack', '--json', '--pack-destination', folder], {cwd: root, timeoutMs: 30_000});
+		expect(pack.code, pack.stderr).toBe(0);
+		// npm prints lifecycle output before the JSON when a prepack script exists: take the array.
+		const parsed = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<typeof packed>;
+		packed = parsed[0]!;
+	}, 40_000);
+
+	afterAll(() => {
+		if (folder) {
+			rmSync(folder, {recursive: true, force: true});
+		}
+	});
+
+	it('holds the bundle, package.json and README, and nothing else', () => {
+		const paths = packed.files.map(file => file.path).sort();
+		expect(paths).toContain('dist/cli.js');
+		expect(paths).toContain('package.json');
+		expect(paths).toContain('README.md');
+		expect(paths.some(path => path.startsWith('dist/chunks/'))).toBe(true);
+		expect(paths.filter(path => !allowed.some(pattern => pattern.test(path)))).toEqual([]);
+	});
+
+	it('installs into an empty folder and runs from there', async () => {
+		const project = join(folder, 'project');
+		mkdirSync(project);
+		writeFileSync(join(project, 'package.json'), JSON.stringify({name: 'empty-project', version: '1.0.0', private: true}));
+		// Dependencies come from npm's cache when it has them (CI just ran `npm ci`), else the registry.
+		const install = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(folder, packed.filename)], {cwd: project, timeoutMs: 45_000});
+		expect(install.code, install.stderr).toBe(0);
+		bin = join(project, 'node_modules', '.bin', process.platform === 'win32' ? 'tableau-connect.cmd' : 'tableau-connect');
+		expect(existsSync(bin), `${bin} after npm install`).toBe(true);
+
+		const version = await run(bin, ['--version'], {cwd: project});
+		expect(version.code, version.stderr).toBe(0);
+		expect(version.stdout.trim()).toBe(packageJson.version);
+
+		const help = await run(bin, ['--help'], {cwd: project});
+		expect(help.code, help.stderr).toBe(0);
+		expect(help.stdout).toContain('Usage');
+		expect(help.stdout).toContain('tableau-connect test');
+	}, 60_000);
+
+	it('runs the simulator from the installed package until SIGINT', async () => {
+		expect(bin, 'the package was installed by the test before').toBeDefined();
+		const child = spawn(bin, ['simulate', '--json'], {cwd: folder, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		const exited = new Promise<number | null>(resolve => {
+			child.on('close', resolve);
+		});
+		try {
+			const firstLine = await new Promise<string>((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error(`simulate printed no line within 15 s: ${stderr}`)), 15_000);
+				child.stdout.on('data', (chunk: Buffer) => {
+					stdout += chunk.toString();
+					if (stdout.includes('\n')) {
+						clearTimeout(timer);
+						resolve(stdout.slice(0, stdout.indexOf('\n')));
+					}
+				});
+				child.on('exit', code => {
+					clearTimeout(timer);
+					reject(new Error(`simulate exited (${code}) before printing: ${stderr}`));
+				});
+			});
+			const info = JSON.parse(firstLine) as {url: string; site: string; tokenName: string; tokenSecret: string};
+			expect(info).toMatchObject({url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), site: expect.any(String), tokenName: expect.any(String), tokenSecret: expect.any(String)});
+
+			// It answers as Tableau does.
+			const answer = await fetch(`${info.url}/api/3.23/serverinfo`, {headers: {Accept: 'application/json'}});
+			expect(answer.status).toBe(200);
+			expect(await answer.text()).toContain('restApiVersion');
+
+			child.kill('SIGINT');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			expect(await exited, stderr).toBe(0);
+			clearTimeout(timer);
+		} finally {
+			if (child.exitCode === null && child.signalCode === null) {
+				child.kill('SIGKILL');
+			}
+		}
+	}, 30_000);
+});

@@ -1,0 +1,112 @@
+// The built CLI's wizard in a real 80×24 terminal (tmux), against a simulator in this process:
+// typed by keystrokes from the first step to the success screen, with the profile saved owner-only
+// and the secret never on screen. Runs against dist/ (npm test builds first).
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {startTerminal, tmuxMissing, type Terminal} from '../helpers/tmux.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+
+let simulator: Simulator;
+let terminal: Terminal | undefined;
+let configDirectory = '';
+
+function environment(): Record<string, string> {
+	// Only what the CLI needs: no CI (Ink would print only the last frame), no TABLEAU_* of the runner.
+	return {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: configDirectory, TERM: 'xterm-256color', LANG: 'C.UTF-8', TABLEAU_CONNECT_CONFIG_DIR: configDirectory};
+}
+
+function startSetup(): Terminal {
+	terminal = startTerminal([process.execPath, cli, 'setup'], {columns: 80, rows: 24, env: environment(), cwd: root});
+	return terminal;
+}
+
+beforeAll(async () => {
+	if (!existsSync(cli)) {
+		throw new Error(`${cli} is missing: run "npm run build" first (npm test does).`);
+	}
+
+	simulator = await startSimulator({scenario: 'ok'});
+});
+
+afterAll(async () => {
+	await simulator?.close();
+});
+
+afterEach(() => {
+	terminal?.kill();
+	terminal = undefined;
+	if (configDirectory !== '') {
+		rmSync(configDirectory, {recursive: true, force: true});
+	}
+});
+
+describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
+	test('typed from the first step to a verified, saved, owner-only profile; the secret never shown', async () => {
+		configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-wizard-'));
+		const term = startSetup();
+		await term.waitFor('Step 1 of 8 · What you\'ll need');
+		for (const title of ['Step 2 of 8', 'Step 3 of 8', 'Step 4 of 8', 'Step 5 of 8 · Server details']) {
+			term.keys('Enter');
+			// eslint-disable-next-line no-await-in-loop -- one step after the other
+			await term.waitFor(title);
+		}
+
+		term.type(`${simulator.url}/#/site/${simulator.site}/workbooks`);
+		await term.waitFor('Filled in from the address you pasted');
+		term.keys('Enter');
+		await term.waitFor('› Site');
+		term.keys('Enter');
+		await term.waitFor('Step 6 of 8 · Token and profile name');
+		term.keys('Tab');
+		await term.waitFor('› Token secret');
+		term.type(simulator.tokenSecret);
+		await term.waitFor('*'.repeat(simulator.tokenSecret.length));
+		term.keys('Enter');
+		await term.waitFor('› Profile name 127.0.0.1-acme');
+		term.keys('Enter');
+		await term.waitFor('Step 7 of 8 · Review');
+		term.keys('Enter');
+		await term.waitFor('✓ Verified: Parable can connect with this token.');
+		const file = join(configDirectory, 'profiles.json');
+		const screen = await term.waitFor(`saved in ${file}`);
+		expect(screen).toMatch(/Step 8 of 8 · Save & test/);
+		expect(screen.split('\n').every(line => [...line].length <= 80)).toBe(true);
+
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		const stored = JSON.parse(readFileSync(file, 'utf8')) as {profiles: Record<string, {server: string; site: string; tokenName: string; lastVerification: {ok: boolean}}>};
+		expect(stored.profiles['127.0.0.1-acme']).toMatchObject({server: simulator.url, site: 'acme', tokenName: 'Parable Integration', lastVerification: {ok: true}});
+
+		term.keys('Enter');
+		await term.waitFor('[exit 0]');
+		expect(term.history()).toContain('✓ Done: profile "127.0.0.1-acme" is saved and verified.');
+		expect(term.history()).not.toContain(simulator.tokenSecret);
+		expect(simulator.stats().activeSessions).toBe(0);
+	});
+
+	test('Ctrl-C stops with exit 130 and saves nothing', async () => {
+		configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-wizard-'));
+		const term = startSetup();
+		await term.waitFor('Step 1 of 8');
+		term.keys('Enter');
+		await term.waitFor('Step 2 of 8');
+		term.keys('C-c');
+		await term.waitFor('[exit 130]');
+		expect(term.screen()).toContain('Stopped. Nothing was saved.');
+		expect(existsSync(join(configDirectory, 'profiles.json'))).toBe(false);
+	});
+});
+
+test('without a terminal, setup names the flags to use and exits 2 without waiting', () => {
+	configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-wizard-'));
+	const run = spawnSync(process.execPath, [cli, 'setup'], {env: environment(), input: '', encoding: 'utf8', timeout: 10_000});
+	expect(run.status).toBe(2);
+	expect(run.stderr).toContain('--token-secret-stdin');
+	expect(run.stderr).toContain('tableau-connect profiles add');
+});

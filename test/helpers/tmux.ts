@@ -1,0 +1,82 @@
+// A real pseudo-terminal for end-to-end tests, driven through tmux: start a command in a detached
+// session of a given size, send keys, and poll the screen (with its scrollback) until it shows
+// what the test waits for, with a deadline. Each terminal has its own tmux server socket, so tests
+// never touch a person's tmux sessions, and `kill()` ends exactly what was started.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
+
+export const tmuxMissing = spawnSync('tmux', ['-V'], {stdio: 'ignore'}).error !== undefined;
+
+let counter = 0;
+
+export type Terminal = {
+	/** Sends tmux key names, such as `Enter`, `Escape`, `Tab`, `C-c`. */
+	keys(...names: string[]): void;
+	/** Sends text literally, as a paste of the characters would. */
+	type(text: string): void;
+	/** The visible screen. */
+	screen(): string;
+	/** The screen and everything scrolled off it. */
+	history(): string;
+	/** Polls until the screen matches, or throws with the last screen after `timeout` ms. */
+	waitFor(expected: string | RegExp, timeout?: number): Promise<string>;
+	kill(): void;
+};
+
+function quote(text: string): string {
+	return `'${text.replaceAll('\'', '\'\\\'\'')}'`;
+}
+
+/**
+Runs `command` (argv) in a `columns`×`rows` terminal with exactly `env` as its environment. When the
+command ends, the pane prints `[exit N]` and stays open, so tests can read the exit code.
+*/
+export function startTerminal(command: string[], options: {columns: number; rows: number; env: Record<string, string>; cwd: string}): Terminal {
+	const socket = `tableau-connect-test-${process.pid}-${++counter}`;
+	const session = 'wizard';
+	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+	const assignments = Object.entries(options.env).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
+	const shell = `cd ${quote(options.cwd)} && env -i ${assignments} ${command.map(part => quote(part)).join(' ')}; echo "[exit $?]"; sleep 600`;
+	tmux('new-session', '-d', '-s', session, '-x', String(options.columns), '-y', String(options.rows), 'sh', '-c', shell);
+	tmux('set-option', '-t', session, 'history-limit', '5000');
+	const socketPath = tmux('display-message', '-p', '-t', session, '#{socket_path}').trim();
+
+	const terminal: Terminal = {
+		keys(...names) {
+			tmux('send-keys', '-t', session, ...names);
+		},
+		type(text) {
+			tmux('send-keys', '-t', session, '-l', text);
+		},
+		screen() {
+			return tmux('capture-pane', '-p', '-t', session);
+		},
+		history() {
+			return tmux('capture-pane', '-p', '-t', session, '-S', '-');
+		},
+		async waitFor(expected, timeout = 15_000) {
+			const deadline = Date.now() + timeout;
+			for (;;) {
+				const screen = terminal.screen();
+				if (typeof expected === 'string' ? screen.replaceAll(/\s+/g, ' ').includes(expected) : expected.test(screen)) {
+					return screen;
+				}
+
+				if (Date.now() > deadline) {
+					throw new Error(`Timed out after ${timeout} ms waiting for ${String(expected)}. The screen:\n${screen}`);
+				}
+
+				// eslint-disable-next-line no-await-in-loop -- polling the pane is sequential by nature
+				await new Promise(resolve => {
+					setTimeout(resolve, 25);
+				});
+			}
+		},
+		kill() {
+			spawnSync('tmux', ['-L', socket, 'kill-server'], {stdio: 'ignore'});
+			// tmux leaves the socket file behind after kill-server.
+			rmSync(socketPath, {force: true});
+		},
+	};
+	return terminal;
+}

@@ -1,0 +1,57 @@
+// Renders the wizard with ink-testing-library and walks it by keystrokes, as a person would.
+import {render} from 'ink-testing-library';
+import type {ProfileInput} from '../../source/profiles/types.js';
+import {Wizard, type WizardProps} from '../../source/ui/wizard/Wizard.js';
+import type {WizardOutcome} from '../../source/ui/wizard/reducer.js';
+import type {VerificationResult} from '../../source/verify/types.js';
+import {keys, press, typeKeys, waitForFrame, type Rendered} from './ink.js';
+import {deferred} from './verification.js';
+
+export const savedPath = '/config/tableau-connect/profiles.json';
+
+export type RenderedWizard = Rendered & {
+	saves: Array<{input: ProfileInput; verification: VerificationResult | null}>;
+	outcome: Promise<WizardOutcome>;
+};
+
+/** The wizard with a recording `save` and an `outcome` promise, created before the render. */
+export function renderWizard(props: Partial<WizardProps> & Pick<WizardProps, 'verify'>): RenderedWizard {
+	const saves: RenderedWizard['saves'] = [];
+	const outcome = deferred<WizardOutcome>();
+	const instance = render(
+		<Wizard
+			save={(input, verification) => {
+				saves.push({input, verification});
+				return {path: savedPath};
+			}}
+			onExit={outcome.resolve}
+			{...props}
+		/>,
+	);
+	return Object.assign(instance, {saves, outcome: outcome.promise});
+}
+
+/** Enter through the four reading steps, checking each title on the way. */
+export async function walkToServerStep(instance: Rendered): Promise<void> {
+	await waitForFrame(instance, 'Step 1 of 8 · What you\'ll need');
+	await press(instance, keys.enter, 'Step 2 of 8 · Before you start');
+	await press(instance, keys.enter, 'Step 3 of 8 · Open your account settings');
+	await press(instance, keys.enter, 'Step 4 of 8 · Create the token');
+	await press(instance, keys.enter, 'Step 5 of 8 · Server details');
+}
+
+/** Pastes an address bar into Server URL and goes on to the credentials. */
+export async function pasteAddressAndGoOn(instance: Rendered, address: string, site: string): Promise<void> {
+	await press(instance, address, 'Filled in from the address you pasted');
+	await waitForFrame(instance, new RegExp(`Site +${site}`));
+	await press(instance, keys.enter, '› Site');
+	await press(instance, keys.enter, 'Step 6 of 8 · Token and profile name');
+}
+
+/** Types the secret key by key into the focused-next field, and goes on to the review. */
+export async function enterSecretAndReview(instance: Rendered, secret: string): Promise<void> {
+	await press(instance, keys.tab, '› Token secret');
+	await typeKeys(instance, secret, '*'.repeat(secret.length));
+	await press(instance, keys.enter, '› Profile name');
+	await press(instance, keys.enter, 'Step 7 of 8 · Review');
+}
