@@ -33,7 +33,10 @@ const demoTimeoutMs = 2500;
 
 function listScenarios(io: CommandIo): void {
 	const width = Math.max(...scenarios.map(scenario => scenario.id.length));
-	writeLines(io.stdout, scenarios.map(scenario => `${scenario.id.padEnd(width)}  ${(scenario.expected === 'ok' ? 'ok' : scenario.expected).padEnd(26)}  ${scenario.shows}`));
+	writeLines(
+		io.stdout,
+		scenarios.map(scenario => `${scenario.id.padEnd(width)}  ${(scenario.expected === 'ok' ? 'ok' : scenario.expected).padEnd(26)}  ${scenario.shows}`),
+	);
 }
 
 /** Scenarios whose certificate is trusted on purpose, so that only their named fault remains. */
@@ -60,7 +63,9 @@ export async function runDemoCommand(argv: string[], io: CommandIo): Promise<num
 	}
 
 	if (!io.stdin.isTTY || !io.stdout.isTTY) {
-		throw new UsageError(`The demo is interactive and needs a terminal. Without one, run a scenario with:\n  tableau-connect simulate --scenario ${requested ?? 'ok'} --json\nthen point "tableau-connect test --server URL --site SITE --token-name NAME --token-secret-stdin" at it.`);
+		throw new UsageError(
+			`The demo is interactive and needs a terminal. Without one, run a scenario with:\n  tableau-connect simulate --scenario ${requested ?? 'ok'} --json\nthen point "tableau-connect test --server URL --site SITE --token-name NAME --token-secret-stdin" at it.`,
+		);
 	}
 
 	// HTTPS throughout, as a real server would be; the certificate is trusted except where the
@@ -75,7 +80,8 @@ export async function runDemoCommand(argv: string[], io: CommandIo): Promise<num
 			switchScenario: id => {
 				simulator.setScenario(id);
 			},
-			verifyFor: scenario => async (input, verifyOptions) => verifyConnection(input, {...verifyOptions, caPem: trustsCertificate(scenario) ? simulator.certificatePem : null}),
+			verifyFor: scenario => async (input, verifyOptions) =>
+				verifyConnection(input, {...verifyOptions, caPem: trustsCertificate(scenario) ? simulator.certificatePem : null}),
 			save(input) {
 				store.save(input);
 				return {path: store.path};

@@ -25,7 +25,9 @@ legitimately contain other whitespace, and `echo` adds exactly one.
 */
 export async function readSecretFromStdin(stdin: CommandIo['stdin']): Promise<string> {
 	if (stdin.isTTY) {
-		throw new UsageError('--token-secret-stdin reads the secret from a pipe, but standard input is a terminal.\nPipe it in, for example: printf %s "$SECRET" | tableau-connect test … --token-secret-stdin\nor set TABLEAU_TOKEN_SECRET instead.');
+		throw new UsageError(
+			'--token-secret-stdin reads the secret from a pipe, but standard input is a terminal.\nPipe it in, for example: printf %s "$SECRET" | tableau-connect test … --token-secret-stdin\nor set TABLEAU_TOKEN_SECRET instead.',
+		);
 	}
 
 	const chunks: Buffer[] = [];
@@ -33,7 +35,9 @@ export async function readSecretFromStdin(stdin: CommandIo['stdin']): Promise<st
 		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
 	}
 
-	const secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+	const secret = Buffer.concat(chunks)
+		.toString('utf8')
+		.replace(/\r?\n$/, '');
 	if (secret.trim() === '') {
 		throw new UsageError('--token-secret-stdin was given, but standard input was empty. Pipe the token secret in, or set TABLEAU_TOKEN_SECRET.');
 	}

@@ -22,9 +22,11 @@ export function requireProfile(store: OpenedProfileStore, name: string): Profile
 	}
 
 	const names = store.list().map(item => item.name);
-	throw new UsageError(names.length === 0
-		? `No profile named "${name}": no profiles are saved yet. Create one with "tableau-connect setup".`
-		: `No profile named "${name}". Saved profiles: ${names.join(', ')}.`);
+	throw new UsageError(
+		names.length === 0
+			? `No profile named "${name}": no profiles are saved yet. Create one with "tableau-connect setup".`
+			: `No profile named "${name}". Saved profiles: ${names.join(', ')}.`,
+	);
 }
 
 /** What a profile keeps of a run, so lists can show it without signing in again. */
@@ -43,7 +45,11 @@ export function lastVerificationOf(result: VerificationResult, at = new Date()):
 /** "5 minutes ago", "3 days ago": enough precision to judge whether a result is stale. */
 export function timeAgo(iso: string, now = Date.now()): string {
 	const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-	const units: Array<[number, string]> = [[86_400, 'day'], [3600, 'hour'], [60, 'minute']];
+	const units: Array<[number, string]> = [
+		[86_400, 'day'],
+		[3600, 'hour'],
+		[60, 'minute'],
+	];
 	for (const [size, unit] of units) {
 		if (seconds >= size) {
 			const count = Math.floor(seconds / size);

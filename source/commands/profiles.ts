@@ -54,7 +54,13 @@ function expectArguments(action: string, positionals: string[], count: number, u
 function list(io: CommandIo, values: Values): number {
 	const profiles = openStoreFor(io).list();
 	if (values.json) {
-		writeLines(io.stdout, [JSON.stringify(profiles.map(profile => publicView(profile)), null, 2)]);
+		writeLines(io.stdout, [
+			JSON.stringify(
+				profiles.map(profile => publicView(profile)),
+				null,
+				2,
+			),
+		]);
 		return 0;
 	}
 
@@ -63,7 +69,13 @@ function list(io: CommandIo, values: Values): number {
 		return 0;
 	}
 
-	const rows = profiles.map(profile => [profile.name, profile.server, profile.site === '' ? '(Default)' : profile.site, profile.tokenName, describeLastVerification(profile.lastVerification)]);
+	const rows = profiles.map(profile => [
+		profile.name,
+		profile.server,
+		profile.site === '' ? '(Default)' : profile.site,
+		profile.tokenName,
+		describeLastVerification(profile.lastVerification),
+	]);
 	const header = ['NAME', 'SERVER', 'SITE', 'TOKEN NAME', 'LAST TEST'];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
 	const format = (row: string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
@@ -88,7 +100,9 @@ function show(io: CommandIo, values: Values, name: string): number {
 		`Created       ${profile.createdAt}`,
 		`Updated       ${profile.updatedAt}`,
 		`Last test     ${describeLastVerification(last)}`,
-		...(last?.ok ? [`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${last.userName ?? '?'} (${last.siteRole ?? '?'})`] : []),
+		...(last?.ok
+			? [`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${last.userName ?? '?'} (${last.siteRole ?? '?'})`]
+			: []),
 	]);
 	return 0;
 }
@@ -111,7 +125,12 @@ async function remove(io: CommandIo, values: Values, name: string): Promise<numb
 	}
 
 	store.remove(name);
-	writeLines(io.stdout, values.json ? [JSON.stringify({removed: name})] : [`Removed profile "${name}". Revoke the token in Tableau (My Account Settings → Personal Access Tokens) if nothing else uses it.`]);
+	writeLines(
+		io.stdout,
+		values.json
+			? [JSON.stringify({removed: name})]
+			: [`Removed profile "${name}". Revoke the token in Tableau (My Account Settings → Personal Access Tokens) if nothing else uses it.`],
+	);
 	return 0;
 }
 
@@ -159,7 +178,10 @@ async function add(io: CommandIo, values: Values, name: string): Promise<number>
 	const input = {name, server: target.server, site: target.site, tokenName, tokenSecret};
 	if (values['no-verify']) {
 		const saved = store.save(input);
-		writeLines(io.stdout, values.json ? [JSON.stringify(publicView(saved), null, 2)] : [`Saved profile "${name}" without testing it. Test it with: tableau-connect test ${name}`]);
+		writeLines(
+			io.stdout,
+			values.json ? [JSON.stringify(publicView(saved), null, 2)] : [`Saved profile "${name}" without testing it. Test it with: tableau-connect test ${name}`],
+		);
 		return 0;
 	}
 

@@ -73,7 +73,12 @@ export function exitCodeFor(outcome: WizardOutcome | undefined): number {
 
 function valuesFromEnvironment(env: NodeJS.ProcessEnv): Partial<WizardValues> {
 	const values: Partial<WizardValues> = {};
-	const pairs = [['server', 'TABLEAU_SERVER'], ['site', 'TABLEAU_SITE'], ['tokenName', 'TABLEAU_TOKEN_NAME'], ['tokenSecret', 'TABLEAU_TOKEN_SECRET']] as const;
+	const pairs = [
+		['server', 'TABLEAU_SERVER'],
+		['site', 'TABLEAU_SITE'],
+		['tokenName', 'TABLEAU_TOKEN_NAME'],
+		['tokenSecret', 'TABLEAU_TOKEN_SECRET'],
+	] as const;
 	for (const [field, variable] of pairs) {
 		const value = env[variable];
 		if (value !== undefined && value !== '') {
@@ -127,27 +132,30 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	const pipeline = once(async () => import('../verify/pipeline.js'));
 	const verify: VerifyFunction = async (input, verificationOptions) => (await pipeline()).verifyConnection(input, verificationOptions);
 	const [{render}, {Wizard}] = await Promise.all([import('ink'), import('../ui/wizard/Wizard.js')]);
-	const instance = render(createElement(Wizard, {
-		verify,
-		save: wizardSaver(store),
-		initialValues,
-		// An edit starts at the values; a first setup at the beginning of the guide.
-		initialStep: editing ? 'server' : 'needs',
-		editingProfile: editing?.name ?? null,
-		existingProfileNames: store.list().map(profile => profile.name),
-		validateProfileName,
-		verifyOptions,
-		...(verifyOptions.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during this test'} : {}),
-		hyperlinks: supportsHyperlinks(io.stdout, io.env),
-		color: !values['no-color'] && !io.env['NO_COLOR'],
-	}), {
-		stdin: io.stdin as NodeJS.ReadStream,
-		stdout: io.stdout as NodeJS.WriteStream,
-		stderr: io.stderr as NodeJS.WriteStream,
-		// The wizard handles Ctrl-C itself, so it can say that nothing was saved and exit with 130.
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
-	const outcome = await instance.waitUntilExit() as WizardOutcome | undefined;
+	const instance = render(
+		createElement(Wizard, {
+			verify,
+			save: wizardSaver(store),
+			initialValues,
+			// An edit starts at the values; a first setup at the beginning of the guide.
+			initialStep: editing ? 'server' : 'needs',
+			editingProfile: editing?.name ?? null,
+			existingProfileNames: store.list().map(profile => profile.name),
+			validateProfileName,
+			verifyOptions,
+			...(verifyOptions.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during this test'} : {}),
+			hyperlinks: supportsHyperlinks(io.stdout, io.env),
+			color: !values['no-color'] && !io.env['NO_COLOR'],
+		}),
+		{
+			stdin: io.stdin as NodeJS.ReadStream,
+			stdout: io.stdout as NodeJS.WriteStream,
+			stderr: io.stderr as NodeJS.WriteStream,
+			// The wizard handles Ctrl-C itself, so it can say that nothing was saved and exit with 130.
+			exitOnCtrlC: false,
+			patchConsole: false,
+		},
+	);
+	const outcome = (await instance.waitUntilExit()) as WizardOutcome | undefined;
 	return exitCodeFor(outcome);
 }

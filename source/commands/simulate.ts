@@ -43,7 +43,9 @@ function parsePort(value: string | undefined): number {
 /** The two requests of Parable's "Verify your setup" section, filled in for this simulator. */
 export function curlCommands(simulator: Simulator, caFile: string | null): string[] {
 	const ca = caFile ? ` --cacert '${caFile}'` : '';
-	const body = JSON.stringify({credentials: {personalAccessTokenName: simulator.tokenName, personalAccessTokenSecret: simulator.tokenSecret, site: {contentUrl: simulator.site}}});
+	const body = JSON.stringify({
+		credentials: {personalAccessTokenName: simulator.tokenName, personalAccessTokenSecret: simulator.tokenSecret, site: {contentUrl: simulator.site}},
+	});
 	return [
 		`curl${ca} -X POST '${simulator.url}/api/3.23/auth/signin' -H 'Content-Type: application/json' -H 'Accept: application/json' -d '${body}'`,
 		`curl${ca} -H 'Accept: application/json' -H 'X-Tableau-Auth: TOKEN_FROM_SIGN_IN' '${simulator.url}/api/3.23/sites/SITE_ID_FROM_SIGN_IN/users'`,
@@ -69,7 +71,9 @@ export async function runSimulateCommand(argv: string[], io: CommandIo): Promise
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-			throw new UsageError(`Cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 0} (${code}). Pick another --port, or leave it out for a free one.`);
+			throw new UsageError(
+				`Cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 0} (${code}). Pick another --port, or leave it out for a free one.`,
+			);
 		}
 
 		throw error;
@@ -97,7 +101,7 @@ export async function runSimulateCommand(argv: string[], io: CommandIo): Promise
 			`  Token secret   ${simulator.tokenSecret}   (a simulator secret, not a real one)`,
 			...(caFile ? [`  CA file        ${caFile}   (pass it with --ca-file)`] : []),
 			'',
-			'Sign in, then list users (the two checks of Parable\'s Tableau page):',
+			"Sign in, then list users (the two checks of Parable's Tableau page):",
 			...curlCommands(simulator, caFile).map(command => `  ${command}`),
 			'',
 			'Press Ctrl-C to stop.',

@@ -16,7 +16,8 @@ it, so `NO_COLOR`, `--no-color` and pipes lose nothing.
 */
 export function createStyle(stream: {isTTY?: boolean}, environment: NodeJS.ProcessEnv, noColorFlag = false): Style {
 	const forced = environment['FORCE_COLOR'] !== undefined && environment['FORCE_COLOR'] !== '0';
-	const enabled = !noColorFlag && !environment['NO_COLOR'] && (forced || (Boolean(stream.isTTY) && environment['TERM'] !== 'dumb' && environment['FORCE_COLOR'] !== '0'));
+	const enabled =
+		!noColorFlag && !environment['NO_COLOR'] && (forced || (Boolean(stream.isTTY) && environment['TERM'] !== 'dumb' && environment['FORCE_COLOR'] !== '0'));
 	const plain = (text: string) => text;
 	return enabled
 		? {green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22)}

@@ -36,7 +36,9 @@ function bufferedIo(io: CommandIo): {io: CommandIo; text: () => string} {
 /** `tableau-connect test NAME…` and `test --all`: re-test saved profiles and record the outcome. */
 export async function runProfileTests(names: string[], values: ParsedTestArgs['values'], io: CommandIo): Promise<number> {
 	if (values.server || values['token-name'] || values.site !== undefined || values['token-secret-stdin']) {
-		throw new UsageError('Give either saved profile names (or --all), or --server/--site/--token-name, not both. To change a profile, run "tableau-connect setup --profile NAME".');
+		throw new UsageError(
+			'Give either saved profile names (or --all), or --server/--site/--token-name, not both. To change a profile, run "tableau-connect setup --profile NAME".',
+		);
 	}
 
 	const store = openStoreFor(io);

@@ -95,7 +95,12 @@ function invalidUrlResult(input: Omit<VerificationInput, 'tokenSecret'>, message
 		user: null,
 		checks: [
 			{id: 'reach', status: 'fail', summary: message, durationMs: 0},
-			...(['serverinfo', 'signin', 'permissions', 'signout'] as const).map(id => ({id, status: 'skipped' as const, summary: 'Skipped: the server URL cannot be used', durationMs: 0})),
+			...(['serverinfo', 'signin', 'permissions', 'signout'] as const).map(id => ({
+				id,
+				status: 'skipped' as const,
+				summary: 'Skipped: the server URL cannot be used',
+				durationMs: 0,
+			})),
 		],
 		diagnosis: {...diagnosis, explanation: `${message} ${diagnosis.explanation}`},
 		warnings: [],
@@ -103,7 +108,12 @@ function invalidUrlResult(input: Omit<VerificationInput, 'tokenSecret'>, message
 }
 
 /** Runs one verification and prints it as the flags ask: live lines for people, JSON for scripts. */
-export async function runAndReport(input: VerificationInput, verification: VerificationOptions, io: CommandIo, values: ParsedTestArgs['values']): Promise<VerificationResult> {
+export async function runAndReport(
+	input: VerificationInput,
+	verification: VerificationOptions,
+	io: CommandIo,
+	values: ParsedTestArgs['values'],
+): Promise<VerificationResult> {
 	const style = createStyle(io.stdout, io.env, values['no-color']);
 	if (values.insecure) {
 		io.stderr.write('WARNING: --insecure: TLS certificates are NOT verified. Anyone on the network path could read the token. Use --ca-file instead.\n');
@@ -155,7 +165,9 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 	const verification = await verificationOptionsFrom(values);
 	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin) : io.env['TABLEAU_TOKEN_SECRET'];
 	if (!tokenSecret) {
-		throw new UsageError('No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET. It is never accepted as a flag, so it stays out of shell history.');
+		throw new UsageError(
+			'No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET. It is never accepted as a flag, so it stays out of shell history.',
+		);
 	}
 
 	const target = resolveTarget(serverText, values.site ?? io.env['TABLEAU_SITE']);

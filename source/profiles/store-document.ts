@@ -33,7 +33,11 @@ export function parseStoreText(text: string, file: string): StoreDocument {
 	} catch (error) {
 		// V8 quotes the text around the fault in its message, so only the position is kept from it.
 		const where = describePosition(text, (error as Error).message);
-		throw new ProfileStoreError('corrupt', file, `The profile store ${file} is not valid JSON${where}, so your saved profiles cannot be read. ${moveAsideAdvice(file)}`);
+		throw new ProfileStoreError(
+			'corrupt',
+			file,
+			`The profile store ${file} is not valid JSON${where}, so your saved profiles cannot be read. ${moveAsideAdvice(file)}`,
+		);
 	}
 
 	return checkDocument(value, file);

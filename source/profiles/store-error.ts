@@ -9,15 +9,7 @@ process holds the lock for too long (`locked`), or the request does not fit the 
 (`not-found`, `exists`, `invalid-name`).
 */
 export type ProfileStoreErrorReason =
-	| 'corrupt'
-	| 'unreadable'
-	| 'unwritable'
-	| 'newer-version'
-	| 'invalid-schema'
-	| 'locked'
-	| 'not-found'
-	| 'exists'
-	| 'invalid-name';
+	'corrupt' | 'unreadable' | 'unwritable' | 'newer-version' | 'invalid-schema' | 'locked' | 'not-found' | 'exists' | 'invalid-name';
 
 /**
 A failure a person can fix. The message names the file, says what is wrong and what to run; it never
@@ -84,7 +76,6 @@ export function toStoreError(error: unknown, file: string, action: 'read' | 'wri
 	);
 }
 
-
 /** No profile by that name; lists the ones there are (already sorted) so the user can pick. */
 export function notFoundError(file: string, name: string, names: string[]): ProfileStoreError {
 	const known =
@@ -96,12 +87,18 @@ export function notFoundError(file: string, name: string, names: string[]): Prof
 
 /** The target name of a rename is taken. */
 export function existsError(file: string, name: string): ProfileStoreError {
-	return new ProfileStoreError('exists', file, `A profile named "${name}" already exists. Choose another name, or remove that profile first: tableau-connect profiles remove ${name}`);
+	return new ProfileStoreError(
+		'exists',
+		file,
+		`A profile named "${name}" already exists. Choose another name, or remove that profile first: tableau-connect profiles remove ${name}`,
+	);
 }
 
 /** Another process held the lock past the timeout: say who, and how to clear a leftover lock. */
 export function lockedError(file: string, error: LockTimeoutError): ProfileStoreError {
-	const who = error.owner ? `Another tableau-connect (process ${error.owner.pid} on ${error.owner.hostname}, since ${error.owner.since})` : 'Another tableau-connect';
+	const who = error.owner
+		? `Another tableau-connect (process ${error.owner.pid} on ${error.owner.hostname}, since ${error.owner.since})`
+		: 'Another tableau-connect';
 	return new ProfileStoreError(
 		'locked',
 		file,

@@ -31,7 +31,7 @@ function gate(request: ApiRequest): Reply | undefined {
 		}
 
 		case 'unexpected-response': {
-			return tableauError(negotiated, 418, '418000', 'I\'m a teapot', 'This server refuses to sign anyone in today.');
+			return tableauError(negotiated, 418, '418000', "I'm a teapot", 'This server refuses to sign anyone in today.');
 		}
 
 		default: {
@@ -63,10 +63,11 @@ export function handleSignIn(request: ApiRequest): Reply {
 
 	const site = siteOf(runtime.directory, runtime.scenario);
 	const secret = runtime.scenario === 'wrong-secret' ? runtime.otherSecret : runtime.tokenSecret;
-	const matches = credentials.tokenName === runtime.tokenName
-		&& credentials.tokenSecret === secret
+	const matches =
+		credentials.tokenName === runtime.tokenName &&
+		credentials.tokenSecret === secret &&
 		// Tableau compares content URLs without regard to case.
-		&& credentials.contentUrl.toLowerCase() === site.contentUrl.toLowerCase();
+		credentials.contentUrl.toLowerCase() === site.contentUrl.toLowerCase();
 	if (!matches) {
 		return signInFailed(negotiated);
 	}
@@ -79,16 +80,16 @@ export function handleSignIn(request: ApiRequest): Reply {
 
 	const siteBody = {id: site.id, contentUrl: site.contentUrl};
 	const userBody = {id: session.userId};
-	return tableauReply(
-		negotiated,
-		200,
-		{credentials: {site: siteBody, user: userBody, token: session.token, estimatedTimeToExpiration}},
-		[{
+	return tableauReply(negotiated, 200, {credentials: {site: siteBody, user: userBody, token: session.token, estimatedTimeToExpiration}}, [
+		{
 			name: 'credentials',
 			attributes: {token: session.token, estimatedTimeToExpiration},
-			children: [{name: 'site', attributes: siteBody}, {name: 'user', attributes: userBody}],
-		}],
-	);
+			children: [
+				{name: 'site', attributes: siteBody},
+				{name: 'user', attributes: userBody},
+			],
+		},
+	]);
 }
 
 /** The session behind X-Tableau-Auth, or the 401 Tableau gives instead. */

@@ -27,15 +27,15 @@ function localNames() {
 async function create(kind: CertificateKind): Promise<CertificatePair> {
 	const now = Date.now();
 	const host = kind === 'wrong-host' ? 'tableau.example.com' : 'localhost';
-	const altNames = kind === 'wrong-host'
-		? {name: 'subjectAltName' as const, altNames: [{type: 2 as const, value: host}]}
-		: localNames();
+	const altNames = kind === 'wrong-host' ? {name: 'subjectAltName' as const, altNames: [{type: 2 as const, value: host}]} : localNames();
 	// A day of slack before now keeps a clock that is slightly behind from calling it not yet valid.
-	const [notBeforeDate, notAfterDate] = kind === 'expired'
-		? [new Date(now - (730 * day)), new Date(now - (365 * day))]
-		: [new Date(now - day), new Date(now + (365 * day))];
+	const [notBeforeDate, notAfterDate] =
+		kind === 'expired' ? [new Date(now - 730 * day), new Date(now - 365 * day)] : [new Date(now - day), new Date(now + 365 * day)];
 	const pems = await generate(
-		[{name: 'commonName', value: host}, {name: 'organizationName', value: 'tableau-connect simulator'}],
+		[
+			{name: 'commonName', value: host},
+			{name: 'organizationName', value: 'tableau-connect simulator'},
+		],
 		{keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notBeforeDate, notAfterDate, extensions: [...caExtensions, altNames]},
 	);
 	return {key: pems.private, cert: pems.cert};

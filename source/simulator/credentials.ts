@@ -9,7 +9,7 @@ export type SignInRequest =
 const parser = new XMLParser({ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, parseAttributeValue: false});
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 function fromCredentials(credentials: Record<string, unknown> | undefined): SignInRequest {

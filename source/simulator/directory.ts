@@ -47,7 +47,11 @@ export function createDirectory(contentUrl: string): Directory {
 }
 
 function titleCase(slug: string): string {
-	return slug.split(/[-_\s]+/).filter(Boolean).map(word => word[0]!.toUpperCase() + word.slice(1)).join(' ');
+	return slug
+		.split(/[-_\s]+/)
+		.filter(Boolean)
+		.map(word => word[0]!.toUpperCase() + word.slice(1))
+		.join(' ');
 }
 
 /**

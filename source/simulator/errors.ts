@@ -57,12 +57,7 @@ export function methodNotAllowed(negotiated: Negotiated, method: string): Reply 
 }
 
 export function tooManyRequests(negotiated: Negotiated, retryAfterSeconds: number): Reply {
-	return tableauError(
-		negotiated,
-		429,
-		'429000',
-		'Too Many Requests',
-		`Too many requests from this client. Retry after ${retryAfterSeconds} seconds.`,
-		{'retry-after': String(retryAfterSeconds)},
-	);
+	return tableauError(negotiated, 429, '429000', 'Too Many Requests', `Too many requests from this client. Retry after ${retryAfterSeconds} seconds.`, {
+		'retry-after': String(retryAfterSeconds),
+	});
 }

@@ -66,11 +66,7 @@ function certificateKindOf(id: ScenarioId): CertificateKind {
 
 async function loadCertificates(): Promise<Record<CertificateKind, CertificatePair>> {
 	// All three up front, so that setScenario can swap certificates synchronously.
-	const [localhost, wrongHost, expired] = await Promise.all([
-		certificateFor('localhost'),
-		certificateFor('wrong-host'),
-		certificateFor('expired'),
-	]);
+	const [localhost, wrongHost, expired] = await Promise.all([certificateFor('localhost'), certificateFor('wrong-host'), certificateFor('expired')]);
 	return {localhost, 'wrong-host': wrongHost, expired};
 }
 

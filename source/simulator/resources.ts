@@ -10,13 +10,15 @@ export function handleServerInfo(request: ApiRequest): Reply {
 		request.negotiated,
 		200,
 		{serverInfo: {productVersion: {value: behaviour.productVersion, build: behaviour.build}, restApiVersion: behaviour.restApiVersion}},
-		[{
-			name: 'serverInfo',
-			children: [
-				{name: 'productVersion', attributes: {build: behaviour.build}, text: behaviour.productVersion},
-				{name: 'restApiVersion', text: behaviour.restApiVersion},
-			],
-		}],
+		[
+			{
+				name: 'serverInfo',
+				children: [
+					{name: 'productVersion', attributes: {build: behaviour.build}, text: behaviour.productVersion},
+					{name: 'restApiVersion', text: behaviour.restApiVersion},
+				],
+			},
+		],
 	);
 }
 
@@ -30,7 +32,13 @@ export function handleCurrentSession(request: ApiRequest): Reply {
 	const site = siteJson(siteOf(runtime.directory, runtime.scenario));
 	const user = userJson(meOf(runtime.directory, runtime.behaviour));
 	return tableauReply(request.negotiated, 200, {session: {site, user}}, [
-		{name: 'session', children: [{name: 'site', attributes: site}, {name: 'user', attributes: user}]},
+		{
+			name: 'session',
+			children: [
+				{name: 'site', attributes: site},
+				{name: 'user', attributes: user},
+			],
+		},
 	]);
 }
 

@@ -62,7 +62,13 @@ export function htmlReply(status: number, title: string, paragraphs: string[], h
 			name: 'html',
 			attributes: {lang: 'en'},
 			children: [
-				{name: 'head', children: [{name: 'meta', attributes: {charset: 'utf-8'}}, {name: 'title', text: title}]},
+				{
+					name: 'head',
+					children: [
+						{name: 'meta', attributes: {charset: 'utf-8'}},
+						{name: 'title', text: title},
+					],
+				},
 				{name: 'body', children: [{name: 'h1', text: title}, ...paragraphs.map(text => ({name: 'p', text}))]},
 			],
 		}),
@@ -77,10 +83,7 @@ export function htmlNotFound(): Reply {
 
 /** The corporate portal of the `not-tableau` scenario: a 200 for every path, which is the trap. */
 export function portalPage(): Reply {
-	return htmlReply(200, 'Acme Intranet - Sign In', [
-		'Welcome to the Acme employee portal.',
-		'Please sign in with your corporate account to continue.',
-	]);
+	return htmlReply(200, 'Acme Intranet - Sign In', ['Welcome to the Acme employee portal.', 'Please sign in with your corporate account to continue.']);
 }
 
 /** Tableau Cloud's rate limiter answers with a bare page, not a Tableau error body. */

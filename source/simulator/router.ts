@@ -99,7 +99,10 @@ export function route(call: IncomingCall): Reply {
 	}
 
 	const negotiated = negotiate(call);
-	const segments = (found[2] ?? '').split('/').filter(Boolean).map(segment => safeDecode(segment));
+	const segments = (found[2] ?? '')
+		.split('/')
+		.filter(Boolean)
+		.map(segment => safeDecode(segment));
 	const isSignIn = match(['auth', 'signin'], segments) !== undefined;
 	const redirects = runtime.scenario === 'cloud-redirect' || runtime.scenario === 'redirect-method';
 	// Like online.tableau.com without a pod: the load balancer sends sign-in on before any version check.

@@ -89,9 +89,10 @@ export function createSimulatorServer(options: ServerOptions): RunningServer {
 			await delay(response);
 		}
 
-		const reply = body === undefined
-			? badRequest({format: 'xml', namespace: 'http://tableau.com/api', restApiVersion: runtime.behaviour.restApiVersion}, 'The request body is too large.')
-			: route({method: request.method ?? 'GET', target: request.url ?? '/', headers: request.headers, body, runtime, podOrigin: options.podOrigin()});
+		const reply =
+			body === undefined
+				? badRequest({format: 'xml', namespace: 'http://tableau.com/api', restApiVersion: runtime.behaviour.restApiVersion}, 'The request body is too large.')
+				: route({method: request.method ?? 'GET', target: request.url ?? '/', headers: request.headers, body, runtime, podOrigin: options.podOrigin()});
 		send(response, reply);
 	}
 

@@ -16,8 +16,7 @@ export function renderElement(element: XmlElement): string {
 	const attributes = Object.entries(element.attributes ?? {})
 		.map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
 		.join('');
-	const inner = (element.text === undefined ? '' : escapeXml(element.text))
-		+ (element.children ?? []).map(child => renderElement(child)).join('');
+	const inner = (element.text === undefined ? '' : escapeXml(element.text)) + (element.children ?? []).map(child => renderElement(child)).join('');
 	return inner === '' ? `<${element.name}${attributes}/>` : `<${element.name}${attributes}>${inner}</${element.name}>`;
 }
 

@@ -186,7 +186,9 @@ export function createTableauClient(server: string, transport: Transport) {
 			});
 			const value = tableauValue(body, response.status, 'a list of users');
 			const total = Number(text(pick(value, 'pagination', 'totalAvailable')));
-			const users = list(pick(value, 'users', 'user')).map(record => userOf(record)).filter(user => user !== null);
+			const users = list(pick(value, 'users', 'user'))
+				.map(record => userOf(record))
+				.filter(user => user !== null);
 			return {totalAvailable: Number.isFinite(total) ? total : null, users};
 		},
 

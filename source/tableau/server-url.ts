@@ -5,9 +5,7 @@ when the address bar showed one.
 `site` is the content URL read from the address (`#/site/acme/…`, or `/t/acme/…` on Tableau Server),
 `''` when the address clearly shows the Default site, and `null` when it says nothing about the site.
 */
-export type ServerInputResult =
-	| {ok: true; server: string; site: string | null; notes: string[]; warnings: ServerWarning[]}
-	| {ok: false; error: string};
+export type ServerInputResult = {ok: true; server: string; site: string | null; notes: string[]; warnings: ServerWarning[]} | {ok: false; error: string};
 
 /** Something that works but will probably cause trouble; the address is still accepted. */
 export type ServerWarning = {code: 'cloud-without-pod' | 'http-for-cloud' | 'http-plain'; message: string};
@@ -78,12 +76,16 @@ export function parseServerInput(input: string): ServerInputResult {
 	}
 
 	if (/\s/.test(authority)) {
-		return fail(`A server address cannot contain spaces ("${authority}"). Type the host name from your browser's address bar, for example ${exampleServers}; a site name goes in the site field.`);
+		return fail(
+			`A server address cannot contain spaces ("${authority}"). Type the host name from your browser's address bar, for example ${exampleServers}; a site name goes in the site field.`,
+		);
 	}
 
 	if (authority.includes('@')) {
 		const host = authority.slice(authority.lastIndexOf('@') + 1) || 'tableau.example.com';
-		return fail(`Leave the user name and password out of the address (type https://${host}): the token does the signing in, and credentials in a URL end up in logs and shell history.`);
+		return fail(
+			`Leave the user name and password out of the address (type https://${host}): the token does the signing in, and credentials in a URL end up in logs and shell history.`,
+		);
 	}
 
 	const split = splitHostPort(authority);
@@ -117,7 +119,9 @@ export function parseServerInput(input: string): ServerInputResult {
 	const hostname = url.hostname;
 	const isIp = hostname.startsWith('[') || /^[\d.]+$/.test(hostname);
 	if (!schemeGiven && port === '' && !isIp && hostname !== 'localhost' && !hostname.includes('.')) {
-		return fail(`"${host}" has no dot in it, so it looks like a site name rather than a server address. If it is your site, type it in the site field and type the server as in your browser's address bar, for example ${exampleServers}. If it is a short internal host name, type it with https:// in front.`);
+		return fail(
+			`"${host}" has no dot in it, so it looks like a site name rather than a server address. If it is your site, type it in the site field and type the server as in your browser's address bar, for example ${exampleServers}. If it is a short internal host name, type it with https:// in front.`,
+		);
 	}
 
 	if (!schemeGiven) {
@@ -159,7 +163,9 @@ export function parseSiteInput(input: string, context: {server?: string} = {}): 
 	if (looksLikeAddress(text)) {
 		const site = siteFromAddress(text);
 		if (site === null) {
-			return fail('That looks like an address, but it does not show a site. The site field wants only the content URL: the part after /site/ in the address bar (on Tableau Server, leave it empty for the Default site).');
+			return fail(
+				'That looks like an address, but it does not show a site. The site field wants only the content URL: the part after /site/ in the address bar (on Tableau Server, leave it empty for the Default site).',
+			);
 		}
 
 		if (site !== '') {
@@ -177,7 +183,9 @@ export function parseSiteInput(input: string, context: {server?: string} = {}): 
 
 	if (text === '') {
 		if (cloud) {
-			return fail('Tableau Cloud has no Default site: every site has a content URL. Copy it from the address bar, the part after /site/ (in https://10ay.online.tableau.com/#/site/acme/home it is acme).');
+			return fail(
+				'Tableau Cloud has no Default site: every site has a content URL. Copy it from the address bar, the part after /site/ (in https://10ay.online.tableau.com/#/site/acme/home it is acme).',
+			);
 		}
 
 		return {ok: true, site: '', notes: [...notes, 'An empty site means the Default site.']};
@@ -191,7 +199,9 @@ export function parseSiteInput(input: string, context: {server?: string} = {}): 
 		// A common slip: the Default site is named "Default" on screen, but its content URL is empty.
 		notes.push('If you mean the Default site, leave the site empty: its content URL is "", not "Default".');
 	} else if (/[A-Z]/.test(text)) {
-		notes.push('The site has capital letters. That is fine if the address bar shows them too; if sign-in fails, copy the site exactly as the address bar shows it.');
+		notes.push(
+			'The site has capital letters. That is fine if the address bar shows them too; if sign-in fails, copy the site exactly as the address bar shows it.',
+		);
 	}
 
 	return {ok: true, site: text, notes};
@@ -207,7 +217,7 @@ function stripQuotes(text: string): string {
 		return text;
 	}
 
-	const pairs: Record<string, string> = {'"': '"', '\'': '\'', '`': '`', '<': '>'};
+	const pairs: Record<string, string> = {'"': '"', "'": "'", '`': '`', '<': '>'};
 	return pairs[match[1]!] === match[3] ? match[2]!.trim() : text;
 }
 
@@ -313,7 +323,8 @@ function serverWarnings(scheme: string, hostname: string, cloud: boolean): Serve
 	if (scheme === 'http' && cloud) {
 		warnings.push({
 			code: 'http-for-cloud',
-			message: 'Tableau Cloud only signs in over https://. An http:// sign-in is redirected, and the redirect turns it into a GET that Tableau refuses: type https:// instead.',
+			message:
+				'Tableau Cloud only signs in over https://. An http:// sign-in is redirected, and the redirect turns it into a GET that Tableau refuses: type https:// instead.',
 		});
 	} else if (scheme === 'http' && !isLoopback(hostname)) {
 		warnings.push({
@@ -325,7 +336,8 @@ function serverWarnings(scheme: string, hostname: string, cloud: boolean): Serve
 	if (hostname === 'online.tableau.com' || hostname === 'www.online.tableau.com') {
 		warnings.push({
 			code: 'cloud-without-pod',
-			message: 'This Tableau Cloud address has no pod in it. Sign in with your browser and copy the host from the address bar, for example https://10ay.online.tableau.com.',
+			message:
+				'This Tableau Cloud address has no pod in it. Sign in with your browser and copy the host from the address bar, for example https://10ay.online.tableau.com.',
 		});
 	}
 
@@ -391,10 +403,7 @@ function ellipsize(text: string): string {
 }
 
 function looksLikeAddress(text: string): boolean {
-	return text.includes('://')
-		|| text.includes('#/')
-		|| /(?:^|\/)(?:site|t)\/[^/]/.test(text)
-		|| /^[^/\s]+\.[^/\s]+\//.test(text);
+	return text.includes('://') || text.includes('#/') || /(?:^|\/)(?:site|t)\/[^/]/.test(text) || /^[^/\s]+\.[^/\s]+\//.test(text);
 }
 
 function siteFromAddress(text: string): string | null {
@@ -418,7 +427,11 @@ function siteError(text: string): string {
 	const looksLikeName = /\s/.test(text) || /[A-Z]/.test(text);
 	const where = 'the part after /site/ in the address bar (in https://10ay.online.tableau.com/#/site/acme/home it is acme)';
 	if (looksLikeName) {
-		const guess = text.toLowerCase().replace(/[^a-z\d]+/g, '-').replace(/^-+|-+$/g, '') || 'acme';
+		const guess =
+			text
+				.toLowerCase()
+				.replace(/[^a-z\d]+/g, '-')
+				.replace(/^-+|-+$/g, '') || 'acme';
 		return `"${text}" looks like the site's display name, but Tableau signs in with its content URL, which has no spaces or punctuation. It may be something like "${guess}", but check rather than guess: copy ${where}.`;
 	}
 

@@ -51,14 +51,23 @@ function proxyFor(url: URL, options: TransportOptions['proxy']): string | undefi
 	const noProxy = options?.noProxy ?? environment['no_proxy'] ?? environment['NO_PROXY'] ?? '';
 	const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
 	for (const rawEntry of noProxy.split(/[,\s]+/)) {
-		const entry = rawEntry.trim().toLowerCase().replace(/:\d+$/, '').replace(/^\*?\./, '');
+		const entry = rawEntry
+			.trim()
+			.toLowerCase()
+			.replace(/:\d+$/, '')
+			.replace(/^\*?\./, '');
 		if (entry === '*' || (entry && (host === entry || host.endsWith(`.${entry}`)))) {
 			return undefined;
 		}
 	}
 
 	return url.protocol === 'https:'
-		? (options?.httpsProxy ?? environment['https_proxy'] ?? environment['HTTPS_PROXY'] ?? options?.httpProxy ?? environment['http_proxy'] ?? environment['HTTP_PROXY'])
+		? (options?.httpsProxy ??
+				environment['https_proxy'] ??
+				environment['HTTPS_PROXY'] ??
+				options?.httpProxy ??
+				environment['http_proxy'] ??
+				environment['HTTP_PROXY'])
 		: (options?.httpProxy ?? environment['http_proxy'] ?? environment['HTTP_PROXY']);
 }
 
@@ -101,9 +110,12 @@ export function createTransport(options: TransportOptions): Transport {
 	};
 	const connectTimeout = options.timeoutMs;
 	const retry = options.retry ?? defaultRetryPolicy;
-	const sleep = options.sleep ?? (async (ms: number) => new Promise<void>(resolve => {
-		setTimeout(resolve, ms);
-	}));
+	const sleep =
+		options.sleep ??
+		(async (ms: number) =>
+			new Promise<void>(resolve => {
+				setTimeout(resolve, ms);
+			}));
 
 	let markConnected: () => void = () => {};
 	let markConnectFailed: (error: unknown) => void = () => {};
@@ -197,9 +209,7 @@ export function createTransport(options: TransportOptions): Transport {
 				outcome = error;
 			}
 
-			const retryable = outcome instanceof NetworkError
-				? outcome.kind === 'connection-reset'
-				: retryableStatuses.has(outcome.status);
+			const retryable = outcome instanceof NetworkError ? outcome.kind === 'connection-reset' : retryableStatuses.has(outcome.status);
 			const delay = retryable
 				? retryDelayMs(retry, attempts, outcome instanceof NetworkError ? undefined : outcome.headers['retry-after'], Date.now() - started)
 				: null;

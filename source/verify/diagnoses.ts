@@ -37,7 +37,8 @@ const entries: Record<DiagnosisCode, Entry> = {
 	'invalid-url': {
 		title: 'The server address cannot be used',
 		meaning: 'The server URL has no host, a scheme other than http or https, spaces, or characters a host name cannot have.',
-		explain: context => `${context.server ? `"${context.server}"` : 'The server address'} is not an address tableau-connect can send requests to${facts(context)}.`,
+		explain: context =>
+			`${context.server ? `"${context.server}"` : 'The server address'} is not an address tableau-connect can send requests to${facts(context)}.`,
 		remedy: () => [
 			'Sign in to Tableau in your browser and copy the address from its address bar, for example https://10ay.online.tableau.com or https://tableau.example.com. A path after the host does no harm; it is dropped.',
 			'Start the address with https:// and leave out spaces, user names and passwords.',
@@ -46,12 +47,12 @@ const entries: Record<DiagnosisCode, Entry> = {
 		],
 	},
 	'dns-not-found': {
-		title: 'The server\'s host name was not found',
+		title: "The server's host name was not found",
 		meaning: 'The host name in the server URL does not resolve to an address from this machine.',
 		explain: context => `The name ${hostText(context)} could not be looked up${facts(context)}: either it is misspelt, or this machine's DNS does not know it.`,
 		remedy: context => [
-			'Compare the host with the one in your browser\'s address bar when you are signed in to Tableau; a single wrong letter gives this error.',
-			'For Tableau Cloud, use your pod\'s host, for example https://10ay.online.tableau.com, not your company\'s name in front of online.tableau.com.',
+			"Compare the host with the one in your browser's address bar when you are signed in to Tableau; a single wrong letter gives this error.",
+			"For Tableau Cloud, use your pod's host, for example https://10ay.online.tableau.com, not your company's name in front of online.tableau.com.",
 			'For Tableau Server inside your company, connect to the VPN or office network first; internal names only resolve there.',
 			'If your browser reaches the internet through a proxy, set `HTTPS_PROXY` (for example `HTTPS_PROXY=http://proxy.example.com:8080`) so tableau-connect uses it too.',
 			`Check the name yourself with \`nslookup ${hostOnly(context) ?? 'HOST'}\`, then run ${retest} again.`,
@@ -72,7 +73,8 @@ const entries: Record<DiagnosisCode, Entry> = {
 	timeout: {
 		title: 'The server did not answer in time',
 		meaning: 'No answer arrived within the time allowed by `--timeout` (15 seconds unless changed).',
-		explain: context => `${capitalize(serverText(context))} did not answer within ${context.timeoutSeconds ?? defaultTimeoutSeconds} seconds${facts(context)}. Firewalls that silently drop connections and slow servers both look like this.`,
+		explain: context =>
+			`${capitalize(serverText(context))} did not answer within ${context.timeoutSeconds ?? defaultTimeoutSeconds} seconds${facts(context)}. Firewalls that silently drop connections and slow servers both look like this.`,
 		remedy: context => [
 			'Open the server address in a browser on this same machine: if it does not load there either, the network is the problem (VPN, firewall, or a proxy that is not set).',
 			'If your network needs a proxy, set `HTTPS_PROXY`; if it must not be used for this host, add the host to `NO_PROXY`.',
@@ -81,21 +83,24 @@ const entries: Record<DiagnosisCode, Entry> = {
 		],
 	},
 	'tls-untrusted-certificate': {
-		title: 'The server\'s certificate is not trusted',
-		meaning: 'The TLS certificate is self-signed or issued by a certificate authority this machine does not trust (often a company CA or a TLS-inspecting proxy).',
-		explain: context => `${capitalize(hostText(context))} presented a certificate that Node.js cannot trace to a trusted authority${facts(context)}. This is usual for Tableau Server with a company certificate, and for networks with a TLS-inspecting proxy.`,
+		title: "The server's certificate is not trusted",
+		meaning:
+			'The TLS certificate is self-signed or issued by a certificate authority this machine does not trust (often a company CA or a TLS-inspecting proxy).',
+		explain: context =>
+			`${capitalize(hostText(context))} presented a certificate that Node.js cannot trace to a trusted authority${facts(context)}. This is usual for Tableau Server with a company certificate, and for networks with a TLS-inspecting proxy.`,
 		remedy: () => [
 			'Get the root certificate in PEM form: ask your IT team for the company CA, or export it from your browser (padlock → certificate → the top certificate of the chain → export as Base64/PEM).',
 			'Pass it to the test: `tableau-connect test --ca-file /path/to/company-ca.pem`.',
 			'Or trust it for every Node.js program: `export NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem` before running tableau-connect.',
-			'If a proxy inspects TLS on your network, the certificate to add is the proxy\'s root, not Tableau\'s.',
+			"If a proxy inspects TLS on your network, the certificate to add is the proxy's root, not Tableau's.",
 			'Only as a last resort, to confirm the certificate is the only problem, add `--insecure`; never keep it for real use.',
 		],
 	},
 	'tls-hostname-mismatch': {
 		title: 'The certificate is for a different host name',
-		meaning: 'The server\'s TLS certificate does not list the host name in the server URL.',
-		explain: context => `The certificate presented by ${hostText(context)} was issued for other names${facts(context)}, so the connection cannot be trusted as it is.`,
+		meaning: "The server's TLS certificate does not list the host name in the server URL.",
+		explain: context =>
+			`The certificate presented by ${hostText(context)} was issued for other names${facts(context)}, so the connection cannot be trusted as it is.`,
 		remedy: () => [
 			'Open the address in your browser, view the certificate, and look at the names it lists (Subject Alternative Name).',
 			'Use one of those names as the server address: usually the full name (tableau.example.com) instead of a short name, an alias or an IP address.',
@@ -105,12 +110,12 @@ const entries: Record<DiagnosisCode, Entry> = {
 		],
 	},
 	'tls-certificate-expired': {
-		title: 'The server\'s certificate has expired',
+		title: "The server's certificate has expired",
 		meaning: 'The TLS certificate is past its end date (or not yet valid, which usually means a wrong clock).',
 		explain: context => `The certificate presented by ${hostText(context)} is outside its validity dates${facts(context)}.`,
 		remedy: () => [
 			'Ask your Tableau Server administrator to renew the certificate; browsers will be warning about it too.',
-			'Check this machine\'s date and time: a clock that is far off makes a valid certificate look expired or not yet valid.',
+			"Check this machine's date and time: a clock that is far off makes a valid certificate look expired or not yet valid.",
 			'`--insecure` lets a test through meanwhile, as a last resort only; never use it for real use.',
 		],
 	},
@@ -128,12 +133,13 @@ const entries: Record<DiagnosisCode, Entry> = {
 	},
 	'not-tableau': {
 		title: 'That address is not a Tableau REST API',
-		meaning: 'Something answered, but not like Tableau\'s REST API: an HTML page, a login portal, or the wrong path.',
-		explain: context => `${capitalize(serverText(context))} answered${facts(context)}, but not the way Tableau's REST API does${facts(context)}. The address may point at another web server, a single-sign-on portal or a proxy's page.`,
+		meaning: "Something answered, but not like Tableau's REST API: an HTML page, a login portal, or the wrong path.",
+		explain: context =>
+			`${capitalize(serverText(context))} answered${facts(context)}, but not the way Tableau's REST API does${facts(context)}. The address may point at another web server, a single-sign-on portal or a proxy's page.`,
 		remedy: () => [
 			'Use the address you open Tableau with in your browser, host only, for example https://tableau.example.com; the REST API is always under /api/ at its root.',
 			'For Tableau Cloud, use the pod host, for example https://10ay.online.tableau.com.',
-			'If a portal, load balancer or reverse proxy sits in front of Tableau, ask its owner to pass /api/ through, or use Tableau\'s own address.',
+			"If a portal, load balancer or reverse proxy sits in front of Tableau, ask its owner to pass /api/ through, or use Tableau's own address.",
 			'If your network shows a proxy login page, set `HTTPS_PROXY` or sign in to the proxy first.',
 			`Correct the profile with ${editProfile}.`,
 		],
@@ -141,7 +147,8 @@ const entries: Record<DiagnosisCode, Entry> = {
 	'redirect-method': {
 		title: 'Sign-in was redirected and lost its POST',
 		meaning: 'A redirect turned the sign-in POST into a GET, which Tableau refuses (405000); typical for http:// or for online.tableau.com without the pod.',
-		explain: context => `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}, and the request arrived there as a GET, which Tableau refuses${facts(context)}.`,
+		explain: context =>
+			`${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}, and the request arrived there as a GET, which Tableau refuses${facts(context)}.`,
 		remedy: context => [
 			context.server?.startsWith('http://')
 				? 'Change http:// to https:// in the server address: the redirect from http to https is what loses the sign-in.'
@@ -153,14 +160,14 @@ const entries: Record<DiagnosisCode, Entry> = {
 		],
 	},
 	'api-version-unsupported': {
-		title: 'The server\'s REST API is too old for token sign-in',
+		title: "The server's REST API is too old for token sign-in",
 		meaning: 'Signing in with a personal access token needs REST API 3.6 (Tableau Server 2019.4) or newer, or the server refused the requested API version.',
 		explain: context => {
-			const found = [
-				context.productVersion ? `Tableau ${context.productVersion}` : null,
-				context.apiVersion ? `REST API ${context.apiVersion}` : null,
-			].filter(Boolean).join(', ');
-			const reported = found === '' ? 'The server did not accept the REST API version that was asked for' : `${capitalize(serverText(context))} reports ${found}`;
+			const found = [context.productVersion ? `Tableau ${context.productVersion}` : null, context.apiVersion ? `REST API ${context.apiVersion}` : null]
+				.filter(Boolean)
+				.join(', ');
+			const reported =
+				found === '' ? 'The server did not accept the REST API version that was asked for' : `${capitalize(serverText(context))} reports ${found}`;
 			return `${reported}${facts(context)}. Personal access tokens need REST API 3.6 or newer, which came with Tableau Server 2019.4.`;
 		},
 		remedy: context => [
@@ -174,8 +181,10 @@ const entries: Record<DiagnosisCode, Entry> = {
 	},
 	'signin-failed': {
 		title: 'Tableau refused the token sign-in',
-		meaning: 'Sign-in error 401001. Tableau gives the same answer for a wrong token name or secret, an expired or revoked token, tokens being disabled, and a wrong site content URL.',
-		explain: context => `${capitalize(serverText(context))} refused to sign in with this token on ${siteText(context)}${facts(context)}. Tableau does not say why: the same answer covers every cause below, so check each one.`,
+		meaning:
+			'Sign-in error 401001. Tableau gives the same answer for a wrong token name or secret, an expired or revoked token, tokens being disabled, and a wrong site content URL.',
+		explain: context =>
+			`${capitalize(serverText(context))} refused to sign in with this token on ${siteText(context)}${facts(context)}. Tableau does not say why: the same answer covers every cause below, so check each one.`,
 		remedy: context => [
 			'Token name and secret: the name must match exactly, including capital letters, and the secret must be pasted whole (a secret cut short, or with a space added, fails the same way).',
 			`Expired or revoked token: open ${tokenPage}. A token expires after 15 days in a row without use, or at the expiry date an administrator set; a revoked token is no longer listed. If yours is missing or expired, create a new one.`,
@@ -199,17 +208,19 @@ const entries: Record<DiagnosisCode, Entry> = {
 	'session-invalidated': {
 		title: 'Another sign-in ended this session',
 		meaning: 'Sign-in worked, but the session was rejected at once (401002): another sign-in with the same token replaced it.',
-		explain: context => `Sign-in to ${serverText(context)} worked, but the next request was refused${facts(context)}: the session was already over. Tableau keeps one session per personal access token, so another sign-in with the same token (Parable's own sync, a script, or a second test) ended this one.`,
+		explain: context =>
+			`Sign-in to ${serverText(context)} worked, but the next request was refused${facts(context)}: the session was already over. Tableau keeps one session per personal access token, so another sign-in with the same token (Parable's own sync, a script, or a second test) ended this one.`,
 		remedy: () => [
 			`Give each tool its own token: create one for Parable and another for scripts or tests, in ${tokenPage}.`,
-			'Do not test with the token Parable syncs with while a sync runs: each test ends Parable\'s session, and the sync has to sign in again.',
+			"Do not test with the token Parable syncs with while a sync runs: each test ends Parable's session, and the sync has to sign in again.",
 			`Wait until the other job has finished, then run ${retest} again.`,
 		],
 	},
 	'insufficient-permissions': {
-		title: 'The user\'s site role is too low',
-		meaning: 'A check was refused with 403: the signed-in user\'s site role does not allow it.',
-		explain: context => `Signed in${context.siteRole ? ` as ${context.siteRole}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
+		title: "The user's site role is too low",
+		meaning: "A check was refused with 403: the signed-in user's site role does not allow it.",
+		explain: context =>
+			`Signed in${context.siteRole ? ` as ${context.siteRole}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
 		remedy: () => [
 			'Parable needs the Site Administrator Explorer or Site Administrator Creator site role for full access.',
 			'Ask a site or server administrator to change the role (Users → select the user → Actions → Site Role), or create the token as a user who already has it.',
@@ -219,19 +230,21 @@ const entries: Record<DiagnosisCode, Entry> = {
 	'rate-limited': {
 		title: 'Tableau is limiting requests',
 		meaning: 'The server kept answering 429 Too Many Requests after the retries.',
-		explain: context => `${capitalize(serverText(context))} kept answering "too many requests"${facts(context)} after several retries${context.retryAfterSeconds ? `, and asked to wait ${formatSeconds(context.retryAfterSeconds)}` : ''}.`,
+		explain: context =>
+			`${capitalize(serverText(context))} kept answering "too many requests"${facts(context)} after several retries${context.retryAfterSeconds ? `, and asked to wait ${formatSeconds(context.retryAfterSeconds)}` : ''}.`,
 		remedy: context => [
 			context.retryAfterSeconds
 				? `Wait ${formatSeconds(context.retryAfterSeconds)}, then run ${retest} again.`
 				: `Wait a few minutes, then run ${retest} again.`,
-			'Other jobs that use the REST API of the same site share the limit (Parable\'s sync, scripts): test when they are quiet.',
+			"Other jobs that use the REST API of the same site share the limit (Parable's sync, scripts): test when they are quiet.",
 			'On Tableau Server, ask your administrator whether rate limiting is set low for this user or site.',
 		],
 	},
 	'server-error': {
 		title: 'Tableau answered with a server error',
 		meaning: 'The server kept answering with a 5xx status after the retries.',
-		explain: context => `${capitalize(serverText(context))} answered with a server error${facts(context)}, even after retries. This is a problem on the server's side, not in your values.`,
+		explain: context =>
+			`${capitalize(serverText(context))} answered with a server error${facts(context)}, even after retries. This is a problem on the server's side, not in your values.`,
 		remedy: context => [
 			`Wait a few minutes and run ${retest} again.`,
 			context.server && isTableauCloud(context.server)
@@ -272,11 +285,12 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 		title: () => 'TLS certificate verification was turned off (--insecure)',
 		remedy: () => [
 			'Never use `--insecure` in production: anyone between this machine and the server could read the token secret.',
-			'Trust the server\'s certificate instead: pass `--ca-file PATH` with its CA in PEM form, or set `NODE_EXTRA_CA_CERTS`.',
+			"Trust the server's certificate instead: pass `--ca-file PATH` with its CA in PEM form, or set `NODE_EXTRA_CA_CERTS`.",
 		],
 	},
 	redirected: {
-		title: context => `Sign-in was redirected${context.redirectedTo ? ` to ${hostOnly({server: context.redirectedTo}) ?? context.redirectedTo}` : ' to another host'}`,
+		title: context =>
+			`Sign-in was redirected${context.redirectedTo ? ` to ${hostOnly({server: context.redirectedTo}) ?? context.redirectedTo}` : ' to another host'}`,
 		remedy: context => [
 			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the host it was redirected to'} as the server with ${editProfile}, so sign-in goes there directly.`,
 			'Clients that follow the redirect without re-sending the sign-in fail with 405, so the saved address should not depend on it.',
@@ -376,10 +390,9 @@ function facts(context: DiagnosisContext): string {
 		detail = `${detail.slice(0, 157)}...`;
 	}
 
-	const codes = [
-		context.httpStatus ? `HTTP ${context.httpStatus}` : null,
-		context.tableauCode ? `Tableau code ${context.tableauCode}` : null,
-	].filter(Boolean).join(', ');
+	const codes = [context.httpStatus ? `HTTP ${context.httpStatus}` : null, context.tableauCode ? `Tableau code ${context.tableauCode}` : null]
+		.filter(Boolean)
+		.join(', ');
 	const said = detail.includes(' ') ? `"${detail}"` : detail;
 	const parts = [codes, said].filter(part => part !== '');
 	return parts.length === 0 ? '' : ` (${parts.join(': ')})`;

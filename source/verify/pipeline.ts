@@ -226,10 +226,14 @@ export async function verifyConnection(input: VerificationInput, options: Verifi
 			skip('signout', 'Skipped: no session to end');
 		} else {
 			// Always sign out, so the PAT's single session is free again for Parable.
-			await check('signout', async () => {
-				await pending.signOut;
-				return {summary: 'Signed out; the token is free for Parable again'};
-			}, false);
+			await check(
+				'signout',
+				async () => {
+					await pending.signOut;
+					return {summary: 'Signed out; the token is free for Parable again'};
+				},
+				false,
+			);
 		}
 
 		await transport.close().catch(() => {});
@@ -241,7 +245,8 @@ export async function verifyConnection(input: VerificationInput, options: Verifi
 		server: input.server,
 		site: input.site,
 		apiVersion,
-		serverInfo: serverInfo === null ? null : {productVersion: (serverInfo as ServerInfo).productVersion, restApiVersion: (serverInfo as ServerInfo).restApiVersion},
+		serverInfo:
+			serverInfo === null ? null : {productVersion: (serverInfo as ServerInfo).productVersion, restApiVersion: (serverInfo as ServerInfo).restApiVersion},
 		user,
 		checks,
 		diagnosis,

@@ -68,6 +68,4 @@ export type VerificationResult = {
 };
 
 /** What the pipeline reports while it runs; the UI and `--json` read the same stream. */
-export type VerificationEvent =
-	| {type: 'check-started'; id: CheckId}
-	| {type: 'check-finished'; check: CheckResult};
+export type VerificationEvent = {type: 'check-started'; id: CheckId} | {type: 'check-finished'; check: CheckResult};

@@ -54,7 +54,7 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		await term.waitFor('Step 1 of 8 · What you\'ll need');
 		for (const title of ['Step 2 of 8', 'Step 3 of 8', 'Step 4 of 8', 'Step 5 of 8 · Server details']) {
 			term.keys('Enter');
-			// eslint-disable-next-line no-await-in-loop -- one step after the other
+			 
 			await term.waitFor(title);
 		}
 

@@ -72,7 +72,7 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, desc
 			throw new Error(`Timed out after ${timeout} ms: ${describe()}`);
 		}
 
-		// eslint-disable-next-line no-await-in-loop -- polling is sequential by nature
+		 
 		await tick();
 	}
 }

@@ -66,7 +66,7 @@ export function startTerminal(command: string[], options: {columns: number; rows
 					throw new Error(`Timed out after ${timeout} ms waiting for ${String(expected)}. The screen:\n${screen}`);
 				}
 
-				// eslint-disable-next-line no-await-in-loop -- polling the pane is sequential by nature
+				 
 				await new Promise(resolve => {
 					setTimeout(resolve, 25);
 				});

@@ -1,7 +1,7 @@
 // Failures below HTTP, produced for real on 127.0.0.1: a closed port, a server that never answers,
 // a name that does not resolve, a proxy that refuses the tunnel.
 import {createServer as createHttpServer, type Server} from 'node:http';
-import {createServer as createTcpServer, type AddressInfo} from 'node:net';
+import {createServer as createTcpServer, type AddressInfo, type Socket} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 
@@ -52,7 +52,7 @@ describe('network failures', () => {
 	});
 
 	it('timeout when the server accepts but never answers, within the deadline', async () => {
-		const sockets = new Set<import('node:net').Socket>();
+		const sockets = new Set<Socket>();
 		const silent = createTcpServer(socket => {
 			sockets.add(socket);
 		});

@@ -57,7 +57,7 @@ describe('layout', () => {
 		for (const step of steps) {
 			const instance = renderWizard({verify: vi.fn(), initialStep: step, initialValues: filled});
 			resize(instance, columns, rows);
-			// eslint-disable-next-line no-await-in-loop -- one screen after the other
+			 
 			const frame = await fits(instance, columns, rows);
 			expect(frame).toMatch(/Step \d of 8 · /);
 			expect(flat(frame)).toMatch(/Ctrl-C quit/);
@@ -75,7 +75,7 @@ describe('layout', () => {
 		const last = result.diagnosis!.remediation.at(-1)!.replaceAll('`', '').split(' ').slice(-3).join(' ');
 		const seen = new Set<string>();
 		for (let index = 0; index < 30 && !flat(frameOf(instance)).includes(last); index++) {
-			// eslint-disable-next-line no-await-in-loop -- each key waits for its frame
+			 
 			seen.add(flat(await press(instance, keys.pageDown)));
 		}
 

@@ -12,7 +12,7 @@ export function Numbered({items, indent = 2}: Props) {
 	return (
 		<Box flexDirection="column" marginLeft={indent}>
 			{items.map((item, index) => (
-				// eslint-disable-next-line react/no-array-index-key -- the list never reorders
+				// The list never reorders, so the index is a stable key.
 				<Box key={index}>
 					<Box width={width} flexShrink={0}>
 						<Text>{`${index + 1}.`}</Text>

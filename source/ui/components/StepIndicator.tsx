@@ -22,7 +22,13 @@ export function StepIndicator({step, banner}: Props) {
 					<Paint tone="muted">{progress}</Paint>
 				</Box>
 			</Box>
-			{banner ? <Text wrap="truncate-end"><Paint tone="warn" bold>{banner}</Paint></Text> : null}
+			{banner ? (
+				<Text wrap="truncate-end">
+					<Paint tone="warn" bold>
+						{banner}
+					</Paint>
+				</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -39,7 +39,10 @@ export function TextField({label, value, focused, cursor, mask, placeholder = ''
 			<Box flexDirection={stacked ? 'column' : 'row'}>
 				<Box width={stacked ? undefined : labelWidth + 2} flexShrink={0}>
 					<Text>
-						<Paint tone={focused ? 'accent' : 'plain'} bold={focused}>{focused ? '› ' : '  '}{label}</Paint>
+						<Paint tone={focused ? 'accent' : 'plain'} bold={focused}>
+							{focused ? '› ' : '  '}
+							{label}
+						</Paint>
 					</Text>
 				</Box>
 				<Box marginLeft={stacked ? 4 : 0}>
@@ -51,14 +54,28 @@ export function TextField({label, value, focused, cursor, mask, placeholder = ''
 								{shown.slice(at + 1)}
 								{value === '' && placeholder ? <Paint tone="muted">{placeholder}</Paint> : null}
 							</>
-						) : (value === '' ? <Paint tone="muted">{placeholder || '(empty)'}</Paint> : shown)}
+						) : value === '' ? (
+							<Paint tone="muted">{placeholder || '(empty)'}</Paint>
+						) : (
+							shown
+						)}
 					</Text>
 				</Box>
 			</Box>
 			<Box flexDirection="column" marginLeft={indent}>
 				{error ? <Paint tone="fail">✗ {error}</Paint> : null}
-				{check.warnings.map(warning => <Paint key={warning} tone="warn">! {warning}</Paint>)}
-				{error ? null : notes.map(note => <Paint key={note} tone="muted">· {note}</Paint>)}
+				{check.warnings.map(warning => (
+					<Paint key={warning} tone="warn">
+						! {warning}
+					</Paint>
+				))}
+				{error
+					? null
+					: notes.map(note => (
+							<Paint key={note} tone="muted">
+								· {note}
+							</Paint>
+						))}
 				{focused && hint && !error ? <Paint tone="muted">{hint}</Paint> : null}
 			</Box>
 		</Box>

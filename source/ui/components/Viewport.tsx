@@ -18,7 +18,10 @@ a frame is as tall as the window, so content taller than `height` is clipped and
 export function Viewport({height, scroll, onScrollLimit, children}: Props) {
 	const content = useRef<DOMElement>(null);
 	const [contentHeight, setContentHeight] = useState<number | null>(null);
-	// A layout effect re-renders before Ink writes the frame, so the first frame already fits.
+	// A layout effect re-renders before Ink writes the frame, so the first frame already fits. It runs
+	// after every render on purpose: any change of content may change the height, and it only sets
+	// state when the measured height differs, so it cannot loop.
+	// eslint-disable-next-line react-hooks/exhaustive-deps
 	useLayoutEffect(() => {
 		if (!content.current) {
 			return;

@@ -36,10 +36,13 @@ export function DemoApp(props: DemoAppProps) {
 	const {rows} = useTerminalSize();
 	const [scenario, setScenario] = useState<ScenarioInfo | null>(props.initialScenario ? infoOf(props.initialScenario) : null);
 	const {switchScenario} = props;
-	const choose = useCallback((next: ScenarioInfo) => {
-		switchScenario(next.id);
-		setScenario(next);
-	}, [switchScenario]);
+	const choose = useCallback(
+		(next: ScenarioInfo) => {
+			switchScenario(next.id);
+			setScenario(next);
+		},
+		[switchScenario],
+	);
 
 	const failureActions = useMemo((): FailureAction[] => {
 		if (!scenario) {
@@ -48,14 +51,22 @@ export function DemoApp(props: DemoAppProps) {
 
 		const nextFailing = failing[(failing.findIndex(item => item.id === scenario.id) + 1) % failing.length]!;
 		return [
-			{key: 'f', label: 'fix it (simulator → ok) & retry', run({retry}) {
-				choose(infoOf('ok'));
-				retry();
-			}},
-			{key: 'n', label: `next fault (${nextFailing.id})`, run({retry}) {
-				choose(nextFailing);
-				retry();
-			}},
+			{
+				key: 'f',
+				label: 'fix it (simulator → ok) & retry',
+				run({retry}) {
+					choose(infoOf('ok'));
+					retry();
+				},
+			},
+			{
+				key: 'n',
+				label: `next fault (${nextFailing.id})`,
+				run({retry}) {
+					choose(nextFailing);
+					retry();
+				},
+			},
 		];
 	}, [scenario, choose]);
 

@@ -36,24 +36,29 @@ function move(count: number) {
 /** The demo's first screen: which story to tell. ↑↓ to choose, Enter to start. */
 export function ScenarioPicker({scenarios, onPick, onCancel, isActive, rows}: Props) {
 	const [selected, dispatch] = useReducer(move(scenarios.length), 0);
-	useInput((input, key) => {
-		if (key.upArrow || input === 'k') {
-			dispatch({type: 'up'});
-		} else if (key.downArrow || input === 'j') {
-			dispatch({type: 'down'});
-		} else if (key.return) {
-			onPick(scenarios[selected]!);
-		} else if (key.escape || input === 'q') {
-			onCancel();
-		}
-	}, {isActive});
+	useInput(
+		(input, key) => {
+			if (key.upArrow || input === 'k') {
+				dispatch({type: 'up'});
+			} else if (key.downArrow || input === 'j') {
+				dispatch({type: 'down'});
+			} else if (key.return) {
+				onPick(scenarios[selected]!);
+			} else if (key.escape || input === 'q') {
+				onCancel();
+			}
+		},
+		{isActive},
+	);
 
 	const visible = Math.max(3, rows - 6);
 	const first = Math.min(Math.max(0, selected - Math.floor(visible / 2)), Math.max(0, scenarios.length - visible));
 	const current = scenarios[selected]!;
 	return (
 		<Box flexDirection="column">
-			<Paint tone="accent" bold>tableau-connect demo · pick a scenario</Paint>
+			<Paint tone="accent" bold>
+				tableau-connect demo · pick a scenario
+			</Paint>
 			<Text> </Text>
 			{scenarios.slice(first, first + visible).map((scenario, offset) => {
 				const chosen = first + offset === selected;
@@ -66,7 +71,13 @@ export function ScenarioPicker({scenarios, onPick, onCancel, isActive, rows}: Pr
 			})}
 			<Text> </Text>
 			<Text wrap="wrap">{current.shows}</Text>
-			<Footer hints={[['↑↓', 'choose'], ['Enter', 'start'], ['q', 'quit']]} />
+			<Footer
+				hints={[
+					['↑↓', 'choose'],
+					['Enter', 'start'],
+					['q', 'quit'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -58,11 +58,17 @@ const noActions: readonly FailureAction[] = [];
 function closingLine(outcome: WizardOutcome, saved: SavedProfile | null): {tone: 'ok' | 'warn' | 'fail'; text: string} {
 	switch (outcome.kind) {
 		case 'verified': {
-			return {tone: 'ok', text: `✓ Done: profile "${outcome.profile}" is saved and verified. Re-test it any time with: tableau-connect test ${outcome.profile}`};
+			return {
+				tone: 'ok',
+				text: `✓ Done: profile "${outcome.profile}" is saved and verified. Re-test it any time with: tableau-connect test ${outcome.profile}`,
+			};
 		}
 
 		case 'saved-unverified': {
-			return {tone: 'warn', text: `! Profile "${outcome.profile}" is saved, but its test did not pass. Fix it with: tableau-connect setup --profile ${outcome.profile}`};
+			return {
+				tone: 'warn',
+				text: `! Profile "${outcome.profile}" is saved, but its test did not pass. Fix it with: tableau-connect setup --profile ${outcome.profile}`,
+			};
 		}
 
 		case 'failed': {
@@ -91,7 +97,15 @@ function Screen({state, dispatch, props}: {readonly state: WizardState; readonly
 		}
 
 		case 'account': {
-			return <AccountScreen server={parsedServer(state.values)} site={parsedSite(state.values)} hyperlinks={props.hyperlinks ?? false} dispatch={dispatch} isActive={isActive} />;
+			return (
+				<AccountScreen
+					server={parsedServer(state.values)}
+					site={parsedSite(state.values)}
+					hyperlinks={props.hyperlinks ?? false}
+					dispatch={dispatch}
+					isActive={isActive}
+				/>
+			);
 		}
 
 		case 'token': {
@@ -111,7 +125,15 @@ function Screen({state, dispatch, props}: {readonly state: WizardState; readonly
 		}
 
 		case 'verify': {
-			return <VerifyScreen state={state} dispatch={dispatch} isActive={isActive} extraFailureActions={props.extraFailureActions ?? noActions} insecure={props.verifyOptions?.insecure ?? false} />;
+			return (
+				<VerifyScreen
+					state={state}
+					dispatch={dispatch}
+					isActive={isActive}
+					extraFailureActions={props.extraFailureActions ?? noActions}
+					insecure={props.verifyOptions?.insecure ?? false}
+				/>
+			);
 		}
 	}
 }
@@ -125,11 +147,14 @@ export function Wizard(props: WizardProps) {
 	const {exit} = useApp();
 	const [state, dispatch] = useReducer(wizardReducer, props, initialWizardState);
 	const {columns, rows} = useTerminalSize();
-	useInput((input, key) => {
-		if (key.ctrl && input === 'c') {
-			dispatch({type: 'cancel'});
-		}
-	}, {isActive: state.outcome === null});
+	useInput(
+		(input, key) => {
+			if (key.ctrl && input === 'c') {
+				dispatch({type: 'cancel'});
+			}
+		},
+		{isActive: state.outcome === null},
+	);
 	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {});
 	useSaving(state, dispatch, props.save);
 	const {outcome} = state;
@@ -153,7 +178,12 @@ export function Wizard(props: WizardProps) {
 					<>
 						<StepIndicator step={state.step} banner={props.banner} />
 						<Box marginTop={1} flexDirection="column">
-							<Viewport key={`${state.step}-${state.view}`} height={bodyRows} scroll={state.scroll} onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}>
+							<Viewport
+								key={`${state.step}-${state.view}`}
+								height={bodyRows}
+								scroll={state.scroll}
+								onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}
+							>
 								<Screen state={state} dispatch={dispatch} props={props} />
 							</Viewport>
 						</Box>
@@ -163,7 +193,12 @@ export function Wizard(props: WizardProps) {
 					<Box marginTop={1}>
 						<Paint tone={closing.tone}>{closing.text}</Paint>
 					</Box>
-				) : <Footer hints={hints} hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: state.focus === null ? '↑↓ or PgUp/PgDn' : 'PgUp/PgDn'}} />}
+				) : (
+					<Footer
+						hints={hints}
+						hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: state.focus === null ? '↑↓ or PgUp/PgDn' : 'PgUp/PgDn'}}
+					/>
+				)}
 			</Box>
 		</ColorContext.Provider>
 	);

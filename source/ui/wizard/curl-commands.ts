@@ -47,7 +47,7 @@ export function curlCommands(input: CurlInput): string[] {
 		'#    TABLEAU_AUTH=<token>  SITE_ID=<site id>',
 		`curl${insecure} -H "X-Tableau-Auth: $TABLEAU_AUTH" -H "Accept: application/json" \\`,
 		`  ${quoteUrl(`${api}/sites/`).slice(0, -1)}$SITE_ID/users?pageSize=1"`,
-		'# 3. Sign out, so the token\'s one session is free for Parable again:',
+		"# 3. Sign out, so the token's one session is free for Parable again:",
 		`curl${insecure} -X POST -H "X-Tableau-Auth: $TABLEAU_AUTH" ${quoteUrl(`${api}/auth/signout`)}`,
 	];
 }

@@ -36,7 +36,8 @@ function secretCheck(values: WizardValues, context: FieldContext): FieldCheck {
 	const secret = values.tokenSecret;
 	if (secret.trim() === '') {
 		return {
-			error: 'Paste the token secret that Tableau showed when you created the token. It is shown only once: if you no longer have it, create a new token (step 4).',
+			error:
+				'Paste the token secret that Tableau showed when you created the token. It is shown only once: if you no longer have it, create a new token (step 4).',
 			notes: [],
 			warnings: [],
 		};
@@ -51,7 +52,7 @@ function secretCheck(values: WizardValues, context: FieldContext): FieldCheck {
 	}
 
 	if (secret.trim() === values.tokenName.trim()) {
-		return {error: 'This is the token\'s name, not its secret. Paste the secret: the long random value shown next to the name.', notes: [], warnings: []};
+		return {error: "This is the token's name, not its secret. Paste the secret: the long random value shown next to the name.", notes: [], warnings: []};
 	}
 
 	const notes = secret === secret.trim() ? [] : ['The spaces around the secret will be dropped.'];
@@ -66,7 +67,7 @@ function tokenNameCheck(values: WizardValues): FieldCheck {
 	const name = values.tokenName.trim();
 	if (name === '') {
 		return {
-			error: 'Type the token\'s name exactly as it appears in Tableau\'s list of personal access tokens, for example Parable Integration.',
+			error: "Type the token's name exactly as it appears in Tableau's list of personal access tokens, for example Parable Integration.",
 			notes: [],
 			warnings: [],
 		};
@@ -134,9 +135,10 @@ export function normalizeField(field: FieldId, values: WizardValues): Normalized
 		const notes = parsed.notes.filter(note => !note.startsWith('The site "') && !note.startsWith('The address ('));
 		if (parsed.site !== null && parsed.site !== values.site) {
 			next.site = parsed.site;
-			assists.site = parsed.site === ''
-				? 'The address you pasted showed a page of the Default site, so the site was emptied.'
-				: `Filled in from the address you pasted into Server URL.`;
+			assists.site =
+				parsed.site === ''
+					? 'The address you pasted showed a page of the Default site, so the site was emptied.'
+					: `Filled in from the address you pasted into Server URL.`;
 			notes.push(parsed.site === '' ? 'The address shows the Default site.' : `The site "${parsed.site}" was moved to the Site field.`);
 		}
 
@@ -180,7 +182,10 @@ export function suggestProfileName(values: WizardValues, taken: readonly string[
 	const isAddress = hostname.startsWith('[') || /^[\d.]+$/.test(hostname);
 	const label = isAddress ? hostname.replace(/[[\]:]/g, '-').replace(/^-+|-+$/g, '') : (hostname.split('.')[0] ?? hostname);
 	const site = parsedSite(values) ?? '';
-	const base = `${label}${site === '' ? (isTableauCloud(server) ? '' : '-default') : `-${site}`}`.toLowerCase().replace(/[^a-z\d._-]/g, '-').slice(0, 60);
+	const base = `${label}${site === '' ? (isTableauCloud(server) ? '' : '-default') : `-${site}`}`
+		.toLowerCase()
+		.replace(/[^a-z\d._-]/g, '-')
+		.slice(0, 60);
 	if (!taken.includes(base)) {
 		return base;
 	}

@@ -2,8 +2,16 @@ import type {ProfileInput} from '../../profiles/types.js';
 import {checkIds, type CheckId, type CheckResult, type CheckStatus, type VerificationResult} from '../../verify/types.js';
 import {editTargets} from './edit-target.js';
 import {
-	checkFields, defaultValidateProfileName, emptyValues, firstInvalid, normalizeField, parsedServer, parsedSite, suggestProfileName,
-	type FieldCheck, type FieldContext,
+	checkFields,
+	defaultValidateProfileName,
+	emptyValues,
+	firstInvalid,
+	normalizeField,
+	parsedServer,
+	parsedSite,
+	suggestProfileName,
+	type FieldCheck,
+	type FieldContext,
 } from './fields.js';
 import {fieldIds, fieldLabels, stepFields, stepIds, stepOf, suggestedTokenName, type FieldId, type StepId, type WizardValues} from './steps.js';
 
@@ -17,10 +25,7 @@ export type VerifyState =
 	/** The injected verify function threw: a bug, not a server problem, but still something to show. */
 	| {phase: 'crashed'; run: number; checks: CheckLine[]; message: string};
 
-export type SaveState =
-	| {phase: 'idle'}
-	| {phase: 'saving'; request: number; verified: boolean}
-	| {phase: 'failed'; message: string};
+export type SaveState = {phase: 'idle'} | {phase: 'saving'; request: number; verified: boolean} | {phase: 'failed'; message: string};
 
 /** The last profile written in this session. */
 export type SavedProfile = {name: string; path: string; verified: boolean};
@@ -107,7 +112,7 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		validateProfileName: init.validateProfileName ?? defaultValidateProfileName,
 		existingProfileNames: init.existingProfileNames ?? [],
 		editingProfile: init.editingProfile ?? null,
-		savedSecret: init.editingProfile ? init.initialValues?.tokenSecret ?? null : null,
+		savedSecret: init.editingProfile ? (init.initialValues?.tokenSecret ?? null) : null,
 	};
 	const given = init.initialValues ?? {};
 	let values: WizardValues = {...emptyValues, tokenName: suggestedTokenName, ...given};
@@ -323,6 +328,7 @@ function finish(state: WizardState): WizardOutcome {
 
 // Control characters never belong in these fields; a pasted line break is the end of the paste.
 function clean(text: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 	return text.replace(/[\u0000-\u001F\u007F]/g, '');
 }
 

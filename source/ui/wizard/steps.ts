@@ -10,7 +10,7 @@ export type WizardValues = Record<FieldId, string>;
 
 /** The title in the step indicator. */
 export const stepTitles: Record<StepId, string> = {
-	needs: 'What you\'ll need',
+	needs: "What you'll need",
 	prerequisites: 'Before you start',
 	account: 'Open your account settings',
 	token: 'Create the token',

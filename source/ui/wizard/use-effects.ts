@@ -13,7 +13,12 @@ function messageOf(error: unknown): string {
 }
 
 /** Runs the test whenever the state asks for a new one, and reports its events as actions. */
-export function useVerification(state: WizardState, dispatch: Dispatch<WizardAction>, verify: VerifyFunction, options: Omit<VerificationOptions, 'onEvent'>): void {
+export function useVerification(
+	state: WizardState,
+	dispatch: Dispatch<WizardAction>,
+	verify: VerifyFunction,
+	options: Omit<VerificationOptions, 'onEvent'>,
+): void {
 	const latest = useRef({state, verify, options});
 	latest.current = {state, verify, options};
 	const run = state.verify.phase === 'running' ? state.verify.run : null;
@@ -25,17 +30,22 @@ export function useVerification(state: WizardState, dispatch: Dispatch<WizardAct
 		const {state: current, verify: verifyNow, options: optionsNow} = latest.current;
 		const input = verificationInput(current);
 		Promise.resolve()
-			.then(async () => verifyNow(input, {
-				...optionsNow,
-				onEvent(event) {
-					dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});
+			.then(async () =>
+				verifyNow(input, {
+					...optionsNow,
+					onEvent(event) {
+						dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});
+					},
+				}),
+			)
+			.then(
+				result => {
+					dispatch({type: 'verification-finished', run, result});
 				},
-			}))
-			.then(result => {
-				dispatch({type: 'verification-finished', run, result});
-			}, (error: unknown) => {
-				dispatch({type: 'verification-crashed', run, message: messageOf(error)});
-			});
+				(error: unknown) => {
+					dispatch({type: 'verification-crashed', run, message: messageOf(error)});
+				},
+			);
 	}, [run, dispatch]);
 }
 
@@ -53,10 +63,13 @@ export function useSaving(state: WizardState, dispatch: Dispatch<WizardAction>, 
 		const result = current.verify.phase === 'done' ? current.verify.result : null;
 		Promise.resolve()
 			.then(async () => saveNow(profileInput(current), result))
-			.then(({path}) => {
-				dispatch({type: 'save-finished', request, path});
-			}, (error: unknown) => {
-				dispatch({type: 'save-failed', request, message: messageOf(error)});
-			});
+			.then(
+				({path}) => {
+					dispatch({type: 'save-finished', request, path});
+				},
+				(error: unknown) => {
+					dispatch({type: 'save-failed', request, message: messageOf(error)});
+				},
+			);
 	}, [request, dispatch]);
 }

@@ -39,13 +39,7 @@ export function AccountScreen({server, site, hyperlinks, dispatch, isActive}: Pr
 				</Box>
 			)}
 			<Text>Then:</Text>
-			<Numbered
-				items={[
-					'Click your avatar or initials, at the top right.',
-					'Choose My Account Settings.',
-					'Find the Personal Access Tokens section.',
-				]}
-			/>
+			<Numbered items={['Click your avatar or initials, at the top right.', 'Choose My Account Settings.', 'Find the Personal Access Tokens section.']} />
 			<Box marginTop={1}>
 				<Paint tone="muted">Keep the browser tab open: you will copy its address on step 5.</Paint>
 			</Box>

@@ -27,12 +27,9 @@ export function formatDuration(milliseconds: number): string {
 
 function CheckRow({line, narrow}: {readonly line: CheckLine; readonly narrow: boolean}) {
 	const [symbol, tone] = line.status === 'running' ? ['', 'accent' as const] : symbols[line.status];
-	const detail = line.status === 'pending'
-		? 'waiting'
-		: (line.status === 'running' ? 'checking…' : line.summary ?? '');
-	const duration = line.durationMs !== null && line.status !== 'skipped' && line.status !== 'pending' && line.status !== 'running'
-		? formatDuration(line.durationMs)
-		: '';
+	const detail = line.status === 'pending' ? 'waiting' : line.status === 'running' ? 'checking…' : (line.summary ?? '');
+	const duration =
+		line.durationMs !== null && line.status !== 'skipped' && line.status !== 'pending' && line.status !== 'running' ? formatDuration(line.durationMs) : '';
 	const summary = <Paint tone={line.status === 'pending' || line.status === 'skipped' ? 'muted' : 'plain'}>{detail}</Paint>;
 	return (
 		<Box flexDirection="column">
@@ -46,7 +43,11 @@ function CheckRow({line, narrow}: {readonly line: CheckLine; readonly narrow: bo
 				<Box width={9} flexShrink={0} justifyContent="flex-end" marginRight={2}>
 					<Paint tone="muted">{duration}</Paint>
 				</Box>
-				{narrow ? null : <Box flexGrow={1} flexShrink={1}>{summary}</Box>}
+				{narrow ? null : (
+					<Box flexGrow={1} flexShrink={1}>
+						{summary}
+					</Box>
+				)}
 			</Box>
 			{/* Below 64 columns the summary gets a line of its own rather than a sliver beside the name. */}
 			{narrow ? <Box marginLeft={4}>{summary}</Box> : null}
@@ -58,7 +59,9 @@ function CheckRow({line, narrow}: {readonly line: CheckLine; readonly narrow: bo
 export function CheckList({checks, columns}: {readonly checks: readonly CheckLine[]; readonly columns: number}) {
 	return (
 		<Box flexDirection="column">
-			{checks.map(line => <CheckRow key={line.id} line={line} narrow={columns < 64} />)}
+			{checks.map(line => (
+				<CheckRow key={line.id} line={line} narrow={columns < 64} />
+			))}
 		</Box>
 	);
 }

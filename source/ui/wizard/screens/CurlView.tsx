@@ -7,13 +7,15 @@ export function CurlView(props: {readonly input: CurlInput}) {
 	return (
 		<Box flexDirection="column">
 			<Text>
-				The same test with curl, at REST API {props.input.apiVersion ?? 'version unknown (the doc\'s 3.19 is used)'}. The secret is read
-				from ${secretVariable} and never shown here.
+				The same test with curl, at REST API {props.input.apiVersion ?? "version unknown (the doc's 3.19 is used)"}. The secret is read from ${secretVariable}{' '}
+				and never shown here.
 			</Text>
 			<Box marginTop={1} flexDirection="column">
 				{curlCommands(props.input).map((line, index) => (
-					// eslint-disable-next-line react/no-array-index-key -- fixed lines
-					<Paint key={index} tone={line.startsWith('#') ? 'muted' : 'plain'}>{line}</Paint>
+					// These lines never reorder, so the index is a stable key.
+					<Paint key={index} tone={line.startsWith('#') ? 'muted' : 'plain'}>
+						{line}
+					</Paint>
 				))}
 			</Box>
 		</Box>

@@ -16,8 +16,8 @@ export function NeedsScreen({dispatch, isActive}: Props) {
 	return (
 		<Box flexDirection="column">
 			<Text>
-				Parable connects to Tableau Server or Tableau Cloud through Tableau&apos;s REST API and signs in with a personal
-				access token (PAT). This wizard walks you through creating one, then tests it and saves it.
+				Parable connects to Tableau Server or Tableau Cloud through Tableau&apos;s REST API and signs in with a personal access token (PAT). This wizard walks
+				you through creating one, then tests it and saves it.
 			</Text>
 			<Box marginTop={1} flexDirection="column">
 				<Paint bold>With it, Parable reads:</Paint>
@@ -25,7 +25,7 @@ export function NeedsScreen({dispatch, isActive}: Props) {
 					termWidth={10}
 					rows={[
 						['Content', 'workbooks, dashboards and data sources'],
-						['Usage', 'views, activity and the site\'s users'],
+						['Usage', "views, activity and the site's users"],
 					]}
 				/>
 			</Box>
@@ -36,7 +36,7 @@ export function NeedsScreen({dispatch, isActive}: Props) {
 					rows={[
 						['Token name', 'the name you give the token in Tableau'],
 						['Token secret', 'the random value Tableau shows once, when the token is made'],
-						['Site name', 'the site\'s content URL, as in the address bar after /site/'],
+						['Site name', "the site's content URL, as in the address bar after /site/"],
 						['Server URL', 'the address of your Tableau Server or Tableau Cloud pod'],
 					]}
 				/>

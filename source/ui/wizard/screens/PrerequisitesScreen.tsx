@@ -25,9 +25,8 @@ export function PrerequisitesScreen({dispatch, isActive}: Props) {
 			<Box marginTop={1} flexDirection="column">
 				<Paint bold>Not your account?</Paint>
 				<Text>
-					Ask your Tableau site administrator either to give you the Site Administrator role, or to create the token
-					with their own account and send you its name and secret through a password manager. Ask them to confirm that
-					personal access tokens are turned on for the site.
+					Ask your Tableau site administrator either to give you the Site Administrator role, or to create the token with their own account and send you its
+					name and secret through a password manager. Ask them to confirm that personal access tokens are turned on for the site.
 				</Text>
 			</Box>
 			<Box marginTop={1}>

@@ -14,11 +14,16 @@ export function DiagnosisView({diagnosis}: {readonly diagnosis: Diagnosis}) {
 		diagnosis.code,
 		diagnosis.httpStatus === null ? null : `HTTP ${diagnosis.httpStatus}`,
 		diagnosis.tableauCode === null ? null : `Tableau ${diagnosis.tableauCode}`,
-	].filter(Boolean).join(' · ');
+	]
+		.filter(Boolean)
+		.join(' · ');
 	return (
 		<Box flexDirection="column">
 			<Text>
-				<Paint tone="fail" bold>✗ {diagnosis.title}</Paint> <Paint tone="muted">[{codes}]</Paint>
+				<Paint tone="fail" bold>
+					✗ {diagnosis.title}
+				</Paint>{' '}
+				<Paint tone="muted">[{codes}]</Paint>
 			</Text>
 			<Box marginLeft={2} flexDirection="column">
 				<Text>{plain(diagnosis.explanation)}</Text>
@@ -34,7 +39,10 @@ export function WarningView({warning}: {readonly warning: Warning}) {
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text>
-				<Paint tone="warn" bold>! {warning.title}</Paint> <Paint tone="muted">[{warning.code}]</Paint>
+				<Paint tone="warn" bold>
+					! {warning.title}
+				</Paint>{' '}
+				<Paint tone="muted">[{warning.code}]</Paint>
 			</Text>
 			<Numbered indent={2} items={warning.remediation.map(plain)} />
 		</Box>

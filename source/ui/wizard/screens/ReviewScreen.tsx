@@ -34,15 +34,16 @@ export function ReviewScreen({state, dispatch, isActive}: Props) {
 					]}
 				/>
 			</Box>
-			<Paint tone="warn" bold>! Testing ends other sessions of this token.</Paint>
+			<Paint tone="warn" bold>
+				! Testing ends other sessions of this token.
+			</Paint>
 			<Text>
-				Tableau allows one session per token: signing in ends any other session that uses it, such as a Parable sync
-				running now. The test signs out again when it is done.
+				Tableau allows one session per token: signing in ends any other session that uses it, such as a Parable sync running now. The test signs out again when
+				it is done.
 			</Text>
 			<Box marginTop={1}>
 				<Text>
-					Press <Paint bold>Enter</Paint> to save &amp; test. The profile is saved once the test passes; if it fails,
-					you choose.
+					Press <Paint bold>Enter</Paint> to save &amp; test. The profile is saved once the test passes; if it fails, you choose.
 				</Text>
 			</Box>
 		</Box>

@@ -16,10 +16,7 @@ export function ServerScreen({state, dispatch, isActive}: Props) {
 	return (
 		<Box flexDirection="column">
 			<Box marginBottom={1}>
-				<Text>
-					Copy the address of any page of your Tableau site from the browser and paste it into Server URL: the site
-					is read from it.
-				</Text>
+				<Text>Copy the address of any page of your Tableau site from the browser and paste it into Server URL: the site is read from it.</Text>
 			</Box>
 			<FieldList
 				state={state}
@@ -27,11 +24,11 @@ export function ServerScreen({state, dispatch, isActive}: Props) {
 				looks={{
 					server: {
 						placeholder: '(paste the address of a Tableau page)',
-						hint: 'Tableau Cloud: your pod\'s host, such as https://10ay.online.tableau.com. Server: your company\'s address.',
+						hint: "Tableau Cloud: your pod's host, such as https://10ay.online.tableau.com. Server: your company's address.",
 					},
 					site: {
 						placeholder: '(empty: the Default site, Tableau Server only)',
-						hint: 'The content URL: the part after /site/ in the address bar, not the site\'s display name.',
+						hint: "The content URL: the part after /site/ in the address bar, not the site's display name.",
 					},
 				}}
 			/>

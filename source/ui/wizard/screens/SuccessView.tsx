@@ -31,17 +31,26 @@ export function SuccessView({result, tokenName, save, saved}: Props) {
 	const user = result.user ? `${result.user.name ?? result.user.id} (${result.user.siteRole ?? 'role unknown'})` : 'unknown';
 	return (
 		<Box flexDirection="column">
-			<Paint tone="ok" bold>✓ Verified: Parable can connect with this token.</Paint>
+			<Paint tone="ok" bold>
+				✓ Verified: Parable can connect with this token.
+			</Paint>
 			<Definitions
 				termWidth={10}
 				rows={[
 					['Server', `${product}, REST API ${result.apiVersion ?? '?'}`],
 					['Site', site],
 					['User', user],
-					['Profile', <Paint key="saved" tone={save.phase === 'failed' ? 'fail' : 'plain'}>{savedText(save, saved)}</Paint>],
+					[
+						'Profile',
+						<Paint key="saved" tone={save.phase === 'failed' ? 'fail' : 'plain'}>
+							{savedText(save, saved)}
+						</Paint>,
+					],
 				]}
 			/>
-			{result.warnings.map(warning => <WarningView key={warning.code} warning={warning} />)}
+			{result.warnings.map(warning => (
+				<WarningView key={warning.code} warning={warning} />
+			))}
 			<Box marginTop={1} flexDirection="column">
 				<Paint bold>In Parable&apos;s Tableau form, enter:</Paint>
 				<Definitions

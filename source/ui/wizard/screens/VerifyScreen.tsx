@@ -32,39 +32,42 @@ function useVerifyKeys({state, dispatch, isActive, extraFailureActions}: Props):
 	const {verify} = state;
 	const finished = verify.phase === 'done' || verify.phase === 'crashed';
 	const failed = (verify.phase === 'done' && !verify.result.ok) || verify.phase === 'crashed';
-	useInput((input, key) => {
-		if (key.upArrow || key.pageUp) {
-			dispatch({type: 'scroll', by: key.pageUp ? -page : -1});
-		} else if (key.downArrow || key.pageDown) {
-			dispatch({type: 'scroll', by: key.pageDown ? page : 1});
-		} else if (key.escape) {
-			dispatch({type: 'back'});
-		} else if (input === 'c') {
-			dispatch({type: 'toggle-curl'});
-		} else if (!finished) {
-			// While the test runs only Ctrl-C (handled by the wizard) and the keys above work.
-		} else if (key.return) {
-			dispatch({type: 'next'});
-		} else if (input === 'q') {
-			dispatch({type: 'quit'});
-		} else if (input === 'r') {
-			dispatch({type: 'start-verification'});
-		} else if (failed && input === 'e') {
-			dispatch({type: 'edit'});
-		} else if (failed && input === 's') {
-			dispatch({type: 'save-anyway'});
-		} else if (failed) {
-			const action = extraFailureActions.find(item => item.key === input);
-			if (action) {
-				void action.run({
-					retry() {
-						dispatch({type: 'start-verification'});
-					},
-					result: verify.phase === 'done' ? verify.result : null,
-				});
+	useInput(
+		(input, key) => {
+			if (key.upArrow || key.pageUp) {
+				dispatch({type: 'scroll', by: key.pageUp ? -page : -1});
+			} else if (key.downArrow || key.pageDown) {
+				dispatch({type: 'scroll', by: key.pageDown ? page : 1});
+			} else if (key.escape) {
+				dispatch({type: 'back'});
+			} else if (input === 'c') {
+				dispatch({type: 'toggle-curl'});
+			} else if (!finished) {
+				// While the test runs only Ctrl-C (handled by the wizard) and the keys above work.
+			} else if (key.return) {
+				dispatch({type: 'next'});
+			} else if (input === 'q') {
+				dispatch({type: 'quit'});
+			} else if (input === 'r') {
+				dispatch({type: 'start-verification'});
+			} else if (failed && input === 'e') {
+				dispatch({type: 'edit'});
+			} else if (failed && input === 's') {
+				dispatch({type: 'save-anyway'});
+			} else if (failed) {
+				const action = extraFailureActions.find(item => item.key === input);
+				if (action) {
+					void action.run({
+						retry() {
+							dispatch({type: 'start-verification'});
+						},
+						result: verify.phase === 'done' ? verify.result : null,
+					});
+				}
 			}
-		}
-	}, {isActive});
+		},
+		{isActive},
+	);
 }
 
 function SavedAnyway({state}: {readonly state: WizardState}) {
@@ -74,7 +77,11 @@ function SavedAnyway({state}: {readonly state: WizardState}) {
 	} else if (state.save.phase === 'failed') {
 		line = <Paint tone="fail">✗ Not saved: {state.save.message}</Paint>;
 	} else if (state.saved && !state.saved.verified) {
-		line = <Paint tone="warn">! Saved without a passing test as &quot;{state.saved.name}&quot; in {state.saved.path}.</Paint>;
+		line = (
+			<Paint tone="warn">
+				! Saved without a passing test as &quot;{state.saved.name}&quot; in {state.saved.path}.
+			</Paint>
+		);
 	}
 
 	return line ? <Box marginTop={1}>{line}</Box> : null;
@@ -107,9 +114,9 @@ export function VerifyScreen(props: Props) {
 			<Box marginTop={1} flexDirection="column">
 				{verify.phase === 'running' ? <Paint tone="muted">Testing… the checks run one after the other.</Paint> : null}
 				{verify.phase === 'crashed' ? <Paint tone="fail">✗ The test stopped unexpectedly: {verify.message}</Paint> : null}
-				{verify.phase === 'done' && verify.result.ok
-					? <SuccessView result={verify.result} tokenName={input.tokenName} save={state.save} saved={state.saved} />
-					: null}
+				{verify.phase === 'done' && verify.result.ok ? (
+					<SuccessView result={verify.result} tokenName={input.tokenName} save={state.save} saved={state.saved} />
+				) : null}
 				{verify.phase === 'done' && verify.result.diagnosis ? <DiagnosisView diagnosis={verify.result.diagnosis} /> : null}
 				{verify.phase === 'done' && !verify.result.ok ? verify.result.warnings.map(warning => <WarningView key={warning.code} warning={warning} />) : null}
 			</Box>
