@@ -31,6 +31,19 @@ export default tseslint.config(
 	},
 	{
 		files: ['scripts/**/*.js', 'test/fixtures/**/*.mjs'],
-		languageOptions: {globals: {process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly', performance: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly'}},
+		languageOptions: {
+			globals: {
+				process: 'readonly',
+				console: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				Buffer: 'readonly',
+				URL: 'readonly',
+				performance: 'readonly',
+				setInterval: 'readonly',
+				clearInterval: 'readonly',
+				setImmediate: 'readonly',
+			},
+		},
 	},
 );

@@ -1,10 +1,26 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
 // Code splitting keeps Ink and React in chunks that only the interactive commands import.
 import {build} from 'esbuild';
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
+
+/**
+yoga-layout (Ink's layout engine) embeds its WebAssembly as a data: URL and loads it with the global
+`fetch` when there is one. In Node that first `fetch` loads Node's own copy of undici, about 35 ms
+before the wizard's first frame. Telling yoga there is no `fetch` makes it decode the embedded bytes
+directly, which it already does where `fetch` is missing.
+*/
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(builder) {
+		builder.onLoad({filter: /yoga-layout[/\\]dist[/\\]binaries[/\\].*\.js$/}, args => ({
+			contents: readFileSync(args.path, 'utf8').replaceAll('typeof fetch', '"undefined"'),
+			loader: 'js',
+		}));
+	},
+};
 
 const result = await build({
 	entryPoints: {cli: 'cli.tsx'},
@@ -28,9 +44,34 @@ const result = await build({
 	},
 	// Ink loads its devtools bridge only when DEV=true; that optional package is not installed.
 	external: ['react-devtools-core'],
+	plugins: [yogaWithoutFetch],
 	logLevel: 'warning',
 	// Which source modules went into which chunk: test/e2e/imports.test.ts reads it to prove that
 	// the commands without a screen never load Ink or React. Not shipped (see "files").
 	metafile: true,
 });
 writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
+
+// The bundle contains other people's code; their licences travel with it.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+	if (match && !packages.has(match[1])) {
+		const folder = input.slice(0, match.index + match[0].length);
+		const manifest = JSON.parse(readFileSync(`${folder}package.json`, 'utf8'));
+		const licenceFile = readdirSync(folder).find(name => /^licen[cs]e/i.test(name));
+		packages.set(match[1], {
+			version: manifest.version,
+			license: manifest.license,
+			text: licenceFile ? readFileSync(`${folder}${licenceFile}`, 'utf8').trim() : null,
+		});
+	}
+}
+
+const notices = [...packages]
+	.sort(([a], [b]) => a.localeCompare(b))
+	.map(([name, {version, license, text}]) => `${name} ${version} (${license})\n\n${text ?? `Licensed under ${license}.`}`);
+writeFileSync(
+	new URL('../dist/THIRD-PARTY-NOTICES.txt', import.meta.url),
+	`tableau-connect bundles the following packages.\n\n${notices.join('\n\n' + '-'.repeat(72) + '\n\n')}\n`,
+);

@@ -5,14 +5,14 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
 `util.parseArgs` with messages a person can act on. Node's own errors name the option but not the
-command; ours add how to get help.
+command; ours add how to get help. `command` is '' for the home screen (no command).
 */
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T, allowPositionals = true) {
 	try {
 		return parseArgs({args: argv, options, allowPositionals, strict: true});
 	} catch (error) {
 		const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error);
-		throw new UsageError(`${message}\nRun "tableau-connect ${command} --help" to see the options.`);
+		throw new UsageError(`${message}\nRun "${['tableau-connect', command, '--help'].filter(Boolean).join(' ')}" to see the options.`);
 	}
 }
 

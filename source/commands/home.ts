@@ -1,6 +1,146 @@
-import type {CommandIo} from './io.js';
-import {UsageError} from './usage-error.js';
+import {createElement} from 'react';
+import type {OpenedProfileStore} from '../profiles/store.js';
+import type {HomeOutcome, Notice} from '../ui/home/HomeApp.js';
+import type {WizardOutcome} from '../ui/wizard/reducer.js';
+import type {VerificationOptions} from '../verify/pipeline.js';
+import {parseCommandArgs} from './args.js';
+import {writeLines, type CommandIo} from './io.js';
+import {profileTestConcurrency, verificationOptionsFrom} from './verification-options.js';
 
-export async function runHomeCommand(_argv: string[], _io: CommandIo): Promise<number> {
-	throw new UsageError('This command is not available yet.');
+export const homeHelp = `Usage: tableau-connect [options]
+
+Your saved profiles, each with its last test result and how long ago it ran. Keys: ↑↓ select,
+t or Enter test the selected profile, a test them all, e edit the selected one (the wizard, filled
+in), d remove it, n set up a new one, q quit. With no profile saved yet, the setup wizard opens.
+
+Options:
+  --timeout SECONDS       Deadline of each request during a test (default 15).
+  --ca-file PATH          Trust this CA certificate (PEM) as well as the system's.
+  --insecure              Do not verify TLS certificates during tests. Unsafe.
+  --api-version X.Y       Use this REST API version instead of the server's.
+  --no-color              No colour (NO_COLOR works too).
+  -h, --help              This help.
+
+Exit codes: 0 quit with q, 2 usage error or no terminal, 130 stopped with Ctrl-C.`;
+
+const options = {
+	timeout: {type: 'string'},
+	'ca-file': {type: 'string'},
+	insecure: {type: 'boolean'},
+	'api-version': {type: 'string'},
+	'no-color': {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
+/** What to run instead when there is no terminal to draw the home screen on. */
+export const noTerminalHomeMessage = [
+	'tableau-connect without a command opens an interactive screen: it needs a terminal for both input and output, and this is not one.',
+	'Instead:',
+	'  tableau-connect profiles list     your saved profiles and their last results (--json for scripts)',
+	'  tableau-connect test --all        re-test every saved profile (--json for scripts)',
+	'  tableau-connect test NAME         re-test one of them',
+	'  tableau-connect profiles add …    save a profile without the wizard (see "tableau-connect profiles --help")',
+];
+
+/** What the home screen says, and selects, when the wizard hands back. */
+export function afterWizard(outcome: WizardOutcome | undefined, editing: string | null): {notice: Notice; select: string | null} {
+	const unchanged = editing ? `"${editing}" is unchanged.` : 'nothing was saved.';
+	switch (outcome?.kind) {
+		case 'verified': {
+			return {notice: {tone: 'ok', text: `✓ "${outcome.profile}" is saved and verified.`}, select: outcome.profile};
+		}
+
+		case 'saved-unverified': {
+			return {notice: {tone: 'warn', text: `! "${outcome.profile}" is saved, but its test did not pass.`}, select: outcome.profile};
+		}
+
+		case 'save-failed': {
+			return {notice: {tone: 'fail', text: `✗ Not saved: ${outcome.message}`}, select: editing};
+		}
+
+		case 'failed': {
+			return {notice: {tone: 'warn', text: `! The test did not pass, so ${unchanged}`}, select: editing};
+		}
+
+		default: {
+			return {notice: {tone: 'muted', text: `Stopped: ${unchanged}`}, select: editing};
+		}
+	}
+}
+
+type HomeSession = {store: OpenedProfileStore; verification: VerificationOptions; color: boolean; select: string | null; notice: Notice | null};
+
+async function showHome({store, verification, color, select, notice}: HomeSession, io: CommandIo): Promise<HomeOutcome | undefined> {
+	const [{render}, {HomeApp}, {homeDependencies}] = await Promise.all([import('ink'), import('../ui/home/HomeApp.js'), import('./home-dependencies.js')]);
+	const instance = render(
+		createElement(HomeApp, {
+			...homeDependencies(store, verification),
+			limit: profileTestConcurrency,
+			select,
+			notice,
+			...(verification.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during these tests'} : {}),
+			color,
+		}),
+		{
+			stdin: io.stdin as NodeJS.ReadStream,
+			stdout: io.stdout as NodeJS.WriteStream,
+			stderr: io.stderr as NodeJS.WriteStream,
+			// The screen handles Ctrl-C itself, so it ends with 130 like every other command.
+			exitOnCtrlC: false,
+			patchConsole: false,
+		},
+	);
+	return (await instance.waitUntilExit()) as HomeOutcome | undefined;
+}
+
+/**
+`tableau-connect` with no command: the setup wizard when no profile is saved, else the home screen.
+"Edit" and "new" hand over to the wizard, then come back to the home screen with what happened.
+*/
+export async function runHomeCommand(argv: string[], io: CommandIo): Promise<number> {
+	const {values} = parseCommandArgs('', argv, options, false);
+	if (values.help) {
+		writeLines(io.stdout, [homeHelp]);
+		return 0;
+	}
+
+	if (!io.stdin.isTTY || !io.stdout.isTTY) {
+		writeLines(io.stderr, noTerminalHomeMessage);
+		return 2;
+	}
+
+	const [{openStoreFor}, {runSetupCommand, runWizard}] = await Promise.all([import('./profile-access.js'), import('./setup.js')]);
+	const store = openStoreFor(io);
+	if (store.list().length === 0) {
+		return runSetupCommand(argv, io);
+	}
+
+	const verification = await verificationOptionsFrom(values);
+	const color = !values['no-color'] && !io.env['NO_COLOR'];
+	let next: {select: string | null; notice: Notice | null} = {select: null, notice: null};
+	for (;;) {
+		const outcome = await showHome({store, verification, color, ...next}, io);
+		if (outcome?.kind === 'interrupted') {
+			if (outcome.testsRunning) {
+				// Tests in flight would hold the process until their timeouts. Ctrl-C means now, as it
+				// does for every other command: end the way an interrupted process ends (exit 130).
+				process.kill(process.pid, 'SIGINT');
+			}
+
+			return 130;
+		}
+
+		if (outcome?.kind !== 'edit' && outcome?.kind !== 'add') {
+			return 0;
+		}
+
+		const editing = outcome.kind === 'edit' ? (store.get(outcome.profile) ?? null) : null;
+		if (outcome.kind === 'edit' && !editing) {
+			next = {select: null, notice: {tone: 'fail', text: `✗ "${outcome.profile}" is no longer saved.`}};
+			continue;
+		}
+
+		const wizardOutcome = await runWizard({store, editing, verifyOptions: verification, color}, io);
+		next = afterWizard(wizardOutcome, editing?.name ?? null);
+	}
 }

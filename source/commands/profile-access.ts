@@ -1,8 +1,10 @@
-import {openProfileStore, type OpenedProfileStore} from '../profiles/store.js';
+import {maskSecret, openProfileStore, type OpenedProfileStore} from '../profiles/store.js';
 import type {LastVerification, Profile} from '../profiles/types.js';
 import type {VerificationResult} from '../verify/types.js';
 import type {CommandIo} from './io.js';
 import {UsageError} from './usage-error.js';
+
+export {describeLastVerification, timeAgo} from '../profiles/last-verification.js';
 
 /** Opens the store, passing on its warning about loose file permissions to stderr. */
 export function openStoreFor(io: CommandIo, options: {quiet?: boolean} = {}): OpenedProfileStore {
@@ -42,29 +44,8 @@ export function lastVerificationOf(result: VerificationResult, at = new Date()):
 	};
 }
 
-/** "5 minutes ago", "3 days ago": enough precision to judge whether a result is stale. */
-export function timeAgo(iso: string, now = Date.now()): string {
-	const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-	const units: Array<[number, string]> = [
-		[86_400, 'day'],
-		[3600, 'hour'],
-		[60, 'minute'],
-	];
-	for (const [size, unit] of units) {
-		if (seconds >= size) {
-			const count = Math.floor(seconds / size);
-			return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
-		}
-	}
-
-	return 'just now';
-}
-
-/** One phrase for a profile's last verification. */
-export function describeLastVerification(last: LastVerification | null, now = Date.now()): string {
-	if (!last) {
-		return 'never tested';
-	}
-
-	return `${last.ok ? '✓ verified' : `✗ ${last.diagnosisCode ?? 'failed'}`} ${timeAgo(last.at, now)}`;
+/** A profile as it may be shown: everything but the secret. */
+export function publicView(profile: Profile) {
+	const {tokenSecret, ...rest} = profile;
+	return {...rest, tokenSecret: maskSecret(tokenSecret)};
 }

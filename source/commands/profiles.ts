@@ -1,10 +1,8 @@
 import {createInterface} from 'node:readline/promises';
 import {maskSecret, validateProfileName} from '../profiles/store.js';
-import type {Profile} from '../profiles/types.js';
 import {parseCommandArgs} from './args.js';
-import {readSecretFromStdin, writeLines, type CommandIo} from './io.js';
-import {describeLastVerification, lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
-import {resolveTarget, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
+import {writeLines, type CommandIo} from './io.js';
+import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
 import {UsageError} from './usage-error.js';
 
 export const profilesHelp = `Usage:
@@ -37,13 +35,7 @@ const options = {
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
-type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
-
-/** A profile as it may be shown: everything but the secret. */
-function publicView(profile: Profile) {
-	const {tokenSecret, ...rest} = profile;
-	return {...rest, tokenSecret: maskSecret(tokenSecret)};
-}
+export type ProfilesValues = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
 
 function expectArguments(action: string, positionals: string[], count: number, usage: string): void {
 	if (positionals.length !== count) {
@@ -51,7 +43,7 @@ function expectArguments(action: string, positionals: string[], count: number, u
 	}
 }
 
-function list(io: CommandIo, values: Values): number {
+function list(io: CommandIo, values: ProfilesValues): number {
 	const profiles = openStoreFor(io).list();
 	if (values.json) {
 		writeLines(io.stdout, [
@@ -83,7 +75,7 @@ function list(io: CommandIo, values: Values): number {
 	return 0;
 }
 
-function show(io: CommandIo, values: Values, name: string): number {
+function show(io: CommandIo, values: ProfilesValues, name: string): number {
 	const profile = requireProfile(openStoreFor(io), name);
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(publicView(profile), null, 2)]);
@@ -107,7 +99,7 @@ function show(io: CommandIo, values: Values, name: string): number {
 	return 0;
 }
 
-async function remove(io: CommandIo, values: Values, name: string): Promise<number> {
+async function remove(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {
 	const store = openStoreFor(io);
 	requireProfile(store, name);
 	if (!values.yes) {
@@ -134,7 +126,7 @@ async function remove(io: CommandIo, values: Values, name: string): Promise<numb
 	return 0;
 }
 
-function rename(io: CommandIo, values: Values, from: string, to: string): number {
+function rename(io: CommandIo, values: ProfilesValues, from: string, to: string): number {
 	const problem = validateProfileName(to);
 	if (problem) {
 		throw new UsageError(problem);
@@ -144,63 +136,6 @@ function rename(io: CommandIo, values: Values, from: string, to: string): number
 	requireProfile(store, from);
 	store.rename(from, to);
 	writeLines(io.stdout, values.json ? [JSON.stringify({renamed: from, to})] : [`Renamed "${from}" to "${to}".`]);
-	return 0;
-}
-
-async function add(io: CommandIo, values: Values, name: string): Promise<number> {
-	const problem = validateProfileName(name);
-	if (problem) {
-		throw new UsageError(problem);
-	}
-
-	const store = openStoreFor(io);
-	if (store.get(name) && !values.force) {
-		throw new UsageError(`A profile named "${name}" exists. Add --force to replace it, or edit it with "tableau-connect setup --profile ${name}".`);
-	}
-
-	const serverText = values.server ?? io.env['TABLEAU_SERVER'];
-	const tokenName = values['token-name'] ?? io.env['TABLEAU_TOKEN_NAME'];
-	if (!serverText || !tokenName) {
-		throw new UsageError('"profiles add" needs --server URL and --token-name NAME (or TABLEAU_SERVER and TABLEAU_TOKEN_NAME).');
-	}
-
-	const target = resolveTarget(serverText, values.site ?? io.env['TABLEAU_SITE']);
-	if ('error' in target) {
-		throw new UsageError(target.error);
-	}
-
-	const verification = await verificationOptionsFrom(values as ParsedTestArgs['values']);
-	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin) : io.env['TABLEAU_TOKEN_SECRET'];
-	if (!tokenSecret) {
-		throw new UsageError('No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET.');
-	}
-
-	const input = {name, server: target.server, site: target.site, tokenName, tokenSecret};
-	if (values['no-verify']) {
-		const saved = store.save(input);
-		writeLines(
-			io.stdout,
-			values.json ? [JSON.stringify(publicView(saved), null, 2)] : [`Saved profile "${name}" without testing it. Test it with: tableau-connect test ${name}`],
-		);
-		return 0;
-	}
-
-	const result = await runAndReport({...input, profile: name}, verification, io, values as ParsedTestArgs['values']);
-	if (values.json) {
-		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
-	}
-
-	if (!result.ok) {
-		writeLines(io.stderr, [`Not saved: "${name}" failed its test. Fix the values, or add --no-verify to save it anyway.`]);
-		return 1;
-	}
-
-	store.save(input);
-	store.recordVerification(name, lastVerificationOf(result));
-	if (!values.json) {
-		writeLines(io.stdout, [`Saved profile "${name}" in ${store.path}.`]);
-	}
-
 	return 0;
 }
 
@@ -236,7 +171,9 @@ export async function runProfilesCommand(argv: string[], io: CommandIo): Promise
 
 		case 'add': {
 			expectArguments('add', rest, 1, 'NAME');
-			return add(io, values, rest[0]!);
+			// Loaded only here: adding verifies, and the verifier (undici) is the heavy part of start-up.
+			const {addProfile} = await import('./profiles-add.js');
+			return addProfile(io, values, rest[0]!);
 		}
 
 		default: {

@@ -2,8 +2,12 @@ import {createElement} from 'react';
 import type {WizardOutcome} from '../ui/wizard/reducer.js';
 import type {VerifyFunction} from '../ui/wizard/use-effects.js';
 import type {WizardValues} from '../ui/wizard/steps.js';
-import {parseApiVersion, parseCommandArgs, parseSeconds} from './args.js';
-import {readCaFile, writeLines, type CommandIo} from './io.js';
+import type {OpenedProfileStore} from '../profiles/store.js';
+import type {Profile} from '../profiles/types.js';
+import type {VerificationOptions} from '../verify/pipeline.js';
+import {parseCommandArgs} from './args.js';
+import {writeLines, type CommandIo} from './io.js';
+import {verificationOptionsFrom} from './verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
 
@@ -97,33 +101,25 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 	};
 }
 
-/** `tableau-connect setup`: the wizard, with the real pipeline and profile store. */
-export async function runSetupCommand(argv: string[], io: CommandIo): Promise<number> {
-	const {values} = parseCommandArgs('setup', argv, options, false);
-	if (values.help) {
-		writeLines(io.stdout, [setupHelp]);
-		return 0;
-	}
+/** What the wizard needs besides the terminal: the store, the profile to edit, how to test. */
+export type WizardSession = {
+	store: OpenedProfileStore;
+	/** The saved profile to edit (its values filled in, its secret kept unless replaced), or null for a new one. */
+	editing: Profile | null;
+	verifyOptions: VerificationOptions;
+	color: boolean;
+};
 
-	if (!io.stdin.isTTY || !io.stdout.isTTY) {
-		writeLines(io.stderr, noTerminalMessage(values.profile));
-		return 2;
-	}
-
-	const verifyOptions = {
-		timeoutMs: parseSeconds('--timeout', values.timeout, 15),
-		caPem: await readCaFile(values['ca-file']),
-		insecure: values.insecure ?? false,
-		apiVersion: parseApiVersion(values['api-version']),
-	};
-	const [{openStoreFor, requireProfile}, {wizardSaver}, {validateProfileName}, {supportsHyperlinks}] = await Promise.all([
-		import('./profile-access.js'),
+/**
+Draws the wizard until it ends and says how it ended. The caller has made sure there is a terminal.
+The home screen calls this too, for its "edit" and "new profile" keys.
+*/
+export async function runWizard({store, editing, verifyOptions, color}: WizardSession, io: CommandIo): Promise<WizardOutcome | undefined> {
+	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}] = await Promise.all([
 		import('./wizard-save.js'),
 		import('../profiles/profile-name.js'),
 		import('../ui/hyperlinks.js'),
 	]);
-	const store = openStoreFor(io);
-	const editing = values.profile === undefined ? null : requireProfile(store, values.profile);
 	const initialValues: Partial<WizardValues> = editing
 		? {server: editing.server, site: editing.site, tokenName: editing.tokenName, tokenSecret: editing.tokenSecret, profileName: editing.name}
 		: valuesFromEnvironment(io.env);
@@ -145,7 +141,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 			verifyOptions,
 			...(verifyOptions.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during this test'} : {}),
 			hyperlinks: supportsHyperlinks(io.stdout, io.env),
-			color: !values['no-color'] && !io.env['NO_COLOR'],
+			color,
 		}),
 		{
 			stdin: io.stdin as NodeJS.ReadStream,
@@ -156,6 +152,33 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 			patchConsole: false,
 		},
 	);
-	const outcome = (await instance.waitUntilExit()) as WizardOutcome | undefined;
+	return (await instance.waitUntilExit()) as WizardOutcome | undefined;
+}
+
+/** `tableau-connect setup`: the wizard, with the real pipeline and profile store. */
+export async function runSetupCommand(argv: string[], io: CommandIo): Promise<number> {
+	const {values} = parseCommandArgs('setup', argv, options, false);
+	if (values.help) {
+		writeLines(io.stdout, [setupHelp]);
+		return 0;
+	}
+
+	// A name that does not exist is exit 2 with the names that do, terminal or not, so a script learns them too.
+	const {openStoreFor, requireProfile} = await import('./profile-access.js');
+	let store: OpenedProfileStore | undefined;
+	let editing: Profile | null = null;
+	if (values.profile !== undefined) {
+		store = openStoreFor(io);
+		editing = requireProfile(store, values.profile);
+	}
+
+	if (!io.stdin.isTTY || !io.stdout.isTTY) {
+		writeLines(io.stderr, noTerminalMessage(values.profile));
+		return 2;
+	}
+
+	const verifyOptions = await verificationOptionsFrom(values);
+	store ??= openStoreFor(io);
+	const outcome = await runWizard({store, editing, verifyOptions, color: !values['no-color'] && !io.env['NO_COLOR']}, io);
 	return exitCodeFor(outcome);
 }

@@ -3,11 +3,9 @@ import type {Profile} from '../profiles/types.js';
 import type {VerificationResult} from '../verify/types.js';
 import {writeLines, type CommandIo} from './io.js';
 import {lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
-import {runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
+import {insecureWarning, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
 import {UsageError} from './usage-error.js';
-
-/** Profiles tested at once by `--all`: enough to hide latency, few enough to spare the servers. */
-const concurrency = 8;
+import {profileTestConcurrency} from './verification-options.js';
 
 async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
 	const results: R[] = Array.from({length: items.length});
@@ -31,6 +29,14 @@ function bufferedIo(io: CommandIo): {io: CommandIo; text: () => string} {
 		text += chunk.toString();
 	});
 	return {io: {...io, stdout}, text: () => text};
+}
+
+/**
+Whether to show the live view: a person at a terminal. Scripts (a pipe, `--json`, CI, a dumb
+terminal) get today's plain lines, and never load Ink.
+*/
+function isLiveTerminal(io: CommandIo, values: ParsedTestArgs['values']): boolean {
+	return io.stdout.isTTY === true && !values.json && !io.env['CI'] && io.env['TERM'] !== 'dumb';
 }
 
 /** `tableau-connect test NAME…` and `test --all`: re-test saved profiles and record the outcome. */
@@ -58,7 +64,19 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	}
 
 	const several = values.all === true || profiles.length > 1;
-	const results = await mapBounded(profiles, several ? concurrency : 1, async profile => {
+	if (isLiveTerminal(io, values)) {
+		if (values.insecure) {
+			io.stderr.write(`${insecureWarning}\n`);
+		}
+
+		const {runLiveProfileTests} = await import('./test-live.js');
+		return runLiveProfileTests(profiles, verification, store, io, {
+			color: !values['no-color'] && !io.env['NO_COLOR'],
+			limit: several ? profileTestConcurrency : 1,
+		});
+	}
+
+	const results = await mapBounded(profiles, several ? profileTestConcurrency : 1, async profile => {
 		const output = several ? bufferedIo(io) : {io, text: () => ''};
 		const result: VerificationResult = await runAndReport(
 			{server: profile.server, site: profile.site, tokenName: profile.tokenName, tokenSecret: profile.tokenSecret, profile: profile.name},

@@ -2,11 +2,14 @@ import {parseServerInput, parseSiteInput} from '../tableau/server-url.js';
 import {diagnose} from '../verify/diagnoses.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
 import type {VerificationResult} from '../verify/types.js';
-import {parseApiVersion, parseCommandArgs, parseSeconds} from './args.js';
-import {readCaFile, readSecretFromStdin, writeLines, type CommandIo} from './io.js';
+import {parseCommandArgs} from './args.js';
+import {readSecretFromStdin, writeLines, type CommandIo} from './io.js';
 import {formatCheck, formatVerdict} from './report.js';
 import {createStyle} from './style.js';
 import {UsageError} from './usage-error.js';
+import {verificationOptionsFrom} from './verification-options.js';
+
+export {verificationOptionsFrom} from './verification-options.js';
 
 export const testHelp = `Usage:
   tableau-connect test --server URL [--site SITE] --token-name NAME [--token-secret-stdin]
@@ -73,16 +76,6 @@ export function resolveTarget(serverText: string, siteText: string | undefined):
 	return {server: server.server, site: site.site, notes: [...server.notes, ...server.warnings.map(item => item.message), ...site.notes]};
 }
 
-/** The verification options every way of testing shares: timeout, CA, TLS, API version. */
-export async function verificationOptionsFrom(values: ParsedTestArgs['values']): Promise<VerificationOptions> {
-	return {
-		timeoutMs: parseSeconds('--timeout', values.timeout, 15),
-		caPem: await readCaFile(values['ca-file']),
-		insecure: values.insecure ?? false,
-		apiVersion: parseApiVersion(values['api-version']),
-	};
-}
-
 function invalidUrlResult(input: Omit<VerificationInput, 'tokenSecret'>, message: string): VerificationResult {
 	const diagnosis = diagnose('invalid-url', {server: input.server});
 	return {
@@ -107,6 +100,9 @@ function invalidUrlResult(input: Omit<VerificationInput, 'tokenSecret'>, message
 	};
 }
 
+export const insecureWarning =
+	'WARNING: --insecure: TLS certificates are NOT verified. Anyone on the network path could read the token. Use --ca-file instead.';
+
 /** Runs one verification and prints it as the flags ask: live lines for people, JSON for scripts. */
 export async function runAndReport(
 	input: VerificationInput,
@@ -116,7 +112,7 @@ export async function runAndReport(
 ): Promise<VerificationResult> {
 	const style = createStyle(io.stdout, io.env, values['no-color']);
 	if (values.insecure) {
-		io.stderr.write('WARNING: --insecure: TLS certificates are NOT verified. Anyone on the network path could read the token. Use --ca-file instead.\n');
+		io.stderr.write(`${insecureWarning}\n`);
 	}
 
 	if (!values.json) {

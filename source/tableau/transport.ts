@@ -1,5 +1,5 @@
 import {rootCertificates} from 'node:tls';
-import {Agent, ProxyAgent, buildConnector, request, type Dispatcher} from 'undici';
+import {Agent, ProxyAgent, buildConnector, request, type Connector, type Dispatcher} from './undici.js';
 import {classifyNetworkError, NetworkError} from './network-error.js';
 import {retryDelayMs, type RetryPolicy, defaultRetryPolicy} from './retry.js';
 
@@ -127,7 +127,7 @@ export function createTransport(options: TransportOptions): Transport {
 	firstConnection.catch(() => {});
 
 	const baseConnector = buildConnector({...tls, timeout: connectTimeout});
-	const observingConnector: buildConnector.connector = (connectOptions, callback) => {
+	const observingConnector: Connector = (connectOptions, callback) => {
 		baseConnector(connectOptions, (error, socket) => {
 			if (error) {
 				markConnectFailed(classifyNetworkError(error, {viaProxy: false, timeoutMs: options.timeoutMs}));
@@ -170,11 +170,12 @@ export function createTransport(options: TransportOptions): Transport {
 	async function attempt(httpRequest: HttpRequest, url: URL): Promise<Omit<HttpResponse, 'attempts'>> {
 		const {dispatcher, viaProxy} = dispatcherFor(url);
 		try {
-			const response = await request(url, {
+			const response = await request(dispatcher, {
+				origin: url.origin,
+				path: `${url.pathname}${url.search}`,
 				method: httpRequest.method,
 				headers: httpRequest.headers,
 				body: httpRequest.body,
-				dispatcher,
 				signal: AbortSignal.timeout(options.timeoutMs),
 				// Every call we make may be repeated safely (a repeated sign-in just replaces the session),
 				// and none is slow, so undici may pipeline them instead of waiting for each answer.

@@ -165,9 +165,12 @@ describe('commands without a screen never load Ink or React', () => {
 	});
 
 	it('test --json, verifying against the simulator', async () => {
-		const run = await record(['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'], {
-			input: simulator.tokenSecret,
-		});
+		const run = await record(
+			['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],
+			{
+				input: simulator.tokenSecret,
+			},
+		);
 		expect(run.code, run.stderr).toBe(0);
 		expect(JSON.parse(run.stdout)).toMatchObject({ok: true});
 		expect(loadedSource(run.loads, 'source/commands/test.ts'), 'the hook saw the test command load').toBe(true);
@@ -177,13 +180,28 @@ describe('commands without a screen never load Ink or React', () => {
 	it('test NAME --json and test --all --json, on saved profiles', async () => {
 		const store = emptyStore();
 		const added = await record(
-			['profiles', 'add', 'imports-check', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--no-verify'],
+			[
+				'profiles',
+				'add',
+				'imports-check',
+				'--server',
+				simulator.url,
+				'--site',
+				simulator.site,
+				'--token-name',
+				simulator.tokenName,
+				'--token-secret-stdin',
+				'--no-verify',
+			],
 			{env: {TABLEAU_CONNECT_CONFIG_DIR: store}, input: simulator.tokenSecret},
 		);
 		expect(added.code, added.stderr).toBe(0);
 		expect(uiLoads(added.loads)).toEqual([]);
 
-		for (const args of [['test', 'imports-check', '--json'], ['test', '--all', '--json']]) {
+		for (const args of [
+			['test', 'imports-check', '--json'],
+			['test', '--all', '--json'],
+		]) {
 			const run = await record(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: store}});
 			expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
 			expect(uiLoads(run.loads), args.join(' ')).toEqual([]);
@@ -236,7 +254,13 @@ describe('the check can fail', () => {
 		}
 
 		const found = uiLoads(loaded());
-		expect(found.some(item => /node_modules\/ink\//.test(item)), found.join('\n')).toBe(true);
-		expect(found.some(item => /node_modules\/react\//.test(item)), found.join('\n')).toBe(true);
+		expect(
+			found.some(item => /node_modules\/ink\//.test(item)),
+			found.join('\n'),
+		).toBe(true);
+		expect(
+			found.some(item => /node_modules\/react\//.test(item)),
+			found.join('\n'),
+		).toBe(true);
 	});
 });

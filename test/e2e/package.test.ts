@@ -14,7 +14,14 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npmMissing = spawnSync(npm, ['--version'], {stdio: 'ignore'}).error !== undefined;
 
 /** What may ship: the bundle, and the files npm always includes. */
-const allowed = [/^dist\/cli\.js$/, /^dist\/chunks\/[\w.-]+\.js$/, /^package\.json$/, /^README\.md$/i, /^LICEN[CS]E(\.md|\.txt)?$/i];
+const allowed = [
+	/^dist\/cli\.js$/,
+	/^dist\/chunks\/[\w.-]+\.js$/,
+	/^package\.json$/,
+	/^README\.md$/i,
+	/^LICEN[CS]E(\.md|\.txt)?$/i,
+	/^dist\/THIRD-PARTY-NOTICES\.txt$/,
+];
 
 type Run = {code: number | null; stdout: string; stderr: string};
 
@@ -74,6 +81,8 @@ describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PA
 		expect(paths).toContain('dist/cli.js');
 		expect(paths).toContain('package.json');
 		expect(paths).toContain('README.md');
+		expect(paths).toContain('LICENSE');
+		expect(paths).toContain('dist/THIRD-PARTY-NOTICES.txt');
 		expect(paths.some(path => path.startsWith('dist/chunks/'))).toBe(true);
 		expect(paths.filter(path => !allowed.some(pattern => pattern.test(path)))).toEqual([]);
 	});
@@ -83,7 +92,10 @@ describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PA
 		mkdirSync(project);
 		writeFileSync(join(project, 'package.json'), JSON.stringify({name: 'empty-project', version: '1.0.0', private: true}));
 		// Dependencies come from npm's cache when it has them (CI just ran `npm ci`), else the registry.
-		const install = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(folder, packed.filename)], {cwd: project, timeoutMs: 45_000});
+		const install = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(folder, packed.filename)], {
+			cwd: project,
+			timeoutMs: 45_000,
+		});
 		expect(install.code, install.stderr).toBe(0);
 		bin = join(project, 'node_modules', '.bin', process.platform === 'win32' ? 'tableau-connect.cmd' : 'tableau-connect');
 		expect(existsSync(bin), `${bin} after npm install`).toBe(true);
@@ -125,7 +137,12 @@ describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PA
 				});
 			});
 			const info = JSON.parse(firstLine) as {url: string; site: string; tokenName: string; tokenSecret: string};
-			expect(info).toMatchObject({url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), site: expect.any(String), tokenName: expect.any(String), tokenSecret: expect.any(String)});
+			expect(info).toMatchObject({
+				url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+				site: expect.any(String),
+				tokenName: expect.any(String),
+				tokenSecret: expect.any(String),
+			});
 
 			// It answers as Tableau does.
 			const answer = await fetch(`${info.url}/api/3.23/serverinfo`, {headers: {Accept: 'application/json'}});

@@ -19,7 +19,13 @@ let configDirectory = '';
 
 function environment(): Record<string, string> {
 	// Only what the CLI needs: no CI (Ink would print only the last frame), no TABLEAU_* of the runner.
-	return {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: configDirectory, TERM: 'xterm-256color', LANG: 'C.UTF-8', TABLEAU_CONNECT_CONFIG_DIR: configDirectory};
+	return {
+		PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+		HOME: configDirectory,
+		TERM: 'xterm-256color',
+		LANG: 'C.UTF-8',
+		TABLEAU_CONNECT_CONFIG_DIR: configDirectory,
+	};
 }
 
 function startSetup(): Terminal {
@@ -51,10 +57,10 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 	test('typed from the first step to a verified, saved, owner-only profile; the secret never shown', async () => {
 		configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-wizard-'));
 		const term = startSetup();
-		await term.waitFor('Step 1 of 8 · What you\'ll need');
+		await term.waitFor("Step 1 of 8 · What you'll need");
 		for (const title of ['Step 2 of 8', 'Step 3 of 8', 'Step 4 of 8', 'Step 5 of 8 · Server details']) {
 			term.keys('Enter');
-			 
+
 			await term.waitFor(title);
 		}
 
@@ -80,8 +86,15 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		expect(screen.split('\n').every(line => [...line].length <= 80)).toBe(true);
 
 		expect(statSync(file).mode & 0o777).toBe(0o600);
-		const stored = JSON.parse(readFileSync(file, 'utf8')) as {profiles: Record<string, {server: string; site: string; tokenName: string; lastVerification: {ok: boolean}}>};
-		expect(stored.profiles['127.0.0.1-acme']).toMatchObject({server: simulator.url, site: 'acme', tokenName: 'Parable Integration', lastVerification: {ok: true}});
+		const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+			profiles: Record<string, {server: string; site: string; tokenName: string; lastVerification: {ok: boolean}}>;
+		};
+		expect(stored.profiles['127.0.0.1-acme']).toMatchObject({
+			server: simulator.url,
+			site: 'acme',
+			tokenName: 'Parable Integration',
+			lastVerification: {ok: true},
+		});
 
 		term.keys('Enter');
 		await term.waitFor('[exit 0]');

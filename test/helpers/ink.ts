@@ -72,17 +72,20 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, desc
 			throw new Error(`Timed out after ${timeout} ms: ${describe()}`);
 		}
 
-		 
 		await tick();
 	}
 }
 
 /** Waits until the frame matches, and returns it. */
 export async function waitForFrame(instance: Rendered, expected: Expectation, timeout = 8000): Promise<string> {
-	return waitFor(() => {
-		const frame = instance.lastFrame();
-		return frame !== undefined && frame.trim() !== '' && matches(frame, expected) ? frame : undefined;
-	}, () => `expected the frame to show ${String(expected)}; the last frame was:\n${instance.lastFrame() ?? '(none)'}`, timeout);
+	return waitFor(
+		() => {
+			const frame = instance.lastFrame();
+			return frame !== undefined && frame.trim() !== '' && matches(frame, expected) ? frame : undefined;
+		},
+		() => `expected the frame to show ${String(expected)}; the last frame was:\n${instance.lastFrame() ?? '(none)'}`,
+		timeout,
+	);
 }
 
 /** Writes keys, then waits until the frame matches `expected` (or merely changes, when not given). */

@@ -24,7 +24,7 @@ export type Terminal = {
 };
 
 function quote(text: string): string {
-	return `'${text.replaceAll('\'', '\'\\\'\'')}'`;
+	return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /**
@@ -35,7 +35,9 @@ export function startTerminal(command: string[], options: {columns: number; rows
 	const socket = `tableau-connect-test-${process.pid}-${++counter}`;
 	const session = 'wizard';
 	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
-	const assignments = Object.entries(options.env).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
+	const assignments = Object.entries(options.env)
+		.map(([key, value]) => `${key}=${quote(value)}`)
+		.join(' ');
 	const shell = `cd ${quote(options.cwd)} && env -i ${assignments} ${command.map(part => quote(part)).join(' ')}; echo "[exit $?]"; sleep 600`;
 	tmux('new-session', '-d', '-s', session, '-x', String(options.columns), '-y', String(options.rows), 'sh', '-c', shell);
 	tmux('set-option', '-t', session, 'history-limit', '5000');
@@ -66,7 +68,6 @@ export function startTerminal(command: string[], options: {columns: number; rows
 					throw new Error(`Timed out after ${timeout} ms waiting for ${String(expected)}. The screen:\n${screen}`);
 				}
 
-				 
 				await new Promise(resolve => {
 					setTimeout(resolve, 25);
 				});

@@ -5,7 +5,7 @@ export function fakeResult(options: {code?: DiagnosisCode; warnings?: Warning[];
 	const failed = options.code !== undefined;
 	const checks: CheckResult[] = checkIds.map((id, index) => ({
 		id,
-		status: failed && index === 2 ? 'fail' : (failed && index > 2 ? 'skipped' : 'ok'),
+		status: failed && index === 2 ? 'fail' : failed && index > 2 ? 'skipped' : 'ok',
 		summary: `${id} summary`,
 		durationMs: failed && index > 2 ? 0 : 10 + index,
 	}));
@@ -19,7 +19,14 @@ export function fakeResult(options: {code?: DiagnosisCode; warnings?: Warning[];
 		user: failed ? null : {id: 'user-luid', name: 'ada@example.com', siteRole: 'SiteAdministratorCreator'},
 		checks,
 		diagnosis: failed
-			? {code: options.code!, httpStatus: 401, tableauCode: '401001', title: `Title of ${options.code!}`, explanation: `Explanation of ${options.code!}.`, remediation: ['First remedy.', 'Second remedy.']}
+			? {
+					code: options.code!,
+					httpStatus: 401,
+					tableauCode: '401001',
+					title: `Title of ${options.code!}`,
+					explanation: `Explanation of ${options.code!}.`,
+					remediation: ['First remedy.', 'Second remedy.'],
+				}
 			: null,
 		warnings: options.warnings ?? [],
 	};

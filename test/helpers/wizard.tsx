@@ -33,7 +33,7 @@ export function renderWizard(props: Partial<WizardProps> & Pick<WizardProps, 've
 
 /** Enter through the four reading steps, checking each title on the way. */
 export async function walkToServerStep(instance: Rendered): Promise<void> {
-	await waitForFrame(instance, 'Step 1 of 8 · What you\'ll need');
+	await waitForFrame(instance, "Step 1 of 8 · What you'll need");
 	await press(instance, keys.enter, 'Step 2 of 8 · Before you start');
 	await press(instance, keys.enter, 'Step 3 of 8 · Open your account settings');
 	await press(instance, keys.enter, 'Step 4 of 8 · Create the token');

@@ -16,12 +16,15 @@ async function listen(server: Server | ReturnType<typeof createTcpServer>): Prom
 	await new Promise<void>(resolve => {
 		server.listen(0, '127.0.0.1', resolve);
 	});
-	closers.push(async () => new Promise<void>(resolve => {
-		(server as Server).closeAllConnections?.();
-		server.close(() => {
-			resolve();
-		});
-	}));
+	closers.push(
+		async () =>
+			new Promise<void>(resolve => {
+				(server as Server).closeAllConnections?.();
+				server.close(() => {
+					resolve();
+				});
+			}),
+	);
 	return (server.address() as AddressInfo).port;
 }
 

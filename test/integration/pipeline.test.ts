@@ -27,7 +27,16 @@ describe('verifyConnection', () => {
 		const result = await verify(target, {onEvent: event => events.push(event)});
 		expect(result.ok).toBe(true);
 		expect(events.map(event => (event.type === 'check-started' ? `>${event.id}` : `<${event.check.id}:${event.check.status}`))).toEqual([
-			'>reach', '<reach:ok', '>serverinfo', '<serverinfo:ok', '>signin', '<signin:ok', '>permissions', '<permissions:ok', '>signout', '<signout:ok',
+			'>reach',
+			'<reach:ok',
+			'>serverinfo',
+			'<serverinfo:ok',
+			'>signin',
+			'<signin:ok',
+			'>permissions',
+			'<permissions:ok',
+			'>signout',
+			'<signout:ok',
 		]);
 		expect(result.user?.siteRole).toBe('SiteAdministratorCreator');
 		expect(result.serverInfo).toEqual({productVersion: '2024.2.1', restApiVersion: '3.23'});

@@ -54,7 +54,9 @@ it(`loses nothing when ${writers} processes save ${profilesPerWriter} different 
 	}
 
 	const profiles = openProfileStore({directory}).list();
-	const expected = Array.from({length: writers}, (_, writer) => Array.from({length: profilesPerWriter}, (_, index) => `writer${writer}.profile${index}`)).flat();
+	const expected = Array.from({length: writers}, (_, writer) =>
+		Array.from({length: profilesPerWriter}, (_, index) => `writer${writer}.profile${index}`),
+	).flat();
 	expect(profiles.map(profile => profile.name).sort()).toEqual(expected.sort());
 	for (const profile of profiles) {
 		const [, writer, index] = /^writer(\d+)\.profile(\d+)$/.exec(profile.name)!;

@@ -46,7 +46,10 @@ async function cli(args: string[], input?: string): Promise<CliRun> {
 }
 
 async function add(name: string, target: Simulator, extra: string[] = []): Promise<CliRun> {
-	return cli(['profiles', 'add', name, '--server', target.url, '--site', target.site, '--token-name', target.tokenName, '--token-secret-stdin', ...extra], target.tokenSecret);
+	return cli(
+		['profiles', 'add', name, '--server', target.url, '--site', target.site, '--token-name', target.tokenName, '--token-secret-stdin', ...extra],
+		target.tokenSecret,
+	);
 }
 
 const storeFile = () => join(configDir, 'profiles.json');
@@ -145,8 +148,15 @@ describe('test NAME and test --all', () => {
 			['good', 'ok'],
 			['limited', 'insufficient-permissions'],
 		]);
-		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<{name: string; lastVerification: {ok: boolean; diagnosisCode: string | null}}>;
-		expect(listed.map(item => [item.name, item.lastVerification.diagnosisCode])).toEqual([['bad', 'signin-failed'], ['good', null], ['limited', 'insufficient-permissions']]);
+		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<{
+			name: string;
+			lastVerification: {ok: boolean; diagnosisCode: string | null};
+		}>;
+		expect(listed.map(item => [item.name, item.lastVerification.diagnosisCode])).toEqual([
+			['bad', 'signin-failed'],
+			['good', null],
+			['limited', 'insufficient-permissions'],
+		]);
 
 		const human = await cli(['test', '--all']);
 		expect(human.stdout).toContain('1 of 3 profiles verified; failed: bad, limited');
@@ -171,7 +181,11 @@ describe('a damaged store', () => {
 	it('is never rewritten: exit 2, the file named, the bytes unchanged', async () => {
 		writeFileSync(storeFile(), '{"schemaVersion":1,"profiles":{', {mode: 0o600});
 		const before = readFileSync(storeFile());
-		for (const args of [['profiles', 'list'], ['test', '--all'], ['profiles', 'add', 'x', '--server', 'https://a.example.com', '--token-name', 'n', '--no-verify']]) {
+		for (const args of [
+			['profiles', 'list'],
+			['test', '--all'],
+			['profiles', 'add', 'x', '--server', 'https://a.example.com', '--token-name', 'n', '--no-verify'],
+		]) {
 			const run = await cli(args, 'secret-value');
 			expect(run.code).toBe(2);
 			expect(run.stderr).toContain(storeFile());

@@ -31,7 +31,10 @@ async function runScenario(scenario: ScenarioInfo) {
 		const run = await runCli(args, {input: simulator.tokenSecret});
 		const stats = simulator.stats();
 		// The same run for a person, with the secret from the environment this time.
-		const human = await runCli(args.filter(arg => arg !== '--json' && arg !== '--token-secret-stdin'), {env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}});
+		const human = await runCli(
+			args.filter(arg => arg !== '--json' && arg !== '--token-secret-stdin'),
+			{env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}},
+		);
 		return {run, human, stats, secret: simulator.tokenSecret};
 	} finally {
 		await simulator.close();

@@ -11,13 +11,22 @@ type Route = (request: IncomingMessage, url: URL) => Reply | undefined;
 
 const servers: Server[] = [];
 afterEach(async () => {
-	await Promise.all(servers.splice(0).map(async server => new Promise(resolve => {
-		server.closeAllConnections();
-		server.close(resolve);
-	})));
+	await Promise.all(
+		servers.splice(0).map(
+			async server =>
+				new Promise(resolve => {
+					server.closeAllConnections();
+					server.close(resolve);
+				}),
+		),
+	);
 });
 
-const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({status, headers: {'content-type': 'application/json', ...headers}, body: JSON.stringify(value)});
+const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
+	status,
+	headers: {'content-type': 'application/json', ...headers},
+	body: JSON.stringify(value),
+});
 
 /** Answers like a healthy server unless a route says otherwise. */
 function healthy(overrides: Route): Route {
@@ -41,7 +50,10 @@ function healthy(overrides: Route): Route {
 		}
 
 		if (path.endsWith('/users')) {
-			return json(200, {pagination: {pageNumber: '1', pageSize: '1', totalAvailable: '12'}, users: {user: [{id: 'user-luid', name: 'ada', siteRole: 'SiteAdministratorExplorer'}]}});
+			return json(200, {
+				pagination: {pageNumber: '1', pageSize: '1', totalAvailable: '12'},
+				users: {user: [{id: 'user-luid', name: 'ada', siteRole: 'SiteAdministratorExplorer'}]},
+			});
 		}
 
 		if (path.endsWith('/auth/signout')) {
@@ -75,50 +87,65 @@ async function verifyAgainst(route: Route, options: Parameters<typeof verifyConn
 
 describe('servers that differ from the simulator', () => {
 	it('accepts a restApiVersion sent as a number and a productVersion sent as a plain string', async () => {
-		const result = await verifyAgainst(healthy((_request, url) => url.pathname.endsWith('/serverinfo') ? json(200, {serverInfo: {productVersion: '2022.1.5', restApiVersion: 3.15}}) : undefined));
+		const result = await verifyAgainst(
+			healthy((_request, url) =>
+				url.pathname.endsWith('/serverinfo') ? json(200, {serverInfo: {productVersion: '2022.1.5', restApiVersion: 3.15}}) : undefined,
+			),
+		);
 		expect(result.ok).toBe(true);
 		expect(result.serverInfo).toEqual({productVersion: '2022.1.5', restApiVersion: '3.15'});
 	});
 
 	it('follows a relative redirect on sign-in by posting again', async () => {
 		let reposted = false;
-		const result = await verifyAgainst(healthy((request, url) => {
-			if (url.pathname === '/api/3.6/auth/signin') {
-				return {status: 307, headers: {location: '/pod/api/3.6/auth/signin'}};
-			}
+		const result = await verifyAgainst(
+			healthy((request, url) => {
+				if (url.pathname === '/api/3.6/auth/signin') {
+					return {status: 307, headers: {location: '/pod/api/3.6/auth/signin'}};
+				}
 
-			if (url.pathname === '/pod/api/3.6/auth/signin') {
-				reposted = request.method === 'POST';
-			}
+				if (url.pathname === '/pod/api/3.6/auth/signin') {
+					reposted = request.method === 'POST';
+				}
 
-			return undefined;
-		}));
+				return undefined;
+			}),
+		);
 		expect(reposted).toBe(true);
 		expect(result.ok).toBe(true);
 		expect(result.warnings.map(item => item.code)).toEqual(['redirected']);
 	});
 
 	it('treats an HTML sign-in page answering 200 (an SSO portal) as not Tableau', async () => {
-		const result = await verifyAgainst(healthy((_request, url) => url.pathname.endsWith('/auth/signin') ? {status: 200, headers: {'content-type': 'text/html'}, body: '<html><head><title>Sign in - Okta</title></head></html>'} : undefined));
+		const result = await verifyAgainst(
+			healthy((_request, url) =>
+				url.pathname.endsWith('/auth/signin')
+					? {status: 200, headers: {'content-type': 'text/html'}, body: '<html><head><title>Sign in - Okta</title></head></html>'}
+					: undefined,
+			),
+		);
 		expect(result.diagnosis?.code).toBe('not-tableau');
 		expect(result.diagnosis?.explanation).toContain('Okta');
 	});
 
 	it('reads a 401 with an empty body as a failed sign-in', async () => {
-		const result = await verifyAgainst(healthy((_request, url) => url.pathname.endsWith('/auth/signin') ? {status: 401} : undefined));
+		const result = await verifyAgainst(healthy((_request, url) => (url.pathname.endsWith('/auth/signin') ? {status: 401} : undefined)));
 		expect(result.diagnosis).toMatchObject({code: 'signin-failed', httpStatus: 401, tableauCode: null});
 	});
 
 	it('retries an HTML 429 without Retry-After, then reports rate-limited', async () => {
 		let attempts = 0;
-		const result = await verifyAgainst(healthy((_request, url) => {
-			if (url.pathname.endsWith('/auth/signin')) {
-				attempts++;
-				return {status: 429, headers: {'content-type': 'text/html'}, body: '<html><title>429 Too Many Requests</title></html>'};
-			}
+		const result = await verifyAgainst(
+			healthy((_request, url) => {
+				if (url.pathname.endsWith('/auth/signin')) {
+					attempts++;
+					return {status: 429, headers: {'content-type': 'text/html'}, body: '<html><title>429 Too Many Requests</title></html>'};
+				}
 
-			return undefined;
-		}), {transportOptions: {retry: {maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 100, totalBudgetMs: 2000}}});
+				return undefined;
+			}),
+			{transportOptions: {retry: {maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 100, totalBudgetMs: 2000}}},
+		);
 		expect(attempts).toBe(3);
 		expect(result.diagnosis?.code).toBe('rate-limited');
 	});
@@ -126,58 +153,76 @@ describe('servers that differ from the simulator', () => {
 	it('honours Retry-After given as an HTTP date on a 503', async () => {
 		let attempts = 0;
 		const started = Date.now();
-		const result = await verifyAgainst(healthy((_request, url) => {
-			if (url.pathname.endsWith('/auth/signin') && attempts++ === 0) {
-				return {status: 503, headers: {'retry-after': new Date(Date.now() + 1500).toUTCString()}, body: 'Service Unavailable'};
-			}
+		const result = await verifyAgainst(
+			healthy((_request, url) => {
+				if (url.pathname.endsWith('/auth/signin') && attempts++ === 0) {
+					return {status: 503, headers: {'retry-after': new Date(Date.now() + 1500).toUTCString()}, body: 'Service Unavailable'};
+				}
 
-			return undefined;
-		}));
+				return undefined;
+			}),
+		);
 		expect(result.ok).toBe(true);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(400);
 	});
 
 	it('reports a 502 from a load balancer as a server error once retries are spent', async () => {
-		const result = await verifyAgainst(healthy((_request, url) => url.pathname.endsWith('/auth/signin') ? {status: 502, headers: {'content-type': 'text/html'}, body: '<html><title>502 Bad Gateway</title></html>'} : undefined));
+		const result = await verifyAgainst(
+			healthy((_request, url) =>
+				url.pathname.endsWith('/auth/signin')
+					? {status: 502, headers: {'content-type': 'text/html'}, body: '<html><title>502 Bad Gateway</title></html>'}
+					: undefined,
+			),
+		);
 		expect(result.diagnosis).toMatchObject({code: 'server-error', httpStatus: 502});
 	});
 
 	it('copes with a users list that is empty, or has no pagination', async () => {
-		const result = await verifyAgainst(healthy((_request, url) => url.pathname.endsWith('/users') ? json(200, {users: {}}) : undefined));
+		const result = await verifyAgainst(healthy((_request, url) => (url.pathname.endsWith('/users') ? json(200, {users: {}}) : undefined)));
 		expect(result.ok).toBe(true);
 		expect(result.checks.find(check => check.id === 'permissions')?.summary).not.toContain('undefined');
 	});
 
 	it('says unexpected-response, not a crash, when sign-in succeeds without a token', async () => {
-		const result = await verifyAgainst(healthy((_request, url) => url.pathname.endsWith('/auth/signin') ? json(200, {credentials: {site: {id: 's'}}}) : undefined));
+		const result = await verifyAgainst(
+			healthy((_request, url) => (url.pathname.endsWith('/auth/signin') ? json(200, {credentials: {site: {id: 's'}}}) : undefined)),
+		);
 		expect(result.diagnosis?.code).toBe('unexpected-response');
 	});
 
 	it('names api-version-unsupported when serverinfo answers 404003 (before Tableau 10.1)', async () => {
-		const result = await verifyAgainst((_request, url) => url.pathname.endsWith('/serverinfo')
-			? {status: 404, headers: {'content-type': 'application/xml'}, body: '<tsResponse><error code="404003"><summary>Resource Not Found</summary><detail>Unknown resource</detail></error></tsResponse>'}
-			: {status: 404});
+		const result = await verifyAgainst((_request, url) =>
+			url.pathname.endsWith('/serverinfo')
+				? {
+						status: 404,
+						headers: {'content-type': 'application/xml'},
+						body: '<tsResponse><error code="404003"><summary>Resource Not Found</summary><detail>Unknown resource</detail></error></tsResponse>',
+					}
+				: {status: 404},
+		);
 		expect(result.diagnosis?.code).toBe('api-version-unsupported');
 	});
 
 	it('signs out of a session that sign-in opened even when serverinfo failed', async () => {
 		let signedOut = false;
-		await verifyAgainst(healthy((_request, url) => {
-			if (url.pathname.endsWith('/serverinfo')) {
-				return {status: 500, body: 'boom'};
-			}
+		await verifyAgainst(
+			healthy((_request, url) => {
+				if (url.pathname.endsWith('/serverinfo')) {
+					return {status: 500, body: 'boom'};
+				}
 
-			if (url.pathname.endsWith('/auth/signout')) {
-				signedOut = true;
-			}
+				if (url.pathname.endsWith('/auth/signout')) {
+					signedOut = true;
+				}
 
-			return undefined;
-		}));
+				return undefined;
+			}),
+		);
 		expect(signedOut).toBe(true);
 	});
 
 	it('does not fail a good run when sign-out answers 200 instead of 204', async () => {
-		const result = await verifyAgainst(healthy((_request, url) => url.pathname.endsWith('/auth/signout') ? {status: 200, body: ''} : undefined));
+		const result = await verifyAgainst(healthy((_request, url) => (url.pathname.endsWith('/auth/signout') ? {status: 200, body: ''} : undefined)));
 		expect(result.ok).toBe(true);
 		expect(result.checks.at(-1)?.status).toBe('ok');
 	});

@@ -176,7 +176,7 @@ describe('sign-out and sessions', () => {
 });
 
 describe('users', () => {
-	it('lists the site\'s users by site LUID, with string pagination numbers', async () => {
+	it("lists the site's users by site LUID, with string pagination numbers", async () => {
 		const {token, siteId} = await signedIn(simulator);
 		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=100&pageNumber=1`, {headers: jsonAuth(token)});
 		expect(answer.status).toBe(200);
@@ -207,7 +207,7 @@ describe('users', () => {
 		expect(errorCode(answer)).toBe('404000');
 	});
 
-	it('returns the signed-in user\'s record, and 404002 for an unknown one', async () => {
+	it("returns the signed-in user's record, and 404002 for an unknown one", async () => {
 		const {token, siteId, userId} = await signedIn(simulator);
 		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users/${userId}`, {headers: jsonAuth(token)});
 		expect(JSON.parse(answer.text).user).toMatchObject({
@@ -266,7 +266,7 @@ describe('connections', () => {
 		expect(simulator.stats()).toMatchObject({requests: 3, connections: 3});
 	});
 
-	it('logs each request\'s method, path and headers, but no body', async () => {
+	it("logs each request's method, path and headers, but no body", async () => {
 		await signInJson(simulator);
 		expect(simulator.requests).toHaveLength(1);
 		const [logged] = simulator.requests;

@@ -147,7 +147,7 @@ describe('sign-in failures', () => {
 		expect((await signInJson(server, {version: '3.4'})).status).toBe(400);
 	});
 
-	it('rate-limited-always alternates Tableau\'s 429 body and an HTML 429 page', async () => {
+	it("rate-limited-always alternates Tableau's 429 body and an HTML 429 page", async () => {
 		const server = await start({scenario: 'rate-limited-always'});
 		const answers = [await signInJson(server), await signInJson(server), await signInJson(server)];
 		expect(answers.map(answer => answer.status)).toEqual([429, 429, 429]);

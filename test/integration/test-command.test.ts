@@ -83,13 +83,17 @@ describe('good input', () => {
 	});
 
 	it('reads server and site from a pasted address bar', async () => {
-		const run = await runCli(['test', '--server', `${target.url}/#/site/acme/workbooks`, '--token-name', target.tokenName, '--json'], {env: {TABLEAU_TOKEN_SECRET: target.tokenSecret}});
+		const run = await runCli(['test', '--server', `${target.url}/#/site/acme/workbooks`, '--token-name', target.tokenName, '--json'], {
+			env: {TABLEAU_TOKEN_SECRET: target.tokenSecret},
+		});
 		expect(run.code).toBe(0);
 		expect(JSON.parse(run.stdout)).toMatchObject({server: target.url, site: 'acme'});
 	});
 
 	it('warns loudly on every --insecure run, and says so in the result', async () => {
-		const run = await runCli(['test', '--server', tlsTarget.url, '--site', tlsTarget.site, '--token-name', tlsTarget.tokenName, '--insecure', '--json'], {env: {TABLEAU_TOKEN_SECRET: tlsTarget.tokenSecret}});
+		const run = await runCli(['test', '--server', tlsTarget.url, '--site', tlsTarget.site, '--token-name', tlsTarget.tokenName, '--insecure', '--json'], {
+			env: {TABLEAU_TOKEN_SECRET: tlsTarget.tokenSecret},
+		});
 		expect(run.code).toBe(0);
 		expect(run.stderr).toMatch(/WARNING: --insecure/);
 		expect((JSON.parse(run.stdout) as VerificationResult).warnings.map(item => item.code)).toContain('insecure-tls');

@@ -104,7 +104,7 @@ describe('server details', () => {
 	});
 
 	test.each([
-		['Acme Sales', 'looks like the site\'s display name'],
+		['Acme Sales', "looks like the site's display name"],
 		['acme!', 'a site content URL holds only letters, digits, hyphens and underscores'],
 		['https://tableau.example.com/#/signin', 'That looks like an address, but it does not show a site'],
 	])('the site "%s" is refused: %s', async (typed, message) => {
@@ -120,14 +120,14 @@ describe('credentials', () => {
 		const instance = atCredentials();
 		await waitForFrame(instance, '› Token name Parable Integration');
 		await press(instance, keys.ctrlU, '› Token name');
-		const frame = await press(instance, keys.enter, 'Type the token\'s name exactly as it appears');
+		const frame = await press(instance, keys.enter, "Type the token's name exactly as it appears");
 		expect(flat(frame)).toContain('! Token name needs fixing');
 	});
 
 	test.each([
 		['', 'Paste the token secret that Tableau showed when you created the token.'],
 		['abc def', 'The secret contains a space or a line break'],
-		['Parable', 'This is the token\'s name, not its secret.'],
+		['Parable', "This is the token's name, not its secret."],
 	])('the secret "%s" is refused: %s', async (typed, message) => {
 		const instance = atCredentials();
 		await waitForFrame(instance, '› Token name Parable Integration');
@@ -166,7 +166,7 @@ describe('credentials', () => {
 		expect(frameOf(instance)).not.toContain('s3cr3t');
 	});
 
-	test('an invalid profile name is refused with the store\'s rule', async () => {
+	test("an invalid profile name is refused with the store's rule", async () => {
 		const instance = atCredentials();
 		await press(instance, keys.tab, '› Token secret');
 		await typeKeys(instance, 'secret', '******');
@@ -177,7 +177,12 @@ describe('credentials', () => {
 	});
 
 	test('a saved name warns that saving replaces it; the default avoids it', async () => {
-		const instance = renderWizard({verify, initialStep: 'credentials', existingProfileNames: ['tableau-finance', 'prod'], initialValues: {server: 'https://tableau.example.com', site: 'finance'}});
+		const instance = renderWizard({
+			verify,
+			initialStep: 'credentials',
+			existingProfileNames: ['tableau-finance', 'prod'],
+			initialValues: {server: 'https://tableau.example.com', site: 'finance'},
+		});
 		await waitForFrame(instance, 'Profile name tableau-finance-2');
 		await press(instance, keys.shiftTab, '› Profile name');
 		await press(instance, keys.ctrlU, frame => !frame.includes('tableau-finance-2'));

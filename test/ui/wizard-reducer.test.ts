@@ -1,6 +1,14 @@
 import {describe, expect, test} from 'vitest';
 import {editTargets} from '../../source/ui/wizard/edit-target.js';
-import {initialWizardState, profileInput, verificationInput, wizardReducer, type WizardAction, type WizardInit, type WizardState} from '../../source/ui/wizard/reducer.js';
+import {
+	initialWizardState,
+	profileInput,
+	verificationInput,
+	wizardReducer,
+	type WizardAction,
+	type WizardInit,
+	type WizardState,
+} from '../../source/ui/wizard/reducer.js';
 import {diagnosisCodes, type DiagnosisCode} from '../../source/verify/types.js';
 import {fakeResult} from '../helpers/verification.js';
 
@@ -52,7 +60,7 @@ describe('moving between steps', () => {
 		expect(state.assists.site).toMatch(/Filled in/);
 	});
 
-	test('Enter walks the reading steps in the doc\'s order, Esc walks back', () => {
+	test("Enter walks the reading steps in the doc's order, Esc walks back", () => {
 		const steps: string[] = [];
 		let state = initialWizardState();
 		for (let index = 0; index < 4; index++) {
@@ -288,7 +296,12 @@ describe('credentials', () => {
 	});
 
 	test('editing a profile keeps its name and says it is updated', () => {
-		const state = atStep('credentials', {...base, initialValues: {...base.initialValues, profileName: 'finance'}, editingProfile: 'finance', existingProfileNames: ['finance']});
+		const state = atStep('credentials', {
+			...base,
+			initialValues: {...base.initialValues, profileName: 'finance'},
+			editingProfile: 'finance',
+			existingProfileNames: ['finance'],
+		});
 		expect(state.values.profileName).toBe('finance');
 		expect(state.checks.profileName.warnings).toEqual([]);
 		expect(state.checks.profileName.notes[0]).toMatch(/updates the profile "finance"/);
@@ -310,8 +323,20 @@ describe('review and verification', () => {
 	test('the review tests the parsed values', () => {
 		const state = verifying();
 		expect(state.step).toBe('verify');
-		expect(verificationInput(state)).toEqual({server: 'https://tableau.example.com', site: 'finance', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret, profile: 'tableau-finance'});
-		expect(profileInput(state)).toEqual({name: 'tableau-finance', server: 'https://tableau.example.com', site: 'finance', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret});
+		expect(verificationInput(state)).toEqual({
+			server: 'https://tableau.example.com',
+			site: 'finance',
+			tokenName: 'Parable Integration',
+			tokenSecret: filled.tokenSecret,
+			profile: 'tableau-finance',
+		});
+		expect(profileInput(state)).toEqual({
+			name: 'tableau-finance',
+			server: 'https://tableau.example.com',
+			site: 'finance',
+			tokenName: 'Parable Integration',
+			tokenSecret: filled.tokenSecret,
+		});
 		expect(state.verify.phase === 'running' && state.verify.checks.map(line => line.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
 	});
 

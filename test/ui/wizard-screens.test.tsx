@@ -33,31 +33,42 @@ function signinFailure(): VerificationResult {
 }
 
 function successWithWarnings(): VerificationResult {
-	return fakeResult({server: filled.server, site: filled.site, warnings: [warning('not-site-admin', {siteRole: 'Explorer'}), warning('redirected', {redirectedTo: 'https://10az.online.tableau.com'})]});
+	return fakeResult({
+		server: filled.server,
+		site: filled.site,
+		warnings: [warning('not-site-admin', {siteRole: 'Explorer'}), warning('redirected', {redirectedTo: 'https://10az.online.tableau.com'})],
+	});
 }
 
 async function fits(instance: Rendered, columns: number, rows: number): Promise<string> {
-	return waitFor(() => {
-		const frame = instance.lastFrame();
-		if (!frame?.trim()) {
-			return undefined;
-		}
+	return waitFor(
+		() => {
+			const frame = instance.lastFrame();
+			if (!frame?.trim()) {
+				return undefined;
+			}
 
-		const lines = frame.split('\n');
-		const fitting = lines.length <= rows - 1 && lines.every(line => [...line].length <= columns) && lines[0]!.startsWith('Step ');
-		return fitting ? frame : undefined;
-	}, () => `a frame of at most ${columns}×${rows - 1} starting with the step indicator; the last was:\n${instance.lastFrame() ?? ''}`);
+			const lines = frame.split('\n');
+			const fitting = lines.length <= rows - 1 && lines.every(line => [...line].length <= columns) && lines[0]!.startsWith('Step ');
+			return fitting ? frame : undefined;
+		},
+		() => `a frame of at most ${columns}×${rows - 1} starting with the step indicator; the last was:\n${instance.lastFrame() ?? ''}`,
+	);
 }
 
 describe('layout', () => {
-	const sizes = [[80, 24], [60, 20], [40, 16]] as const;
+	const sizes = [
+		[80, 24],
+		[60, 20],
+		[40, 16],
+	] as const;
 	const steps: StepId[] = ['needs', 'prerequisites', 'account', 'token', 'server', 'credentials', 'review'];
 
 	test.each(sizes)('every step fits %i×%i with its step indicator and footer', async (columns, rows) => {
 		for (const step of steps) {
 			const instance = renderWizard({verify: vi.fn(), initialStep: step, initialValues: filled});
 			resize(instance, columns, rows);
-			 
+
 			const frame = await fits(instance, columns, rows);
 			expect(frame).toMatch(/Step \d of 8 · /);
 			expect(flat(frame)).toMatch(/Ctrl-C quit/);
@@ -75,7 +86,6 @@ describe('layout', () => {
 		const last = result.diagnosis!.remediation.at(-1)!.replaceAll('`', '').split(' ').slice(-3).join(' ');
 		const seen = new Set<string>();
 		for (let index = 0; index < 30 && !flat(frameOf(instance)).includes(last); index++) {
-			 
 			seen.add(flat(await press(instance, keys.pageDown)));
 		}
 
@@ -94,10 +104,12 @@ describe('layout', () => {
 });
 
 describe('account settings', () => {
-	test('with the server known, the site\'s address is an OSC 8 link where supported', async () => {
+	test("with the server known, the site's address is an OSC 8 link where supported", async () => {
 		const instance = renderWizard({verify: vi.fn(), initialStep: 'account', initialValues: filled, hyperlinks: true});
 		const frame = await waitForFrame(instance, 'My Account Settings');
-		expect(frame).toContain('\u001B]8;;https://10ay.online.tableau.com/#/site/acme/home\u001B\\https://10ay.online.tableau.com/#/site/acme/home\u001B]8;;\u001B\\');
+		expect(frame).toContain(
+			'\u001B]8;;https://10ay.online.tableau.com/#/site/acme/home\u001B\\https://10ay.online.tableau.com/#/site/acme/home\u001B]8;;\u001B\\',
+		);
 	});
 
 	test('plain text where links are not supported', async () => {
@@ -155,7 +167,12 @@ describe('the live checks', () => {
 
 	test('the verify function gets the parsed values and the options, never the raw address', async () => {
 		const verify = vi.fn<VerifyFunction>(async () => fakeResult());
-		const instance = renderWizard({verify, initialStep: 'verify', initialValues: {...filled, server: '10ay.online.tableau.com/#/site/acme/home', site: ''}, verifyOptions: {timeoutMs: 5000, minimumCheckMs: 10}});
+		const instance = renderWizard({
+			verify,
+			initialStep: 'verify',
+			initialValues: {...filled, server: '10ay.online.tableau.com/#/site/acme/home', site: ''},
+			verifyOptions: {timeoutMs: 5000, minimumCheckMs: 10},
+		});
 		await waitForFrame(instance, '✓ Verified');
 		expect(verify).toHaveBeenCalledWith(
 			{server: filled.server, site: 'acme', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret, profile: '10ay-acme'},
@@ -265,7 +282,10 @@ describe('what the demo and "setup --profile" use', () => {
 		expect(flat(frame)).toContain('Profile acme-prod');
 		expect(flat(frame)).not.toContain('replaces');
 		await press(instance, keys.enter, 'Verified');
-		await waitFor(() => instance.saves.length === 1, () => 'one save');
+		await waitFor(
+			() => instance.saves.length === 1,
+			() => 'one save',
+		);
 		expect(instance.saves[0]!.input).toMatchObject({name: 'acme-prod', tokenSecret: filled.tokenSecret});
 	});
 });

@@ -64,7 +64,7 @@ describe('the wizard against the simulator', () => {
 		expect(flat(frame)).toMatch(/✓ Sign out/);
 
 		// The values for Parable's form are below the fold of a 24-row terminal: scroll to them.
-		await press(instance, keys.pageDown, 'In Parable\'s Tableau form, enter:');
+		await press(instance, keys.pageDown, "In Parable's Tableau form, enter:");
 		const bottom = await waitForFrame(instance, 'then click Save & test connection.');
 		expect(flat(bottom)).toContain(`Server URL ${simulator.url}`);
 		expect(flat(bottom)).toContain('Token name Parable Integration');

@@ -22,7 +22,7 @@ describe('curl commands', () => {
 		expect(text).toContain('read -rs TABLEAU_TOKEN_SECRET');
 	});
 
-	test('the doc\'s 3.19 when the version is unknown; --insecure carried over', () => {
+	test("the doc's 3.19 when the version is unknown; --insecure carried over", () => {
 		const text = curlCommands({...input, apiVersion: null, insecure: true}).join('\n');
 		expect(text).toContain('curl --insecure -X POST "https://10ay.online.tableau.com/api/3.19/auth/signin"');
 	});
@@ -31,7 +31,7 @@ describe('curl commands', () => {
 		const tokenName = 'It\'s "$HOME" `x` \\ done';
 		const lines = curlCommands({...input, tokenName, site: ''});
 		const start = lines.indexOf('  --data @- <<EOF');
-		const script = ['TABLEAU_TOKEN_SECRET=\'s3cr3t\'', 'cat <<EOF', ...lines.slice(start + 1, lines.indexOf('EOF', start) + 1)].join('\n');
+		const script = ["TABLEAU_TOKEN_SECRET='s3cr3t'", 'cat <<EOF', ...lines.slice(start + 1, lines.indexOf('EOF', start) + 1)].join('\n');
 		const body = JSON.parse(execFileSync('sh', ['-c', script], {encoding: 'utf8'})) as {credentials: Record<string, unknown>};
 		expect(body.credentials).toEqual({personalAccessTokenName: tokenName, personalAccessTokenSecret: 's3cr3t', site: {contentUrl: ''}});
 	});

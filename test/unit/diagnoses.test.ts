@@ -101,7 +101,12 @@ describe('diagnose uses the context', () => {
 	});
 
 	it('points a redirect at https and the address it went to', () => {
-		const diagnosis = diagnose('redirect-method', {server: 'http://online.tableau.com', httpStatus: 405, tableauCode: '405000', redirectedTo: full.redirectedTo});
+		const diagnosis = diagnose('redirect-method', {
+			server: 'http://online.tableau.com',
+			httpStatus: 405,
+			tableauCode: '405000',
+			redirectedTo: full.redirectedTo,
+		});
 		expect(diagnosis.explanation).toContain('405000');
 		expect(text(diagnosis)).toContain('https://');
 		expect(text(diagnosis)).toContain('https://10ay.online.tableau.com.');

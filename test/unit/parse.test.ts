@@ -32,7 +32,9 @@ describe('parseBody', () => {
 	});
 
 	it('reads an XML error, numeric codes included', () => {
-		const parsed = parseBody('<tsResponse xmlns="http://tableau.com/api"><error code="404000"><summary>Site not found</summary><detail>The site was not found</detail></error></tsResponse>');
+		const parsed = parseBody(
+			'<tsResponse xmlns="http://tableau.com/api"><error code="404000"><summary>Site not found</summary><detail>The site was not found</detail></error></tsResponse>',
+		);
 		expect(errorOf(parsed)).toEqual({code: '404000', summary: 'Site not found', detail: 'The site was not found'});
 	});
 

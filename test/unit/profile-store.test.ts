@@ -163,7 +163,17 @@ describe('profile store: round trip', () => {
 		const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
 		expect(onDisk).toEqual({
 			schemaVersion: 1,
-			profiles: {'acme.prod': {server: saved.server, site: 'acme', tokenName: saved.tokenName, tokenSecret: saved.tokenSecret, createdAt: saved.createdAt, updatedAt: saved.updatedAt, lastVerification: null}},
+			profiles: {
+				'acme.prod': {
+					server: saved.server,
+					site: 'acme',
+					tokenName: saved.tokenName,
+					tokenSecret: saved.tokenSecret,
+					createdAt: saved.createdAt,
+					updatedAt: saved.updatedAt,
+					lastVerification: null,
+				},
+			},
 		});
 
 		clock.advance(1000);
@@ -209,7 +219,7 @@ describe('profile store: round trip', () => {
 		expect(fs.readFileSync(file, 'utf8')).not.toContain('SESSION-TOKEN');
 	});
 
-	it('reads the file afresh, so another process\'s changes show and are not undone', () => {
+	it("reads the file afresh, so another process's changes show and are not undone", () => {
 		const first = openProfileStore({directory});
 		const second = openProfileStore({directory});
 		first.save(input('one'));
@@ -381,7 +391,11 @@ describe('profile store: damaged files are never rewritten', () => {
 		['no schemaVersion', 'invalid-schema', '{"profiles":{}}'],
 		['a string schemaVersion', 'invalid-schema', '{"schemaVersion":"1","profiles":{}}'],
 		['profiles as an array', 'invalid-schema', '{"schemaVersion":1,"profiles":[]}'],
-		['a profile missing its secret', 'invalid-schema', '{"schemaVersion":1,"profiles":{"acme":{"server":"https://x","site":"","tokenName":"n","createdAt":"t","updatedAt":"t","lastVerification":null}}}'],
+		[
+			'a profile missing its secret',
+			'invalid-schema',
+			'{"schemaVersion":1,"profiles":{"acme":{"server":"https://x","site":"","tokenName":"n","createdAt":"t","updatedAt":"t","lastVerification":null}}}',
+		],
 		[
 			'a malformed verification',
 			'invalid-schema',
@@ -433,7 +447,9 @@ describe('profile store: damaged files are never rewritten', () => {
 	});
 
 	it('says which profile and field are wrong, without their values', () => {
-		writeStore(`{"schemaVersion":1,"profiles":{"acme.prod":{"server":"https://x","site":"","tokenName":"n","tokenSecret":42,"createdAt":"t","updatedAt":"t","lastVerification":null}}}`);
+		writeStore(
+			`{"schemaVersion":1,"profiles":{"acme.prod":{"server":"https://x","site":"","tokenName":"n","tokenSecret":42,"createdAt":"t","updatedAt":"t","lastVerification":null}}}`,
+		);
 		const error = expectStoreError(() => openProfileStore({directory}), 'invalid-schema');
 		expect(error.message).toContain('profile "acme.prod": "tokenSecret" must be a string');
 		expect(error.message).not.toContain('42');

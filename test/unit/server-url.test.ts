@@ -9,7 +9,11 @@ const accepted: Accepted[] = [
 	{input: 'https://10ay.online.tableau.com/#/site/acme/workbooks', server: 'https://10ay.online.tableau.com', site: 'acme', note: 'acme'},
 	{input: 'https://10ay.online.tableau.com/#/site/acme', server: 'https://10ay.online.tableau.com', site: 'acme'},
 	{input: 'https://10ay.online.tableau.com/#/site/acme/', server: 'https://10ay.online.tableau.com', site: 'acme'},
-	{input: 'https://prod-useast-a.online.tableau.com/#/site/big_co-2/views/Sales/Overview?:iid=1', server: 'https://prod-useast-a.online.tableau.com', site: 'big_co-2'},
+	{
+		input: 'https://prod-useast-a.online.tableau.com/#/site/big_co-2/views/Sales/Overview?:iid=1',
+		server: 'https://prod-useast-a.online.tableau.com',
+		site: 'big_co-2',
+	},
 	{input: 'https://us-west-2b.online.tableau.com/t/acme/views/Superstore/Overview', server: 'https://us-west-2b.online.tableau.com', site: 'acme'},
 	{input: '10az.online.tableau.com', server: 'https://10az.online.tableau.com', site: null, note: 'https://'},
 	{input: '10ay.online.tableau.com/#/site/acme/home', server: 'https://10ay.online.tableau.com', site: 'acme'},
@@ -130,11 +134,14 @@ describe('parseServerInput refuses what cannot work, and says what to type', () 
 		expect(result.error).toContain(error);
 	});
 
-	it.each(['https://admin:hunter2@tableau.example.com', 'ftp://admin:hunter2@tableau.example.com', 'https://admin:hunter2@'])('never repeats a password from %s', input => {
-		const result = parseServerInput(input);
-		expect(result.ok).toBe(false);
-		expect(JSON.stringify(result)).not.toContain('hunter2');
-	});
+	it.each(['https://admin:hunter2@tableau.example.com', 'ftp://admin:hunter2@tableau.example.com', 'https://admin:hunter2@'])(
+		'never repeats a password from %s',
+		input => {
+			const result = parseServerInput(input);
+			expect(result.ok).toBe(false);
+			expect(JSON.stringify(result)).not.toContain('hunter2');
+		},
+	);
 
 	it('names the cloud pod in the warning for a host without one', () => {
 		const result = parseServerInput('https://online.tableau.com');

@@ -1,10 +1,15 @@
 import {useCallback, useMemo, useState} from 'react';
-import {render, useApp} from 'ink';
+import {Box, render, useApp} from 'ink';
 import {scenarios, type ScenarioId, type ScenarioInfo} from '../../simulator/index.js';
+import {ColorContext} from '../components/Paint.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
-import {Wizard, type FailureAction, type SaveFunction, type VerifyFunction} from '../wizard/Wizard.js';
-import type {WizardValues} from '../wizard/steps.js';
+import {Wizard, type ClosingLine, type FailureAction, type SaveFunction, type VerifyFunction, type WizardOutcome} from '../wizard/Wizard.js';
+import type {StepId, WizardValues} from '../wizard/steps.js';
+import {demoBanner} from './banner.js';
 import {ScenarioPicker} from './ScenarioPicker.js';
+
+/** How the demo ended: the wizard's outcome, or `quit` from the picker (q, Esc). Ctrl-C anywhere is `cancelled`. */
+export type DemoOutcome = WizardOutcome | {kind: 'quit'};
 
 export type DemoAppProps = {
 	/** Scenario given with --scenario; without it the picker opens first. */
@@ -13,12 +18,18 @@ export type DemoAppProps = {
 	readonly switchScenario: (id: ScenarioId) => void;
 	/** Runs the checks against the simulator in the given scenario (TLS trust depends on it). */
 	readonly verifyFor: (scenario: ScenarioInfo) => VerifyFunction;
+	/** Saves to the demo's temporary store; the path it returns is shown, so it should say so. */
 	readonly save: SaveFunction;
+	/** The simulator's values: every field filled in, so Enter walks through. */
 	readonly values: Partial<WizardValues>;
 	readonly simulatorUrl: string;
 	readonly color: boolean;
 	readonly minimumCheckMs: number;
 	readonly timeoutMs: number;
+	/** The wizard's first step once a scenario is chosen; default the first. Tests start at `verify`. */
+	readonly initialStep?: StepId;
+	/** Called once with how the demo ended, just before it exits. */
+	readonly onExit?: (outcome: DemoOutcome) => void;
 };
 
 function infoOf(id: ScenarioId): ScenarioInfo {
@@ -27,15 +38,44 @@ function infoOf(id: ScenarioId): ScenarioInfo {
 
 const failing = scenarios.filter(scenario => scenario.expected !== 'ok');
 
+/** The failing scenario after `id` in the list, wrapping round; the first one when `id` succeeds. */
+export function nextFault(id: ScenarioId): ScenarioInfo {
+	return failing[(failing.findIndex(item => item.id === id) + 1) % failing.length]!;
+}
+
+// A demo profile lives in a temporary store, so the wizard's "re-test it with …" would mislead.
+function demoClosingLine(outcome: WizardOutcome): ClosingLine | undefined {
+	switch (outcome.kind) {
+		case 'verified': {
+			return {tone: 'ok', text: `✓ Done: verified, and saved as "${outcome.profile}" in the temporary demo store.`};
+		}
+
+		case 'saved-unverified': {
+			return {tone: 'warn', text: `! Saved as "${outcome.profile}" in the temporary demo store, without a passing test.`};
+		}
+
+		case 'cancelled': {
+			return {tone: 'warn', text: '! Demo stopped.'};
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
 /**
-The demo: a scenario picker, then the real wizard against the simulator, with two more keys on a
-failure screen so a presenter can show the recovery as well as the fault.
+The demo: a scenario picker, then the real wizard against the simulator, with more keys on a
+failure screen so a presenter can show the recovery as well as the fault. The `p` picker covers the
+wizard without unmounting it, so its values and step survive the switch.
 */
 export function DemoApp(props: DemoAppProps) {
 	const {exit} = useApp();
-	const {rows} = useTerminalSize();
+	const {columns, rows} = useTerminalSize();
 	const [scenario, setScenario] = useState<ScenarioInfo | null>(props.initialScenario ? infoOf(props.initialScenario) : null);
-	const {switchScenario} = props;
+	// While set, the picker is open over the wizard; `retry` tests again once a scenario is picked.
+	const [switching, setSwitching] = useState<{retry: () => void} | null>(null);
+	const {switchScenario, onExit} = props;
 	const choose = useCallback(
 		(next: ScenarioInfo) => {
 			switchScenario(next.id);
@@ -43,17 +83,24 @@ export function DemoApp(props: DemoAppProps) {
 		},
 		[switchScenario],
 	);
+	const quit = useCallback(
+		(interrupted: boolean) => {
+			const outcome: DemoOutcome = interrupted ? {kind: 'cancelled'} : {kind: 'quit'};
+			onExit?.(outcome);
+			exit(outcome);
+		},
+		[exit, onExit],
+	);
 
 	const failureActions = useMemo((): FailureAction[] => {
 		if (!scenario) {
 			return [];
 		}
 
-		const nextFailing = failing[(failing.findIndex(item => item.id === scenario.id) + 1) % failing.length]!;
 		return [
 			{
 				key: 'f',
-				label: 'fix it (simulator → ok) & retry',
+				label: 'fix & retry',
 				run({retry}) {
 					choose(infoOf('ok'));
 					retry();
@@ -61,34 +108,90 @@ export function DemoApp(props: DemoAppProps) {
 			},
 			{
 				key: 'n',
-				label: `next fault (${nextFailing.id})`,
+				label: `next fault (${nextFault(scenario.id).id})`,
 				run({retry}) {
-					choose(nextFailing);
+					choose(nextFault(scenario.id));
 					retry();
+				},
+			},
+			{
+				key: 'p',
+				label: 'pick scenario',
+				run({retry}) {
+					setSwitching({retry});
 				},
 			},
 		];
 	}, [scenario, choose]);
 
-	if (!scenario) {
-		return <ScenarioPicker scenarios={scenarios} rows={rows} isActive onPick={choose} onCancel={() => exit({kind: 'cancelled'})} />;
+	let screen;
+	if (scenario) {
+		screen = (
+			<>
+				{switching ? (
+					<ScenarioPicker
+						scenarios={scenarios}
+						initial={scenario.id}
+						title="Switch the simulator to another scenario, then test again"
+						banner={demoBanner(scenario.id, props.simulatorUrl, columns)}
+						pickLabel="switch & retry"
+						isActive
+						rows={rows}
+						columns={columns}
+						onPick={next => {
+							choose(next);
+							setSwitching(null);
+							switching.retry();
+						}}
+						onBack={() => {
+							setSwitching(null);
+						}}
+						onQuit={quit}
+					/>
+				) : null}
+				<Box display={switching ? 'none' : 'flex'} flexDirection="column">
+					<Wizard
+						verify={props.verifyFor(scenario)}
+						save={props.save}
+						initialValues={props.values}
+						{...(props.initialStep ? {initialStep: props.initialStep} : {})}
+						banner={demoBanner(scenario.id, props.simulatorUrl, columns)}
+						extraFailureActions={failureActions}
+						verifyOptions={{minimumCheckMs: props.minimumCheckMs, timeoutMs: props.timeoutMs}}
+						color={props.color}
+						isActive={switching === null}
+						closingLine={demoClosingLine}
+						{...(onExit ? {onExit} : {})}
+					/>
+				</Box>
+			</>
+		);
+	} else {
+		screen = (
+			<ScenarioPicker
+				scenarios={scenarios}
+				title="tableau-connect demo · pick a scenario"
+				banner={demoBanner(null, props.simulatorUrl, columns)}
+				intro="All fields pre-filled: Enter walks through. On failures: f fix, n next, p pick"
+				pickLabel="start"
+				isActive
+				rows={rows}
+				columns={columns}
+				onPick={choose}
+				onQuit={quit}
+			/>
+		);
 	}
 
-	return (
-		<Wizard
-			verify={props.verifyFor(scenario)}
-			save={props.save}
-			initialValues={props.values}
-			banner={`DEMO · simulated Tableau at ${props.simulatorUrl} · scenario: ${scenario.id} · saves go to a temporary store`}
-			extraFailureActions={failureActions}
-			verifyOptions={{minimumCheckMs: props.minimumCheckMs, timeoutMs: props.timeoutMs}}
-			color={props.color}
-		/>
-	);
+	return <ColorContext.Provider value={props.color}>{screen}</ColorContext.Provider>;
 }
 
-/** Renders the demo and resolves when it ends; the command imports this lazily, with Ink. */
-export async function renderDemo(props: DemoAppProps): Promise<unknown> {
-	const app = render(<DemoApp {...props} />, {exitOnCtrlC: false});
-	return app.waitUntilExit();
+/** Where the demo draws and reads keys; the process's own streams by default. */
+export type DemoStreams = {stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream};
+
+/** Renders the demo and resolves with how it ended; the command imports this lazily, with Ink. */
+export async function renderDemo(props: DemoAppProps, streams: DemoStreams = {}): Promise<DemoOutcome | undefined> {
+	// Ctrl-C is a key here, not a signal: the demo ends itself, so the command can stop the simulator.
+	const app = render(<DemoApp {...props} />, {...streams, exitOnCtrlC: false, patchConsole: false});
+	return app.waitUntilExit() as Promise<DemoOutcome | undefined>;
 }

@@ -1,83 +1,153 @@
-import {useReducer} from 'react';
+import {useLayoutEffect, useReducer} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {ScenarioInfo} from '../../simulator/index.js';
-import {Footer} from '../components/Footer.js';
+import type {ScenarioId, ScenarioInfo} from '../../simulator/index.js';
+import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
 import {Paint} from '../components/Paint.js';
 
 type Props = {
 	readonly scenarios: readonly ScenarioInfo[];
+	/** The scenario selected at first; default the first one. */
+	readonly initial?: ScenarioId;
+	/** The first line, such as "tableau-connect demo · pick a scenario". */
+	readonly title: string;
+	/** The demo banner, under the title as on the wizard's screens. */
+	readonly banner: string;
+	/** A line under the banner on how the demo goes, for the first screen. */
+	readonly intro?: string;
+	/** What Enter does, for the footer: "start", "switch & retry". */
+	readonly pickLabel: string;
 	readonly onPick: (scenario: ScenarioInfo) => void;
-	readonly onCancel: () => void;
+	/** Esc; without it Esc quits, as on the first screen where there is nothing to go back to. */
+	readonly onBack?: () => void;
+	/** q (false) or Ctrl-C (true). */
+	readonly onQuit: (interrupted: boolean) => void;
 	readonly isActive: boolean;
-	/** Rows available for the list; the rest of the list scrolls. */
 	readonly rows: number;
+	readonly columns: number;
 };
 
-type Move = {type: 'up'} | {type: 'down'} | {type: 'jump'; index: number};
+type PickerState = {selected: number; picked: boolean};
+type PickerAction = {type: 'by'; delta: number; wrap: boolean} | {type: 'jump'; index: number} | {type: 'pick'};
 
-function move(count: number) {
-	return (selected: number, action: Move): number => {
+/** Rows of the description under the list: fixed, so the list does not jump as the selection moves. */
+const descriptionRows = 3;
+const page = 5;
+
+function reducerFor(count: number) {
+	return (state: PickerState, action: PickerAction): PickerState => {
+		if (state.picked) {
+			return state;
+		}
+
 		switch (action.type) {
-			case 'up': {
-				return (selected - 1 + count) % count;
-			}
-
-			case 'down': {
-				return (selected + 1) % count;
+			case 'pick': {
+				return {...state, picked: true};
 			}
 
 			case 'jump': {
-				return Math.min(count - 1, Math.max(0, action.index));
+				return {...state, selected: Math.min(count - 1, Math.max(0, action.index))};
+			}
+
+			case 'by': {
+				const next = state.selected + action.delta;
+				return {...state, selected: action.wrap ? (next + count) % count : Math.min(count - 1, Math.max(0, next))};
 			}
 		}
 	};
 }
 
-/** The demo's first screen: which story to tell. ↑↓ to choose, Enter to start. */
-export function ScenarioPicker({scenarios, onPick, onCancel, isActive, rows}: Props) {
-	const [selected, dispatch] = useReducer(move(scenarios.length), 0);
+function outcomeOf(scenario: ScenarioInfo): string {
+	return scenario.expected === 'ok'
+		? scenario.expectedWarnings?.length
+			? `succeeds, warns ${scenario.expectedWarnings.join(', ')}`
+			: 'succeeds'
+		: scenario.expected;
+}
+
+/** Which story to tell: the demo's first screen, and the `p` key of a failure screen. */
+export function ScenarioPicker({scenarios, initial, title, banner, intro, pickLabel, onPick, onBack, onQuit, isActive, rows, columns}: Props) {
+	const start = Math.max(
+		0,
+		scenarios.findIndex(scenario => scenario.id === initial),
+	);
+	const [{selected, picked}, dispatch] = useReducer(reducerFor(scenarios.length), {selected: start, picked: false});
+	// Enter goes through the reducer, so it picks what the keys before it selected even when they
+	// all arrive before a render; a layout effect hands the pick on within the same commit.
+	useLayoutEffect(() => {
+		if (picked) {
+			onPick(scenarios[selected]!);
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the pick alone hands over, once
+	}, [picked]);
 	useInput(
 		(input, key) => {
-			if (key.upArrow || input === 'k') {
-				dispatch({type: 'up'});
+			if (key.ctrl && input === 'c') {
+				onQuit(true);
+			} else if (key.upArrow || input === 'k') {
+				dispatch({type: 'by', delta: -1, wrap: true});
 			} else if (key.downArrow || input === 'j') {
-				dispatch({type: 'down'});
-			} else if (key.return) {
-				onPick(scenarios[selected]!);
-			} else if (key.escape || input === 'q') {
-				onCancel();
+				dispatch({type: 'by', delta: 1, wrap: true});
+			} else if (key.pageUp || key.pageDown) {
+				dispatch({type: 'by', delta: key.pageUp ? -page : page, wrap: false});
+			} else if (key.home || key.end) {
+				dispatch({type: 'jump', index: key.home ? 0 : scenarios.length - 1});
+			} else if (key.return || input === '\n') {
+				dispatch({type: 'pick'});
+			} else if (key.escape) {
+				if (onBack) {
+					onBack();
+				} else {
+					onQuit(false);
+				}
+			} else if (input === 'q') {
+				onQuit(false);
 			}
 		},
 		{isActive},
 	);
 
-	const visible = Math.max(3, rows - 6);
+	const hints: KeyHint[] = [['↑↓', 'choose'], ['Enter', pickLabel], ...(onBack ? [['Esc', 'back'] as const] : []), ['q', 'quit']];
+	// Title, banner, intro and a blank line above; a blank line, the description and the footer below;
+	// and one row spare (inside footerHeight), because Ink redraws the whole terminal when a frame fills it.
+	const above = 3 + (intro ? 1 : 0);
+	const visible = Math.max(3, Math.min(scenarios.length, rows - above - 1 - descriptionRows - footerHeight(hints, columns)));
 	const first = Math.min(Math.max(0, selected - Math.floor(visible / 2)), Math.max(0, scenarios.length - visible));
 	const current = scenarios[selected]!;
+	const idWidth = Math.max(...scenarios.map(scenario => scenario.id.length));
 	return (
-		<Box flexDirection="column">
-			<Paint tone="accent" bold>
-				tableau-connect demo · pick a scenario
-			</Paint>
+		<Box flexDirection="column" width={columns}>
+			<Text wrap="truncate-end">
+				<Paint tone="accent" bold>
+					{title}
+				</Paint>
+			</Text>
+			<Text wrap="truncate-end">
+				<Paint tone="warn" bold>
+					{banner}
+				</Paint>
+			</Text>
+			{intro ? (
+				<Text wrap="truncate-end">
+					<Paint tone="muted">{intro}</Paint>
+				</Text>
+			) : null}
 			<Text> </Text>
 			{scenarios.slice(first, first + visible).map((scenario, offset) => {
 				const chosen = first + offset === selected;
 				return (
 					<Text key={scenario.id} wrap="truncate-end">
-						<Paint tone={chosen ? 'accent' : 'plain'} bold={chosen}>{`${chosen ? '›' : ' '} ${scenario.id.padEnd(21)}`}</Paint>
-						<Paint tone="muted">{` ${scenario.expected === 'ok' ? 'succeeds' : scenario.expected}`}</Paint>
+						<Paint tone={chosen ? 'accent' : 'plain'} bold={chosen}>{`${chosen ? '›' : ' '} ${scenario.id.padEnd(idWidth)}`}</Paint>
+						<Paint tone="muted">{`  ${outcomeOf(scenario)}`}</Paint>
 					</Text>
 				);
 			})}
 			<Text> </Text>
-			<Text wrap="wrap">{current.shows}</Text>
-			<Footer
-				hints={[
-					['↑↓', 'choose'],
-					['Enter', 'start'],
-					['q', 'quit'],
-				]}
-			/>
+			<Box height={descriptionRows} overflow="hidden" flexDirection="column">
+				<Text wrap="wrap">
+					<Paint bold>{current.title}</Paint>: {current.shows}
+				</Text>
+			</Box>
+			<Footer hints={hints} hidden={{above: first, below: scenarios.length - first - visible, keys: '↑↓'}} />
 		</Box>
 	);
 }

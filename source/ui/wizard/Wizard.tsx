@@ -51,11 +51,18 @@ export type WizardProps = {
 	readonly color?: boolean;
 	/** Called once with how the wizard ended, just before it exits. */
 	readonly onExit?: (outcome: WizardOutcome) => void;
+	/** Whether the wizard listens to keys; false while something else (the demo's scenario picker) has them. Default true. */
+	readonly isActive?: boolean;
+	/** The last line for an outcome, in place of the default one (the demo's profiles are temporary); undefined keeps the default. */
+	readonly closingLine?: (outcome: WizardOutcome) => ClosingLine | undefined;
 };
+
+/** The line the wizard leaves on screen when it ends. */
+export type ClosingLine = {tone: 'ok' | 'warn' | 'fail'; text: string};
 
 const noActions: readonly FailureAction[] = [];
 
-function closingLine(outcome: WizardOutcome, saved: SavedProfile | null): {tone: 'ok' | 'warn' | 'fail'; text: string} {
+function closingLine(outcome: WizardOutcome, saved: SavedProfile | null): ClosingLine {
 	switch (outcome.kind) {
 		case 'verified': {
 			return {
@@ -86,7 +93,7 @@ function closingLine(outcome: WizardOutcome, saved: SavedProfile | null): {tone:
 }
 
 function Screen({state, dispatch, props}: {readonly state: WizardState; readonly dispatch: Dispatch<WizardAction>; readonly props: WizardProps}) {
-	const isActive = state.outcome === null;
+	const isActive = state.outcome === null && (props.isActive ?? true);
 	switch (state.step) {
 		case 'needs': {
 			return <NeedsScreen dispatch={dispatch} isActive={isActive} />;
@@ -170,7 +177,7 @@ export function Wizard(props: WizardProps) {
 	const headerRows = 2 + (props.banner ? 1 : 0);
 	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
 	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hints, columns));
-	const closing = outcome ? closingLine(outcome, state.saved) : null;
+	const closing = outcome ? (props.closingLine?.(outcome) ?? closingLine(outcome, state.saved)) : null;
 	return (
 		<ColorContext.Provider value={props.color ?? true}>
 			<Box flexDirection="column" width={columns}>

@@ -273,7 +273,7 @@ function startVerification(state: WizardState): WizardState {
 	}
 
 	const run = state.run + 1;
-	const checks: CheckLine[] = checkIds.map(id => ({id, status: 'pending', summary: null, durationMs: null}));
+	const checks = pendingCheckLines();
 	return {
 		...enterStep(state, 'verify'),
 		message: null,
@@ -283,7 +283,13 @@ function startVerification(state: WizardState): WizardState {
 	};
 }
 
-function updateCheck(checks: CheckLine[], id: CheckId, update: Partial<CheckLine>): CheckLine[] {
+/** The five check lines of a test that has not started yet. */
+export function pendingCheckLines(): CheckLine[] {
+	return checkIds.map(id => ({id, status: 'pending', summary: null, durationMs: null}));
+}
+
+/** `checks` with the line `id` changed. */
+export function updateCheck(checks: CheckLine[], id: CheckId, update: Partial<CheckLine>): CheckLine[] {
 	return checks.map(line => (line.id === id ? {...line, ...update} : line));
 }
 

@@ -1,0 +1,39 @@
+import type {OpenedProfileStore} from '../profiles/store.js';
+import type {Profile} from '../profiles/types.js';
+import type {HomeAppProps} from '../ui/home/HomeApp.js';
+import type {ProfileSummary} from '../ui/profile-tests/types.js';
+import type {VerificationOptions} from '../verify/pipeline.js';
+import {lastVerificationOf} from './profile-access.js';
+
+/** A profile without its secret: all a screen needs to show it. */
+export function summaryOf({name, server, site, tokenName, lastVerification}: Profile): ProfileSummary {
+	return {name, server, site, tokenName, lastVerification};
+}
+
+/**
+The home screen's I/O over the real store and pipeline. Secrets stay here: the screen gets names and
+summaries, and `verify` reads the secret from the store when the test starts, so one changed by
+another process since the list was drawn is the one used.
+*/
+export function homeDependencies(store: OpenedProfileStore, verification: VerificationOptions): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove'> {
+	return {
+		list: () => store.list().map(profile => summaryOf(profile)),
+		async verify(name, onEvent) {
+			const profile = store.get(name);
+			if (!profile) {
+				throw new Error(`"${name}" is no longer saved in ${store.path}.`);
+			}
+
+			// The HTTP client loads with the first test, so the list appears without waiting for it.
+			const {verifyConnection} = await import('../verify/pipeline.js');
+			const {server, site, tokenName, tokenSecret} = profile;
+			return verifyConnection({server, site, tokenName, tokenSecret, profile: name}, {...verification, onEvent});
+		},
+		record(name, result) {
+			store.recordVerification(name, lastVerificationOf(result));
+		},
+		remove(name) {
+			store.remove(name);
+		},
+	};
+}

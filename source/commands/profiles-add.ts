@@ -1,0 +1,64 @@
+import {validateProfileName} from '../profiles/store.js';
+import {readSecretFromStdin, writeLines, type CommandIo} from './io.js';
+import {lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
+import type {ProfilesValues} from './profiles.js';
+import {resolveTarget, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
+import {UsageError} from './usage-error.js';
+
+/** `profiles add NAME …`: verify, then save; or save as it is with --no-verify. */
+export async function addProfile(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {
+	const problem = validateProfileName(name);
+	if (problem) {
+		throw new UsageError(problem);
+	}
+
+	const store = openStoreFor(io);
+	if (store.get(name) && !values.force) {
+		throw new UsageError(`A profile named "${name}" exists. Add --force to replace it, or edit it with "tableau-connect setup --profile ${name}".`);
+	}
+
+	const serverText = values.server ?? io.env['TABLEAU_SERVER'];
+	const tokenName = values['token-name'] ?? io.env['TABLEAU_TOKEN_NAME'];
+	if (!serverText || !tokenName) {
+		throw new UsageError('"profiles add" needs --server URL and --token-name NAME (or TABLEAU_SERVER and TABLEAU_TOKEN_NAME).');
+	}
+
+	const target = resolveTarget(serverText, values.site ?? io.env['TABLEAU_SITE']);
+	if ('error' in target) {
+		throw new UsageError(target.error);
+	}
+
+	const verification = await verificationOptionsFrom(values as ParsedTestArgs['values']);
+	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin) : io.env['TABLEAU_TOKEN_SECRET'];
+	if (!tokenSecret) {
+		throw new UsageError('No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET.');
+	}
+
+	const input = {name, server: target.server, site: target.site, tokenName, tokenSecret};
+	if (values['no-verify']) {
+		const saved = store.save(input);
+		writeLines(
+			io.stdout,
+			values.json ? [JSON.stringify(publicView(saved), null, 2)] : [`Saved profile "${name}" without testing it. Test it with: tableau-connect test ${name}`],
+		);
+		return 0;
+	}
+
+	const result = await runAndReport({...input, profile: name}, verification, io, values as ParsedTestArgs['values']);
+	if (values.json) {
+		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
+	}
+
+	if (!result.ok) {
+		writeLines(io.stderr, [`Not saved: "${name}" failed its test. Fix the values, or add --no-verify to save it anyway.`]);
+		return 1;
+	}
+
+	store.save(input);
+	store.recordVerification(name, lastVerificationOf(result));
+	if (!values.json) {
+		writeLines(io.stdout, [`Saved profile "${name}" in ${store.path}.`]);
+	}
+
+	return 0;
+}

@@ -1,0 +1,24 @@
+import type {VerificationOptions} from '../verify/pipeline.js';
+import {parseApiVersion, parseSeconds} from './args.js';
+import {readCaFile} from './io.js';
+
+/** Saved profiles tested at once by `test --all` and the home screen: enough to hide latency, few enough to spare the servers. */
+export const profileTestConcurrency = 8;
+
+/** The flags every command that tests a connection takes. */
+export type VerificationFlags = {
+	timeout?: string | undefined;
+	'ca-file'?: string | undefined;
+	insecure?: boolean | undefined;
+	'api-version'?: string | undefined;
+};
+
+/** The verification options every way of testing shares: timeout, CA, TLS, API version. */
+export async function verificationOptionsFrom(values: VerificationFlags): Promise<VerificationOptions> {
+	return {
+		timeoutMs: parseSeconds('--timeout', values.timeout, 15),
+		caPem: await readCaFile(values['ca-file']),
+		insecure: values.insecure ?? false,
+		apiVersion: parseApiVersion(values['api-version']),
+	};
+}

@@ -1,0 +1,168 @@
+import {useEffect, useReducer, useState} from 'react';
+import {Box, Text, useApp, useInput} from 'ink';
+import {Footer, footerHeight} from '../components/Footer.js';
+import {ColorContext, Paint} from '../components/Paint.js';
+import {Viewport} from '../components/Viewport.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
+import type {ProfileSummary, RecordResult, VerifyProfile} from '../profile-tests/types.js';
+import {useTestRunner} from '../profile-tests/use-test-runner.js';
+import {homeKeyHints} from './key-hints.js';
+import {homeLayout, wrappedRows} from './layout.js';
+import {ProfileDetail} from './ProfileDetail.js';
+import {ProfileList} from './ProfileList.js';
+import {homeReducer, initialHomeState, selectedProfile, type HomeOutcome, type Notice} from './reducer.js';
+import {RemoveConfirm} from './RemoveConfirm.js';
+import {useBrowseKeys, useConfirmKeys} from './use-home-keys.js';
+import {useRemoval, type RemoveProfile} from './use-removal.js';
+
+export type {HomeOutcome, Notice} from './reducer.js';
+
+export type HomeAppProps = {
+	/** Reads the saved profiles (without secrets): when the screen opens and after a removal. */
+	readonly list: () => readonly ProfileSummary[];
+	/** Tests one saved profile by name; the real pipeline, the simulator or a fake in tests. */
+	readonly verify: VerifyProfile;
+	/** Keeps a result as the profile's last verification. */
+	readonly record: RecordResult;
+	/** Deletes a saved profile. */
+	readonly remove: RemoveProfile;
+	/** How many tests run at once for "test all". Default 4. */
+	readonly limit?: number;
+	/** The profile to select first, such as the one just edited. */
+	readonly select?: string | null;
+	/** A line to show at first, such as how the wizard ended. */
+	readonly notice?: Notice | null;
+	/** A warning line under the title, such as --insecure's. */
+	readonly banner?: string;
+	/** The clock for "5 minutes ago". */
+	readonly now?: () => number;
+	/** Whether colour may be used; false under NO_COLOR. Default true. */
+	readonly color?: boolean;
+	/** Called once with how the screen ended, just before it exits. */
+	readonly onExit?: (outcome: HomeOutcome) => void;
+};
+
+/** Re-renders twice a minute, so "just now" becomes "1 minute ago" on a screen left open. */
+function useNow(clock: () => number): number {
+	const [, setTick] = useState(0);
+	useEffect(() => {
+		const timer = setInterval(() => {
+			setTick(tick => tick + 1);
+		}, 30_000);
+		return () => {
+			clearInterval(timer);
+		};
+	}, []);
+	return clock();
+}
+
+function Rule({label, columns}: {readonly label: string; readonly columns: number}) {
+	const head = `── ${label} `;
+	return (
+		<Text wrap="truncate-end">
+			<Paint tone="muted">{head + '─'.repeat(Math.max(0, columns - [...head].length))}</Paint>
+		</Text>
+	);
+}
+
+/**
+The home screen of `tableau-connect`: the saved profiles with their last results, and keys to test
+one or all of them live, edit, remove or add one. Everything outside the terminal comes in as props;
+it ends with `useApp().exit(outcome)`, and `home.ts` runs the wizard for "edit" and "new".
+*/
+export function HomeApp(props: HomeAppProps) {
+	const {exit} = useApp();
+	const clock = props.now ?? Date.now;
+	const limit = props.limit ?? 4;
+	const [state, dispatch] = useReducer(homeReducer, null, () =>
+		initialHomeState({profiles: props.list(), select: props.select ?? null, notice: props.notice ?? null, limit}),
+	);
+	const now = useNow(clock);
+	const {columns, rows} = useTerminalSize();
+	const open = state.outcome === null;
+	useInput(
+		(input, key) => {
+			if (key.ctrl && input === 'c') {
+				dispatch({type: 'interrupt'});
+			}
+		},
+		{isActive: open},
+	);
+	useBrowseKeys(dispatch, open && state.mode.kind === 'browse');
+	useConfirmKeys(dispatch, open && state.mode.kind === 'confirm-remove');
+	useTestRunner(state.tests, dispatch, props.verify, props.record, clock);
+	useRemoval(state.mode, dispatch, props.remove, props.list);
+	const {outcome} = state;
+	const {onExit} = props;
+	useEffect(() => {
+		if (outcome) {
+			onExit?.(outcome);
+			exit(outcome);
+		}
+	}, [outcome, onExit, exit]);
+
+	// The wizard takes over the same rows: leave nothing behind for it.
+	if (outcome?.kind === 'edit' || outcome?.kind === 'add') {
+		return null;
+	}
+
+	const selected = selectedProfile(state);
+	const test = selected ? state.tests.tests.get(selected.name) : undefined;
+	const hints = homeKeyHints(state);
+	const count = state.profiles.length;
+	const title = count === 0 ? 'no saved profiles' : count === 1 ? '1 saved profile' : `${state.selected + 1} of ${count} saved profiles`;
+	const headerRows = 2 + (props.banner ? 1 : 0) + (state.notice ? wrappedRows(state.notice.text, columns) : 0);
+	const detailWanted = state.mode.kind !== 'browse' ? 3 : test && test.phase !== 'queued' ? 16 : 4;
+	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
+	const {listRows, detailRows} = homeLayout({available: rows - 1 - headerRows - footerHeight(hints, columns), profileCount: count, detailWanted});
+	return (
+		<ColorContext.Provider value={props.color ?? true}>
+			<Box flexDirection="column" width={columns}>
+				<Box justifyContent="space-between">
+					<Text wrap="truncate-end">
+						<Paint tone="accent" bold>
+							Tableau connections
+						</Paint>
+					</Text>
+					<Box flexShrink={0} marginLeft={1}>
+						<Paint tone="muted">{title}</Paint>
+					</Box>
+				</Box>
+				{props.banner ? (
+					<Text wrap="truncate-end">
+						<Paint tone="warn" bold>
+							{props.banner}
+						</Paint>
+					</Text>
+				) : null}
+				{state.notice ? <Paint tone={state.notice.tone}>{state.notice.text}</Paint> : null}
+				<Text> </Text>
+				{count === 0 ? (
+					<Text>No saved profiles. Press n to set one up, q to quit.</Text>
+				) : (
+					<ProfileList profiles={state.profiles} selected={state.selected} tests={state.tests} now={now} height={listRows} stopped={!open} />
+				)}
+				{open && selected ? (
+					<>
+						<Rule label={selected.name} columns={columns} />
+						<Viewport
+							key={`${selected.name}-${state.mode.kind}`}
+							height={detailRows}
+							scroll={state.scroll}
+							onScrollLimit={max => {
+								dispatch({type: 'set-scroll-limit', max});
+							}}
+						>
+							{state.mode.kind === 'browse' ? (
+								<ProfileDetail profile={selected} test={test} now={now} columns={columns} limit={limit} />
+							) : (
+								<RemoveConfirm name={state.mode.name} removing={state.mode.kind === 'removing'} />
+							)}
+						</Viewport>
+					</>
+				) : null}
+				{open ? <Footer hints={hints} hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: 'PgUp/PgDn'}} /> : null}
+			</Box>
+		</ColorContext.Provider>
+	);
+}

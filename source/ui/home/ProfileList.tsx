@@ -1,0 +1,36 @@
+import {Box} from 'ink';
+import type {TestsState} from '../profile-tests/tests-reducer.js';
+import type {ProfileSummary} from '../profile-tests/types.js';
+import {ProfileRow} from './ProfileRow.js';
+
+/** Rows each profile takes in the list. */
+export const rowsPerProfile = 2;
+
+type Props = {
+	readonly profiles: readonly ProfileSummary[];
+	readonly selected: number;
+	readonly tests: TestsState;
+	readonly now: number;
+	/** Rows available; a longer list shows a window around the selected profile. */
+	readonly height: number;
+	/** The screen has ended: tests still running are shown as stopped. */
+	readonly stopped?: boolean;
+};
+
+/** The first profile shown when only `visible` of them fit: the selected one stays in view, near the middle. */
+export function firstVisible(selected: number, count: number, visible: number): number {
+	return Math.max(0, Math.min(selected - Math.floor(visible / 2), count - visible));
+}
+
+/** The saved profiles, each with its last or live result. */
+export function ProfileList({profiles, selected, tests, now, height, stopped = false}: Props) {
+	const visible = Math.max(1, Math.floor(height / rowsPerProfile));
+	const top = firstVisible(selected, profiles.length, visible);
+	return (
+		<Box flexDirection="column" flexShrink={0}>
+			{profiles.slice(top, top + visible).map((profile, index) => (
+				<ProfileRow key={profile.name} profile={profile} selected={top + index === selected} test={tests.tests.get(profile.name)} now={now} stopped={stopped} />
+			))}
+		</Box>
+	);
+}

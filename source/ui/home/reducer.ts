@@ -1,0 +1,198 @@
+import type {Tone} from '../components/Paint.js';
+import {initialTestsState, isBusy, isTestsAction, testsReducer, type TestsAction, type TestsState} from '../profile-tests/tests-reducer.js';
+import type {ProfileSummary} from '../profile-tests/types.js';
+
+/** A line under the title: what just happened, or why a key did nothing. */
+export type Notice = {tone: Tone; text: string};
+
+/** What the home screen is doing with its keys: browsing, or asking whether to remove a profile. */
+export type HomeMode = {kind: 'browse'} | {kind: 'confirm-remove'; name: string} | {kind: 'removing'; name: string};
+
+/** How the home screen ended; `home.ts` runs the wizard for `edit` and `add`, then comes back. */
+export type HomeOutcome =
+	| {kind: 'quit'}
+	/** Ctrl-C; `testsRunning` says that tests were still in flight, which would hold the process until they end. */
+	| {kind: 'interrupted'; testsRunning: boolean}
+	| {kind: 'edit'; profile: string}
+	| {kind: 'add'};
+
+export type HomeState = {
+	profiles: readonly ProfileSummary[];
+	/** Index of the selected profile (0 when there is none). */
+	selected: number;
+	tests: TestsState;
+	mode: HomeMode;
+	notice: Notice | null;
+	/** Rows of the selected profile's details scrolled past, and how far they can scroll. */
+	scroll: number;
+	scrollMax: number;
+	outcome: HomeOutcome | null;
+};
+
+export type HomeAction =
+	| TestsAction
+	| {type: 'move'; by: number}
+	| {type: 'test-selected'}
+	| {type: 'test-all'}
+	| {type: 'ask-remove'}
+	| {type: 'cancel-remove'}
+	| {type: 'confirm-remove'}
+	| {type: 'removed'; name: string; profiles: readonly ProfileSummary[]}
+	| {type: 'remove-failed'; name: string; message: string}
+	| {type: 'edit'}
+	| {type: 'add'}
+	| {type: 'quit'}
+	| {type: 'interrupt'}
+	| {type: 'scroll'; by: number}
+	| {type: 'set-scroll-limit'; max: number};
+
+export type HomeInit = {
+	profiles: readonly ProfileSummary[];
+	/** The profile to select first (the one just edited or added); the first one otherwise. */
+	select?: string | null;
+	notice?: Notice | null;
+	/** How many tests run at once. */
+	limit: number;
+};
+
+export const busyNotice: Notice = {tone: 'warn', text: '! Tests are running: wait for them to end, or press Ctrl-C to stop now.'};
+
+function clamp(index: number, count: number): number {
+	return Math.max(0, Math.min(count - 1, index));
+}
+
+export function initialHomeState({profiles, select = null, notice = null, limit}: HomeInit): HomeState {
+	const index = select === null ? 0 : profiles.findIndex(profile => profile.name === select);
+	return {
+		profiles,
+		selected: Math.max(0, index),
+		tests: initialTestsState(limit),
+		mode: {kind: 'browse'},
+		notice,
+		scroll: 0,
+		scrollMax: 0,
+		outcome: null,
+	};
+}
+
+/** The selected profile, or undefined when none is saved. */
+export function selectedProfile(state: HomeState): ProfileSummary | undefined {
+	return state.profiles[state.selected];
+}
+
+function withTests(state: HomeState, action: TestsAction): HomeState {
+	const tests = testsReducer(state.tests, action);
+	if (tests === state.tests) {
+		return state;
+	}
+
+	const next = {...state, tests};
+	if (action.type === 'test-finished' && action.recordError !== null) {
+		return {...next, notice: {tone: 'warn', text: `! The result of "${action.name}" could not be recorded: ${action.recordError}`}};
+	}
+
+	return next;
+}
+
+/** Keys that leave the screen or change the store wait until no test is running. */
+function whenIdle(state: HomeState, change: (state: HomeState) => HomeState): HomeState {
+	return isBusy(state.tests) ? {...state, notice: busyNotice} : change(state);
+}
+
+/** The home screen's only state transition function. Pure: effects run the tests and the removal. */
+export function homeReducer(state: HomeState, action: HomeAction): HomeState {
+	if (state.outcome !== null) {
+		return state;
+	}
+
+	if (isTestsAction(action)) {
+		return withTests(state, action);
+	}
+
+	const browsing = state.mode.kind === 'browse';
+	const selected = selectedProfile(state);
+	switch (action.type) {
+		case 'move': {
+			const index = clamp(state.selected + action.by, state.profiles.length);
+			return !browsing || index === state.selected ? state : {...state, selected: index, notice: null, scroll: 0, scrollMax: 0};
+		}
+
+		case 'test-selected': {
+			return browsing && selected ? {...withTests(state, {type: 'queue-tests', names: [selected.name]}), notice: null, scroll: 0} : state;
+		}
+
+		case 'test-all': {
+			const names = state.profiles.map(profile => profile.name);
+			return browsing && names.length > 0 ? {...withTests(state, {type: 'queue-tests', names}), notice: null, scroll: 0} : state;
+		}
+
+		case 'ask-remove': {
+			if (!browsing || !selected) {
+				return state;
+			}
+
+			return whenIdle(state, idle => ({...idle, mode: {kind: 'confirm-remove', name: selected.name}, notice: null, scroll: 0}));
+		}
+
+		case 'cancel-remove': {
+			return state.mode.kind === 'confirm-remove' ? {...state, mode: {kind: 'browse'}, notice: {tone: 'muted', text: `Kept "${state.mode.name}".`}} : state;
+		}
+
+		case 'confirm-remove': {
+			return state.mode.kind === 'confirm-remove' ? {...state, mode: {kind: 'removing', name: state.mode.name}} : state;
+		}
+
+		case 'removed': {
+			if (state.mode.kind !== 'removing' || state.mode.name !== action.name) {
+				return state;
+			}
+
+			return {
+				...state,
+				profiles: action.profiles,
+				selected: clamp(state.selected, action.profiles.length),
+				tests: testsReducer(state.tests, {type: 'forget-test', name: action.name}),
+				mode: {kind: 'browse'},
+				notice: {
+					tone: 'ok',
+					text: `✓ Removed "${action.name}" from this computer. The token stays valid in Tableau: revoke it there (My Account Settings → Personal Access Tokens) if nothing else uses it.`,
+				},
+				scroll: 0,
+				scrollMax: 0,
+			};
+		}
+
+		case 'remove-failed': {
+			if (state.mode.kind !== 'removing' || state.mode.name !== action.name) {
+				return state;
+			}
+
+			return {...state, mode: {kind: 'browse'}, notice: {tone: 'fail', text: `✗ "${action.name}" was not removed: ${action.message}`}};
+		}
+
+		case 'edit': {
+			return browsing && selected ? whenIdle(state, idle => ({...idle, outcome: {kind: 'edit', profile: selected.name}})) : state;
+		}
+
+		case 'add': {
+			return browsing ? whenIdle(state, idle => ({...idle, outcome: {kind: 'add'}})) : state;
+		}
+
+		case 'quit': {
+			return browsing ? whenIdle(state, idle => ({...idle, outcome: {kind: 'quit'}})) : state;
+		}
+
+		case 'interrupt': {
+			return {...state, outcome: {kind: 'interrupted', testsRunning: isBusy(state.tests)}};
+		}
+
+		case 'scroll': {
+			return {...state, scroll: Math.max(0, Math.min(state.scrollMax, state.scroll + action.by))};
+		}
+
+		case 'set-scroll-limit': {
+			const max = Math.max(0, action.max);
+			return max === state.scrollMax ? state : {...state, scrollMax: max, scroll: Math.min(state.scroll, max)};
+		}
+	}
+}

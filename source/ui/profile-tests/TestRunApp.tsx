@@ -1,0 +1,127 @@
+import {useEffect, useReducer} from 'react';
+import {Box, Static, Text, useApp} from 'ink';
+import type {VerificationResult} from '../../verify/types.js';
+import {ColorContext, Paint} from '../components/Paint.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
+import {ProfileHeading} from './ProfileHeading.js';
+import {TestBlock} from './TestBlock.js';
+import {TestStatus} from './TestStatus.js';
+import {allEnded, initialTestsState, testsReducer, type ProfileTest, type TestsState} from './tests-reducer.js';
+import type {ProfileSummary, RecordResult, VerifyProfile} from './types.js';
+import {useTestRunner} from './use-test-runner.js';
+
+/** How the run ended: one result per profile, in the order given; null where the test itself crashed. */
+export type TestRunOutcome = {results: Array<VerificationResult | null>};
+
+export type TestRunAppProps = {
+	/** The profiles to test, without their secrets. */
+	readonly profiles: readonly ProfileSummary[];
+	readonly verify: VerifyProfile;
+	readonly record: RecordResult;
+	/** How many tests run at once. */
+	readonly limit: number;
+	/** Whether colour may be used; false under NO_COLOR. Default true. */
+	readonly color?: boolean;
+	readonly now?: () => number;
+	/** Called once with the results, just before the app exits. */
+	readonly onExit?: (outcome: TestRunOutcome) => void;
+};
+
+/** Rows one live test block takes: its heading and five check lines, plus a blank line. */
+const blockRows = 7;
+
+function outcomeOf(state: TestsState, profiles: readonly ProfileSummary[]): TestRunOutcome {
+	return {
+		results: profiles.map(profile => {
+			const test = state.tests.get(profile.name);
+			return test?.phase === 'done' ? test.result : null;
+		}),
+	};
+}
+
+function EndedBlock({profile, test}: {readonly profile: ProfileSummary; readonly test: ProfileTest | undefined}) {
+	const {columns} = useTerminalSize();
+	// <Static> lays its items out without the terminal's width: give it to each of them.
+	return (
+		<Box flexDirection="column" marginBottom={1} width={columns}>
+			<ProfileHeading profile={profile} />
+			{test && test.phase !== 'queued' ? <TestBlock test={test} columns={columns} /> : null}
+		</Box>
+	);
+}
+
+/** A running test in one line, when the full blocks of every running test would not fit. */
+function CompactLine({profile, test, now}: {readonly profile: ProfileSummary; readonly test: ProfileTest; readonly now: number}) {
+	return (
+		<Box>
+			<Box flexShrink={1} marginRight={2}>
+				<Text wrap="truncate-end">{profile.name}</Text>
+			</Box>
+			<Box flexShrink={0}>
+				<TestStatus test={test} last={null} now={now} />
+			</Box>
+		</Box>
+	);
+}
+
+function Summary({profiles, results}: {readonly profiles: readonly ProfileSummary[]; readonly results: TestRunOutcome['results']}) {
+	const failed = profiles.filter((_profile, index) => !results[index]?.ok).map(profile => profile.name);
+	const text = `${results.length - failed.length} of ${results.length} profiles verified`;
+	return failed.length === 0 ? <Paint tone="ok">✓ {text}.</Paint> : <Paint tone="fail">{`✗ ${text}; failed: ${failed.join(', ')}.`}</Paint>;
+}
+
+/**
+`test NAME` and `test --all` on a terminal: each profile's check lines live, as the home screen shows
+them, printed for good (Ink's <Static>) as each test ends, then a summary. Ends with
+`useApp().exit(outcome)`.
+*/
+export function TestRunApp(props: TestRunAppProps) {
+	const {profiles, limit} = props;
+	const now = props.now ?? Date.now;
+	const {exit} = useApp();
+	const {rows, columns} = useTerminalSize();
+	const [state, dispatch] = useReducer(testsReducer, null, () =>
+		testsReducer(initialTestsState(limit), {type: 'queue-tests', names: profiles.map(profile => profile.name)}),
+	);
+	useTestRunner(state, dispatch, props.verify, props.record, now);
+	const names = profiles.map(profile => profile.name);
+	const ended = allEnded(state, names);
+	const {onExit} = props;
+	useEffect(() => {
+		if (ended) {
+			const outcome = outcomeOf(state, profiles);
+			onExit?.(outcome);
+			exit(outcome);
+		}
+		// Runs once, when the last test ends; the state at that moment is the outcome.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [ended]);
+
+	const byName = new Map(profiles.map(profile => [profile.name, profile]));
+	const endedProfiles = state.finished.map(name => byName.get(name)).filter(profile => profile !== undefined);
+	const running = profiles.filter(profile => state.tests.get(profile.name)?.phase === 'running');
+	const waiting = profiles.filter(profile => state.tests.get(profile.name)?.phase === 'queued').length;
+	// Full blocks while they fit the terminal; one line per test when they would not.
+	const fullBlocks = running.length * blockRows + 2 < rows;
+	const several = profiles.length > 1;
+	return (
+		<ColorContext.Provider value={props.color ?? true}>
+			<Static items={endedProfiles}>{profile => <EndedBlock key={profile.name} profile={profile} test={state.tests.get(profile.name)} />}</Static>
+			<Box flexDirection="column" width={columns}>
+				{running.map(profile => {
+					const test = state.tests.get(profile.name)!;
+					return fullBlocks ? (
+						<Box key={profile.name} flexDirection="column" marginBottom={1}>
+							<ProfileHeading profile={profile} />
+							{test.phase === 'queued' ? null : <TestBlock test={test} columns={columns} />}
+						</Box>
+					) : (
+						<CompactLine key={profile.name} profile={profile} test={test} now={now()} />
+					);
+				})}
+				{waiting > 0 ? <Paint tone="muted">{`· ${waiting} more waiting (${limit} at a time)`}</Paint> : null}
+				{several && ended ? <Summary profiles={profiles} results={outcomeOf(state, profiles).results} /> : null}
+			</Box>
+		</ColorContext.Provider>
+	);
+}

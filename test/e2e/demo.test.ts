@@ -1,0 +1,317 @@
+// The built CLI's demo in a real 80×24 terminal (tmux), as a solutions engineer runs it: Enter
+// through to the success screen, a fault and its fix, no trace in the person's config folder, and
+// nothing left running (process, port, temporary store) after q or Ctrl-C. Runs against dist/.
+import {execFileSync} from 'node:child_process';
+import {randomUUID} from 'node:crypto';
+import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {connect} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {runCli} from '../helpers/cli.js';
+import {startTerminal, tmuxMissing, type Terminal} from '../helpers/tmux.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+
+let terminal: Terminal | undefined;
+const folders: string[] = [];
+
+type Run = {
+	term: Terminal;
+	/** A value only this run's environment holds, to find its processes with `ps`. */
+	marker: string;
+	/** Its TMPDIR: where the demo's temporary store goes. */
+	tmp: string;
+	/** Its HOME, XDG_CONFIG_HOME and TABLEAU_CONNECT_CONFIG_DIR: where real profiles would go. */
+	home: string;
+};
+
+function folder(prefix: string): string {
+	const path = mkdtempSync(join(tmpdir(), prefix));
+	folders.push(path);
+	return path;
+}
+
+function startDemo(args: string[]): Run {
+	const marker = `demo-e2e-${randomUUID()}`;
+	const tmp = folder('tableau-connect-demo-tmp-');
+	const home = folder('tableau-connect-demo-home-');
+	terminal = startTerminal([process.execPath, cli, 'demo', ...args], {
+		columns: 80,
+		rows: 24,
+		cwd: root,
+		// Only what the CLI needs: no CI (Ink would print only the last frame), no TABLEAU_* of the runner.
+		env: {
+			PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+			TERM: 'xterm-256color',
+			LANG: 'C.UTF-8',
+			HOME: home,
+			XDG_CONFIG_HOME: join(home, '.config'),
+			TABLEAU_CONNECT_CONFIG_DIR: join(home, 'tableau-connect'),
+			TMPDIR: tmp,
+			TABLEAU_CONNECT_E2E_MARKER: marker,
+		},
+	});
+	return {term: terminal, marker, tmp, home};
+}
+
+/** Node processes whose environment holds the marker (`ps e` lists each one's environment). */
+function processesWith(marker: string): string[] {
+	const lines = execFileSync('ps', ['-e', 'e', '-ww', '-o', 'pid=,args='], {encoding: 'utf8'}).split('\n');
+	// The tmux server and the pane's shell carry the marker in their arguments, not as a live demo.
+	return lines.filter(line => line.includes(marker) && /^\s*\d+\s+\S*node\s/.test(line));
+}
+
+/** Every file under `path`, recursively. */
+function filesUnder(path: string): string[] {
+	return readdirSync(path, {recursive: true, withFileTypes: true})
+		.filter(entry => !entry.isDirectory())
+		.map(entry => join(entry.parentPath, entry.name));
+}
+
+async function refuses(port: number): Promise<boolean> {
+	return new Promise(resolve => {
+		const socket = connect({port, host: '127.0.0.1'});
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(false);
+		});
+		socket.once('error', error => {
+			resolve((error as NodeJS.ErrnoException).code === 'ECONNREFUSED');
+		});
+	});
+}
+
+/** Presses Enter until the verify step shows: one step, or one field of a form step, per press. */
+async function enterToVerify(term: Terminal): Promise<void> {
+	await term.waitFor('Step 1 of 8');
+	for (let presses = 0; presses < 15; presses++) {
+		const before = term.screen();
+		term.keys('Enter');
+		 
+		const after = await waitForChange(term, before);
+		if (after.includes('Step 8 of 8')) {
+			return;
+		}
+	}
+
+	throw new Error(`Enter did not reach the verify step. The screen:\n${term.screen()}`);
+}
+
+async function waitForChange(term: Terminal, before: string, timeout = 10_000): Promise<string> {
+	const deadline = Date.now() + timeout;
+	for (;;) {
+		const screen = term.screen();
+		if (screen !== before) {
+			return screen;
+		}
+
+		if (Date.now() > deadline) {
+			throw new Error(`The screen did not change within ${timeout} ms:\n${screen}`);
+		}
+
+		 
+		await new Promise(resolve => {
+			setTimeout(resolve, 25);
+		});
+	}
+}
+
+/** The simulator's port, from the "Testing https://127.0.0.1:PORT" line of the verify screen. */
+function portOn(screen: string): number {
+	const match = /Testing https:\/\/127\.0\.0\.1:(\d+)/.exec(screen);
+	if (!match) {
+		throw new Error(`No simulator address on the screen:\n${screen}`);
+	}
+
+	return Number(match[1]);
+}
+
+/** While the demo runs: its process is there, and so is its temporary store. */
+function expectRunning(run: Run): void {
+	expect(processesWith(run.marker)).toHaveLength(1);
+	expect(readdirSync(run.tmp).filter(name => name.startsWith('tableau-connect-demo-'))).toHaveLength(1);
+}
+
+/** After it ended: no process, no port, no temporary store, nothing in the config folders. */
+async function expectNothingLeft(run: Run, port: number): Promise<void> {
+	expect(processesWith(run.marker)).toEqual([]);
+	expect(await refuses(port)).toBe(true);
+	expect(readdirSync(run.tmp)).toEqual([]);
+	expect(filesUnder(run.home)).toEqual([]);
+}
+
+beforeAll(() => {
+	if (!existsSync(cli)) {
+		throw new Error(`${cli} is missing: run "npm run build" first (npm test does).`);
+	}
+});
+
+afterEach(() => {
+	terminal?.kill();
+	terminal = undefined;
+	for (const path of folders.splice(0)) {
+		rmSync(path, {recursive: true, force: true});
+	}
+});
+
+describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
+	test('--scenario ok: Enter at every step reaches the success screen; the save goes to the temporary store only', async () => {
+		const run = startDemo(['--scenario', 'ok']);
+		await enterToVerify(run.term);
+		await run.term.waitFor('✓ Verified: Parable can connect with this token.');
+		const screen = await run.term.waitFor('"demo", saved in the temporary demo store (deleted when the demo ends)');
+		const lines = screen.split('\n');
+		expect(lines.every(line => [...line].length <= 80)).toBe(true);
+		expect(lines[1]).toMatch(/^DEMO · scenario: ok · nothing is saved to your profiles · 127\.0\.0\.1:\d+$/);
+		const port = portOn(screen);
+		expect(lines[1]).toContain(`:${port}`);
+		expectRunning(run);
+		// The temporary store really holds the profile while the demo runs…
+		const [store] = readdirSync(run.tmp);
+		expect(readdirSync(join(run.tmp, store!))).toContain('profiles.json');
+
+		run.term.keys('Enter');
+		await run.term.waitFor('[exit 0]');
+		const history = run.term.history();
+		expect(history).toContain('✓ Done: verified, and saved as "demo" in the temporary demo store.');
+		expect(history).toContain('Demo over: simulator stopped, temporary store deleted, your profiles untouched.');
+		// …and nothing of it is left, least of all in HOME, XDG_CONFIG_HOME or TABLEAU_CONNECT_CONFIG_DIR.
+		await expectNothingLeft(run, port);
+	});
+
+	test('--scenario wrong-secret: the sign-in remedy, then f fixes the fault and the test passes', async () => {
+		const run = startDemo(['--scenario', 'wrong-secret']);
+		await enterToVerify(run.term);
+		let screen = await run.term.waitFor('[signin-failed · HTTP 401 · Tableau 401001]');
+		expect(screen).toContain('Tableau refused the token sign-in');
+		await run.term.waitFor('What to do:');
+		await run.term.waitFor('1. Token name and secret: the name must match exactly');
+		screen = await run.term.waitFor('f fix & retry');
+		expect(screen.split('\n')[1]).toBe('DEMO · scenario: wrong-secret · nothing is saved to your profiles');
+
+		run.term.keys('f');
+		screen = await run.term.waitFor('✓ Verified: Parable can connect with this token.');
+		expect(screen.split('\n')[1]).toMatch(/^DEMO · scenario: ok · nothing is saved to your profiles/);
+		await run.term.waitFor('saved in the temporary demo store');
+		run.term.keys('q');
+		await run.term.waitFor('[exit 0]');
+		await expectNothingLeft(run, portOn(screen));
+	});
+
+	test('q on a failure screen: the exit message, and no process, port or file left', async () => {
+		const run = startDemo(['--scenario', 'not-admin']);
+		await enterToVerify(run.term);
+		const screen = await run.term.waitFor('[insufficient-permissions');
+		expectRunning(run);
+		run.term.keys('q');
+		await run.term.waitFor('[exit 0]');
+		expect(run.term.history()).toContain('Demo over: simulator stopped, temporary store deleted, your profiles untouched.');
+		await expectNothingLeft(run, portOn(screen));
+	});
+
+	test('Ctrl-C while a slow check runs: exit 130 at once, and nothing left', async () => {
+		const run = startDemo(['--scenario', 'slow']);
+		await enterToVerify(run.term);
+		const screen = await run.term.waitFor('checking…');
+		expectRunning(run);
+		const started = Date.now();
+		run.term.keys('C-c');
+		await run.term.waitFor('[exit 130]');
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(run.term.history()).toContain('! Demo stopped.');
+		expect(run.term.history()).toContain('Demo over: simulator stopped, temporary store deleted, your profiles untouched.');
+		await expectNothingLeft(run, portOn(screen));
+	});
+
+	test('no --scenario: the picker first, with its banner; Ctrl-C there ends the demo with nothing left', async () => {
+		const run = startDemo([]);
+		const screen = await run.term.waitFor('tableau-connect demo · pick a scenario');
+		const banner = screen.split('\n')[1]!;
+		expect(banner).toMatch(/^DEMO · nothing is saved to your profiles · simulator at 127\.0\.0\.1:\d+$/);
+		const port = Number(/:(\d+)$/.exec(banner)![1]);
+		expect(await refuses(port)).toBe(false);
+		expectRunning(run);
+
+		run.term.keys('C-c');
+		await run.term.waitFor('[exit 130]');
+		expect(run.term.history()).toContain('Demo over: simulator stopped, temporary store deleted, your profiles untouched.');
+		await expectNothingLeft(run, port);
+	});
+
+	test('closing the terminal (SIGHUP) mid-demo leaves no process, port or temporary store either', async () => {
+		const run = startDemo(['--scenario', 'ok']);
+		await enterToVerify(run.term);
+		const screen = await run.term.waitFor('saved in the temporary demo store');
+		expectRunning(run);
+		run.term.kill();
+		terminal = undefined;
+		const deadline = Date.now() + 5000;
+		while (processesWith(run.marker).length > 0 && Date.now() < deadline) {
+			 
+			await new Promise(resolve => {
+				setTimeout(resolve, 25);
+			});
+		}
+
+		await expectNothingLeft(run, portOn(screen));
+	});
+
+	test('the picker, then a scenario chosen with the arrows, Enter through to its diagnosis', async () => {
+		const run = startDemo([]);
+		await run.term.waitFor('› ok ');
+		// One key per send: a terminal may deliver keys sent together as one chunk.
+		for (const id of ['ok-xml-only', 'explorer-role', 'cloud-redirect', 'redirect-method', 'wrong-secret', 'wrong-site']) {
+			run.term.keys('Down');
+			 
+			await run.term.waitFor(`› ${id} `);
+		}
+
+		run.term.keys('Enter');
+		await run.term.waitFor('DEMO · scenario: wrong-site · nothing is saved to your profiles');
+		await enterToVerify(run.term);
+		await run.term.waitFor('[signin-failed · HTTP 401 · Tableau 401001]');
+		run.term.keys('q');
+		await run.term.waitFor('[exit 0]');
+	});
+});
+
+describe('tableau-connect demo without a terminal', () => {
+	test('--list prints one plain line per scenario: id, what it shows, and why', async () => {
+		const run = await runCli(['demo', '--list']);
+		expect(run.code).toBe(0);
+		const lines = run.stdout.trim().split('\n');
+		expect(lines).toHaveLength(21);
+		expect(lines[0]).toMatch(/^ok +ok +Tableau Server 2024\.2 accepts the token/);
+		expect(run.stdout).toMatch(/^wrong-secret +signin-failed +The token secret does not match/m);
+		expect(run.stdout).toMatch(/^tls-self-signed +tls-untrusted-certificate /m);
+		expect(run.stdout).not.toMatch(/\u001B\[/);
+		expect(run.stderr).toBe('');
+	});
+
+	test('--help explains the keys and the temporary store', async () => {
+		const run = await runCli(['demo', '--help']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('Usage: tableau-connect demo [--scenario ID] [--list]');
+		expect(run.stdout).toContain('"f" fixes the fault');
+		expect(run.stdout).toContain('temporary store that is deleted');
+	});
+
+	test('an unknown scenario exits 2 and says how to list them', async () => {
+		const run = await runCli(['demo', '--scenario', 'nope']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('Unknown scenario "nope". Run "tableau-connect demo --list" to see them.');
+		expect(run.stdout).toBe('');
+	});
+
+	test('without a terminal it exits 2 at once, saying what to run instead', async () => {
+		const run = await runCli(['demo', '--scenario', 'wrong-secret']);
+		expect(run.code).toBe(2);
+		expect(run.durationMs).toBeLessThan(5000);
+		expect(run.stderr).toContain('needs a terminal');
+		expect(run.stderr).toContain('tableau-connect simulate --scenario wrong-secret');
+		expect(run.stderr).toContain('--token-secret-stdin');
+	});
+});

@@ -1,0 +1,47 @@
+// Every scenario of the demo, as a presenter runs it: the demo app on a real HTTPS simulator of its
+// own, Enter at each pre-filled step, and the verify screen shows the scenario's expected diagnosis
+// (or the success, with its warnings). Concurrent: each test has its own simulator.
+import {describe, test, vi} from 'vitest';
+
+vi.hoisted(() => {
+	// Ink prints only the last frame under CI; these tests read every frame.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+});
+
+import {scenarios} from '../../source/simulator/index.js';
+import {flat, waitForFrame} from '../helpers/ink.js';
+import {enterThrough, verdict, withDemo} from '../helpers/demo.js';
+
+describe.concurrent('every demo scenario, pressing Enter through the pre-filled wizard', () => {
+	test.for(scenarios.map(scenario => [scenario.id, scenario] as const))('%s', async ([, scenario], {expect}) => {
+		await withDemo({scenario: scenario.id}, async demo => {
+			await enterThrough(demo);
+			let frame = flat(await verdict(demo));
+			if (scenario.expected === 'ok') {
+				expect(frame).toContain('✓ Verified: Parable can connect with this token.');
+				// A verified profile is saved at once, to the demo's temporary store, and the screen says so.
+				frame = flat(await waitForFrame(demo, '"demo", saved in the temporary demo store (deleted when the demo ends)'));
+				for (const code of scenario.expectedWarnings ?? []) {
+					expect(frame).toContain(`[${code}]`);
+				}
+
+				expect(demo.saved).toEqual([expect.objectContaining({name: 'demo', server: demo.simulator.url, site: 'acme'})]);
+			} else {
+				expect(frame).toMatch(new RegExp(`✗ .*\\[${scenario.expected}( · |\\])`));
+				expect(frame).not.toContain('✓ Verified');
+				expect(frame).toContain('What to do:');
+				// The demo's own keys are offered on every failure screen.
+				expect(frame).toMatch(/f fix & retry · n next fault \([a-z-]+\) · p pick scenario/);
+				expect(demo.saved).toEqual([]);
+			}
+
+			// Every frame, from the first step to the verdict, says it is a demo and which scenario.
+			for (const shown of demo.frames) {
+				expect(flat(shown)).toContain(`DEMO · scenario: ${scenario.id} · nothing is saved to your profiles`);
+			}
+
+			expect(demo.frames.join('\n')).not.toContain(demo.simulator.tokenSecret);
+		});
+	});
+});

@@ -1,0 +1,253 @@
+// The demo's own screens and keys against a real simulator: the picker, the banner, the failure
+// screen's f / n / p, the temporary save, quitting, and the pacing that only the demo has.
+import {describe, test, vi} from 'vitest';
+
+vi.hoisted(() => {
+	// Ink prints only the last frame under CI; these tests read every frame.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+});
+
+import {demoMinimumCheckMs, demoStoreLabel, demoTimeoutMs} from '../../source/commands/demo.js';
+import {scenarios, startSimulator} from '../../source/simulator/index.js';
+import {demoBanner} from '../../source/ui/demo/banner.js';
+import {nextFault} from '../../source/ui/demo/DemoApp.js';
+import {verifyConnection} from '../../source/verify/pipeline.js';
+import {enterThrough, verdict, withDemo} from '../helpers/demo.js';
+import {flat, frameOf, keys, press, waitFor, waitForFrame} from '../helpers/ink.js';
+
+const essentials = 'nothing is saved to your profiles';
+
+describe.concurrent('the scenario picker', () => {
+	test('opens first without --scenario; arrows choose, the description follows, Enter starts that scenario', async ({expect}) => {
+		await withDemo({scenario: null}, async demo => {
+			let frame = await waitForFrame(demo, 'tableau-connect demo · pick a scenario');
+			expect(flat(frame)).toContain(`DEMO · ${essentials} · simulated Tableau at ${demo.simulator.url}`);
+			expect(frame).toContain('› ok ');
+			expect(flat(frame)).toContain('Everything works: Tableau Server 2024.2 accepts the token');
+			expect(flat(frame)).toContain('↑↓ choose · Enter start · q quit');
+			expect(flat(frame)).toContain('All fields pre-filled: Enter walks through. On failures: f fix, n next, p pick');
+
+			frame = await press(demo, keys.down, '› ok-xml-only');
+			expect(flat(frame)).toContain('XML-only server:');
+			await press(demo, keys.up, '› ok ');
+			// Up from the top wraps to the last scenario.
+			frame = await press(demo, keys.up, '› tls-expired');
+			expect(flat(frame)).toContain('Expired certificate:');
+			await press(demo, 'k', '› tls-wrong-host');
+			await press(demo, 'j', '› tls-expired');
+			await press(demo, keys.up, '› tls-wrong-host');
+
+			frame = await press(demo, keys.enter, 'Step 1 of 8');
+			expect(flat(frame)).toContain(`DEMO · scenario: tls-wrong-host · ${essentials}`);
+			expect(demo.simulator.scenario).toBe('tls-wrong-host');
+		});
+	});
+
+	test('fits 80×24 with its title, its banner and a scroll hint', async ({expect}) => {
+		await withDemo({scenario: null, columns: 80, rows: 24}, async demo => {
+			const frame = await waitForFrame(demo, 'pick a scenario');
+			const lines = frame.split('\n');
+			expect(lines.length).toBeLessThanOrEqual(23);
+			expect(lines.every(line => [...line].length <= 80)).toBe(true);
+			expect(lines[0]).toBe('tableau-connect demo · pick a scenario');
+			expect(lines[1]).toContain(`DEMO · ${essentials}`);
+			expect(lines[2]).toMatch(/^All fields pre-filled/);
+			expect(flat(frame)).toMatch(/↓ \d+ more lines below/);
+			// The list scrolls to keep the selection in view.
+			const last = scenarios.at(-1)!.id;
+			const bottom = await press(demo, keys.up, `› ${last}`);
+			expect(bottom.split('\n').length).toBeLessThanOrEqual(23);
+			expect(bottom.split('\n')[0]).toBe('tableau-connect demo · pick a scenario');
+		});
+	});
+
+	test('q quits, with nothing started', async ({expect}) => {
+		await withDemo({scenario: null}, async demo => {
+			await waitForFrame(demo, 'pick a scenario');
+			demo.stdin.write('q');
+			await expect(demo.outcome).resolves.toEqual({kind: 'quit'});
+			expect(demo.simulator.stats().requests).toBe(0);
+		});
+	});
+
+	test('Esc quits too: there is nothing to go back to', async ({expect}) => {
+		await withDemo({scenario: null}, async demo => {
+			await waitForFrame(demo, 'pick a scenario');
+			demo.stdin.write(keys.escape);
+			await expect(demo.outcome).resolves.toEqual({kind: 'quit'});
+		});
+	});
+
+	test('Ctrl-C ends the demo as interrupted', async ({expect}) => {
+		await withDemo({scenario: null}, async demo => {
+			await waitForFrame(demo, 'pick a scenario');
+			demo.stdin.write(keys.ctrlC);
+			await expect(demo.outcome).resolves.toEqual({kind: 'cancelled'});
+		});
+	});
+});
+
+describe.concurrent("the failure screen's demo keys", () => {
+	test('f switches the simulator to ok and retries: the recovery, saved to the temporary store', async ({expect}) => {
+		await withDemo({scenario: 'wrong-secret', props: {initialStep: 'verify'}}, async demo => {
+			const failed = flat(await verdict(demo));
+			expect(failed).toContain('[signin-failed · HTTP 401 · Tableau 401001]');
+			expect(failed).toContain('f fix & retry');
+
+			const fixed = flat(await press(demo, 'f', '✓ Verified: Parable can connect with this token.'));
+			expect(fixed).toContain(`DEMO · scenario: ok · ${essentials}`);
+			expect(demo.simulator.scenario).toBe('ok');
+			await waitForFrame(demo, `"demo", saved in ${demoStoreLabel}`);
+			expect(demo.saved).toHaveLength(1);
+
+			const closing = flat(await press(demo, keys.enter, '✓ Done: verified, and saved as "demo" in the temporary demo store.'));
+			expect(closing).not.toContain('tableau-connect test demo');
+			await expect(demo.outcome).resolves.toMatchObject({kind: 'verified', profile: 'demo', path: demoStoreLabel});
+		});
+	});
+
+	test('n moves on to the next fault and tests again', async ({expect}) => {
+		expect(nextFault('pats-disabled').id).toBe('not-admin');
+		await withDemo({scenario: 'pats-disabled', props: {initialStep: 'verify'}}, async demo => {
+			const failed = flat(await verdict(demo));
+			expect(failed).toContain('[signin-failed');
+			expect(failed).toContain('n next fault (not-admin)');
+
+			demo.stdin.write('n');
+			const next = flat(await waitForFrame(demo, '[insufficient-permissions'));
+			expect(next).toContain(`DEMO · scenario: not-admin · ${essentials}`);
+			expect(next).toContain('n next fault (site-not-found)');
+			expect(demo.simulator.scenario).toBe('not-admin');
+			expect(demo.saved).toEqual([]);
+		});
+	});
+
+	test('n from the last fault wraps round to the first', ({expect}) => {
+		const failing = scenarios.filter(scenario => scenario.expected !== 'ok');
+		expect(nextFault(failing.at(-1)!.id).id).toBe(failing[0]!.id);
+		expect(nextFault('ok').id).toBe(failing[0]!.id);
+	});
+
+	test('p opens the picker over the wizard; Esc goes back to the same result, Enter switches and retries', async ({expect}) => {
+		await withDemo({scenario: 'site-not-found', props: {initialStep: 'verify'}}, async demo => {
+			await verdict(demo);
+			await waitForFrame(demo, '[site-not-found');
+			const requests = demo.simulator.stats().requests;
+
+			let frame = await press(demo, 'p', 'Switch the simulator to another scenario, then test again');
+			expect(frame).toContain('› site-not-found');
+			expect(flat(frame)).toContain(`DEMO · scenario: site-not-found · ${essentials}`);
+			expect(flat(frame)).toContain('↑↓ choose · Enter switch & retry · Esc back · q quit');
+			expect(frame).not.toContain('Step 8 of 8');
+
+			// The wizard does not listen while the picker is open: its "e" (edit) does nothing.
+			demo.stdin.write('e');
+			frame = await press(demo, keys.escape, 'Step 8 of 8');
+			expect(flat(frame)).toContain('[site-not-found');
+			expect(demo.simulator.stats().requests).toBe(requests);
+
+			await press(demo, 'p', '› site-not-found');
+			await press(demo, keys.down, '› old-server');
+			demo.stdin.write(keys.enter);
+			frame = flat(await waitForFrame(demo, '[api-version-unsupported'));
+			expect(frame).toContain(`DEMO · scenario: old-server · ${essentials}`);
+			expect(demo.simulator.scenario).toBe('old-server');
+		});
+	});
+
+	test('Ctrl-C in the p picker ends the demo', async ({expect}) => {
+		await withDemo({scenario: 'not-tableau', props: {initialStep: 'verify'}}, async demo => {
+			await verdict(demo);
+			await press(demo, 'p', 'Switch the simulator');
+			demo.stdin.write(keys.ctrlC);
+			await expect(demo.outcome).resolves.toEqual({kind: 'cancelled'});
+		});
+	});
+});
+
+describe.concurrent('quitting, the banner, and the pacing', () => {
+	test('Ctrl-C on any step stops the demo and says so', async ({expect}) => {
+		await withDemo({scenario: 'ok'}, async demo => {
+			await waitForFrame(demo, 'Step 1 of 8');
+			await press(demo, keys.enter, 'Step 2 of 8');
+			await press(demo, keys.ctrlC, '! Demo stopped.');
+			await expect(demo.outcome).resolves.toEqual({kind: 'cancelled'});
+			expect(demo.saved).toEqual([]);
+		});
+	});
+
+	test('q on a failure screen ends the demo, nothing saved', async ({expect}) => {
+		await withDemo({scenario: 'server-error', props: {initialStep: 'verify'}}, async demo => {
+			await verdict(demo);
+			await press(demo, 'q', '✗ The test did not pass and nothing was saved.');
+			await expect(demo.outcome).resolves.toMatchObject({kind: 'failed'});
+		});
+	});
+
+	test('the banner keeps DEMO, the scenario and "nothing is saved" within 80 columns for every scenario', ({expect}) => {
+		for (const {id} of scenarios) {
+			const line = demoBanner(id, 'https://127.0.0.1:54321', 80);
+			expect([...line].length).toBeLessThanOrEqual(80);
+			expect(line).toMatch(new RegExp(`^DEMO · scenario: ${id} · ${essentials}`));
+		}
+
+		expect(demoBanner('ok', 'https://127.0.0.1:54321', 80)).toBe(`DEMO · scenario: ok · ${essentials} · 127.0.0.1:54321`);
+		expect(demoBanner('ok', 'https://127.0.0.1:54321', 120)).toBe(`DEMO · scenario: ok · ${essentials} · simulated Tableau at https://127.0.0.1:54321`);
+	});
+
+	test('at 80×24 every wizard screen shows the whole banner, untruncated, and fits', async ({expect}) => {
+		const longest = scenarios.reduce((a, b) => (b.id.length > a.id.length ? b : a));
+		await withDemo({scenario: longest.id, columns: 80, rows: 24}, async demo => {
+			await enterThrough(demo);
+			await verdict(demo);
+			for (const frame of demo.framesAtSize()) {
+				const lines = frame.split('\n');
+				expect(lines.length).toBeLessThanOrEqual(23);
+				expect(lines.every(line => [...line].length <= 80)).toBe(true);
+				expect(lines[1]).toBe(`DEMO · scenario: ${longest.id} · ${essentials}`);
+			}
+		});
+	});
+
+	test(`each check stays on screen at least ${demoMinimumCheckMs} ms in the demo`, async ({expect}) => {
+		await withDemo({scenario: 'ok', props: {initialStep: 'verify'}}, async demo => {
+			await waitForFrame(demo, /Reach server +checking…/);
+			const shown = Date.now();
+			await waitFor(
+				() => /✓ {2}Reach server/.test(frameOf(demo)),
+				() => 'the reach check to finish',
+			);
+			expect(Date.now() - shown).toBeGreaterThanOrEqual(demoMinimumCheckMs - 50);
+			await verdict(demo);
+		});
+	});
+
+	test('real runs never wait: the same checks without the demo option take a fraction of the paced time', async ({expect}) => {
+		const simulator = await startSimulator({scenario: 'ok'});
+		try {
+			const input = {server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret};
+			const started = performance.now();
+			const result = await verifyConnection(input, {timeoutMs: 5000});
+			const real = performance.now() - started;
+			expect(result.ok).toBe(true);
+			expect(real).toBeLessThan(demoMinimumCheckMs * 2);
+
+			const pacedStart = performance.now();
+			await verifyConnection(input, {timeoutMs: 5000, minimumCheckMs: demoMinimumCheckMs});
+			expect(performance.now() - pacedStart).toBeGreaterThanOrEqual(5 * demoMinimumCheckMs - 50);
+		} finally {
+			await simulator.close();
+		}
+	});
+
+	test('slow times out within a few seconds, not the default 15', async ({expect}) => {
+		await withDemo({scenario: 'slow', props: {initialStep: 'verify'}}, async demo => {
+			await waitForFrame(demo, 'Step 8 of 8');
+			const started = Date.now();
+			const frame = flat(await waitForFrame(demo, '[timeout'));
+			expect(Date.now() - started).toBeLessThan(demoTimeoutMs + 5 * demoMinimumCheckMs);
+			expect(frame).toContain(`did not answer within ${demoTimeoutMs / 1000} seconds`);
+		});
+	});
+});
