@@ -90,7 +90,7 @@ async function enterToVerify(term: Terminal): Promise<void> {
 	for (let presses = 0; presses < 15; presses++) {
 		const before = term.screen();
 		term.keys('Enter');
-		 
+
 		const after = await waitForChange(term, before);
 		if (after.includes('Step 8 of 8')) {
 			return;
@@ -112,7 +112,6 @@ async function waitForChange(term: Terminal, before: string, timeout = 10_000): 
 			throw new Error(`The screen did not change within ${timeout} ms:\n${screen}`);
 		}
 
-		 
 		await new Promise(resolve => {
 			setTimeout(resolve, 25);
 		});
@@ -250,7 +249,6 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		terminal = undefined;
 		const deadline = Date.now() + 5000;
 		while (processesWith(run.marker).length > 0 && Date.now() < deadline) {
-			 
 			await new Promise(resolve => {
 				setTimeout(resolve, 25);
 			});
@@ -265,7 +263,7 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		// One key per send: a terminal may deliver keys sent together as one chunk.
 		for (const id of ['ok-xml-only', 'explorer-role', 'cloud-redirect', 'redirect-method', 'wrong-secret', 'wrong-site']) {
 			run.term.keys('Down');
-			 
+
 			await run.term.waitFor(`› ${id} `);
 		}
 

@@ -63,7 +63,6 @@ export async function withDemo(options: Options, body: (demo: RenderedDemo) => P
 export async function enterThrough(instance: Rendered): Promise<string> {
 	await waitForFrame(instance, 'Step 1 of 8');
 	for (let presses = 0; presses < 15; presses++) {
-		 
 		const frame = await press(instance, keys.enter);
 		if (frame.includes('Step 8 of 8')) {
 			return frame;
