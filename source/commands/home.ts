@@ -140,7 +140,10 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 			continue;
 		}
 
-		const wizardOutcome = await runWizard({store, editing, verifyOptions: verification, color}, io);
+		const wizardOutcome = await runWizard(
+			{openStore: async () => store, existingProfileNames: store.list().map(profile => profile.name), editing, verifyOptions: verification, color},
+			io,
+		);
 		next = afterWizard(wizardOutcome, editing?.name ?? null);
 	}
 }

@@ -103,7 +103,10 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** What the wizard needs besides the terminal: the store, the profile to edit, how to test. */
 export type WizardSession = {
-	store: OpenedProfileStore;
+	/** The store, opened when the wizard first saves (opening it loads conf, which the first frame need not wait for). */
+	openStore: () => Promise<OpenedProfileStore>;
+	/** Names already saved, so the suggested name avoids them. */
+	existingProfileNames: readonly string[];
 	/** The saved profile to edit (its values filled in, its secret kept unless replaced), or null for a new one. */
 	editing: Profile | null;
 	verifyOptions: VerificationOptions;
@@ -114,7 +117,10 @@ export type WizardSession = {
 Draws the wizard until it ends and says how it ended. The caller has made sure there is a terminal.
 The home screen calls this too, for its "edit" and "new profile" keys.
 */
-export async function runWizard({store, editing, verifyOptions, color}: WizardSession, io: CommandIo): Promise<WizardOutcome | undefined> {
+export async function runWizard(
+	{openStore, existingProfileNames, editing, verifyOptions, color}: WizardSession,
+	io: CommandIo,
+): Promise<WizardOutcome | undefined> {
 	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}] = await Promise.all([
 		import('./wizard-save.js'),
 		import('../profiles/profile-name.js'),
@@ -131,12 +137,12 @@ export async function runWizard({store, editing, verifyOptions, color}: WizardSe
 	const instance = render(
 		createElement(Wizard, {
 			verify,
-			save: wizardSaver(store),
+			save: wizardSaver(openStore),
 			initialValues,
 			// An edit starts at the values; a first setup at the beginning of the guide.
 			initialStep: editing ? 'server' : 'needs',
 			editingProfile: editing?.name ?? null,
-			existingProfileNames: store.list().map(profile => profile.name),
+			existingProfileNames,
 			validateProfileName,
 			verifyOptions,
 			...(verifyOptions.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during this test'} : {}),
@@ -164,10 +170,10 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	}
 
 	// A name that does not exist is exit 2 with the names that do, terminal or not, so a script learns them too.
-	const {openStoreFor, requireProfile} = await import('./profile-access.js');
 	let store: OpenedProfileStore | undefined;
 	let editing: Profile | null = null;
 	if (values.profile !== undefined) {
+		const {openStoreFor, requireProfile} = await import('./profile-access.js');
 		store = openStoreFor(io);
 		editing = requireProfile(store, values.profile);
 	}
@@ -178,7 +184,22 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	}
 
 	const verifyOptions = await verificationOptionsFrom(values);
-	store ??= openStoreFor(io);
-	const outcome = await runWizard({store, editing, verifyOptions, color: !values['no-color'] && !io.env['NO_COLOR']}, io);
+	const session = {editing, verifyOptions, color: !values['no-color'] && !io.env['NO_COLOR']};
+	if (store) {
+		const opened = store;
+		return exitCodeFor(await runWizard({...session, openStore: async () => opened, existingProfileNames: opened.list().map(profile => profile.name)}, io));
+	}
+
+	// A new profile: the names are read without conf, which loads only when the wizard saves.
+	const {peekProfileNames} = await import('../profiles/peek.js');
+	const peek = peekProfileNames(io.env);
+	if (peek.permissionWarning) {
+		io.stderr.write(`Warning: ${peek.permissionWarning}\n`);
+	}
+
+	const outcome = await runWizard(
+		{...session, openStore: async () => (await import('./profile-access.js')).openStoreFor(io, {quiet: true}), existingProfileNames: peek.names},
+		io,
+	);
 	return exitCodeFor(outcome);
 }

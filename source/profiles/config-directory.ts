@@ -16,6 +16,9 @@ config folder for tableau-connect (`~/.config/tableau-connect` on Linux, `$XDG_C
 The default comes from env-paths, the library conf itself uses, without conf's `-nodejs` suffix.
 env-paths reads `process.env`, so `env` only decides the override.
 */
+/** The store's file, inside the config directory. */
+export const storeFileName = 'profiles.json';
+
 export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
 	const override = env['TABLEAU_CONNECT_CONFIG_DIR'];
 	if (override) {

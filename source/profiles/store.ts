@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Conf from 'conf';
-import {configDirectory, ensureOwnerOnlyDirectory, permissionWarning, projectName} from './config-directory.js';
+import {configDirectory, ensureOwnerOnlyDirectory, permissionWarning, projectName, storeFileName} from './config-directory.js';
 import {LockTimeoutError, withFileLock, type LockOptions} from './file-lock.js';
 import {validateProfileName} from './profile-name.js';
 import {emptyDocument, parseStoreText, storedFromInput, storedVerification, toProfile, type StoredProfile, type StoreDocument} from './store-document.js';
@@ -28,7 +28,8 @@ export type OpenProfileStoreOptions = {
 /** An open store, plus what to tell the user about the file's permissions (null when all is well). */
 export type OpenedProfileStore = ProfileStore & {readonly permissionWarning: string | null};
 
-const configName = 'profiles';
+// conf appends `.json` itself.
+const configName = storeFileName.replace(/\.json$/, '');
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
 /**
@@ -41,7 +42,7 @@ release; the file is never rewritten or deleted in that case.
 */
 export function openProfileStore(options: OpenProfileStoreOptions = {}): OpenedProfileStore {
 	const directory = path.resolve(options.directory ?? configDirectory(options.env));
-	const file = path.join(directory, `${configName}.json`);
+	const file = path.join(directory, storeFileName);
 	const lockPath = `${file}.lock`;
 	const now = options.now ?? (() => new Date());
 
