@@ -81,4 +81,15 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
+// `tableau-connect test … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE') {
+			throw error;
+		}
+
+		process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+	});
+}
+
 process.exitCode = await main(process.argv.slice(2));

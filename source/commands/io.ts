@@ -19,15 +19,57 @@ export function writeLines(stream: NodeJS.WritableStream, lines: string[]): void
 	}
 }
 
+type TerminalInput = CommandIo['stdin'] & {setRawMode?: (mode: boolean) => unknown};
+
 /**
-Reads a secret piped on standard input. Only the final line break is dropped: a secret may
-legitimately contain other whitespace, and `echo` adds exactly one.
+Asks for the secret on the terminal without echoing it, as `sudo` and `aws configure` do; refusing
+would push people to paste it into their shell, and so into its history.
 */
-export async function readSecretFromStdin(stdin: CommandIo['stdin']): Promise<string> {
+async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr']): Promise<string> {
+	stderr.write('Token secret (typing is hidden; Enter when done): ');
+	stdin.setRawMode?.(true);
+	let secret = '';
+	try {
+		for await (const chunk of stdin) {
+			for (const character of String(chunk)) {
+				if (character === '\r' || character === '\n') {
+					return secret;
+				}
+
+				if (character === '\u0003') {
+					throw new UsageError('Interrupted: no secret was read.');
+				}
+
+				if (character === '\u007F' || character === '\b') {
+					secret = secret.slice(0, -1);
+				} else if (character === '\u0015') {
+					secret = '';
+				} else if (character >= ' ') {
+					secret += character;
+				}
+			}
+		}
+
+		return secret;
+	} finally {
+		stdin.setRawMode?.(false);
+		stdin.pause?.();
+		stderr.write('\n');
+	}
+}
+
+/**
+Reads the secret from standard input: piped (only the final line break is dropped, since `echo`
+adds one and a secret may hold other whitespace), or typed at a hidden prompt on a terminal.
+*/
+export async function readSecretFromStdin(stdin: CommandIo['stdin'], stderr: CommandIo['stderr']): Promise<string> {
 	if (stdin.isTTY) {
-		throw new UsageError(
-			'--token-secret-stdin reads the secret from a pipe, but standard input is a terminal.\nPipe it in, for example: printf %s "$SECRET" | tableau-connect test … --token-secret-stdin\nor set TABLEAU_TOKEN_SECRET instead.',
-		);
+		const typed = await promptHidden(stdin, stderr);
+		if (typed.trim() === '') {
+			throw new UsageError('No secret was typed. Type or paste the token secret at the prompt, or set TABLEAU_TOKEN_SECRET.');
+		}
+
+		return typed;
 	}
 
 	const chunks: Buffer[] = [];

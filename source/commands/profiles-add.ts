@@ -29,7 +29,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	const verification = await verificationOptionsFrom(values as ParsedTestArgs['values']);
-	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin) : io.env['TABLEAU_TOKEN_SECRET'];
+	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin, io.stderr) : io.env['TABLEAU_TOKEN_SECRET'];
 	if (!tokenSecret) {
 		throw new UsageError('No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET.');
 	}

@@ -159,7 +159,7 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 	}
 
 	const verification = await verificationOptionsFrom(values);
-	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin) : io.env['TABLEAU_TOKEN_SECRET'];
+	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin, io.stderr) : io.env['TABLEAU_TOKEN_SECRET'];
 	if (!tokenSecret) {
 		throw new UsageError(
 			'No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET. It is never accepted as a flag, so it stays out of shell history.',

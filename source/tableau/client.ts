@@ -1,7 +1,7 @@
 import {errorOf, list, parseBody, pick, text, type ParsedBody} from './parse.js';
 import type {HttpRequest, HttpResponse, Transport} from './transport.js';
 
-/** An HTTP answer that was not the one asked for. Holds nothing secret: no body, no token. */
+/** An HTTP answer that was not the one asked for. Holds the parsed error body, never the request (no secret, no token). */
 export class TableauApiError extends Error {
 	override readonly name = 'TableauApiError';
 
@@ -18,16 +18,21 @@ export class TableauApiError extends Error {
 	}
 }
 
-/** The server answered 200, but not with what Tableau would send. */
+/**
+The server answered 200, but not with what Tableau would send. Only the kind of body is kept: a
+sign-in answer that is merely incomplete may still hold a session token.
+*/
 export class UnexpectedBodyError extends Error {
 	override readonly name = 'UnexpectedBodyError';
+	readonly bodyKind: ParsedBody['kind'];
 
 	constructor(
 		readonly status: number,
-		readonly body: ParsedBody,
+		body: ParsedBody,
 		message: string,
 	) {
 		super(message);
+		this.bodyKind = body.kind;
 	}
 }
 
@@ -52,6 +57,29 @@ export type SessionUser = {id: string; name: string | null; siteRole: string | n
 export type UsersPage = {totalAvailable: number | null; users: SessionUser[]};
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isTableauCloudHost(host: string): boolean {
+	return host === 'online.tableau.com' || host.endsWith('.online.tableau.com');
+}
+
+/**
+Whether a sign-in may be posted again to where it was redirected: never from https to http, and
+only to the same host, from Tableau Cloud to one of its pods, or between two loopback names.
+Anything else (another company's host, a captive portal) is reported, not sent the secret.
+*/
+export function isTrustedRedirect(from: URL, to: URL): boolean {
+	if (to.protocol !== 'https:' && (from.protocol === 'https:' || to.protocol !== 'http:')) {
+		return false;
+	}
+
+	return (
+		from.hostname === to.hostname ||
+		(isTableauCloudHost(from.hostname) && isTableauCloudHost(to.hostname)) ||
+		(loopbackHosts.has(from.hostname) && loopbackHosts.has(to.hostname))
+	);
+}
 
 function userOf(record: unknown): SessionUser | null {
 	const id = text(pick(record, 'id'));
@@ -141,6 +169,11 @@ export function createTableauClient(server: string, transport: Transport) {
 				}
 
 				const target = new URL(error.location, request.url);
+				// The body holds the secret: it follows a redirect only where it is as safe as where it was sent.
+				if (!isTrustedRedirect(new URL(request.url), target)) {
+					throw error;
+				}
+
 				redirectedFrom = server;
 				origin = target.origin;
 				result = await call({...request, url: target.toString()});

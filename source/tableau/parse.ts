@@ -29,9 +29,22 @@ function looksLikeHtml(text: string): boolean {
 	return /^\s*(<!doctype html|<html|<head|<body)/i.test(text) || /<\/(html|body|div|p)>/i.test(text.slice(0, 4000));
 }
 
+/**
+Removes control characters (C0, DEL, C1) from text a server sent, so that a hostile or broken server
+cannot move the cursor or recolour the terminal through an error detail, a title or a user name.
+*/
+export function printable(value: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+	return value.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ');
+}
+
 function htmlTitle(text: string): string | null {
 	const match = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(text);
-	return match?.[1]?.trim().replace(/\s+/g, ' ') || null;
+	return (
+		printable(match?.[1] ?? '')
+			.trim()
+			.replace(/\s+/g, ' ') || null
+	);
 }
 
 /** Reads any body without throwing: a malformed body is information, not an error. */
@@ -93,7 +106,7 @@ attributes come back as `{value}`.
 */
 export function text(value: unknown): string | null {
 	if (typeof value === 'string') {
-		return value;
+		return printable(value);
 	}
 
 	if (typeof value === 'number' || typeof value === 'boolean') {

@@ -39,7 +39,8 @@ function codeForHttp(error: TableauApiError, check: CheckId): DiagnosisCode {
 		return 'server-error';
 	}
 
-	if (status === 405) {
+	// 405: a redirect upstream turned the POST into a GET. 3xx on sign-in: a redirect we would not follow.
+	if (status === 405 || (check === 'signin' && status >= 300 && status < 400)) {
 		return 'redirect-method';
 	}
 
@@ -95,7 +96,7 @@ export function diagnosisFor(error: unknown, check: CheckId, run: RunContext): D
 	}
 
 	if (error instanceof UnexpectedBodyError) {
-		const code: DiagnosisCode = error.body.kind === 'tableau' ? 'unexpected-response' : 'not-tableau';
+		const code: DiagnosisCode = error.bodyKind === 'tableau' ? 'unexpected-response' : 'not-tableau';
 		return diagnose(code, {...run, httpStatus: error.status, tableauCode: null, detail: error.message});
 	}
 

@@ -17,6 +17,8 @@ export type DiagnosisContext = {
 	redirectedTo?: string | null;
 	siteRole?: string | null;
 	timeoutSeconds?: number;
+	/** The saved profile under test, so remedies can name the exact command; null for values given as flags. */
+	profile?: string | null;
 };
 
 type Entry = {
@@ -29,8 +31,15 @@ type Entry = {
 const tokenPage = 'avatar (top right) → My Account Settings → Personal Access Tokens';
 const siteTokenSettings = 'Settings → General → Personal Access Tokens';
 const addressBarExample = 'https://10ay.online.tableau.com/#/site/acme/home';
-const retest = '`tableau-connect test`';
-const editProfile = '`tableau-connect setup --profile NAME`';
+/** The command that tests again: the saved profile by name, or the same flags again. */
+function retest(context: DiagnosisContext): string {
+	return context.profile ? `\`tableau-connect test ${context.profile}\`` : 'the test';
+}
+
+/** Where to change the values: the saved profile in the wizard, or the wizard for a new one. */
+function editProfile(context: DiagnosisContext): string {
+	return context.profile ? `\`tableau-connect setup --profile ${context.profile}\`` : '`tableau-connect setup` (or the corrected flags)';
+}
 const defaultTimeoutSeconds = 15;
 
 const entries: Record<DiagnosisCode, Entry> = {
@@ -39,11 +48,11 @@ const entries: Record<DiagnosisCode, Entry> = {
 		meaning: 'The server URL has no host, a scheme other than http or https, spaces, or characters a host name cannot have.',
 		explain: context =>
 			`${context.server ? `"${context.server}"` : 'The server address'} is not an address tableau-connect can send requests to${facts(context)}.`,
-		remedy: () => [
+		remedy: context => [
 			'Sign in to Tableau in your browser and copy the address from its address bar, for example https://10ay.online.tableau.com or https://tableau.example.com. A path after the host does no harm; it is dropped.',
 			'Start the address with https:// and leave out spaces, user names and passwords.',
 			'If what you have is a site name, it belongs in the site field (`--site`); ask your Tableau administrator for the server address.',
-			`Correct a saved profile with ${editProfile}, or pass \`--server URL\` to ${retest}.`,
+			`Correct a saved profile with ${editProfile(context)}, or pass \`--server URL\` to ${retest(context)}.`,
 		],
 	},
 	'dns-not-found': {
@@ -55,19 +64,19 @@ const entries: Record<DiagnosisCode, Entry> = {
 			"For Tableau Cloud, use your pod's host, for example https://10ay.online.tableau.com, not your company's name in front of online.tableau.com.",
 			'For Tableau Server inside your company, connect to the VPN or office network first; internal names only resolve there.',
 			'If your browser reaches the internet through a proxy, set `HTTPS_PROXY` (for example `HTTPS_PROXY=http://proxy.example.com:8080`) so tableau-connect uses it too.',
-			`Check the name yourself with \`nslookup ${hostOnly(context) ?? 'HOST'}\`, then run ${retest} again.`,
+			`Check the name yourself with \`nslookup ${hostOnly(context) ?? 'HOST'}\`, then run ${retest(context)} again.`,
 		],
 	},
 	'connection-refused': {
 		title: 'Nothing accepted the connection',
 		meaning: 'The host exists, but nothing listens on that port, or a firewall rejected the connection.',
 		explain: context => `${capitalize(hostText(context))} was found, but the connection to ${portText(context)} was refused${facts(context)}.`,
-		remedy: () => [
+		remedy: context => [
 			'Check the port: Tableau usually answers on 443 (https) or 80 (http). If your browser shows a port such as :8443 after the host, put the same port in the server address.',
 			'Check https:// against http://: the same port rarely serves both.',
 			'Ask your Tableau Server administrator whether the server is running (`tsm status -v` on the server).',
 			'A firewall or VPN may block this machine: try from a machine where the browser reaches Tableau, or ask your network team.',
-			`Then run ${retest} again.`,
+			`Then run ${retest(context)} again.`,
 		],
 	},
 	timeout: {
@@ -101,10 +110,10 @@ const entries: Record<DiagnosisCode, Entry> = {
 		meaning: "The server's TLS certificate does not list the host name in the server URL.",
 		explain: context =>
 			`The certificate presented by ${hostText(context)} was issued for other names${facts(context)}, so the connection cannot be trusted as it is.`,
-		remedy: () => [
+		remedy: context => [
 			'Open the address in your browser, view the certificate, and look at the names it lists (Subject Alternative Name).',
 			'Use one of those names as the server address: usually the full name (tableau.example.com) instead of a short name, an alias or an IP address.',
-			`Update the profile with ${editProfile}, then run ${retest} again.`,
+			`Update the profile with ${editProfile(context)}, then run ${retest(context)} again.`,
 			'If none of the names fits, ask your Tableau administrator to issue a certificate that includes the name you use.',
 			'`--insecure` skips the check, as a last resort for diagnosis only, never for real use.',
 		],
@@ -128,7 +137,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			`If ${hostOnly(context) ?? 'the server'} is on your internal network, add it to \`NO_PROXY\` so requests go to it directly.`,
 			'If the proxy needs a login or only lets listed hosts through, ask your network team to allow the Tableau host.',
 			'If the proxy inspects TLS, add its root certificate with `--ca-file PATH` or `NODE_EXTRA_CA_CERTS`.',
-			`Then run ${retest} again.`,
+			`Then run ${retest(context)} again.`,
 		],
 	},
 	'not-tableau': {
@@ -136,19 +145,21 @@ const entries: Record<DiagnosisCode, Entry> = {
 		meaning: "Something answered, but not like Tableau's REST API: an HTML page, a login portal, or the wrong path.",
 		explain: context =>
 			`${capitalize(serverText(context))} answered${facts(context)}, but not the way Tableau's REST API does${facts(context)}. The address may point at another web server, a single-sign-on portal or a proxy's page.`,
-		remedy: () => [
+		remedy: context => [
 			'Use the address you open Tableau with in your browser, host only, for example https://tableau.example.com; the REST API is always under /api/ at its root.',
 			'For Tableau Cloud, use the pod host, for example https://10ay.online.tableau.com.',
 			"If a portal, load balancer or reverse proxy sits in front of Tableau, ask its owner to pass /api/ through, or use Tableau's own address.",
 			'If your network shows a proxy login page, set `HTTPS_PROXY` or sign in to the proxy first.',
-			`Correct the profile with ${editProfile}.`,
+			`Correct the profile with ${editProfile(context)}.`,
 		],
 	},
 	'redirect-method': {
 		title: 'Sign-in was redirected and lost its POST',
 		meaning: 'A redirect turned the sign-in POST into a GET, which Tableau refuses (405000); typical for http:// or for online.tableau.com without the pod.',
 		explain: context =>
-			`${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}, and the request arrived there as a GET, which Tableau refuses${facts(context)}.`,
+			context.httpStatus !== null && context.httpStatus !== undefined && context.httpStatus >= 300 && context.httpStatus < 400
+				? `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}: another host, or from https to http. tableau-connect did not send your token there${facts(context)}.`
+				: `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}, and the request arrived there as a GET, which Tableau refuses${facts(context)}.`,
 		remedy: context => [
 			context.server?.startsWith('http://')
 				? 'Change http:// to https:// in the server address: the redirect from http to https is what loses the sign-in.'
@@ -156,7 +167,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			context.redirectedTo
 				? `Use the address the server redirects to as the server: ${originOf(context.redirectedTo)}.`
 				: 'For Tableau Cloud, use your pod host from the address bar, for example https://10ay.online.tableau.com, not https://online.tableau.com.',
-			`Save the new address with ${editProfile}, then run ${retest} again.`,
+			`Save the new address with ${editProfile(context)}, then run ${retest(context)} again.`,
 		],
 	},
 	'api-version-unsupported': {
@@ -176,7 +187,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 				? `If you passed \`--api-version\`, use one the server knows (it reports ${context.apiVersion}, and 3.6 is the lowest that works), or leave the flag out to detect it.`
 				: 'If you passed `--api-version`, choose a version the server knows (3.6 or later), or leave the flag out so the version is detected.',
 			`Open ${context.server ? originOf(context.server) : 'https://YOUR_SERVER'}/api/2.4/serverinfo in a browser: it shows the product and REST API versions without signing in.`,
-			`Then run ${retest} again.`,
+			`Then run ${retest(context)} again.`,
 		],
 	},
 	'signin-failed': {
@@ -191,18 +202,18 @@ const entries: Record<DiagnosisCode, Entry> = {
 			`Tokens disabled: a site administrator can check ${siteTokenSettings}; tokens must be allowed on the site, and if they are limited to a group, your user must be in it.`,
 			`Site: it must be the content URL, not the display name: the part after /site/ in the address bar (in ${addressBarExample} it is acme)${siteUsed(context)}.`,
 			'Default site on Tableau Server: its content URL is empty, so leave the site empty (`--site ""`) rather than typing "Default".',
-			`Fix the values with ${editProfile}, then run ${retest} again.`,
+			`Fix the values with ${editProfile(context)}, then run ${retest(context)} again.`,
 		],
 	},
 	'site-not-found': {
 		title: 'The site was not found',
 		meaning: 'The server has no site with that content URL (404000).',
 		explain: context => `${capitalize(serverText(context))} has no site with the content URL ${context.site ? `"${context.site}"` : 'given'}${facts(context)}.`,
-		remedy: () => [
+		remedy: context => [
 			`Copy the site's content URL from the address bar: the part after /site/ (in ${addressBarExample} it is acme). The display name shown in Tableau often differs.`,
 			'On Tableau Server, the Default site has an empty content URL: leave the site empty.',
 			'If you belong to several sites, switch to the right one in Tableau first, then copy the address bar again.',
-			`Save the corrected site with ${editProfile}, then run ${retest} again.`,
+			`Save the corrected site with ${editProfile(context)}, then run ${retest(context)} again.`,
 		],
 	},
 	'session-invalidated': {
@@ -210,10 +221,10 @@ const entries: Record<DiagnosisCode, Entry> = {
 		meaning: 'Sign-in worked, but the session was rejected at once (401002): another sign-in with the same token replaced it.',
 		explain: context =>
 			`Sign-in to ${serverText(context)} worked, but the next request was refused${facts(context)}: the session was already over. Tableau keeps one session per personal access token, so another sign-in with the same token (Parable's own sync, a script, or a second test) ended this one.`,
-		remedy: () => [
+		remedy: context => [
 			`Give each tool its own token: create one for Parable and another for scripts or tests, in ${tokenPage}.`,
 			"Do not test with the token Parable syncs with while a sync runs: each test ends Parable's session, and the sync has to sign in again.",
-			`Wait until the other job has finished, then run ${retest} again.`,
+			`Wait until the other job has finished, then run ${retest(context)} again.`,
 		],
 	},
 	'insufficient-permissions': {
@@ -221,10 +232,10 @@ const entries: Record<DiagnosisCode, Entry> = {
 		meaning: "A check was refused with 403: the signed-in user's site role does not allow it.",
 		explain: context =>
 			`Signed in${context.siteRole ? ` as ${context.siteRole}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
-		remedy: () => [
+		remedy: context => [
 			'Parable needs the Site Administrator Explorer or Site Administrator Creator site role for full access.',
 			'Ask a site or server administrator to change the role (Users → select the user → Actions → Site Role), or create the token as a user who already has it.',
-			`Then run ${retest} again: the token stays valid, and the new role counts from its next sign-in.`,
+			`Then run ${retest(context)} again: the token stays valid, and the new role counts from its next sign-in.`,
 		],
 	},
 	'rate-limited': {
@@ -234,8 +245,8 @@ const entries: Record<DiagnosisCode, Entry> = {
 			`${capitalize(serverText(context))} kept answering "too many requests"${facts(context)} after several retries${context.retryAfterSeconds ? `, and asked to wait ${formatSeconds(context.retryAfterSeconds)}` : ''}.`,
 		remedy: context => [
 			context.retryAfterSeconds
-				? `Wait ${formatSeconds(context.retryAfterSeconds)}, then run ${retest} again.`
-				: `Wait a few minutes, then run ${retest} again.`,
+				? `Wait ${formatSeconds(context.retryAfterSeconds)}, then run ${retest(context)} again.`
+				: `Wait a few minutes, then run ${retest(context)} again.`,
 			"Other jobs that use the REST API of the same site share the limit (Parable's sync, scripts): test when they are quiet.",
 			'On Tableau Server, ask your administrator whether rate limiting is set low for this user or site.',
 		],
@@ -246,7 +257,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		explain: context =>
 			`${capitalize(serverText(context))} answered with a server error${facts(context)}, even after retries. This is a problem on the server's side, not in your values.`,
 		remedy: context => [
-			`Wait a few minutes and run ${retest} again.`,
+			`Wait a few minutes and run ${retest(context)} again.`,
 			context.server && isTableauCloud(context.server)
 				? 'Check https://trust.tableau.com for an incident on your pod.'
 				: 'Ask your Tableau administrator to check the server (`tsm status -v`) and its logs.',
@@ -258,8 +269,8 @@ const entries: Record<DiagnosisCode, Entry> = {
 		title: 'Tableau gave an unexpected answer',
 		meaning: 'An answer that fits none of the other codes; the HTTP status and Tableau code are shown as received.',
 		explain: context => `${capitalize(serverText(context))} answered in a way tableau-connect does not recognise${facts(context)}.`,
-		remedy: () => [
-			`Run ${retest} again: a connection cut short can cause this once.`,
+		remedy: context => [
+			`Run ${retest(context)} again: a connection cut short can cause this once.`,
 			'Run it with `--json` to see every check, the status and the Tableau error code.',
 			'Check the server address and site in a browser, signed in as the same user.',
 			'If it persists, contact support with that output (it never contains the token secret).',
@@ -275,10 +286,10 @@ type WarningEntry = {
 const warningEntries: Record<WarningCode, WarningEntry> = {
 	'not-site-admin': {
 		title: context => `Signed in as ${context.siteRole ?? 'a user'}, not as a Site Administrator`,
-		remedy: () => [
+		remedy: context => [
 			'Parable can connect, but some content (usage, users) will be missing with this role.',
 			'Ask a site administrator to give this user the Site Administrator Explorer or Site Administrator Creator role (Users → Actions → Site Role).',
-			`Then run ${retest} again.`,
+			`Then run ${retest(context)} again.`,
 		],
 	},
 	'insecure-tls': {
@@ -292,7 +303,7 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 		title: context =>
 			`Sign-in was redirected${context.redirectedTo ? ` to ${hostOnly({server: context.redirectedTo}) ?? context.redirectedTo}` : ' to another host'}`,
 		remedy: context => [
-			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the host it was redirected to'} as the server with ${editProfile}, so sign-in goes there directly.`,
+			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the host it was redirected to'} as the server with ${editProfile(context)}, so sign-in goes there directly.`,
 			'Clients that follow the redirect without re-sending the sign-in fail with 405, so the saved address should not depend on it.',
 		],
 	},

@@ -1,6 +1,7 @@
 import {createTableauClient, TableauApiError, type ServerInfo, type Session, type SessionUser, type UsersPage} from '../tableau/client.js';
 import {createTransport, type Transport, type TransportOptions} from '../tableau/transport.js';
 import {diagnosisFor, type RunContext} from './classify.js';
+import {oneSessionPerToken} from './one-session-per-token.js';
 import {diagnose, warning} from './diagnoses.js';
 import type {CheckId, CheckResult, CheckStatus, Diagnosis, VerificationEvent, VerificationResult, Warning} from './types.js';
 
@@ -60,6 +61,10 @@ Runs the five checks of DESIGN.md §5 over one connection and reports each as it
 Never throws for anything the server or network does: every failure becomes the result's diagnosis.
 */
 export async function verifyConnection(input: VerificationInput, options: VerificationOptions = {}): Promise<VerificationResult> {
+	return oneSessionPerToken(`${input.server}\n${input.tokenName}`, async () => runChecks(input, options));
+}
+
+async function runChecks(input: VerificationInput, options: VerificationOptions): Promise<VerificationResult> {
 	const timeoutMs = options.timeoutMs ?? 15_000;
 	const transport: Transport = createTransport({
 		timeoutMs,
@@ -67,7 +72,7 @@ export async function verifyConnection(input: VerificationInput, options: Verifi
 		insecure: options.insecure ?? false,
 		...options.transportOptions,
 	});
-	const run: RunContext = {server: input.server, site: input.site, timeoutSeconds: timeoutMs / 1000};
+	const run: RunContext = {server: input.server, site: input.site, timeoutSeconds: timeoutMs / 1000, profile: input.profile ?? null};
 	const checks: CheckResult[] = [];
 	const warnings: Warning[] = options.insecure ? [warning('insecure-tls', run)] : [];
 	let serverInfo: ServerInfo | null = null;

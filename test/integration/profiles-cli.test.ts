@@ -162,6 +162,19 @@ describe('test NAME and test --all', () => {
 		expect(human.stdout).toContain('1 of 3 profiles verified; failed: bad, limited');
 	});
 
+	it('takes turns with a token that several profiles share, so they do not sign each other out', async () => {
+		const shared = await simulator('ok');
+		for (const name of ['one', 'two', 'three', 'four']) {
+			await add(name, shared, ['--no-verify']);
+		}
+
+		const run = await cli(['test', '--all', '--json']);
+		const results = JSON.parse(run.stdout) as VerificationResult[];
+		expect(results.map(result => result.diagnosis?.code ?? 'ok')).toEqual(['ok', 'ok', 'ok', 'ok']);
+		expect(run.code).toBe(0);
+		expect(shared.stats()).toMatchObject({signIns: 4, signOuts: 4, activeSessions: 0});
+	});
+
 	it('prints a single object for one profile and exits 0 when it works', async () => {
 		const target = await simulator();
 		await add('solo', target, ['--no-verify']);

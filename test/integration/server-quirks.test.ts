@@ -116,6 +116,24 @@ describe('servers that differ from the simulator', () => {
 		expect(result.warnings.map(item => item.code)).toEqual(['redirected']);
 	});
 
+	it('does not post the secret again to another host; it names the redirect instead', async () => {
+		let posts = 0;
+		const result = await verifyAgainst(
+			healthy((_request, url) => {
+				if (url.pathname.endsWith('/auth/signin')) {
+					posts++;
+					return {status: 302, headers: {location: 'https://sso.attacker.example/collect'}};
+				}
+
+				return undefined;
+			}),
+		);
+		expect(posts).toBe(1);
+		expect(result.diagnosis).toMatchObject({code: 'redirect-method', httpStatus: 302});
+		expect(result.diagnosis?.explanation).toContain('did not send your token');
+		expect(result.diagnosis?.remediation.join(' ')).toContain('https://sso.attacker.example');
+	});
+
 	it('treats an HTML sign-in page answering 200 (an SSO portal) as not Tableau', async () => {
 		const result = await verifyAgainst(
 			healthy((_request, url) =>

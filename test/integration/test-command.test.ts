@@ -99,6 +99,22 @@ describe('good input', () => {
 		expect((JSON.parse(run.stdout) as VerificationResult).warnings.map(item => item.code)).toContain('insecure-tls');
 	});
 
+	it('stops quietly when the reader closes the pipe early (| head)', async () => {
+		const {spawn} = await import('node:child_process');
+		const {cliPath} = await import('../helpers/cli.js');
+		const child = spawn(process.execPath, [cliPath, 'demo', '--list'], {stdio: ['ignore', 'pipe', 'pipe']});
+		child.stdout.destroy();
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		const code = await new Promise<number | null>(resolve => {
+			child.on('close', resolve);
+		});
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+	});
+
 	it('answers --help and --version without a server', async () => {
 		const help = await runCli(['test', '--help']);
 		expect(help.code).toBe(0);

@@ -3,6 +3,7 @@ import {diagnose, diagnosisCatalogue, warning, type DiagnosisContext} from '../.
 import {diagnosisCodes, warningCodes} from '../../source/verify/types.js';
 
 const full: DiagnosisContext = {
+	profile: 'acme-finance',
 	server: 'https://tableau.example.com:8443',
 	site: 'finance',
 	httpStatus: 401,
@@ -182,7 +183,7 @@ describe('signin-failed lists every cause Tableau hides behind 401001', () => {
 		['address-bar hint', /part after \/site\/ in the address bar/],
 		['Default site needs an empty site', /Default site[\s\S]*leave the site empty/],
 		['the site that was used', /You used "finance"/],
-		['the commands that fix and re-test', /tableau-connect setup --profile NAME[\s\S]*tableau-connect test/],
+		['the commands that fix and re-test, naming the profile', /tableau-connect setup --profile acme-finance[\s\S]*tableau-connect test acme-finance/],
 	])('%s', (_cause, pattern) => {
 		expect(all).toMatch(pattern);
 	});
@@ -220,6 +221,16 @@ describe('warnings', () => {
 		const result = warning('redirected', {server: 'https://online.tableau.com', redirectedTo: 'https://10ay.online.tableau.com/api/3.19/auth/signin'});
 		expect(result.title).toContain('10ay.online.tableau.com');
 		expect(text(result)).toContain('Save https://10ay.online.tableau.com as the server');
-		expect(text(result)).toContain('tableau-connect setup --profile NAME');
+		expect(text(result)).toContain('`tableau-connect setup`');
+		expect(text(warning('redirected', {redirectedTo: 'https://10ay.online.tableau.com/', profile: 'acme.cloud'}))).toContain(
+			'tableau-connect setup --profile acme.cloud',
+		);
+	});
+
+	it('never names a placeholder profile: commands are runnable as shown', () => {
+		for (const code of diagnosisCodes) {
+			expect(text(diagnose(code, full))).not.toMatch(/--profile NAME|test NAME/);
+			expect(text(diagnose(code, {}))).not.toMatch(/--profile NAME|test NAME/);
+		}
 	});
 });

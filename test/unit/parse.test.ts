@@ -74,3 +74,13 @@ describe('list and text', () => {
 		expect(text({})).toBeNull();
 	});
 });
+
+describe('text from servers', () => {
+	it('loses its control characters, so it cannot drive the terminal', () => {
+		const parsed = parseBody('{"error":{"code":"401001","summary":"x","detail":"bad\\u001b[2J\\u001b]8;;http://evil\\u0007 secret\\u009b"}}');
+		const detail = errorOf(parsed)?.detail ?? '';
+		expect(detail).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+		expect(detail).toContain('bad');
+		expect(parseBody('<html><head><title>a\u001b[31mb</title></head></html>')).toEqual({kind: 'html', title: 'a [31mb'});
+	});
+});
