@@ -1,5 +1,6 @@
 import {validateProfileName} from '../profiles/store.js';
-import {readSecretFromStdin, writeLines, type CommandIo} from './io.js';
+import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
+import {writeLines, type CommandIo} from './io.js';
 import {lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
 import type {ProfilesValues} from './profiles.js';
 import {resolveTarget, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
@@ -17,22 +18,14 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		throw new UsageError(`A profile named "${name}" exists. Add --force to replace it, or edit it with "tableau-connect setup --profile ${name}".`);
 	}
 
-	const serverText = values.server ?? io.env['TABLEAU_SERVER'];
-	const tokenName = values['token-name'] ?? io.env['TABLEAU_TOKEN_NAME'];
-	if (!serverText || !tokenName) {
-		throw new UsageError('"profiles add" needs --server URL and --token-name NAME (or TABLEAU_SERVER and TABLEAU_TOKEN_NAME).');
-	}
-
-	const target = resolveTarget(serverText, values.site ?? io.env['TABLEAU_SITE']);
+	const {serverText, siteText, tokenName} = connectionFlags(values, io);
+	const target = resolveTarget(serverText, siteText);
 	if ('error' in target) {
 		throw new UsageError(target.error);
 	}
 
 	const verification = await verificationOptionsFrom(values as ParsedTestArgs['values']);
-	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin, io.stderr) : io.env['TABLEAU_TOKEN_SECRET'];
-	if (!tokenSecret) {
-		throw new UsageError('No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET.');
-	}
+	const tokenSecret = await tokenSecretFrom(values, io);
 
 	const input = {name, server: target.server, site: target.site, tokenName, tokenSecret};
 	if (values['no-verify']) {

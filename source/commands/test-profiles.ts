@@ -47,8 +47,9 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		);
 	}
 
-	const store = openStoreFor(io);
+	// Flags first: a mistyped --timeout is reported before anything about the store.
 	const verification = await verificationOptionsFrom(values);
+	const store = openStoreFor(io);
 	let profiles: Profile[];
 	if (values.all) {
 		if (names.length > 0) {

@@ -3,10 +3,10 @@ import {diagnose} from '../verify/diagnoses.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
 import type {VerificationResult} from '../verify/types.js';
 import {parseCommandArgs} from './args.js';
-import {readSecretFromStdin, writeLines, type CommandIo} from './io.js';
+import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
+import {writeLines, type CommandIo} from './io.js';
 import {formatCheck, formatVerdict} from './report.js';
 import {createStyle} from './style.js';
-import {UsageError} from './usage-error.js';
 import {verificationOptionsFrom} from './verification-options.js';
 
 export {verificationOptionsFrom} from './verification-options.js';
@@ -73,7 +73,15 @@ export function resolveTarget(serverText: string, siteText: string | undefined):
 		return {error: site.error};
 	}
 
-	return {server: server.server, site: site.site, notes: [...server.notes, ...server.warnings.map(item => item.message), ...site.notes]};
+	// The address named a site and so did --site: the flag wins, and the note about the address must not mislead.
+	const serverNotes =
+		server.site !== null && server.site !== site.site
+			? [
+					...server.notes.filter(note => !note.includes(`"${server.site}"`)),
+					`The site "${site.site}" from --site is used, not "${server.site}" from the address.`,
+				]
+			: server.notes;
+	return {server: server.server, site: site.site, notes: [...serverNotes, ...server.warnings.map(item => item.message), ...site.notes]};
 }
 
 function invalidUrlResult(input: Omit<VerificationInput, 'tokenSecret'>, message: string): VerificationResult {
@@ -148,27 +156,11 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 		return runProfileTests(positionals, values, io);
 	}
 
-	const serverText = values.server ?? io.env['TABLEAU_SERVER'];
-	const tokenName = values['token-name'] ?? io.env['TABLEAU_TOKEN_NAME'];
-	if (!serverText) {
-		throw new UsageError('Say which server to test: --server https://your-server (or TABLEAU_SERVER), or a saved profile: tableau-connect test NAME.');
-	}
-
-	if (!tokenName) {
-		throw new UsageError('Say which token to use: --token-name "Parable Integration" (or TABLEAU_TOKEN_NAME).');
-	}
-
+	const {serverText, siteText, tokenName} = connectionFlags(values, io);
 	const verification = await verificationOptionsFrom(values);
-	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin, io.stderr) : io.env['TABLEAU_TOKEN_SECRET'];
-	if (!tokenSecret) {
-		throw new UsageError(
-			'No token secret: pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET. It is never accepted as a flag, so it stays out of shell history.',
-		);
-	}
-
-	const target = resolveTarget(serverText, values.site ?? io.env['TABLEAU_SITE']);
+	const target = resolveTarget(serverText, siteText);
 	if ('error' in target) {
-		const result = invalidUrlResult({server: serverText.trim(), site: values.site ?? '', tokenName}, target.error);
+		const result = invalidUrlResult({server: serverText.trim(), site: siteText ?? '', tokenName}, target.error);
 		if (values.json) {
 			writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 		} else {
@@ -182,6 +174,7 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 		writeLines(io.stderr, target.notes);
 	}
 
+	const tokenSecret = await tokenSecretFrom(values, io);
 	const result = await runAndReport({server: target.server, site: target.site, tokenName, tokenSecret}, verification, io, values);
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
