@@ -37,6 +37,17 @@ const commands: Record<string, () => Promise<Command>> = {
 	demo: async () => (await import('./source/commands/demo.js')).runDemoCommand,
 };
 
+/** The value of `--flag VALUE` or `--flag=VALUE`, read before the command parses its arguments properly. */
+function flagValue(argv: string[], flag: string): string | undefined {
+	const index = argv.findIndex(argument => argument === flag || argument.startsWith(`${flag}=`));
+	if (index === -1) {
+		return undefined;
+	}
+
+	const argument = argv[index]!;
+	return argument === flag ? argv[index + 1] : argument.slice(flag.length + 1);
+}
+
 async function main(argv: string[]): Promise<number> {
 	const io = processIo();
 	const [first, ...rest] = argv;
@@ -54,6 +65,12 @@ async function main(argv: string[]): Promise<number> {
 		if (first === undefined || first.startsWith('-')) {
 			const {runHomeCommand} = await import('./source/commands/home.js');
 			return await runHomeCommand(argv, io);
+		}
+
+		if (first === 'test') {
+			// Start the TCP handshake now, so its round trip overlaps loading the verifier.
+			const {preconnect} = await import('./source/tableau/preconnect.js');
+			preconnect(flagValue(rest, '--server') ?? io.env['TABLEAU_SERVER'], io.env);
 		}
 
 		const load = commands[first];

@@ -1,6 +1,7 @@
 import {rootCertificates} from 'node:tls';
 import {Agent, ProxyAgent, buildConnector, request, type Connector, type Dispatcher} from './undici.js';
 import {classifyNetworkError, NetworkError} from './network-error.js';
+import {takePreconnected} from './preconnect.js';
 import {retryDelayMs, type RetryPolicy, defaultRetryPolicy} from './retry.js';
 
 export type HttpRequest = {
@@ -128,6 +129,27 @@ export function createTransport(options: TransportOptions): Transport {
 
 	const baseConnector = buildConnector({...tls, timeout: connectTimeout});
 	const observingConnector: Connector = (connectOptions, callback) => {
+		const origin = `${connectOptions.protocol}//${connectOptions.host ?? connectOptions.hostname}`;
+		const early = takePreconnected(origin);
+		if (early) {
+			// A socket opened at start-up: use it if it connected, else connect afresh as usual.
+			early.then(
+				socket => {
+					socket.ref();
+					if (connectOptions.protocol === 'https:') {
+						observingConnector({...connectOptions, httpSocket: socket}, callback);
+					} else {
+						markConnected();
+						callback(null, socket);
+					}
+				},
+				() => {
+					observingConnector(connectOptions, callback);
+				},
+			);
+			return;
+		}
+
 		baseConnector(connectOptions, (error, socket) => {
 			if (error) {
 				markConnectFailed(classifyNetworkError(error, {viaProxy: false, timeoutMs: options.timeoutMs}));

@@ -2,6 +2,7 @@
 // connection, retries within bounds, sign-out on every path, TLS options.
 import {afterEach, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import {preconnect} from '../../source/tableau/preconnect.js';
 import {verifyConnection, type VerificationOptions} from '../../source/verify/pipeline.js';
 import type {VerificationEvent} from '../../source/verify/types.js';
 
@@ -41,6 +42,24 @@ describe('verifyConnection', () => {
 		expect(result.user?.siteRole).toBe('SiteAdministratorCreator');
 		expect(result.serverInfo).toEqual({productVersion: '2024.2.1', restApiVersion: '3.23'});
 		expect(target.stats()).toMatchObject({connections: 1, signIns: 1, signOuts: 1, activeSessions: 0});
+	});
+
+	it('uses the connection opened at start-up instead of opening another', async () => {
+		const target = await simulator({scenario: 'ok'});
+		preconnect(target.url, {});
+		await new Promise(resolve => {
+			setTimeout(resolve, 50);
+		});
+		expect(target.stats().connections).toBe(1);
+		const result = await verify(target);
+		expect(result.ok).toBe(true);
+		expect(target.stats().connections).toBe(1);
+	});
+
+	it('connects afresh when the early connection failed, and reports as usual', async () => {
+		preconnect('http://127.0.0.1:1', {});
+		const result = await verifyConnection({server: 'http://127.0.0.1:1', site: '', tokenName: 'n', tokenSecret: 's'}, {timeoutMs: 2000});
+		expect(result.diagnosis?.code).toBe('connection-refused');
 	});
 
 	it('uses the site LUID, not the content URL, after sign-in', async () => {
@@ -112,6 +131,14 @@ describe('verifyConnection', () => {
 	});
 
 	describe('over HTTPS', () => {
+		it('does TLS over the connection opened at start-up', async () => {
+			const target = await simulator({scenario: 'ok', tls: true});
+			preconnect(target.url, {});
+			const result = await verify(target, {caPem: target.certificatePem});
+			expect(result.ok).toBe(true);
+			expect(target.stats().connections).toBe(1);
+		});
+
 		it('verifies with the server certificate passed as a CA', async () => {
 			const target = await simulator({scenario: 'ok', tls: true});
 			const result = await verify(target, {caPem: target.certificatePem});

@@ -1,0 +1,54 @@
+import net from 'node:net';
+
+type Warm = {origin: string; socket: Promise<net.Socket>};
+
+const warm = new Map<string, Warm['socket']>();
+
+/** The origin the server text will most likely resolve to, or null when it cannot be guessed cheaply. */
+function likelyOrigin(serverText: string): URL | null {
+	try {
+		const url = new URL(serverText.includes('://') ? serverText.trim() : `https://${serverText.trim()}`);
+		return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+Opens the TCP connection to the server while the rest of the program is still loading, so the
+handshake's round trip overlaps start-up instead of following it. Only a plain TCP socket is opened:
+TLS, with whatever CA the flags name, is done by the transport on top of it. The socket is
+unreferenced, so an unused one never keeps the process alive; it is skipped behind a proxy.
+*/
+export function preconnect(serverText: string | undefined, env: NodeJS.ProcessEnv): void {
+	if (!serverText || ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some(name => env[name])) {
+		return;
+	}
+
+	const url = likelyOrigin(serverText);
+	if (!url) {
+		return;
+	}
+
+	const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+	const socket = net.connect({host: url.hostname.replace(/^\[|\]$/g, ''), port});
+	socket.unref();
+	// Failures are not reported here: the transport connects again and reports them properly.
+	socket.on('error', () => {});
+	warm.set(
+		url.origin,
+		new Promise((resolve, reject) => {
+			socket.once('connect', () => {
+				resolve(socket);
+			});
+			socket.once('error', reject);
+		}),
+	);
+}
+
+/** The socket opened early for `origin`, once: the first connection of a run takes it. */
+export function takePreconnected(origin: string): Warm['socket'] | undefined {
+	const socket = warm.get(origin);
+	warm.delete(origin);
+	return socket;
+}
