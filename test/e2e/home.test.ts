@@ -128,6 +128,25 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 		expectNoSecret(term);
 	});
 
+	test('n opens the wizard; Esc on its first step returns to the list with nothing saved', async () => {
+		const term = start([]);
+		await term.waitFor('› acme-cloud');
+		term.type('n');
+		await term.waitFor("Step 1 of 8 · What you'll need");
+		await term.waitFor('Esc quit');
+		term.keys('Escape');
+		const screen = await term.waitFor('Stopped: nothing was saved.');
+		expect(screen).toMatch(/› acme-cloud/);
+		expect(
+			store
+				.list()
+				.map(profile => profile.name)
+				.sort(),
+		).toEqual(['acme-cloud', 'finance.prod']);
+		term.type('q');
+		await term.waitFor('[exit 0]');
+	});
+
 	test('test NAME shows the live view and exits 0 when verified, 1 when not', async () => {
 		let term = start(['test', 'acme-cloud']);
 		let screen = await term.waitFor('[exit 0]');

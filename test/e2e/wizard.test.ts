@@ -64,12 +64,22 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 			await term.waitFor(title);
 		}
 
-		term.type(`${simulator.url}/#/site/${simulator.site}/workbooks`);
-		await term.waitFor('Filled in from the address you pasted');
+		// A paste over ssh or tmux may arrive in pieces: nothing is rewritten until Enter.
+		const address = `${simulator.url}/#/site/${simulator.site}/workbooks`;
+		const cut = address.indexOf('/#/si') + 5;
+		term.type(address.slice(0, cut));
+		await term.waitFor(address.slice(0, cut));
+		term.type(address.slice(cut));
+		await term.waitFor(`and site ${simulator.site}.`);
+		expect(term.screen()).toContain(address);
 		term.keys('Enter');
-		await term.waitFor('› Site');
+		await term.waitFor('Filled in from the address you pasted');
+		await term.waitFor(new RegExp(`› Site +${simulator.site}`));
 		term.keys('Enter');
 		await term.waitFor('Step 6 of 8 · Token and profile name');
+		await term.waitFor('Parable Integration (suggested; type yours)');
+		term.type(simulator.tokenName);
+		await term.waitFor(`› Token name ${simulator.tokenName}`);
 		term.keys('Tab');
 		await term.waitFor('› Token secret');
 		term.type(simulator.tokenSecret);
@@ -101,6 +111,16 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		expect(term.history()).toContain('✓ Done: profile "127.0.0.1-acme" is saved and verified.');
 		expect(term.history()).not.toContain(simulator.tokenSecret);
 		expect(simulator.stats().activeSessions).toBe(0);
+	});
+
+	test('Esc on the first step quits as Ctrl-C does: exit 130, nothing saved', async () => {
+		configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-wizard-'));
+		const term = startSetup();
+		await term.waitFor('Esc quit');
+		term.keys('Escape');
+		await term.waitFor('[exit 130]');
+		expect(term.screen()).toContain('Stopped. Nothing was saved.');
+		expect(existsSync(join(configDirectory, 'profiles.json'))).toBe(false);
 	});
 
 	test('Ctrl-C stops with exit 130 and saves nothing', async () => {

@@ -40,16 +40,18 @@ export async function walkToServerStep(instance: Rendered): Promise<void> {
 	await press(instance, keys.enter, 'Step 5 of 8 · Server details');
 }
 
-/** Pastes an address bar into Server URL and goes on to the credentials. */
+/** Pastes an address bar into Server URL, presses Enter (which splits it), and goes on to the credentials. */
 export async function pasteAddressAndGoOn(instance: Rendered, address: string, site: string): Promise<void> {
-	await press(instance, address, 'Filled in from the address you pasted');
-	await waitForFrame(instance, new RegExp(`Site +${site}`));
-	await press(instance, keys.enter, '› Site');
+	// The paste is kept as pasted until the field is left; the hint says what Enter will make of it.
+	await press(instance, address, `and site ${site}.`);
+	await press(instance, keys.enter, 'Filled in from the address you pasted');
+	await waitForFrame(instance, new RegExp(`› Site +${site}`));
 	await press(instance, keys.enter, 'Step 6 of 8 · Token and profile name');
 }
 
-/** Types the secret key by key into the focused-next field, and goes on to the review. */
-export async function enterSecretAndReview(instance: Rendered, secret: string): Promise<void> {
+/** Types the token name and the secret key by key, and goes on to the review. */
+export async function enterSecretAndReview(instance: Rendered, secret: string, tokenName = 'Parable Integration'): Promise<void> {
+	await typeKeys(instance, tokenName, `› Token name ${tokenName}`);
 	await press(instance, keys.tab, '› Token secret');
 	await typeKeys(instance, secret, '*'.repeat(secret.length));
 	await press(instance, keys.enter, '› Profile name');

@@ -38,8 +38,8 @@ test('without colour, the same screens carry no colour codes, only symbols and w
 	expect(frame).not.toMatch(colour);
 	expect(frame).toContain('✗ ');
 	await press(instance, keys.ctrlU);
-	await press(instance, 'https://tableau.example.com/#/site/sales/home', 'Filled in');
-	await press(instance, keys.enter, '› Site');
+	await press(instance, 'https://tableau.example.com/#/site/sales/home', 'and site sales');
+	await press(instance, keys.enter, 'Filled in');
 	await press(instance, keys.enter, 'Step 6 of 8');
 	await press(instance, keys.tab, '› Token secret');
 	await press(instance, keys.enter, '› Profile name');

@@ -21,21 +21,27 @@ function atServer(): RenderedWizard {
 	return renderWizard({verify, initialStep: 'server'});
 }
 
-function atCredentials(values: {server?: string; site?: string} = {}): RenderedWizard {
+function atCredentials(values: {server?: string; site?: string; tokenName?: string} = {}): RenderedWizard {
 	return renderWizard({verify, initialStep: 'credentials', initialValues: {server: 'https://tableau.example.com', site: 'finance', ...values}});
 }
 
 const blocked = 'needs fixing before you go on';
 
 describe('server details', () => {
-	test('pasting the address bar of a Tableau page fills server and site', async () => {
+	test.each([
+		['Enter', keys.enter],
+		['Tab', keys.tab],
+	])('a pasted address bar stays as pasted until %s, which fills server and site', async (_name, key) => {
 		const instance = renderWizard({verify});
 		await walkToServerStep(instance);
-		const frame = await press(instance, 'https://10ay.online.tableau.com/#/site/acme/workbooks', 'Filled in from the address you pasted into Server URL.');
-		expect(flat(frame)).toContain('› Server URL https://10ay.online.tableau.com');
+		const address = 'https://10ay.online.tableau.com/#/site/acme/workbooks';
+		let frame = await press(instance, address, 'Enter or Tab will use server https://10ay.online.tableau.com and site acme.');
+		expect(flat(frame)).toContain(`› Server URL ${address}`);
+		expect(flat(frame)).not.toContain('Filled in');
+		frame = await press(instance, key, 'Filled in from the address you pasted into Server URL.');
+		expect(flat(frame)).toContain('Server URL https://10ay.online.tableau.com ');
 		expect(flat(frame)).toContain('The site "acme" was moved to the Site field.');
-		expect(flat(frame)).toMatch(/ Site +acme /);
-		await press(instance, keys.enter, '› Site');
+		expect(flat(frame)).toMatch(/› Site +acme /);
 		await press(instance, keys.enter, 'Step 6 of 8');
 		expect(flat(frameOf(instance))).toContain('Profile name 10ay-acme');
 	});
@@ -116,12 +122,19 @@ describe('server details', () => {
 });
 
 describe('credentials', () => {
-	test('an empty token name is refused', async () => {
+	test('the token name only suggests Parable Integration: Enter on it is refused', async () => {
 		const instance = atCredentials();
-		await waitForFrame(instance, '› Token name Parable Integration');
-		await press(instance, keys.ctrlU, '› Token name');
-		const frame = await press(instance, keys.enter, "Type the token's name exactly as it appears");
+		await waitForFrame(instance, '› Token name Parable Integration (suggested; type yours)');
+		const frame = await press(instance, keys.enter, "Type the token's name exactly as it appears in Tableau's Personal Access Tokens list.");
 		expect(flat(frame)).toContain('! Token name needs fixing');
+		expect(flat(frame)).toContain('› Token name');
+	});
+
+	test('a token name from the starting values is a real value', async () => {
+		const instance = atCredentials({tokenName: 'Ops Token'});
+		await waitForFrame(instance, '› Token name Ops Token');
+		const frame = await press(instance, keys.enter, '› Token secret');
+		expect(flat(frame)).not.toContain('suggested; type yours');
 	});
 
 	test.each([
@@ -130,9 +143,8 @@ describe('credentials', () => {
 		['Parable', "This is the token's name, not its secret."],
 	])('the secret "%s" is refused: %s', async (typed, message) => {
 		const instance = atCredentials();
-		await waitForFrame(instance, '› Token name Parable Integration');
-		await press(instance, keys.ctrlU, frame => !frame.includes('Parable Integration'));
-		await typeKeys(instance, 'Parable', '› Token name Parable');
+		await waitForFrame(instance, '› Token name Parable Integration (suggested; type yours)');
+		await typeKeys(instance, 'Parable', frame => flat(frame).includes('› Token name Parable ') && !frame.includes('suggested'));
 		await press(instance, keys.tab, '› Token secret');
 		if (typed !== '') {
 			await typeKeys(instance, typed, '*'.repeat(typed.length));
@@ -148,10 +160,30 @@ describe('credentials', () => {
 		let frame = await typeKeys(instance, 's3cr3t', '******');
 		expect(frame).not.toContain('s3cr3t');
 		expect(flat(frame)).toContain('Ctrl-R show secret');
+		expect(flat(frame)).toContain('Hidden. Ctrl-R shows it while you check it.');
 		frame = await press(instance, keys.ctrlR, 's3cr3t');
 		expect(flat(frame)).toContain('Ctrl-R hide secret');
+		expect(flat(frame)).toContain('Shown. Ctrl-R hides it.');
 		frame = await press(instance, keys.ctrlR, '******');
 		expect(frame).not.toContain('s3cr3t');
+		expect(flat(frame)).toContain('Hidden. Ctrl-R shows it while you check it.');
+	});
+
+	test.each([
+		['Tab', keys.tab, '› Profile name', keys.shiftTab],
+		['Shift-Tab', keys.shiftTab, '› Token name', keys.tab],
+		['↓', keys.down, '› Profile name', keys.up],
+	])('a shown secret is hidden again when %s leaves its field', async (_name, leave, focus, comeBack) => {
+		const instance = atCredentials();
+		await press(instance, keys.tab, '› Token secret');
+		await typeKeys(instance, 's3cr3t', '******');
+		await press(instance, keys.ctrlR, 'Shown. Ctrl-R hides it.');
+		let frame = await press(instance, leave, focus);
+		expect(frame).not.toContain('s3cr3t');
+		expect(flat(frame)).not.toContain('Ctrl-R');
+		frame = await press(instance, comeBack, '› Token secret ******');
+		expect(flat(frame)).toContain('Hidden. Ctrl-R shows it while you check it.');
+		expect(flat(frame)).toContain('Ctrl-R show secret');
 	});
 
 	test('the secret is hidden again after going back', async () => {
@@ -192,7 +224,8 @@ describe('credentials', () => {
 	test('Esc goes back with every value kept, Enter forward again', async () => {
 		const instance = renderWizard({verify});
 		await walkToServerStep(instance);
-		await press(instance, 'https://tableau.example.com/#/site/finance/home', 'Filled in from the address');
+		await press(instance, 'https://tableau.example.com/#/site/finance/home', 'and site finance');
+		// Going to another step leaves the field, so the address is split on the way.
 		await press(instance, keys.escape, 'Step 4 of 8');
 		await press(instance, keys.escape, 'Step 3 of 8');
 		await press(instance, keys.enter, 'Step 4 of 8');

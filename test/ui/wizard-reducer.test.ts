@@ -9,6 +9,7 @@ import {
 	type WizardInit,
 	type WizardState,
 } from '../../source/ui/wizard/reducer.js';
+import {pendingChange} from '../../source/ui/wizard/fields.js';
 import {diagnosisCodes, type DiagnosisCode} from '../../source/verify/types.js';
 import {fakeResult} from '../helpers/verification.js';
 
@@ -46,15 +47,22 @@ function failedWith(code: DiagnosisCode): WizardState {
 }
 
 describe('moving between steps', () => {
-	test('starts on the first step with the suggested token name and nothing else', () => {
+	test('starts on the first step with every field empty: the token name is only suggested', () => {
 		const state = initialWizardState();
 		expect(state.step).toBe('needs');
-		expect(state.values).toEqual({server: '', site: '', tokenName: 'Parable Integration', tokenSecret: '', profileName: ''});
+		expect(state.values).toEqual({server: '', site: '', tokenName: '', tokenSecret: '', profileName: ''});
+		expect(state.checks.tokenName.error).toMatch(/Type the token's name exactly as it appears in Tableau's Personal Access Tokens list/);
 		expect(state.focus).toBeNull();
 		expect(state.outcome).toBeNull();
 	});
 
-	test('an address given as a starting value is split like a paste', () => {
+	test('a token name given as a starting value is kept as a real value', () => {
+		const state = initialWizardState({initialValues: {tokenName: 'Ops Token'}});
+		expect(state.values.tokenName).toBe('Ops Token');
+		expect(state.checks.tokenName.error).toBeNull();
+	});
+
+	test('an address given as a starting value is split as leaving the field would', () => {
 		const state = initialWizardState({initialValues: {server: 'https://10ay.online.tableau.com/#/site/acme/home'}});
 		expect(state.values).toMatchObject({server: 'https://10ay.online.tableau.com', site: 'acme', profileName: '10ay-acme'});
 		expect(state.assists.site).toMatch(/Filled in/);
@@ -72,17 +80,24 @@ describe('moving between steps', () => {
 		expect(state.focus).toBe('server');
 		state = apply(state, back, back, back, back);
 		expect(state.step).toBe('needs');
-		expect(apply(state, back).step).toBe('needs');
+		expect(state.outcome).toBeNull();
 	});
 
-	test('Esc from a form keeps every value, and coming back shows them again', () => {
+	test('Esc on the first step quits as Ctrl-C does: cancelled, nothing saved', () => {
+		const state = apply(initialWizardState(), back);
+		expect(state.outcome).toEqual({kind: 'cancelled'});
+		expect(state.save).toEqual({phase: 'idle'});
+		expect(state.saved).toBeNull();
+	});
+
+	test('Esc from a form keeps every value, as it will be used, and coming back shows them again', () => {
 		let state = type(atStep('server'), 'tableau.example.com');
 		state = apply(state, back);
 		expect(state.step).toBe('token');
 		state = apply(state, next);
 		expect(state.step).toBe('server');
-		expect(state.values.server).toBe('tableau.example.com');
-		expect(state.cursor).toBe('tableau.example.com'.length);
+		expect(state.values.server).toBe('https://tableau.example.com');
+		expect(state.cursor).toBe('https://tableau.example.com'.length);
 	});
 
 	test('Esc from credentials to server and forward again keeps the secret and the typed name', () => {
@@ -120,7 +135,7 @@ describe('moving between steps', () => {
 	});
 
 	test('Enter on the last field sends the focus to the first invalid one', () => {
-		let state = atStep('credentials', {initialValues: {server: 'https://tableau.example.com', site: 'finance'}});
+		let state = atStep('credentials', {initialValues: {server: 'https://tableau.example.com', site: 'finance', tokenName: 'Parable Integration'}});
 		state = apply(state, {type: 'focus', field: 'profileName'}, next);
 		expect(state.step).toBe('credentials');
 		expect(state.focus).toBe('tokenSecret');
@@ -176,8 +191,20 @@ describe('typing', () => {
 });
 
 describe('server and site', () => {
-	test('pasting the address bar of a Tableau Cloud page fills server and site', () => {
-		const state = apply(atStep('server'), {type: 'insert', text: 'https://10ay.online.tableau.com/#/site/acme/workbooks'});
+	test('a pasted address bar stays as pasted, with a hint, until the field is left', () => {
+		const address = 'https://10ay.online.tableau.com/#/site/acme/workbooks';
+		let state = apply(atStep('server'), {type: 'insert', text: address});
+		expect(state.values).toMatchObject({server: address, site: ''});
+		expect(state.cursor).toBe(address.length);
+		expect(state.assists).toEqual({server: undefined});
+		expect(pendingChange('server', state.values)).toBe('Enter or Tab will use server https://10ay.online.tableau.com and site acme.');
+		for (const leave of [next, {type: 'focus-next'}, {type: 'focus-previous'}, {type: 'focus', field: 'site'}] as WizardAction[]) {
+			const left = apply(state, leave);
+			expect(left.values).toMatchObject({server: 'https://10ay.online.tableau.com', site: 'acme'});
+			expect(left.focus).toBe('site');
+		}
+
+		state = apply(state, next);
 		expect(state.values.server).toBe('https://10ay.online.tableau.com');
 		expect(state.values.site).toBe('acme');
 		expect(state.assists.site).toMatch(/Filled in from the address/);
@@ -189,6 +216,8 @@ describe('server and site', () => {
 	test('a Default site page of Tableau Server empties the site', () => {
 		let state = atStep('server', {initialValues: {site: 'old'}});
 		state = apply(state, {type: 'insert', text: 'https://tableau.example.com/#/projects'});
+		expect(pendingChange('server', state.values)).toBe('Enter or Tab will use server https://tableau.example.com and the Default site.');
+		state = apply(state, next);
 		expect(state.values).toMatchObject({server: 'https://tableau.example.com', site: ''});
 		expect(state.values.profileName).toBe('tableau-default');
 	});
@@ -204,8 +233,35 @@ describe('server and site', () => {
 	test('an address pasted into the site field becomes its content URL', () => {
 		let state = apply(atStep('server', {initialValues: {server: 'https://10ay.online.tableau.com'}}), {type: 'focus', field: 'site'});
 		state = apply(state, {type: 'insert', text: 'https://10ay.online.tableau.com/#/site/acme/views'});
+		expect(state.values.site).toBe('https://10ay.online.tableau.com/#/site/acme/views');
+		expect(pendingChange('site', state.values)).toBe('Enter or Tab will use site acme.');
+		state = apply(state, {type: 'focus-previous'});
 		expect(state.values.site).toBe('acme');
 		expect(state.assists.site).toMatch(/taken from the address/);
+	});
+
+	test('an address bar pasted in two pieces (over ssh or tmux) is split only when the field is left', () => {
+		let state = apply(atStep('server'), {type: 'insert', text: '127.0.0.1:44231/#/si'}, {type: 'insert', text: 'te/acme/workbooks'});
+		expect(state.values.server).toBe('127.0.0.1:44231/#/site/acme/workbooks');
+		expect(state.values.site).toBe('');
+		state = apply(state, next);
+		expect(state.values).toMatchObject({server: 'https://127.0.0.1:44231', site: 'acme'});
+		expect(state.focus).toBe('site');
+	});
+
+	test('typing after a paste extends the pasted text, not a rewritten one', () => {
+		let state = apply(atStep('server'), {type: 'insert', text: 'tab.com/#/site/'});
+		state = type(state, 'acme');
+		expect(state.values.server).toBe('tab.com/#/site/acme');
+		expect(pendingChange('server', state.values)).toBe('Enter or Tab will use server https://tab.com and site acme.');
+		state = apply(state, {type: 'focus-next'});
+		expect(state.values).toMatchObject({server: 'https://tab.com', site: 'acme'});
+	});
+
+	test('going to another step leaves the field too, so the address is split then', () => {
+		const state = apply(atStep('server'), {type: 'insert', text: 'tab.com/#/site/acme/home'}, back);
+		expect(state.step).toBe('token');
+		expect(state.values).toMatchObject({server: 'https://tab.com', site: 'acme'});
 	});
 
 	test('a display name in the site field is refused with what to type instead', () => {
@@ -235,7 +291,9 @@ describe('server and site', () => {
 	test('Cloud without a pod and http for Cloud warn but do not block', () => {
 		let state = apply(atStep('server'), {type: 'insert', text: 'https://online.tableau.com/#/site/acme/home'});
 		expect(state.checks.server.warnings.join(' ')).toMatch(/no pod/);
-		state = apply(state, next, next);
+		state = apply(state, next);
+		expect(state.checks.server.warnings.join(' ')).toMatch(/no pod/);
+		state = apply(state, next);
 		expect(state.step).toBe('credentials');
 
 		state = apply(atStep('server'), {type: 'insert', text: 'http://10ay.online.tableau.com/#/site/acme/home'});
@@ -307,13 +365,25 @@ describe('credentials', () => {
 		expect(state.checks.profileName.notes[0]).toMatch(/updates the profile "finance"/);
 	});
 
-	test('the secret is shown only on request, and hidden again on leaving the step', () => {
+	test('the secret is shown only on request, while its field has focus', () => {
 		let state = atStep('credentials', base);
-		state = apply(state, {type: 'toggle-secret'});
+		expect(apply(state, {type: 'toggle-secret'}).secretVisible).toBe(false);
+		state = apply(state, {type: 'focus', field: 'tokenSecret'}, {type: 'toggle-secret'});
 		expect(state.secretVisible).toBe(true);
-		state = apply(state, {type: 'focus-next'});
-		expect(state.secretVisible).toBe(true);
-		state = apply(state, back);
+		// Enter refused on an empty secret keeps the focus there, and the secret shown.
+		expect(apply(state, next).secretVisible).toBe(true);
+		for (const leave of [{type: 'focus-next'}, {type: 'focus-previous'}, {type: 'focus', field: 'profileName'}, back] as WizardAction[]) {
+			expect(apply(state, leave).secretVisible).toBe(false);
+		}
+
+		state = type(state, 'secret-value');
+		state = apply(state, next);
+		expect(state.focus).toBe('profileName');
+		expect(state.secretVisible).toBe(false);
+		state = apply(state, {type: 'focus-previous'});
+		expect(state.focus).toBe('tokenSecret');
+		expect(state.secretVisible).toBe(false);
+		state = apply(state, {type: 'toggle-secret'}, back);
 		expect(state.secretVisible).toBe(false);
 		expect(apply(state, {type: 'toggle-secret'}).secretVisible).toBe(false);
 	});
@@ -431,7 +501,10 @@ describe('review and verification', () => {
 	});
 
 	test('starting at verify with missing values goes to the first missing field', () => {
-		const state = initialWizardState({initialStep: 'verify', initialValues: {server: 'https://tableau.example.com', site: 'finance'}});
+		const state = initialWizardState({
+			initialStep: 'verify',
+			initialValues: {server: 'https://tableau.example.com', site: 'finance', tokenName: 'Parable Integration'},
+		});
 		expect(state.step).toBe('credentials');
 		expect(state.focus).toBe('tokenSecret');
 		const ready = initialWizardState({initialStep: 'verify', initialValues: filled});

@@ -220,9 +220,19 @@ describe('the live checks', () => {
 });
 
 describe('quitting', () => {
+	test('Esc on the first step quits like Ctrl-C: cancelled, nothing saved', async () => {
+		const instance = renderWizard({verify: vi.fn()});
+		const first = await waitForFrame(instance, "Step 1 of 8 · What you'll need");
+		expect(flat(first)).toContain('Esc quit');
+		const frame = await press(instance, keys.escape, 'Stopped. Nothing was saved.');
+		expect(frame).not.toContain('Step 1');
+		await expect(instance.outcome).resolves.toEqual({kind: 'cancelled'});
+		expect(instance.saves).toEqual([]);
+	});
+
 	test('Ctrl-C on a form saves nothing and ends with "cancelled"', async () => {
 		const instance = renderWizard({verify: vi.fn(), initialStep: 'server'});
-		await press(instance, 'https://tableau.example.com/#/site/finance/home', 'Filled in');
+		await press(instance, 'https://tableau.example.com/#/site/finance/home', 'and site finance');
 		const frame = await press(instance, keys.ctrlC, 'Stopped. Nothing was saved.');
 		expect(frame).not.toContain('Step 5');
 		await expect(instance.outcome).resolves.toEqual({kind: 'cancelled'});

@@ -37,7 +37,7 @@ function addressBar(): string {
 async function walkToVerify(instance: RenderedWizard): Promise<void> {
 	await walkToServerStep(instance);
 	await pasteAddressAndGoOn(instance, addressBar(), simulator.site);
-	await enterSecretAndReview(instance, simulator.tokenSecret);
+	await enterSecretAndReview(instance, simulator.tokenSecret, simulator.tokenName);
 	await press(instance, keys.enter, 'Step 8 of 8 · Save & test');
 }
 

@@ -1,6 +1,6 @@
 import {validateProfileName} from '../../profiles/profile-name.js';
 import {isTableauCloud, parseServerInput, parseSiteInput} from '../../tableau/server-url.js';
-import {fieldIds, type FieldId, type WizardValues} from './steps.js';
+import {fieldIds, suggestedTokenName, type FieldId, type WizardValues} from './steps.js';
 
 /** What the wizard says about one field: an error blocks going on; notes and warnings do not. */
 export type FieldCheck = {error: string | null; notes: string[]; warnings: string[]};
@@ -67,7 +67,7 @@ function tokenNameCheck(values: WizardValues): FieldCheck {
 	const name = values.tokenName.trim();
 	if (name === '') {
 		return {
-			error: "Type the token's name exactly as it appears in Tableau's list of personal access tokens, for example Parable Integration.",
+			error: `Type the token's name exactly as it appears in Tableau's Personal Access Tokens list. ${suggestedTokenName} is only a suggestion: your token may have another name.`,
 			notes: [],
 			warnings: [],
 		};
@@ -119,7 +119,8 @@ export function firstInvalid(checks: Record<FieldId, FieldCheck>, fields: readon
 export type Normalized = {values: WizardValues; assists: Partial<Record<FieldId, string>>};
 
 /**
-Rewrites a field the way it will be used, once the person leaves it or pastes into it: the server
+Rewrites a field the way it will be used, once the person leaves it (never while typing: a paste
+may arrive in pieces): the server
 becomes its origin and hands a site from the address to the site field; the site becomes its
 content URL. Says what changed, so nothing happens silently.
 */
@@ -166,6 +167,32 @@ export function normalizeField(field: FieldId, values: WizardValues): Normalized
 	}
 
 	return {values, assists: {}};
+}
+
+/**
+What leaving `field` will make of the text typed so far, without changing it: "Enter or Tab uses
+server X and site Y." Null when the text stays as it is or cannot be read yet.
+*/
+export function pendingChange(field: FieldId, values: WizardValues): string | null {
+	if (field !== 'server' && field !== 'site') {
+		return null;
+	}
+
+	const next = normalizeField(field, values).values;
+	if (next.server === values.server && next.site === values.site) {
+		return null;
+	}
+
+	const parts: string[] = [];
+	if (next.server !== values.server) {
+		parts.push(`server ${next.server}`);
+	}
+
+	if (next.site !== values.site) {
+		parts.push(next.site === '' ? 'the Default site' : `site ${next.site}`);
+	}
+
+	return `Enter or Tab will use ${parts.join(' and ')}.`;
 }
 
 /**

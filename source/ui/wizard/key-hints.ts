@@ -15,7 +15,7 @@ export function keyHints(state: WizardState, extraFailureActions: readonly Failu
 				['Tab', 'next field'],
 				['Esc', 'back'],
 				['Ctrl-U', 'clear'],
-				...(state.step === 'credentials' ? [['Ctrl-R', state.secretVisible ? 'hide secret' : 'show secret'] as const] : []),
+				...(state.focus === 'tokenSecret' ? [['Ctrl-R', state.secretVisible ? 'hide secret' : 'show secret'] as const] : []),
 				quit,
 			];
 		}
@@ -51,7 +51,8 @@ export function keyHints(state: WizardState, extraFailureActions: readonly Failu
 		}
 
 		default: {
-			return [['Enter', state.step === 'needs' ? 'start' : 'next'], ...(state.step === 'needs' ? [] : [['Esc', 'back'] as const]), ...scroll, quit];
+			// On the first step there is nothing to go back to: Esc quits, like Ctrl-C.
+			return [['Enter', state.step === 'needs' ? 'start' : 'next'], ['Esc', state.step === 'needs' ? 'quit' : 'back'], ...scroll, quit];
 		}
 	}
 }

@@ -13,7 +13,7 @@ import {
 	type FieldCheck,
 	type FieldContext,
 } from './fields.js';
-import {fieldIds, fieldLabels, stepFields, stepIds, stepOf, suggestedTokenName, type FieldId, type StepId, type WizardValues} from './steps.js';
+import {fieldIds, fieldLabels, stepFields, stepIds, stepOf, type FieldId, type StepId, type WizardValues} from './steps.js';
 
 /** One line of the verify screen. `pending` and `running` exist only on screen; the rest are the pipeline's. */
 export type CheckLine = {id: CheckId; status: 'pending' | 'running' | CheckStatus; summary: string | null; durationMs: number | null};
@@ -48,7 +48,7 @@ export type WizardState = {
 	/** Fields whose errors are shown: left, submitted, or pointed at by "edit". */
 	touched: Record<FieldId, boolean>;
 	checks: Record<FieldId, FieldCheck>;
-	/** What the wizard changed in a field for the person (pasted address split, https added). */
+	/** What the wizard changed in a field for the person when it was left (pasted address split, https added). */
 	assists: Partial<Record<FieldId, string>>;
 	/** A message for the whole step: why Enter did not go on, or why "edit" came here. */
 	message: string | null;
@@ -115,9 +115,10 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		savedSecret: init.editingProfile ? (init.initialValues?.tokenSecret ?? null) : null,
 	};
 	const given = init.initialValues ?? {};
-	let values: WizardValues = {...emptyValues, tokenName: suggestedTokenName, ...given};
+	// The suggested token name is only a placeholder: a person whose token has another name must type it.
+	let values: WizardValues = {...emptyValues, ...given};
 	let assists: WizardState['assists'] = {};
-	// Values from the environment or a demo may be a whole address: split it as a paste would be.
+	// Values from the environment or a demo may be a whole address: split it as leaving the field would.
 	for (const field of ['server', 'site'] as const) {
 		const normalized = normalizeField(field, values);
 		values = normalized.values;
@@ -184,8 +185,8 @@ function enterStep(state: WizardState, step: StepId, field?: FieldId | null): Wi
 		step,
 		focus,
 		cursor: focus === null ? 0 : state.values[focus].length,
-		// The secret is shown only while the person is on its step and asked for it.
-		secretVisible: step === 'credentials' && state.step === 'credentials' ? state.secretVisible : false,
+		// The secret is shown only while its field has focus and the person asked for it.
+		secretVisible: step === state.step && focus === 'tokenSecret' ? state.secretVisible : false,
 		view: 'result',
 		scroll: 0,
 		scrollMax: 0,
@@ -201,7 +202,10 @@ function withValues(state: WizardState, values: WizardValues, changed: readonly 
 	return {...state, values: next, checks: checkFields(next, state.context)};
 }
 
-/** Leaving a field: rewrite it as it will be used, and start showing its error. */
+/**
+Leaving a field: rewrite it as it will be used, start showing its error, and hide a shown secret.
+Only here is text rewritten: a paste over ssh or tmux arrives in pieces, so no piece is final.
+*/
 function blur(state: WizardState): WizardState {
 	const field = state.focus;
 	if (field === null) {
@@ -217,7 +221,7 @@ function blur(state: WizardState): WizardState {
 		touched.site = true;
 	}
 
-	return {...next, touched, assists: {...next.assists, ...assists}};
+	return {...next, touched, assists: {...next.assists, ...assists}, secretVisible: false};
 }
 
 function moveFocus(state: WizardState, delta: 1 | -1): WizardState {
@@ -241,7 +245,8 @@ function submitField(state: WizardState): WizardState {
 	const field = state.focus ?? fields[0]!;
 	const left = blur({...state, focus: field});
 	if (left.checks[field].error !== null) {
-		return {...left, focus: field, cursor: left.values[field].length, message: blockedMessage(field)};
+		// Focus stays, so a secret the person is checking stays shown.
+		return {...left, focus: field, cursor: left.values[field].length, message: blockedMessage(field), secretVisible: state.secretVisible};
 	}
 
 	const index = fields.indexOf(field);
@@ -298,21 +303,15 @@ function requestSave(state: WizardState, verified: boolean): WizardState {
 	return {...state, saveRequests: request, save: {phase: 'saving', request, verified}};
 }
 
-function editValue(state: WizardState, value: string, cursor: number, pasted: boolean): WizardState {
+// Typing and pasting change exactly the text typed: `blur` does the rewriting, once the field is left.
+function editValue(state: WizardState, value: string, cursor: number): WizardState {
 	const field = state.focus;
 	if (field === null) {
 		return state;
 	}
 
-	let next = withValues({...state, message: null, assists: {...state.assists, [field]: undefined}}, {...state.values, [field]: value}, [field]);
-	next = {...next, cursor, profileNameEdited: next.profileNameEdited || field === 'profileName'};
-	// A paste is a finished value: split an address into server and site at once.
-	if (pasted && (field === 'server' || field === 'site')) {
-		next = blur(next);
-		next = {...next, cursor: next.values[field].length};
-	}
-
-	return next;
+	const next = withValues({...state, message: null, assists: {...state.assists, [field]: undefined}}, {...state.values, [field]: value}, [field]);
+	return {...next, cursor, profileNameEdited: next.profileNameEdited || field === 'profileName'};
 }
 
 function finish(state: WizardState): WizardOutcome {
@@ -381,10 +380,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 
 			const index = stepIds.indexOf(state.step);
 			if (index === 0) {
-				return state;
+				// Nowhere to go back to: Esc quits, as Ctrl-C does.
+				return {...state, outcome: {kind: 'cancelled'}};
 			}
 
-			return enterStep({...state, message: null}, stepIds[index - 1]!);
+			return enterStep({...blur(state), message: null}, stepIds[index - 1]!);
 		}
 
 		case 'focus-next': {
@@ -413,7 +413,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 
 			const value = state.values[field];
 			const cursor = Math.min(state.cursor, value.length);
-			return editValue(state, value.slice(0, cursor) + text + value.slice(cursor), cursor + text.length, text.length > 1);
+			return editValue(state, value.slice(0, cursor) + text + value.slice(cursor), cursor + text.length);
 		}
 
 		case 'delete-backward': {
@@ -424,11 +424,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 
 			const value = state.values[field];
 			const cursor = Math.min(state.cursor, value.length);
-			return editValue(state, value.slice(0, cursor - 1) + value.slice(cursor), cursor - 1, false);
+			return editValue(state, value.slice(0, cursor - 1) + value.slice(cursor), cursor - 1);
 		}
 
 		case 'clear-field': {
-			return state.focus === null ? state : editValue(state, '', 0, false);
+			return state.focus === null ? state : editValue(state, '', 0);
 		}
 
 		case 'move-cursor': {
@@ -442,7 +442,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		}
 
 		case 'toggle-secret': {
-			return state.step === 'credentials' ? {...state, secretVisible: !state.secretVisible} : state;
+			return state.focus === 'tokenSecret' ? {...state, secretVisible: !state.secretVisible} : state;
 		}
 
 		case 'start-verification': {

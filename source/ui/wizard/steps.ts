@@ -54,5 +54,5 @@ export function stepNumber(step: StepId): number {
 /** M in "Step N of M". */
 export const stepCount = stepIds.length;
 
-/** The token name Parable's page suggests; the token name field starts with it. */
+/** The token name Parable's page suggests; the empty token name field shows it dimmed, as a suggestion only. */
 export const suggestedTokenName = 'Parable Integration';

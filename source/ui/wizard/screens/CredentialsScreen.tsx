@@ -1,6 +1,7 @@
 import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import type {WizardAction, WizardState} from '../reducer.js';
+import {suggestedTokenName} from '../steps.js';
 import {useFormKeys} from '../use-keys.js';
 import {FieldList} from './FieldList.js';
 
@@ -22,11 +23,14 @@ export function CredentialsScreen({state, dispatch, isActive}: Props) {
 				state={state}
 				fields={['tokenName', 'tokenSecret', 'profileName']}
 				looks={{
-					tokenName: {hint: 'Exactly as listed under Personal Access Tokens. Ctrl-U clears the field.'},
+					tokenName: {
+						placeholder: `${suggestedTokenName} (suggested; type yours)`,
+						hint: 'Exactly as listed under Personal Access Tokens. Ctrl-U clears the field.',
+					},
 					tokenSecret: {
 						masked: true,
 						placeholder: '(paste the secret)',
-						hint: `Hidden as you type. Ctrl-R ${state.secretVisible ? 'hides' : 'shows'} it.`,
+						hint: state.secretVisible ? 'Shown. Ctrl-R hides it.' : 'Hidden. Ctrl-R shows it while you check it.',
 					},
 					profileName: {hint: 'What tableau-connect calls this connection, as in "tableau-connect test NAME".'},
 				}}

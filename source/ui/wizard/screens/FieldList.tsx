@@ -2,6 +2,7 @@ import {Box} from 'ink';
 import {TextField} from '../../components/TextField.js';
 import {Paint} from '../../components/Paint.js';
 import {useTerminalSize} from '../../components/use-terminal-size.js';
+import {pendingChange} from '../fields.js';
 import type {WizardState} from '../reducer.js';
 import {fieldLabels, type FieldId} from '../steps.js';
 
@@ -40,7 +41,8 @@ export function FieldList({state, fields, looks}: Props) {
 						hint={look.hint ?? ''}
 						check={state.checks[field]}
 						showError={state.touched[field]}
-						assist={state.assists[field]}
+						// While typing, what leaving the field will do, said without changing the text.
+						assist={state.assists[field] ?? (state.focus === field ? (pendingChange(field, state.values) ?? undefined) : undefined)}
 						labelWidth={labelWidth}
 						stacked={columns < 60}
 					/>
