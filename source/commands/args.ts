@@ -11,7 +11,12 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
 	try {
 		return parseArgs({args: argv, options, allowPositionals, strict: true});
 	} catch (error) {
-		const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error);
+		const raw = error instanceof Error ? error.message : String(error);
+		// Node calls `--timeout -1` ambiguous; say plainly what to type.
+		const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(raw);
+		const message = ambiguous
+			? `${ambiguous[1]} needs a value; one that starts with "-" is written ${ambiguous[1]}=VALUE.`
+			: raw.replace(/\. To specify a positional argument.*$/s, '.');
 		throw new UsageError(`${message}\nRun "${['tableau-connect', command, '--help'].filter(Boolean).join(' ')}" to see the options.`);
 	}
 }

@@ -35,15 +35,15 @@ export function preconnect(serverText: string | undefined, env: NodeJS.ProcessEn
 	socket.unref();
 	// Failures are not reported here: the transport connects again and reports them properly.
 	socket.on('error', () => {});
-	warm.set(
-		url.origin,
-		new Promise((resolve, reject) => {
-			socket.once('connect', () => {
-				resolve(socket);
-			});
-			socket.once('error', reject);
-		}),
-	);
+	const connected = new Promise<net.Socket>((resolve, reject) => {
+		socket.once('connect', () => {
+			resolve(socket);
+		});
+		socket.once('error', reject);
+	});
+	// Nobody may ever take it (a usage error ends the run first): a failure must not crash the process.
+	connected.catch(() => {});
+	warm.set(url.origin, connected);
 }
 
 /** The socket opened early for `origin`, once: the first connection of a run takes it. */

@@ -240,7 +240,9 @@ function splitScheme(text: string): SchemeParts {
 		if (scheme !== 'http' && scheme !== 'https') {
 			// Whatever came before an @ may be a password: the example shows the host only.
 			const authority = rest.split(/[/?#\\]/, 1)[0] ?? '';
-			const host = authority.slice(authority.lastIndexOf('@') + 1) || 'tableau.example.com';
+			const typed = authority.slice(authority.lastIndexOf('@') + 1);
+			// Only a usable host makes a useful example; "exa mple" would just be the next error.
+			const host = /^[a-z\d.-]+(:\d+)?$/i.test(typed) ? typed : 'tableau.example.com';
 			return fail(`"${scheme}://" is not an address Tableau answers on: use https://, for example https://${host}.`);
 		}
 

@@ -32,12 +32,26 @@ describe('bad input', () => {
 		['a bad timeout', () => [...base(), '--timeout', 'soon'], undefined, /--timeout 30/],
 		['a bad API version', () => [...base(), '--api-version', 'latest'], undefined, /3\.19/],
 		['a missing CA file', () => [...base(), '--ca-file', join(folder, 'none.pem')], undefined, /cannot read/],
+		['a negative timeout', () => [...base(), '--timeout', '-1'], undefined, /--timeout needs a value; one that starts with "-" is written --timeout=VALUE/],
+		[
+			'an unreachable-looking server name with a bad scheme',
+			() => ['test', '--server', 'htp://exa mple', '--token-name', 'n'],
+			undefined,
+			/use https:\/\/, for example https:\/\/tableau\.example\.com/,
+		],
 		['an unknown flag', () => [...base(), '--verbose'], undefined, /Unknown option '--verbose'[\s\S]*--help/],
 		['a site display name', () => ['test', '--server', target.url, '--site', 'Acme Corp', '--token-name', 'n'], undefined, /content URL/],
 	];
 	for (const [name, args, input, message] of cases) {
 		it(`exits 2 on ${name}`, async () => {
-			const run = await runCli(args(), {input, env: {TABLEAU_TOKEN_SECRET: input === undefined && name !== 'no secret' ? 'from-env' : ''}});
+			// A server that does not resolve: the early connection fails while the usage error is found.
+			const run = await runCli(
+				args().map(arg => (arg === target?.url && name.includes('timeout') ? 'https://tableau.no-such-host.invalid' : arg)),
+				{
+					input,
+					env: {TABLEAU_TOKEN_SECRET: input === undefined && name !== 'no secret' ? 'from-env' : ''},
+				},
+			);
 			expect(run.code).toBe(2);
 			expect(run.stderr).toMatch(message);
 			expect(run.stderr).not.toMatch(/\n\s+at /);
