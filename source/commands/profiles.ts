@@ -16,7 +16,10 @@ export const profilesHelp = `Usage:
 
 Saved connection profiles. "add" verifies the values first and saves only if they work, unless
 --no-verify; the secret comes from standard input (--token-secret-stdin) or TABLEAU_TOKEN_SECRET.
-The store lives in TABLEAU_CONNECT_CONFIG_DIR when that is set.`;
+The store lives in TABLEAU_CONNECT_CONFIG_DIR when that is set.
+
+Exit codes: 0 done, 1 "add" tested the values and they failed (nothing saved) or removal was
+declined, 2 usage error, missing profile, or a store that cannot be read (it is never rewritten).`;
 
 const options = {
 	json: {type: 'boolean'},

@@ -16,7 +16,9 @@ Options:
   --scenario ID    How the server behaves (default ok). "tableau-connect demo --list" lists them.
   --tls            Serve HTTPS with a self-signed certificate (written to a file for --ca-file).
   --json           First line of stdout: {"url","site","tokenName","tokenSecret","scenario"}.
-  -h, --help       This help.`;
+  -h, --help       This help.
+
+Exit codes: 0 stopped with Ctrl-C or SIGTERM (its normal end), 2 usage error or port unavailable.`;
 
 const options = {
 	port: {type: 'string'},
