@@ -1,11 +1,12 @@
+import {checkLabels, checkLabelWidth, diagnosisTag} from '../verify/labels.js';
 import type {CheckResult, Diagnosis, VerificationResult, Warning} from '../verify/types.js';
 import {paintStatus, statusSymbol, type Style} from './style.js';
 
-/** One line per finished check: symbol, id, summary, duration. */
+/** One line per finished check: symbol, label, summary, duration. */
 export function formatCheck(check: CheckResult, style: Style): string {
 	const symbol = paintStatus(style, check.status, statusSymbol[check.status]);
 	const duration = check.status === 'skipped' ? '' : style.dim(` (${check.durationMs} ms)`);
-	return `  ${symbol} ${check.id.padEnd(11)} ${check.summary}${duration}`;
+	return `  ${symbol} ${checkLabels[check.id].padEnd(checkLabelWidth)} ${check.summary}${duration}`;
 }
 
 function formatSteps(steps: string[]): string[] {
@@ -13,12 +14,8 @@ function formatSteps(steps: string[]): string[] {
 }
 
 export function formatDiagnosis(diagnosis: Diagnosis, style: Style): string[] {
-	const codes = [
-		diagnosis.httpStatus === null ? null : `HTTP ${diagnosis.httpStatus}`,
-		diagnosis.tableauCode === null ? null : `Tableau error ${diagnosis.tableauCode}`,
-	].filter(Boolean);
 	return [
-		`${style.red('✗')} ${style.bold(diagnosis.title)} ${style.dim(`[${diagnosis.code}${codes.length > 0 ? `, ${codes.join(', ')}` : ''}]`)}`,
+		`${style.red('✗')} ${style.bold(diagnosis.title)} ${style.dim(diagnosisTag(diagnosis))}`,
 		`  ${diagnosis.explanation}`,
 		'  What to do:',
 		...formatSteps(diagnosis.remediation),

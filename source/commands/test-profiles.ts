@@ -77,6 +77,16 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		});
 	}
 
+	// Blocks are printed in list order, each as soon as every profile before it is done.
+	const finishedText: Array<string | undefined> = [];
+	let printed = 0;
+	const flushInOrder = () => {
+		while (printed < profiles.length && finishedText[printed] !== undefined) {
+			io.stdout.write(`${finishedText[printed]}\n`);
+			printed++;
+		}
+	};
+
 	const results = await mapBounded(profiles, several ? profileTestConcurrency : 1, async profile => {
 		const output = several ? bufferedIo(io) : {io, text: () => ''};
 		const result: VerificationResult = await runAndReport(
@@ -93,7 +103,8 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		}
 
 		if (several && !values.json) {
-			io.stdout.write(`${output.text()}\n`);
+			finishedText[profiles.indexOf(profile)] = output.text();
+			flushInOrder();
 		}
 
 		return result;

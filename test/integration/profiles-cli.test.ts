@@ -160,6 +160,10 @@ describe('test NAME and test --all', () => {
 
 		const human = await cli(['test', '--all']);
 		expect(human.stdout).toContain('1 of 3 profiles verified; failed: bad, limited');
+		// Blocks come in list order, whichever profile finished first.
+		const order = ['bad', 'good', 'limited'].map(name => human.stdout.indexOf(`profile "${name}"`));
+		expect(order.every(index => index >= 0)).toBe(true);
+		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
 
 	it('takes turns with a token that several profiles share, so they do not sign each other out', async () => {

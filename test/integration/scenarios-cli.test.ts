@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {scenarios, startSimulator, type ScenarioInfo} from '../../source/simulator/index.js';
+import {checkLabels, diagnosisTag} from '../../source/verify/labels.js';
 import type {VerificationResult} from '../../source/verify/types.js';
 import {runCli} from '../helpers/cli.js';
 
@@ -68,6 +69,14 @@ describe.concurrent('test --json against every simulator scenario', () => {
 			}
 			expect(human.code).toBe(run.code);
 			expect(human.stdout).toContain(result.diagnosis ? `[${result.diagnosis.code}` : '✓ Verified');
+			// The plain output uses the live view's words: its check labels and its diagnosis tag.
+			for (const check of result.checks) {
+				expect(human.stdout).toMatch(new RegExp(`^ {2}\\S ${checkLabels[check.id]} `, 'm'));
+			}
+
+			if (result.diagnosis) {
+				expect(human.stdout).toContain(diagnosisTag(result.diagnosis));
+			}
 			for (const output of [run.stdout, run.stderr, human.stdout, human.stderr]) {
 				expect(output).not.toContain(secret);
 				expect(output).not.toContain(secret.slice(-12));

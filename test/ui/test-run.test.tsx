@@ -120,6 +120,33 @@ describe('the live test view', () => {
 		await waitForFrame(instance, /of 3 profiles verified/);
 	});
 
+	test('test --all prints the blocks in list order, whichever test ends first', async () => {
+		store = tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
+		const gate = deferred<void>();
+		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
+		const instance = storeRun(8, async (name, onEvent) => {
+			if (name === 'alpha') {
+				onEvent({type: 'check-started', id: 'reach'});
+				await gate.promise;
+			}
+
+			return verify(name, onEvent);
+		});
+		resize(instance, 100, 60);
+		// beta has ended, but its block waits below alpha's live one, as a line.
+		let frame = await waitForFrame(instance, /beta +✗ signin-failed just now/);
+		expect(flat(frame)).toMatch(/alpha · http.*Reach server +checking….*beta +✗ signin-failed just now/);
+		expect(flat(frame)).not.toContain('What to do:');
+		gate.resolve();
+		frame = flat(await waitForFrame(instance, 'profiles verified'));
+		const alphaBlock = frame.indexOf(`alpha · ${good.url}`);
+		const betaBlock = frame.indexOf(`beta · ${wrongSecret.url}`);
+		expect(alphaBlock).toBeGreaterThanOrEqual(0);
+		expect(betaBlock).toBeGreaterThan(alphaBlock);
+		expect(frame.indexOf('[signin-failed')).toBeGreaterThan(betaBlock);
+		await expect(instance.outcome).resolves.toMatchObject({results: [{ok: true}, {ok: false}]});
+	});
+
 	test('a verify function that throws ends that profile as failed, and the others still run', async () => {
 		store = tempStore([profileFor('alpha', good), profileFor('beta', good)]);
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});

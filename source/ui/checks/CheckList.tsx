@@ -1,16 +1,8 @@
 import {Box, Text} from 'ink';
-import {Paint, type Tone} from '../../components/Paint.js';
-import {Spinner} from '../../components/Spinner.js';
-import type {CheckId} from '../../../verify/types.js';
-import type {CheckLine} from '../reducer.js';
-
-export const checkLabels: Record<CheckId, string> = {
-	reach: 'Reach server',
-	serverinfo: 'Server version',
-	signin: 'Sign in',
-	permissions: 'Role & users',
-	signout: 'Sign out',
-};
+import {Paint, type Tone} from '../components/Paint.js';
+import {Spinner} from '../components/Spinner.js';
+import {checkLabels} from '../../verify/labels.js';
+import type {CheckLine} from './check-lines.js';
 
 const symbols: Record<Exclude<CheckLine['status'], 'running'>, [string, Tone]> = {
 	pending: ['·', 'muted'],

@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
-import {Numbered} from '../../components/Numbered.js';
-import {Paint} from '../../components/Paint.js';
-import type {Diagnosis, Warning} from '../../../verify/types.js';
+import {Numbered} from '../components/Numbered.js';
+import {Paint} from '../components/Paint.js';
+import {diagnosisTag} from '../../verify/labels.js';
+import type {Diagnosis, Warning} from '../../verify/types.js';
 
 // The catalogue marks commands with backticks for Markdown; a terminal shows them as they are.
 function plain(text: string): string {
@@ -10,20 +11,13 @@ function plain(text: string): string {
 
 /** Code, title, explanation and numbered remedies of a failed test. */
 export function DiagnosisView({diagnosis}: {readonly diagnosis: Diagnosis}) {
-	const codes = [
-		diagnosis.code,
-		diagnosis.httpStatus === null ? null : `HTTP ${diagnosis.httpStatus}`,
-		diagnosis.tableauCode === null ? null : `Tableau ${diagnosis.tableauCode}`,
-	]
-		.filter(Boolean)
-		.join(' · ');
 	return (
 		<Box flexDirection="column">
 			<Text>
 				<Paint tone="fail" bold>
 					✗ {diagnosis.title}
 				</Paint>{' '}
-				<Paint tone="muted">[{codes}]</Paint>
+				<Paint tone="muted">{diagnosisTag(diagnosis)}</Paint>
 			</Text>
 			<Box marginLeft={2} flexDirection="column">
 				<Text>{plain(diagnosis.explanation)}</Text>

@@ -147,7 +147,7 @@ export function ScenarioPicker({scenarios, initial, title, banner, intro, pickLa
 					<Paint bold>{current.title}</Paint>: {current.shows}
 				</Text>
 			</Box>
-			<Footer hints={hints} hidden={{above: first, below: scenarios.length - first - visible, keys: '↑↓'}} />
+			<Footer hints={hints} columns={columns} hidden={{above: first, below: scenarios.length - first - visible, keys: '↑↓'}} />
 		</Box>
 	);
 }

@@ -161,7 +161,7 @@ export function HomeApp(props: HomeAppProps) {
 						</Viewport>
 					</>
 				) : null}
-				{open ? <Footer hints={hints} hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: 'PgUp/PgDn'}} /> : null}
+				{open ? <Footer hints={hints} columns={columns} hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: 'PgUp/PgDn'}} /> : null}
 			</Box>
 		</ColorContext.Provider>
 	);

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Paint} from '../components/Paint.js';
-import {CheckList} from '../wizard/screens/CheckList.js';
+import {CheckList} from '../checks/CheckList.js';
 import type {ProfileTest} from './tests-reducer.js';
 import {Verdict} from './Verdict.js';
 

@@ -50,7 +50,13 @@ function EndedBlock({profile, test}: {readonly profile: ProfileSummary; readonly
 	);
 }
 
-/** A running test in one line, when the full blocks of every running test would not fit. */
+/** The profiles from the top of the list whose tests have all ended: those that may be printed for good. */
+function endedPrefix(state: TestsState, profiles: readonly ProfileSummary[]): ProfileSummary[] {
+	const first = profiles.findIndex(profile => !allEnded(state, [profile.name]));
+	return profiles.slice(0, first === -1 ? profiles.length : first);
+}
+
+/** A running (or held back) test in one line, when the full blocks of every running test would not fit. */
 function CompactLine({profile, test, now}: {readonly profile: ProfileSummary; readonly test: ProfileTest; readonly now: number}) {
 	return (
 		<Box>
@@ -72,7 +78,7 @@ function Summary({profiles, results}: {readonly profiles: readonly ProfileSummar
 
 /**
 `test NAME` and `test --all` on a terminal: each profile's check lines live, as the home screen shows
-them, printed for good (Ink's <Static>) as each test ends, then a summary. Ends with
+them, printed for good (Ink's <Static>) in list order as the tests end, then a summary. Ends with
 `useApp().exit(outcome)`.
 */
 export function TestRunApp(props: TestRunAppProps) {
@@ -97,23 +103,28 @@ export function TestRunApp(props: TestRunAppProps) {
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [ended]);
 
-	const byName = new Map(profiles.map(profile => [profile.name, profile]));
-	const endedProfiles = state.finished.map(name => byName.get(name)).filter(profile => profile !== undefined);
-	const running = profiles.filter(profile => state.tests.get(profile.name)?.phase === 'running');
-	const waiting = profiles.filter(profile => state.tests.get(profile.name)?.phase === 'queued').length;
-	// Full blocks while they fit the terminal; one line per test when they would not.
-	const fullBlocks = running.length * blockRows + 2 < rows;
+	// A block is printed for good only once every profile listed before it has ended, so the
+	// blocks come out in list order whichever test finishes first.
+	const shown = profiles.filter(profile => state.tests.get(profile.name)?.phase !== 'queued');
+	const committed = endedPrefix(state, profiles);
+	const live = shown.filter(profile => !committed.includes(profile));
+	const running = live.filter(profile => state.tests.get(profile.name)?.phase === 'running');
+	const held = live.length - running.length;
+	const waiting = profiles.length - shown.length;
+	// Full blocks while they fit the terminal; one line per test when they would not. Ended tests
+	// held back behind a slower one take a line each until their turn comes.
+	const fullBlocks = running.length * blockRows + held + 2 < rows;
 	const several = profiles.length > 1;
 	return (
 		<ColorContext.Provider value={props.color ?? true}>
-			<Static items={endedProfiles}>{profile => <EndedBlock key={profile.name} profile={profile} test={state.tests.get(profile.name)} />}</Static>
+			<Static items={committed}>{profile => <EndedBlock key={profile.name} profile={profile} test={state.tests.get(profile.name)} />}</Static>
 			<Box flexDirection="column" width={columns}>
-				{running.map(profile => {
+				{live.map(profile => {
 					const test = state.tests.get(profile.name)!;
-					return fullBlocks ? (
+					return fullBlocks && test.phase === 'running' ? (
 						<Box key={profile.name} flexDirection="column" marginBottom={1}>
 							<ProfileHeading profile={profile} />
-							{test.phase === 'queued' ? null : <TestBlock test={test} columns={columns} />}
+							<TestBlock test={test} columns={columns} />
 						</Box>
 					) : (
 						<CompactLine key={profile.name} profile={profile} test={test} now={now()} />

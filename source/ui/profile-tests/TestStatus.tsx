@@ -3,7 +3,7 @@ import {describeLastVerification, timeAgo} from '../../profiles/last-verificatio
 import type {LastVerification} from '../../profiles/types.js';
 import {Paint} from '../components/Paint.js';
 import {Spinner} from '../components/Spinner.js';
-import {checkLabels} from '../wizard/screens/CheckList.js';
+import {checkLabels} from '../../verify/labels.js';
 import type {ProfileTest} from './tests-reducer.js';
 
 type Props = {

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {VerificationResult} from '../../verify/types.js';
 import {Paint} from '../components/Paint.js';
-import {DiagnosisView, WarningView} from '../wizard/screens/Remedies.js';
+import {DiagnosisView, WarningView} from '../checks/Remedies.js';
 
 /** What a passing test found: who signed in, where, on which versions. */
 function Verified({result}: {readonly result: VerificationResult}) {

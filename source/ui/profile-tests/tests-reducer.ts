@@ -1,5 +1,5 @@
 import type {CheckId, CheckResult, VerificationResult} from '../../verify/types.js';
-import {pendingCheckLines, updateCheck, type CheckLine} from '../wizard/reducer.js';
+import {pendingCheckLines, updateCheck, type CheckLine} from '../checks/check-lines.js';
 
 /** One profile's test in this session: waiting for a slot, running, or ended. */
 export type ProfileTest =

@@ -203,6 +203,7 @@ export function Wizard(props: WizardProps) {
 				) : (
 					<Footer
 						hints={hints}
+						columns={columns}
 						hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: state.focus === null ? '↑↓ or PgUp/PgDn' : 'PgUp/PgDn'}}
 					/>
 				)}

@@ -1,5 +1,6 @@
 import type {ProfileInput} from '../../profiles/types.js';
-import {checkIds, type CheckId, type CheckResult, type CheckStatus, type VerificationResult} from '../../verify/types.js';
+import {pendingCheckLines, updateCheck, type CheckLine} from '../checks/check-lines.js';
+import type {CheckId, CheckResult, VerificationResult} from '../../verify/types.js';
 import {editTargets} from './edit-target.js';
 import {
 	checkFields,
@@ -14,9 +15,6 @@ import {
 	type FieldContext,
 } from './fields.js';
 import {fieldIds, fieldLabels, stepFields, stepIds, stepOf, type FieldId, type StepId, type WizardValues} from './steps.js';
-
-/** One line of the verify screen. `pending` and `running` exist only on screen; the rest are the pipeline's. */
-export type CheckLine = {id: CheckId; status: 'pending' | 'running' | CheckStatus; summary: string | null; durationMs: number | null};
 
 export type VerifyState =
 	| {phase: 'idle'}
@@ -286,16 +284,6 @@ function startVerification(state: WizardState): WizardState {
 		verify: {phase: 'running', run, checks},
 		save: {phase: 'idle'},
 	};
-}
-
-/** The five check lines of a test that has not started yet. */
-export function pendingCheckLines(): CheckLine[] {
-	return checkIds.map(id => ({id, status: 'pending', summary: null, durationMs: null}));
-}
-
-/** `checks` with the line `id` changed. */
-export function updateCheck(checks: CheckLine[], id: CheckId, update: Partial<CheckLine>): CheckLine[] {
-	return checks.map(line => (line.id === id ? {...line, ...update} : line));
 }
 
 function requestSave(state: WizardState, verified: boolean): WizardState {

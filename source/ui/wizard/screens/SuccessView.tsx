@@ -3,7 +3,7 @@ import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
 import type {VerificationResult} from '../../../verify/types.js';
 import type {SaveState, SavedProfile} from '../reducer.js';
-import {WarningView} from './Remedies.js';
+import {WarningView} from '../../checks/Remedies.js';
 
 type Props = {
 	readonly result: VerificationResult;

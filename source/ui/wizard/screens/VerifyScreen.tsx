@@ -5,9 +5,9 @@ import {useTerminalSize} from '../../components/use-terminal-size.js';
 import type {VerificationResult} from '../../../verify/types.js';
 import type {WizardAction, WizardState} from '../reducer.js';
 import {verificationInput} from '../reducer.js';
-import {CheckList} from './CheckList.js';
+import {CheckList} from '../../checks/CheckList.js';
 import {CurlView} from './CurlView.js';
-import {DiagnosisView, WarningView} from './Remedies.js';
+import {DiagnosisView, WarningView} from '../../checks/Remedies.js';
 import {SuccessView} from './SuccessView.js';
 
 /** A further choice after a failed test, such as the demo's scenario switcher. */
