@@ -4,8 +4,9 @@ import type {HomeOutcome, Notice} from '../ui/home/HomeApp.js';
 import type {WizardOutcome} from '../ui/wizard/reducer.js';
 import type {VerificationOptions} from '../verify/pipeline.js';
 import {parseCommandArgs} from './args.js';
+import {inkRenderOptions} from './ink-options.js';
 import {writeLines, type CommandIo} from './io.js';
-import {profileTestConcurrency, verificationOptionsFrom} from './verification-options.js';
+import {profileTestConcurrency, verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export const homeHelp = `Usage: tableau-connect [options]
 
@@ -24,12 +25,7 @@ Options:
 Exit codes: 0 quit with q, 2 usage error or no terminal, 130 stopped with Ctrl-C.`;
 
 const options = {
-	timeout: {type: 'string'},
-	'ca-file': {type: 'string'},
-	insecure: {type: 'boolean'},
-	'api-version': {type: 'string'},
-	'no-color': {type: 'boolean'},
-	help: {type: 'boolean', short: 'h'},
+	...verificationFlagOptions,
 } as const;
 
 /** What to run instead when there is no terminal to draw the home screen on. */
@@ -81,14 +77,7 @@ async function showHome({store, verification, color, select, notice}: HomeSessio
 			...(verification.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during these tests'} : {}),
 			color,
 		}),
-		{
-			stdin: io.stdin as NodeJS.ReadStream,
-			stdout: io.stdout as NodeJS.WriteStream,
-			stderr: io.stderr as NodeJS.WriteStream,
-			// The screen handles Ctrl-C itself, so it ends with 130 like every other command.
-			exitOnCtrlC: false,
-			patchConsole: false,
-		},
+		inkRenderOptions(io),
 	);
 	return (await instance.waitUntilExit()) as HomeOutcome | undefined;
 }

@@ -1,6 +1,7 @@
 import {createInterface} from 'node:readline/promises';
 import {maskSecret, validateProfileName} from '../profiles/store.js';
 import {parseCommandArgs} from './args.js';
+import {verificationFlagOptions} from './verification-options.js';
 import {writeLines, type CommandIo} from './io.js';
 import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
 import {UsageError} from './usage-error.js';
@@ -30,12 +31,7 @@ const options = {
 	'token-secret-stdin': {type: 'boolean'},
 	'no-verify': {type: 'boolean'},
 	force: {type: 'boolean'},
-	timeout: {type: 'string'},
-	'ca-file': {type: 'string'},
-	insecure: {type: 'boolean'},
-	'api-version': {type: 'string'},
-	'no-color': {type: 'boolean'},
-	help: {type: 'boolean', short: 'h'},
+	...verificationFlagOptions,
 } as const;
 
 export type ProfilesValues = ReturnType<typeof parseCommandArgs<typeof options>>['values'];

@@ -6,8 +6,9 @@ import type {OpenedProfileStore} from '../profiles/store.js';
 import type {Profile} from '../profiles/types.js';
 import type {VerificationOptions} from '../verify/pipeline.js';
 import {parseCommandArgs} from './args.js';
+import {inkRenderOptions} from './ink-options.js';
 import {writeLines, type CommandIo} from './io.js';
-import {verificationOptionsFrom} from './verification-options.js';
+import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
 
@@ -33,12 +34,7 @@ terminal, 130 stopped with Ctrl-C.`;
 
 const options = {
 	profile: {type: 'string'},
-	timeout: {type: 'string'},
-	'ca-file': {type: 'string'},
-	insecure: {type: 'boolean'},
-	'api-version': {type: 'string'},
-	'no-color': {type: 'boolean'},
-	help: {type: 'boolean', short: 'h'},
+	...verificationFlagOptions,
 } as const;
 
 /** What to run instead when there is no terminal to draw the wizard on. */
@@ -149,14 +145,7 @@ export async function runWizard(
 			hyperlinks: supportsHyperlinks(io.stdout, io.env),
 			color,
 		}),
-		{
-			stdin: io.stdin as NodeJS.ReadStream,
-			stdout: io.stdout as NodeJS.WriteStream,
-			stderr: io.stderr as NodeJS.WriteStream,
-			// The wizard handles Ctrl-C itself, so it can say that nothing was saved and exit with 130.
-			exitOnCtrlC: false,
-			patchConsole: false,
-		},
+		inkRenderOptions(io),
 	);
 	return (await instance.waitUntilExit()) as WizardOutcome | undefined;
 }

@@ -7,7 +7,7 @@ import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
 import {writeLines, type CommandIo} from './io.js';
 import {formatCheck, formatVerdict} from './report.js';
 import {createStyle} from './style.js';
-import {verificationOptionsFrom} from './verification-options.js';
+import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export {verificationOptionsFrom} from './verification-options.js';
 
@@ -43,12 +43,7 @@ const options = {
 	'token-secret-stdin': {type: 'boolean'},
 	all: {type: 'boolean'},
 	json: {type: 'boolean'},
-	timeout: {type: 'string'},
-	'ca-file': {type: 'string'},
-	insecure: {type: 'boolean'},
-	'api-version': {type: 'string'},
-	'no-color': {type: 'boolean'},
-	help: {type: 'boolean', short: 'h'},
+	...verificationFlagOptions,
 } as const;
 
 export type ParsedTestArgs = ReturnType<typeof parseTestArgs>;

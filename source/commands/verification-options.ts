@@ -5,6 +5,16 @@ import {readCaFile} from './io.js';
 /** Saved profiles tested at once by `test --all` and the home screen: enough to hide latency, few enough to spare the servers. */
 export const profileTestConcurrency = 8;
 
+/** The `parseArgs` options of every command that tests a connection, with --no-color and --help. */
+export const verificationFlagOptions = {
+	timeout: {type: 'string'},
+	'ca-file': {type: 'string'},
+	insecure: {type: 'boolean'},
+	'api-version': {type: 'string'},
+	'no-color': {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
 /** The flags every command that tests a connection takes. */
 export type VerificationFlags = {
 	timeout?: string | undefined;
