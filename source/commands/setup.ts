@@ -147,7 +147,11 @@ export async function runWizard(
 		}),
 		inkRenderOptions(io),
 	);
-	return (await instance.waitUntilExit()) as WizardOutcome | undefined;
+	const outcome = (await instance.waitUntilExit()) as WizardOutcome | undefined;
+	// A last frame taller than the terminal is written without a final line break; the shell prompt
+	// (or whatever comes next) must not start on its last line.
+	io.stdout.write('\n');
+	return outcome;
 }
 
 /** `tableau-connect setup`: the wizard, with the real pipeline and profile store. */

@@ -193,5 +193,8 @@ export type DemoStreams = {stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStrea
 export async function renderDemo(props: DemoAppProps, streams: DemoStreams = {}): Promise<DemoOutcome | undefined> {
 	// Ctrl-C is a key here, not a signal: the demo ends itself, so the command can stop the simulator.
 	const app = render(<DemoApp {...props} />, {...streams, exitOnCtrlC: false, patchConsole: false});
-	return app.waitUntilExit() as Promise<DemoOutcome | undefined>;
+	const outcome = (await app.waitUntilExit()) as DemoOutcome | undefined;
+	// A last frame taller than the terminal is written without a final line break.
+	(streams.stdout ?? process.stdout).write('\n');
+	return outcome;
 }

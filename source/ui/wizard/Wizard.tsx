@@ -185,14 +185,20 @@ export function Wizard(props: WizardProps) {
 					<>
 						<StepIndicator step={state.step} banner={props.banner} />
 						<Box marginTop={1} flexDirection="column">
-							<Viewport
-								key={`${state.step}-${state.view}`}
-								height={bodyRows}
-								scroll={state.scroll}
-								onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}
-							>
+							{outcome && state.step === 'verify' ? (
+								// The last frame stays in the terminal after exit: unclipped, so the result and the
+								// values for Parable's form are all there to read and copy.
 								<Screen state={state} dispatch={dispatch} props={props} />
-							</Viewport>
+							) : (
+								<Viewport
+									key={`${state.step}-${state.view}`}
+									height={bodyRows}
+									scroll={state.scroll}
+									onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}
+								>
+									<Screen state={state} dispatch={dispatch} props={props} />
+								</Viewport>
+							)}
 						</Box>
 					</>
 				)}
