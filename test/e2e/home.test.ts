@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from 'vitest';
 import {openProfileStore, type OpenedProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
-import {startTerminal, tmuxMissing, type Terminal} from '../helpers/tmux.js';
+import {startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -20,16 +20,7 @@ let terminal: Terminal | undefined;
 let configDirectory = '';
 let store: OpenedProfileStore;
 
-function environment(): Record<string, string> {
-	// Only what the CLI needs: no CI (Ink would print only the last frame), no TABLEAU_* of the runner.
-	return {
-		PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-		HOME: configDirectory,
-		TERM: 'xterm-256color',
-		LANG: 'C.UTF-8',
-		TABLEAU_CONNECT_CONFIG_DIR: configDirectory,
-	};
-}
+const environment = () => terminalEnvironment(configDirectory);
 
 function start(args: string[]): Terminal {
 	terminal = startTerminal([process.execPath, cli, ...args], {columns: 80, rows: 24, env: environment(), cwd: root});

@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
-import {startTerminal, tmuxMissing, type Terminal} from '../helpers/tmux.js';
+import {startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -17,16 +17,7 @@ let simulator: Simulator;
 let terminal: Terminal | undefined;
 let configDirectory = '';
 
-function environment(): Record<string, string> {
-	// Only what the CLI needs: no CI (Ink would print only the last frame), no TABLEAU_* of the runner.
-	return {
-		PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-		HOME: configDirectory,
-		TERM: 'xterm-256color',
-		LANG: 'C.UTF-8',
-		TABLEAU_CONNECT_CONFIG_DIR: configDirectory,
-	};
-}
+const environment = () => terminalEnvironment(configDirectory);
 
 function startSetup(): Terminal {
 	terminal = startTerminal([process.execPath, cli, 'setup'], {columns: 80, rows: 24, env: environment(), cwd: root});

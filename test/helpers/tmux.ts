@@ -9,6 +9,20 @@ export const tmuxMissing = spawnSync('tmux', ['-V'], {stdio: 'ignore'}).error !=
 
 let counter = 0;
 
+/**
+The environment a person's terminal would give the CLI, and nothing else: no CI (Ink would print only
+the last frame), no TABLEAU_* of the runner; HOME and the profile store in `configDirectory`.
+*/
+export function terminalEnvironment(configDirectory: string): Record<string, string> {
+	return {
+		PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+		HOME: configDirectory,
+		TERM: 'xterm-256color',
+		LANG: 'C.UTF-8',
+		TABLEAU_CONNECT_CONFIG_DIR: configDirectory,
+	};
+}
+
 export type Terminal = {
 	/** Sends tmux key names, such as `Enter`, `Escape`, `Tab`, `C-c`. */
 	keys(...names: string[]): void;

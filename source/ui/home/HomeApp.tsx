@@ -1,5 +1,6 @@
 import {useEffect, useReducer, useState} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useInput} from 'ink';
+import {useExitWith} from '../components/use-exit-with.js';
 import {Footer, footerHeight} from '../components/Footer.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {Viewport} from '../components/Viewport.js';
@@ -71,7 +72,6 @@ one or all of them live, edit, remove or add one. Everything outside the termina
 it ends with `useApp().exit(outcome)`, and `home.ts` runs the wizard for "edit" and "new".
 */
 export function HomeApp(props: HomeAppProps) {
-	const {exit} = useApp();
 	const clock = props.now ?? Date.now;
 	const limit = props.limit ?? 4;
 	const [state, dispatch] = useReducer(homeReducer, null, () =>
@@ -93,13 +93,7 @@ export function HomeApp(props: HomeAppProps) {
 	useTestRunner(state.tests, dispatch, props.verify, props.record, clock);
 	useRemoval(state.mode, dispatch, props.remove, props.list);
 	const {outcome} = state;
-	const {onExit} = props;
-	useEffect(() => {
-		if (outcome) {
-			onExit?.(outcome);
-			exit(outcome);
-		}
-	}, [outcome, onExit, exit]);
+	useExitWith(outcome, props.onExit);
 
 	// The wizard takes over the same rows: leave nothing behind for it.
 	if (outcome?.kind === 'edit' || outcome?.kind === 'add') {

@@ -1,6 +1,7 @@
-import {useEffect, useReducer, type Dispatch} from 'react';
-import {Box, useApp, useInput} from 'ink';
+import {useReducer, type Dispatch} from 'react';
+import {Box, useInput} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
+import {useExitWith} from '../components/use-exit-with.js';
 import {Footer, footerHeight} from '../components/Footer.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {StepIndicator} from '../components/StepIndicator.js';
@@ -151,7 +152,6 @@ touches outside the terminal (the test, the store) comes in as props; it ends wi
 `useApp().exit(outcome)`, so `waitUntilExit()` resolves with a `WizardOutcome`.
 */
 export function Wizard(props: WizardProps) {
-	const {exit} = useApp();
 	const [state, dispatch] = useReducer(wizardReducer, props, initialWizardState);
 	const {columns, rows} = useTerminalSize();
 	useInput(
@@ -165,13 +165,7 @@ export function Wizard(props: WizardProps) {
 	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {});
 	useSaving(state, dispatch, props.save);
 	const {outcome} = state;
-	const {onExit} = props;
-	useEffect(() => {
-		if (outcome) {
-			onExit?.(outcome);
-			exit(outcome);
-		}
-	}, [outcome, onExit, exit]);
+	useExitWith(outcome, props.onExit);
 
 	const hints = keyHints(state, props.extraFailureActions ?? noActions);
 	const headerRows = 2 + (props.banner ? 1 : 0);
