@@ -1,3 +1,4 @@
+import {findingsOf} from '../verify/findings.js';
 import {checkLabels, checkLabelWidth, diagnosisTag} from '../verify/labels.js';
 import type {CheckResult, Diagnosis, VerificationResult, Warning} from '../verify/types.js';
 import {paintStatus, statusSymbol, type Style} from './style.js';
@@ -35,6 +36,7 @@ export function formatVerdict(result: VerificationResult, style: Style): string[
 		const who = result.user ? `${result.user.name ?? result.user.id} (${result.user.siteRole ?? 'role unknown'})` : 'the token';
 		const where = result.site === '' ? 'the Default site' : `site "${result.site}"`;
 		lines.push(`${style.green('✓')} ${style.bold('Verified')}: ${who} can use ${where} on ${result.server} (REST API ${result.apiVersion ?? '?'}).`);
+		lines.push(...findingsOf(result).map(line => `  ${line}`));
 	}
 
 	for (const item of result.warnings) {

@@ -1,5 +1,6 @@
 import {PassThrough} from 'node:stream';
 import type {Profile} from '../profiles/types.js';
+import {describeSoonestExpiry} from '../verify/findings.js';
 import type {VerificationResult} from '../verify/types.js';
 import {writeLines, type CommandIo} from './io.js';
 import {lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
@@ -115,7 +116,11 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	} else if (several) {
 		const passed = results.filter(result => result.ok).length;
 		const failed = results.filter(result => !result.ok).map(result => result.profile);
-		writeLines(io.stdout, [`${passed} of ${results.length} profiles verified${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}.`]);
+		const soonest = describeSoonestExpiry(results.map(result => ({name: result.profile ?? result.server, token: result.token})));
+		writeLines(io.stdout, [
+			`${passed} of ${results.length} profiles verified${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}.`,
+			...(soonest ? [soonest] : []),
+		]);
 	}
 
 	return results.every(result => result.ok) ? 0 : 1;

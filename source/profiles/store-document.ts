@@ -1,3 +1,4 @@
+import {storedAccess, storedToken} from './last-verification.js';
 import type {LastVerification, Profile, ProfileInput} from './types.js';
 import {moveAsideAdvice, ProfileStoreError} from './store-error.js';
 
@@ -191,5 +192,7 @@ export function storedVerification(verification: LastVerification): LastVerifica
 		apiVersion: verification.apiVersion,
 		userName: verification.userName,
 		siteRole: verification.siteRole,
+		token: storedToken(verification.token),
+		access: storedAccess(verification.access),
 	};
 }

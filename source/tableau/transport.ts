@@ -162,8 +162,9 @@ export function createTransport(options: TransportOptions): Transport {
 	};
 
 	const timeouts = {headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs};
-	// Pipelining lets the verifier send independent requests together on the one connection.
-	const directAgent = new Agent({connections: 1, pipelining: 4, connect: observingConnector, ...timeouts});
+	// Pipelining lets the verifier send independent requests together on the one connection: round two
+	// after sign-in is six of them.
+	const directAgent = new Agent({connections: 1, pipelining: 8, connect: observingConnector, ...timeouts});
 	const proxyAgents = new Map<string, Dispatcher>();
 
 	function dispatcherFor(url: URL): {dispatcher: Dispatcher; viaProxy: boolean} {
@@ -178,7 +179,7 @@ export function createTransport(options: TransportOptions): Transport {
 			agent = new ProxyAgent({
 				uri: proxy,
 				connections: 1,
-				pipelining: 4,
+				pipelining: 8,
 				requestTls: {...tls, timeout: connectTimeout},
 				proxyTls: {timeout: connectTimeout},
 				...timeouts,

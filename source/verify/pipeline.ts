@@ -1,9 +1,24 @@
-import {createTableauClient, TableauApiError, type ServerInfo, type Session, type SessionUser, type UsersPage} from '../tableau/client.js';
-import {createTransport, type Transport, type TransportOptions} from '../tableau/transport.js';
-import {diagnosisFor, type RunContext} from './classify.js';
+import {createTableauClient} from '../tableau/client.js';
+import {createTransport, type TransportOptions} from '../tableau/transport.js';
+import {
+	CheckFailed,
+	contentCheck,
+	isUsableOrigin,
+	minimumPatApiVersion,
+	permissionsCheck,
+	reachCheck,
+	serverInfoCheck,
+	signInCheck,
+	signOutCheck,
+	type Check,
+	type RunState,
+} from './checks.js';
+import {diagnosisFor} from './classify.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
-import {diagnose, warning} from './diagnoses.js';
-import type {CheckId, CheckResult, CheckStatus, Diagnosis, VerificationEvent, VerificationResult, Warning} from './types.js';
+import {warning} from './diagnoses.js';
+import type {CheckId, CheckResult, CheckStatus, VerificationEvent, VerificationResult} from './types.js';
+
+export {minimumPatApiVersion} from './checks.js';
 
 export type VerificationInput = {
 	/** An origin such as `https://10ay.online.tableau.com`, already parsed from what the person typed. */
@@ -26,76 +41,94 @@ export type VerificationOptions = {
 	minimumCheckMs?: number;
 	/** For tests that observe retries or proxies; by default built from the options above. */
 	transportOptions?: Partial<TransportOptions>;
+	/** The clock the token's expiry is counted from; tests pin it. */
+	now?: () => number;
 };
 
-/** PAT sign-in arrived in REST API 3.6 (Tableau Server 2019.4); every server that can sign in knows it. */
-export const minimumPatApiVersion = '3.6';
-
-const adminRoles = /^(SiteAdministrator|ServerAdministrator)/;
-
-function compareVersions(a: string, b: string): number {
-	const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-	const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-	return aMajor === bMajor ? aMinor - bMinor : aMajor - bMajor;
-}
-
-function isUsableOrigin(server: string): boolean {
-	try {
-		const url = new URL(server);
-		return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-	} catch {
-		return false;
-	}
-}
-
-type RoundTwo = {user: Promise<SessionUser>; users: Promise<UsersPage>; signOut: Promise<void>};
-
-class CheckFailed extends Error {
-	constructor(readonly diagnosis: Diagnosis) {
-		super(diagnosis.title);
-	}
-}
+/** The checks of DESIGN.md §5 before sign-out, in order; sign-out always ends the run. */
+const checks: readonly Check[] = [reachCheck, serverInfoCheck, signInCheck, permissionsCheck, contentCheck];
 
 /**
-Runs the five checks of DESIGN.md §5 over one connection and reports each as it starts and ends.
+Runs the six checks of DESIGN.md §5 over one connection and reports each as it starts and ends.
 Never throws for anything the server or network does: every failure becomes the result's diagnosis.
 */
 export async function verifyConnection(input: VerificationInput, options: VerificationOptions = {}): Promise<VerificationResult> {
 	return oneSessionPerToken(`${input.server}\n${input.tokenName}`, async () => runChecks(input, options));
 }
 
-async function runChecks(input: VerificationInput, options: VerificationOptions): Promise<VerificationResult> {
+/**
+Sets the run up and sends round one: serverinfo and sign-in leave together on the one connection
+(HTTP pipelining). Sign-in uses 3.6, which every PAT-capable server accepts, so it needs no answer
+from serverinfo. Each check still awaits its own answer, so they are reported in order.
+*/
+function startRun(input: VerificationInput, options: VerificationOptions): RunState {
 	const timeoutMs = options.timeoutMs ?? 15_000;
-	const transport: Transport = createTransport({
-		timeoutMs,
-		caPem: options.caPem ?? null,
+	const transport = createTransport({timeoutMs, caPem: options.caPem ?? null, insecure: options.insecure ?? false, ...options.transportOptions});
+	const client = createTableauClient(input.server, transport);
+	const validUrl = isUsableOrigin(input.server);
+	const firstVersion = options.apiVersion ?? minimumPatApiVersion;
+	const credentials = {tokenName: input.tokenName, tokenSecret: input.tokenSecret, site: input.site};
+	const serverInfoRequest = validUrl ? client.serverInfo(firstVersion) : Promise.reject(new Error('invalid URL'));
+	const signInRequest = validUrl ? client.signIn(credentials, firstVersion) : Promise.reject(new Error('invalid URL'));
+	serverInfoRequest.catch(() => {});
+	signInRequest.catch(() => {});
+	const context = {server: input.server, site: input.site, timeoutSeconds: timeoutMs / 1000, profile: input.profile ?? null};
+	return {
+		client,
+		transport,
+		context,
+		server: input.server,
+		site: input.site,
+		tokenName: input.tokenName,
 		insecure: options.insecure ?? false,
-		...options.transportOptions,
-	});
-	const run: RunContext = {server: input.server, site: input.site, timeoutSeconds: timeoutMs / 1000, profile: input.profile ?? null};
-	const checks: CheckResult[] = [];
-	const warnings: Warning[] = options.insecure ? [warning('insecure-tls', run)] : [];
-	let serverInfo: ServerInfo | null = null;
-	let apiVersion: string | null = options.apiVersion ?? null;
-	let user: SessionUser | null = null;
-	let session: Session | null = null;
-	let diagnosis: Diagnosis | null = null;
+		forcedApiVersion: options.apiVersion ?? null,
+		validUrl,
+		serverInfoRequest,
+		signInRequest,
+		warnings: options.insecure ? [warning('insecure-tls', context)] : [],
+		now: options.now ?? Date.now,
+		apiVersion: options.apiVersion ?? null,
+		serverInfo: null,
+		roundTwo: null,
+		user: null,
+		usersTotal: null,
+		token: null,
+		access: null,
+		diagnosis: null,
+	};
+}
+
+async function runChecks(input: VerificationInput, options: VerificationOptions): Promise<VerificationResult> {
+	const state = startRun(input, options);
+	const results: CheckResult[] = [];
+
+	function report(id: CheckId, status: CheckStatus, summary: string, durationMs: number): void {
+		const result: CheckResult = {id, status, summary, durationMs};
+		results.push(result);
+		options.onEvent?.({type: 'check-finished', check: result});
+	}
 
 	/**
-	Runs one check and reports it. A check that is not `decisive` (sign-out) can only warn: its
-	failure does not change the run's diagnosis.
+	Runs one check, or reports why it was skipped. Sign-out is not `decisive`: its failure is a
+	warning and never changes the run's diagnosis.
 	*/
-	async function check(id: CheckId, body: () => Promise<{status?: CheckStatus; summary: string}>, decisive = true): Promise<void> {
-		options.onEvent?.({type: 'check-started', id});
+	async function perform(check: Check, decisive = true): Promise<void> {
+		const skipped = check.skipped(state);
+		if (skipped !== null) {
+			report(check.id, 'skipped', skipped, 0);
+			return;
+		}
+
+		options.onEvent?.({type: 'check-started', id: check.id});
 		const started = performance.now();
 		let status: CheckStatus;
 		let summary: string;
 		try {
-			({status = 'ok', summary} = await body());
+			({status = 'ok', summary} = await check.run(state));
 		} catch (error) {
-			const found = error instanceof CheckFailed ? error.diagnosis : diagnosisFor(error, id, run);
+			const found = error instanceof CheckFailed ? error.diagnosis : diagnosisFor(error, check.id, state.context);
 			if (decisive) {
-				diagnosis = found;
+				state.diagnosis = found;
 				status = 'fail';
 				summary = found.title;
 			} else {
@@ -111,150 +144,38 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 			});
 		}
 
-		const result: CheckResult = {id, status, summary, durationMs: Math.round(elapsed)};
-		checks.push(result);
-		options.onEvent?.({type: 'check-finished', check: result});
+		report(check.id, status, summary, Math.round(elapsed));
 	}
-
-	function skip(id: CheckId, summary: string): void {
-		const result: CheckResult = {id, status: 'skipped', summary, durationMs: 0};
-		checks.push(result);
-		options.onEvent?.({type: 'check-finished', check: result});
-	}
-
-	const client = createTableauClient(input.server, transport);
-	const credentials = {tokenName: input.tokenName, tokenSecret: input.tokenSecret, site: input.site};
-	const validUrl = isUsableOrigin(input.server);
-	// Round one: serverinfo and sign-in leave together on the one connection (HTTP pipelining). The
-	// sign-in uses 3.6, which every PAT-capable server accepts, so it needs no answer from serverinfo.
-	// Each check still awaits its own answer, so they are reported in order and nothing is spent twice.
-	const serverInfoRequest = validUrl ? client.serverInfo(options.apiVersion ?? minimumPatApiVersion) : Promise.reject(new Error('invalid URL'));
-	const signInRequest = validUrl ? client.signIn(credentials, options.apiVersion ?? minimumPatApiVersion) : Promise.reject(new Error('invalid URL'));
-	serverInfoRequest.catch(() => {});
-	signInRequest.catch(() => {});
-	let roundTwo: RoundTwo | null = null;
 
 	try {
-		await check('reach', async () => {
-			if (!validUrl) {
-				throw new CheckFailed(diagnose('invalid-url', run));
-			}
-
-			await Promise.race([transport.firstConnection, serverInfoRequest.then(() => undefined)]);
-			const {host, protocol} = new URL(input.server);
-			const tls = protocol === 'https:' ? (options.insecure ? ', TLS NOT verified' : ', TLS verified') : ', no TLS';
-			return {summary: `Connected to ${host}${tls}`};
-		});
-
-		if (diagnosis) {
-			skip('serverinfo', 'Skipped: the server was not reached');
-		} else {
-			await check('serverinfo', async () => {
-				serverInfo = await serverInfoRequest.catch(async (error: unknown) => {
-					// 404001 at 3.6 means an older server: ask at 2.4 only to name its version in the diagnosis.
-					if (error instanceof TableauApiError && error.tableauCode === '404001' && !options.apiVersion) {
-						const old = await client.serverInfo('2.4').catch(() => null);
-						run.productVersion = old?.productVersion ?? null;
-						run.apiVersion = old?.restApiVersion ?? null;
-					}
-
-					throw error;
-				});
-				run.productVersion = serverInfo.productVersion;
-				run.apiVersion = serverInfo.restApiVersion;
-				if (!options.apiVersion && compareVersions(serverInfo.restApiVersion, minimumPatApiVersion) < 0) {
-					throw new CheckFailed(diagnose('api-version-unsupported', run));
-				}
-
-				apiVersion ??= serverInfo.restApiVersion;
-				return {summary: `Tableau ${serverInfo.productVersion ?? '(version not given)'}, REST API ${serverInfo.restApiVersion}`};
-			});
-		}
-
-		if (diagnosis) {
-			skip('signin', 'Skipped: no usable Tableau REST API');
-		} else {
-			await check('signin', async () => {
-				session = await signInRequest;
-				const signedIn: Session = session;
-				// Round two, again together: who am I, one page of users, and sign-out right behind them.
-				roundTwo = {
-					user: client.currentUser(signedIn, apiVersion!),
-					users: client.listUsers(signedIn, apiVersion!),
-					signOut: client.signOut(signedIn, apiVersion!),
-				};
-				for (const pending of Object.values(roundTwo)) {
-					(pending as Promise<unknown>).catch(() => {});
-				}
-
-				if (signedIn.redirectedFrom) {
-					run.redirectedTo = signedIn.server;
-					warnings.push(warning('redirected', run));
-				}
-
-				const siteName = input.site === '' ? 'the Default site' : `site "${signedIn.siteContentUrl}"`;
-				return {
-					status: signedIn.redirectedFrom ? 'warn' : 'ok',
-					summary: `Signed in to ${siteName} with token "${input.tokenName}"${signedIn.redirectedFrom ? ` (redirected to ${signedIn.server})` : ''}`,
-				};
-			});
-		}
-
-		const pending = roundTwo as RoundTwo | null;
-		if (pending === null) {
-			skip('permissions', 'Skipped: not signed in');
-		} else {
-			await check('permissions', async () => {
-				const me = await pending.user;
-				user = me;
-				run.siteRole = me.siteRole;
-				const page = await pending.users;
-				const role = me.siteRole ?? 'role unknown';
-				const total = page.totalAvailable === null ? '' : `; the site has ${page.totalAvailable} user${page.totalAvailable === 1 ? '' : 's'}`;
-				if (!adminRoles.test(me.siteRole ?? '')) {
-					warnings.push(warning('not-site-admin', run));
-					return {status: 'warn', summary: `Signed in as ${me.name ?? me.id} (${role}), below Site Administrator${total}`};
-				}
-
-				return {summary: `Signed in as ${me.name ?? me.id} (${role})${total}`};
-			});
+		for (const check of checks) {
+			await perform(check);
 		}
 	} finally {
-		const pending = roundTwo as RoundTwo | null;
-		if (pending === null) {
+		if (state.roundTwo === null) {
 			// Sign-in may have succeeded while serverinfo failed; that session must end too.
-			const stray = await signInRequest.catch(() => null);
+			const stray = await state.signInRequest.catch(() => null);
 			if (stray) {
-				await client.signOut(stray, options.apiVersion ?? minimumPatApiVersion).catch(() => {});
+				await state.client.signOut(stray, options.apiVersion ?? minimumPatApiVersion).catch(() => {});
 			}
-
-			skip('signout', 'Skipped: no session to end');
-		} else {
-			// Always sign out, so the PAT's single session is free again for Parable.
-			await check(
-				'signout',
-				async () => {
-					await pending.signOut;
-					return {summary: 'Signed out; the token is free for Parable again'};
-				},
-				false,
-			);
 		}
 
-		await transport.close().catch(() => {});
+		await perform(signOutCheck, false);
+		await state.transport.close().catch(() => {});
 	}
 
 	return {
-		ok: diagnosis === null,
+		ok: state.diagnosis === null,
 		profile: input.profile ?? null,
 		server: input.server,
 		site: input.site,
-		apiVersion,
-		serverInfo:
-			serverInfo === null ? null : {productVersion: (serverInfo as ServerInfo).productVersion, restApiVersion: (serverInfo as ServerInfo).restApiVersion},
-		user,
-		checks,
-		diagnosis,
-		warnings,
+		apiVersion: state.apiVersion,
+		serverInfo: state.serverInfo === null ? null : {productVersion: state.serverInfo.productVersion, restApiVersion: state.serverInfo.restApiVersion},
+		user: state.user,
+		token: state.token,
+		access: state.access,
+		checks: results,
+		diagnosis: state.diagnosis,
+		warnings: state.warnings,
 	};
 }

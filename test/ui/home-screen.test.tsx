@@ -119,17 +119,29 @@ describe('re-testing', () => {
 		const {store} = threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
-		const frame = await press(instance, 't', '✓ Verified:');
-		expect(flat(frame)).toMatch(/› alpha +✓ verified just now/);
-		expect(flat(frame)).toMatch(/✓ Reach server .* Connected to 127\.0\.0\.1/);
-		expect(flat(frame)).toMatch(/✓ Sign out/);
+		const checks = await press(instance, 't', '✓ verified just now');
+		expect(flat(checks)).toMatch(/› alpha +✓ verified just now/);
+		expect(flat(checks)).toMatch(/✓ Reach server .* Connected to 127\.0\.0\.1/);
+		expect(flat(checks)).toMatch(/✓ Content .* Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available\./);
+		// The verdict is below the six check lines: PgDn brings it up.
+		const frame = await press(instance, keys.pageDown + keys.pageDown, '✓ Verified:');
 		expect(flat(frame)).toContain('can use site "acme" (Tableau 2024.2.1, REST API 3.23)');
+		expect(flat(frame)).toMatch(/The token expires in about 177 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
 		await waitFor(
 			() => store.get('alpha')?.lastVerification?.ok,
 			() => 'the result recorded',
 		);
-		expect(store.get('alpha')?.lastVerification).toMatchObject({ok: true, diagnosisCode: null, siteRole: 'SiteAdministratorCreator', apiVersion: '3.23'});
+		expect(store.get('alpha')?.lastVerification).toMatchObject({
+			ok: true,
+			diagnosisCode: null,
+			siteRole: 'SiteAdministratorCreator',
+			apiVersion: '3.23',
+			token: {expiresInDays: 177},
+			access: {workbooks: 142, views: 1203, datasources: 57, users: 88, usageStatistics: true},
+		});
 		expect(good.stats().activeSessions).toBe(0);
+		// The soonest expiry, in the summary under the title, from this test.
+		expect(flat(frame)).toMatch(/Soonest token expiry: alpha, in about 177 days \(on \d{4}-\d{2}-\d{2}\)/);
 	});
 
 	test('Enter tests too; a wrong secret shows the diagnosis with its remedies, and is recorded as failed', async () => {
@@ -156,13 +168,14 @@ describe('re-testing', () => {
 		const instance = track(renderStoreHome(store, {select: 'gamma'}));
 		resize(instance, 80, 24);
 		await waitForFrame(instance, '› gamma');
-		let frame = await press(instance, 't', '[insufficient-permissions');
+		let frame = await press(instance, 't', '✗ insufficient-permissions just now');
 		expect(flat(frame)).toContain('✓ Sign in');
-		expect(flat(frame)).toContain('✗ Role & users');
+		expect(flat(frame)).toContain('- Content');
 		expect(frame.split('\n').length).toBeLessThanOrEqual(23);
 		expect(frame.split('\n').every(line => [...line].length <= 80)).toBe(true);
 		expect(flat(frame)).toMatch(/↓ \d+ more lines below \(PgUp\/PgDn to scroll\)/);
 		const {remediation} = diagnose('insufficient-permissions', {});
+		frame = await press(instance, keys.pageDown + keys.pageDown, '[insufficient-permissions');
 		frame = await press(instance, keys.pageDown + keys.pageDown, `1. ${remedyStart(remediation[0]!)}`);
 		expect(flat(frame)).toMatch(/↑ \d+ more lines above/);
 	});
@@ -181,7 +194,7 @@ describe('re-testing', () => {
 		const instance = track(renderStoreHome(store, {verify: fake}));
 		await waitForFrame(instance, '› alpha');
 		let frame = await press(instance, 't', 'checking…');
-		expect(flat(frame)).toMatch(/› alpha +. testing: Server version \(1\/5\)/);
+		expect(flat(frame)).toMatch(/› alpha +. testing: Server version \(1\/6\)/);
 		expect(flat(frame)).toContain('Testing now…');
 		expect(flat(frame)).toMatch(/✓ Reach server +41 ms +Connected to tableau\.example\.com/);
 		expect(flat(frame)).toMatch(/Server version +checking…/);
@@ -217,8 +230,8 @@ describe('re-testing', () => {
 		resize(instance, 100, 40);
 		await waitForFrame(instance, '› alpha');
 		let frame = await press(instance, 'a', 'waiting to test');
-		expect(flat(frame)).toMatch(/alpha +. testing: starting \(0\/5\)/);
-		expect(flat(frame)).toMatch(/beta +. testing: starting \(0\/5\)/);
+		expect(flat(frame)).toMatch(/alpha +. testing: starting \(0\/6\)/);
+		expect(flat(frame)).toMatch(/beta +. testing: starting \(0\/6\)/);
 		expect(flat(frame)).toMatch(/gamma +· waiting to test/);
 		expect(most).toBe(2);
 		gate.resolve();

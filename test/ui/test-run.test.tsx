@@ -113,7 +113,7 @@ describe('the live test view', () => {
 
 		const instance = storeRun(8, gated);
 		resize(instance, 80, 12);
-		const frame = await waitForFrame(instance, frame => (frame.match(/testing: Reach server \(0\/5\)/g) ?? []).length === 3);
+		const frame = await waitForFrame(instance, frame => (frame.match(/testing: Reach server \(0\/6\)/g) ?? []).length === 3);
 		expect(frame.split('\n').length).toBeLessThan(12);
 		gate.resolve();
 		// All three share one token, and Tableau allows one session per token: some may lose theirs.

@@ -1,5 +1,6 @@
 import {useEffect, useReducer} from 'react';
 import {Box, Static, Text, useApp} from 'ink';
+import {describeSoonestExpiry} from '../../verify/findings.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
@@ -27,8 +28,8 @@ export type TestRunAppProps = {
 	readonly onExit?: (outcome: TestRunOutcome) => void;
 };
 
-/** Rows one live test block takes: its heading and five check lines, plus a blank line. */
-const blockRows = 7;
+/** Rows one live test block takes: its heading and six check lines, plus a blank line. */
+const blockRows = 8;
 
 function outcomeOf(state: TestsState, profiles: readonly ProfileSummary[]): TestRunOutcome {
 	return {
@@ -70,10 +71,19 @@ function CompactLine({profile, test, now}: {readonly profile: ProfileSummary; re
 	);
 }
 
-function Summary({profiles, results}: {readonly profiles: readonly ProfileSummary[]; readonly results: TestRunOutcome['results']}) {
+function Summary({profiles, results, now}: {readonly profiles: readonly ProfileSummary[]; readonly results: TestRunOutcome['results']; readonly now: number}) {
 	const failed = profiles.filter((_profile, index) => !results[index]?.ok).map(profile => profile.name);
 	const text = `${results.length - failed.length} of ${results.length} profiles verified`;
-	return failed.length === 0 ? <Paint tone="ok">✓ {text}.</Paint> : <Paint tone="fail">{`✗ ${text}; failed: ${failed.join(', ')}.`}</Paint>;
+	const soonest = describeSoonestExpiry(
+		profiles.map((profile, index) => ({name: profile.name, token: results[index]?.token})),
+		now,
+	);
+	return (
+		<Box flexDirection="column">
+			{failed.length === 0 ? <Paint tone="ok">✓ {text}.</Paint> : <Paint tone="fail">{`✗ ${text}; failed: ${failed.join(', ')}.`}</Paint>}
+			{soonest ? <Text>{soonest}</Text> : null}
+		</Box>
+	);
 }
 
 /**
@@ -131,7 +141,7 @@ export function TestRunApp(props: TestRunAppProps) {
 					);
 				})}
 				{waiting > 0 ? <Paint tone="muted">{`· ${waiting} more waiting (${limit} at a time)`}</Paint> : null}
-				{several && ended ? <Summary profiles={profiles} results={outcomeOf(state, profiles).results} /> : null}
+				{several && ended ? <Summary profiles={profiles} results={outcomeOf(state, profiles).results} now={now()} /> : null}
 			</Box>
 		</ColorContext.Provider>
 	);

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
+import {describeAccess, expiresIn, expiryDate, isAdminRole} from '../../../verify/findings.js';
 import type {VerificationResult} from '../../../verify/types.js';
 import type {SaveState, SavedProfile} from '../reducer.js';
 import {WarningView} from '../../checks/Remedies.js';
@@ -40,6 +41,11 @@ export function SuccessView({result, tokenName, save, saved}: Props) {
 					['Server', `${product}, REST API ${result.apiVersion ?? '?'}`],
 					['Site', site],
 					['User', user],
+					['Content', result.access ? describeAccess(result.access, !isAdminRole(result.user?.siteRole ?? null)) : 'not counted'],
+					[
+						'Token',
+						result.token ? `expires ${expiresIn(result.token)}, on ${expiryDate(result.token)} (Tableau's estimate)` : 'Tableau did not say when it expires',
+					],
 					[
 						'Profile',
 						<Paint key="saved" tone={save.phase === 'failed' ? 'fail' : 'plain'}>
@@ -51,6 +57,12 @@ export function SuccessView({result, tokenName, save, saved}: Props) {
 			{result.warnings.map(warning => (
 				<WarningView key={warning.code} warning={warning} />
 			))}
+			<Box marginTop={1}>
+				<Paint tone="muted">
+					Tableau also ends a token left unused for 15 days in a row. Parable&apos;s sync keeps it in use; until it runs, the home screen (tableau-connect)
+					shows when each profile was last verified.
+				</Paint>
+			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<Paint bold>In Parable&apos;s Tableau form, enter:</Paint>
 				<Definitions
