@@ -192,7 +192,8 @@ export function storedVerification(verification: LastVerification): LastVerifica
 		apiVersion: verification.apiVersion,
 		userName: verification.userName,
 		siteRole: verification.siteRole,
-		token: storedToken(verification.token),
-		access: storedAccess(verification.access),
+		// Kept from the run that knew them; stores written before they were kept have neither.
+		...(verification.token === undefined ? {} : {token: storedToken(verification.token)}),
+		...(verification.access === undefined ? {} : {access: storedAccess(verification.access)}),
 	};
 }

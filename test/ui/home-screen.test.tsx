@@ -87,12 +87,21 @@ function last(ok: boolean, minutesAgo: number, diagnosisCode: LastVerification['
 describe('the list', () => {
 	test('shows each profile with server, site, token name, and its last result with how long ago', async () => {
 		const {store} = threeProfiles();
-		store.recordVerification('alpha', last(true, 5));
-		store.recordVerification('beta', last(false, 3 * 24 * 60, 'signin-failed'));
+		store.recordVerification('alpha', {
+			...last(true, 5),
+			// Estimated 20 days out when it was tested; recounted from now on screen.
+			token: {expiresAt: '2026-03-20T11:55:00Z', expiresInDays: 20},
+			access: {workbooks: 142, views: 1203, datasources: 57, users: 88, usageStatistics: true},
+		});
+		store.recordVerification('beta', {...last(false, 3 * 24 * 60, 'signin-failed'), token: {expiresAt: '2027-01-01T00:00:00Z', expiresInDays: 300}});
 		const instance = track(renderStoreHome(store, {now: () => now}));
 		const frame = await waitForFrame(instance, 'gamma');
 		const lines = frame.split('\n');
 		expect(lines[0]).toMatch(/Tableau connections +1 of 3 saved profiles/);
+		expect(lines[1]).toBe('Soonest token expiry: alpha, in about 9 days (on 2026-03-20).');
+		expect(flat(frame)).toContain('Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
+		expect(flat(frame)).toContain("The token expires in about 9 days (on 2026-03-20, Tableau's estimate).");
+		expect(flat(frame)).toContain('Tableau ends a token left unused for 15 days in a row; this profile was last verified 5 minutes ago.');
 		expect(frame).toMatch(/› alpha +✓ verified 5 minutes ago/);
 		expect(frame).toContain(`    ${good.url} · site acme · token Parable Integration`);
 		expect(frame).toMatch(/ {2}beta +✗ signin-failed 3 days ago/);
