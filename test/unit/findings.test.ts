@@ -38,6 +38,12 @@ describe('what Parable will see', () => {
 		);
 	});
 
+	it('groups thousands by hand, the same on every machine', () => {
+		expect(describeAccess({workbooks: 1_234_567, views: 999, datasources: 1000, users: 0, usageStatistics: null})).toBe(
+			'Parable will see 1,234,567 workbooks, 999 views, 1,000 data sources and 0 users.',
+		);
+	});
+
 	it('says what was refused, and when views have no counts', () => {
 		expect(describeAccess({workbooks: 1, views: null, datasources: 0, users: null, usageStatistics: null})).toBe(
 			'Parable will see 1 workbook and 0 data sources; listing views was refused.',
