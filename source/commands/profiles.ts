@@ -3,6 +3,7 @@ import {maskSecret, validateProfileName} from '../profiles/store.js';
 import {parseCommandArgs} from './args.js';
 import {verificationFlagOptions} from './verification-options.js';
 import {writeLines, type CommandIo} from './io.js';
+import {lastFindings} from '../profiles/last-verification.js';
 import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
 import {UsageError} from './usage-error.js';
 
@@ -92,7 +93,10 @@ function show(io: CommandIo, values: ProfilesValues, name: string): number {
 		`Updated       ${profile.updatedAt}`,
 		`Last test     ${describeLastVerification(last)}`,
 		...(last?.ok
-			? [`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${last.userName ?? '?'} (${last.siteRole ?? '?'})`]
+			? [
+					`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${last.userName ?? '?'} (${last.siteRole ?? '?'})`,
+					...lastFindings(last).map(line => `              ${line}`),
+				]
 			: []),
 	]);
 	return 0;

@@ -1,3 +1,4 @@
+import {expiryFrom, findingsOf} from '../verify/findings.js';
 import type {Access, TokenExpiry} from '../verify/types.js';
 import type {LastVerification} from './types.js';
 
@@ -59,4 +60,9 @@ export function storedAccess(access: unknown): Access | null {
 		users: count(record['users']),
 		usageStatistics: typeof usage === 'boolean' ? usage : null,
 	};
+}
+
+/** What a passing last verification found (content, token expiry), with the days left counted from `now`. */
+export function lastFindings(last: LastVerification, now = Date.now()): string[] {
+	return findingsOf({access: last.access ?? null, token: last.token ? expiryFrom(last.token, now) : null, user: {siteRole: last.siteRole}});
 }

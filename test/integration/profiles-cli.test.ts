@@ -199,6 +199,9 @@ describe('test NAME and test --all', () => {
 		const shown = JSON.parse((await cli(['profiles', 'show', 'soon', '--json'])).stdout) as {lastVerification: Record<string, unknown>};
 		expect(shown.lastVerification['token']).toMatchObject({expiresInDays: 9});
 		expect(shown.lastVerification['access']).toEqual({workbooks: 142, views: 1203, datasources: 57, users: 88, usageStatistics: true});
+		const plain = (await cli(['profiles', 'show', 'soon'])).stdout;
+		expect(plain).toContain('              Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
+		expect(plain).toMatch(/ {14}The token expires in about 9 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
 	});
 
 	it('prints a single object for one profile and exits 0 when it works', async () => {

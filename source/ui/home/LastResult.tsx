@@ -1,8 +1,7 @@
 import {Box, Text} from 'ink';
-import {timeAgo} from '../../profiles/last-verification.js';
+import {lastFindings, timeAgo} from '../../profiles/last-verification.js';
 import type {LastVerification} from '../../profiles/types.js';
 import {diagnosisCatalogue} from '../../verify/diagnoses.js';
-import {expiryFrom, findingsOf} from '../../verify/findings.js';
 import {Paint} from '../components/Paint.js';
 
 function Summary({last, now}: {readonly last: LastVerification | null; readonly now: number}) {
@@ -32,8 +31,7 @@ function Summary({last, now}: {readonly last: LastVerification | null; readonly 
 
 /** What the last passing test found: content counts and token expiry, the expiry recounted from today. */
 function StoredFindings({last, now}: {readonly last: LastVerification; readonly now: number}) {
-	const token = last.token ? expiryFrom(last.token, now) : null;
-	const lines = findingsOf({access: last.access ?? null, token, user: {siteRole: last.siteRole}});
+	const lines = lastFindings(last, now);
 	return (
 		<Box flexDirection="column" marginLeft={2}>
 			{lines.map(line => (
