@@ -1,5 +1,6 @@
 // What Parable will read (the content check and `access`) and when the token runs out (`token`),
 // against the simulator over real HTTP and HTTPS.
+import net from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
 import {verifyConnection, type VerificationOptions} from '../../source/verify/pipeline.js';
@@ -151,5 +152,70 @@ describe('before sign-in', () => {
 		expect(result.diagnosis?.code).toBe('insufficient-permissions');
 		expect(check(result, 'content')?.status).toBe('skipped');
 		expect(check(result, 'signout')?.status).toBe('ok');
+	});
+});
+
+/**
+A TCP proxy that holds each answer back a little and counts the client's rounds: a round starts
+when the client writes after an answer has reached it. With the TCP handshake, rounds + 1 is the
+number of round trips a run costs on a real network.
+*/
+async function roundCountingProxy(target: URL): Promise<{url: string; rounds: () => number; connections: () => number; close: () => Promise<void>}> {
+	let rounds = 0;
+	let connections = 0;
+	const server = net.createServer(client => {
+		connections++;
+		let answered = true;
+		const upstream = net.connect(Number(target.port), target.hostname);
+		client.on('data', chunk => {
+			if (answered) {
+				rounds++;
+				answered = false;
+			}
+
+			upstream.write(chunk);
+		});
+		upstream.on('data', chunk => {
+			setTimeout(() => {
+				answered = true;
+				client.write(chunk);
+			}, 40);
+		});
+		client.on('close', () => upstream.destroy());
+		upstream.on('close', () => client.destroy());
+		client.on('error', () => upstream.destroy());
+		upstream.on('error', () => client.destroy());
+	});
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as net.AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		rounds: () => rounds,
+		connections: () => connections,
+		close: async () =>
+			new Promise<void>(resolve => {
+				server.close(() => resolve());
+			}),
+	};
+}
+
+describe('round trips', () => {
+	it('still costs three round trips with the content calls: the handshake, serverinfo with sign-in, then the rest', async () => {
+		const target = await simulator({scenario: 'ok'});
+		const proxy = await roundCountingProxy(new URL(target.url));
+		try {
+			const result = await verifyConnection(
+				{server: proxy.url, site: target.site, tokenName: target.tokenName, tokenSecret: target.tokenSecret},
+				{timeoutMs: 5000},
+			);
+			expect(result.ok).toBe(true);
+			expect(result.access?.workbooks).toBe(142);
+			expect(proxy.connections()).toBe(1);
+			expect(proxy.rounds()).toBe(2);
+		} finally {
+			await proxy.close();
+		}
 	});
 });
