@@ -41,16 +41,17 @@ export function SuccessView({result, tokenName, save, saved}: Props) {
 					['Server', `${product}, REST API ${result.apiVersion ?? '?'}`],
 					['Site', site],
 					['User', user],
-					['Content', result.access ? describeAccess(result.access, !isAdminRole(result.user?.siteRole ?? null)) : 'not counted'],
-					[
-						'Token',
-						result.token ? `expires ${expiresIn(result.token)}, on ${expiryDate(result.token)} (Tableau's estimate)` : 'Tableau did not say when it expires',
-					],
 					[
 						'Profile',
 						<Paint key="saved" tone={save.phase === 'failed' ? 'fail' : 'plain'}>
 							{savedText(save, saved)}
 						</Paint>,
+					],
+					// Below the profile line, so that what was saved, and where, stays on the first screen.
+					['Content', result.access ? describeAccess(result.access, !isAdminRole(result.user?.siteRole ?? null)) : 'not counted'],
+					[
+						'Token',
+						result.token ? `expires ${expiresIn(result.token)}, on ${expiryDate(result.token)} (Tableau's estimate)` : 'Tableau did not say when it expires',
 					],
 				]}
 			/>
