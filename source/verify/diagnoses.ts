@@ -327,8 +327,8 @@ const entries: Record<DiagnosisCode, Entry> = {
 		meaning: '`https://` to a port that speaks plain HTTP, or `http://` to a port that speaks TLS: the remedy names the address to use.',
 		explain: context =>
 			context.server?.startsWith('http://')
-				? `${capitalize(portText(context))} of ${hostText(context)} speaks TLS, so it answers plain http:// with a TLS error or by hanging up${facts(context)}. The address needs https://.`
-				: `${capitalize(portText(context))} of ${hostText(context)} answers plain HTTP, not TLS, so the https:// handshake failed${facts(context)}. When no scheme is typed, https:// is assumed.`,
+				? `${upperFirst(portText(context))} of ${hostText(context)} speaks TLS, so it answers plain http:// with a TLS error or by hanging up${facts(context)}. The address needs https://.`
+				: `${upperFirst(portText(context))} of ${hostText(context)} answers plain HTTP, not TLS, so the https:// handshake failed${facts(context)}. When no scheme is typed, https:// is assumed.`,
 		remedy: context => {
 			const other = otherScheme(context.server);
 			if (context.server?.startsWith('http://')) {
@@ -397,7 +397,7 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 	'plain-http': {
 		title: () => 'The token was sent over plain http://, unencrypted',
 		remedy: context => [
-			`Anyone on the network between this machine and ${hostText(context)} can read the token secret and the session. Use https:// if the server offers it (most do): ${saveServer(context, otherScheme(context.server) ?? 'https://YOUR_SERVER')}.`,
+			`Anyone on the network between this machine and ${hostText(context)} can read the token secret and the session. Use https:// if the server offers it (most do): ${saveServer(context, hostOnly(context) ? `https://${hostOnly(context)}` : 'https://YOUR_SERVER')}.`,
 			'If the server has no https:// address, ask your Tableau administrator to turn on TLS (`tsm security external-ssl enable`).',
 		],
 	},
@@ -438,6 +438,10 @@ function serverText(context: DiagnosisContext): string {
 // Only the stand-in words are capitalised: a host or URL must be shown exactly as it is.
 function capitalize(text: string): string {
 	return text.startsWith('the ') ? `T${text.slice(1)}` : text;
+}
+
+function upperFirst(text: string): string {
+	return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function hostOnly(context: DiagnosisContext): string | null {
