@@ -428,7 +428,8 @@ export function diagnose(code: DiagnosisCode, context: DiagnosisContext = {}): D
 /** The warning for `code`, worded with the role, redirect target and so on from `context`. */
 export function warning(code: WarningCode, context: DiagnosisContext = {}): Warning {
 	const entry = warningEntries[code];
-	return {code, title: entry.title(context), remediation: entry.remedy(context)};
+	const address = code === 'redirected' && context.redirectedTo ? {address: originOf(context.redirectedTo)} : {};
+	return {code, title: entry.title(context), remediation: entry.remedy(context), ...address};
 }
 
 function serverText(context: DiagnosisContext): string {

@@ -53,6 +53,8 @@ export type Warning = {
 	code: WarningCode;
 	title: string;
 	remediation: string[];
+	/** For `redirected`: the address to save instead, so a screen can offer to save it with one key. */
+	address?: string;
 };
 
 export type VerificationResult = {
