@@ -19,13 +19,13 @@ export const scenarioIds = [
 	'not-tableau',
 	'session-stolen',
 	'unexpected-response',
-	'tls-self-signed',
-	'tls-wrong-host',
-	'tls-expired',
 	'http-upgrade',
 	'sso-proxy',
 	'wrong-scheme',
 	'compressed',
+	'tls-self-signed',
+	'tls-wrong-host',
+	'tls-expired',
 ] as const;
 
 export type ScenarioId = (typeof scenarioIds)[number];
@@ -135,27 +135,6 @@ export const scenarios: readonly ScenarioInfo[] = [
 		expected: 'unexpected-response',
 	},
 	{
-		id: 'tls-self-signed',
-		title: 'Self-signed certificate',
-		shows: 'HTTPS with a self-signed certificate that the system does not trust.',
-		expected: 'tls-untrusted-certificate',
-		tls: 'self-signed',
-	},
-	{
-		id: 'tls-wrong-host',
-		title: 'Certificate for another host',
-		shows: 'HTTPS with a trusted certificate issued only for tableau.example.com.',
-		expected: 'tls-hostname-mismatch',
-		tls: 'wrong-host',
-	},
-	{
-		id: 'tls-expired',
-		title: 'Expired certificate',
-		shows: 'HTTPS with a trusted certificate whose validity ended last year.',
-		expected: 'tls-certificate-expired',
-		tls: 'expired',
-	},
-	{
 		id: 'http-upgrade',
 		title: 'Server moves every address',
 		shows: 'Every path answers 301, as most servers do: http:// moves to https://, and the entry name to the canonical one; sign-in follows.',
@@ -182,6 +161,27 @@ export const scenarios: readonly ScenarioInfo[] = [
 		title: 'Gateway that compresses everything',
 		shows: 'A gateway compresses every answer with gzip, br or deflate, asked or not; the answers are decoded.',
 		expected: 'ok',
+	},
+	{
+		id: 'tls-self-signed',
+		title: 'Self-signed certificate',
+		shows: 'HTTPS with a self-signed certificate that the system does not trust.',
+		expected: 'tls-untrusted-certificate',
+		tls: 'self-signed',
+	},
+	{
+		id: 'tls-wrong-host',
+		title: 'Certificate for another host',
+		shows: 'HTTPS with a trusted certificate issued only for tableau.example.com.',
+		expected: 'tls-hostname-mismatch',
+		tls: 'wrong-host',
+	},
+	{
+		id: 'tls-expired',
+		title: 'Expired certificate',
+		shows: 'HTTPS with a trusted certificate whose validity ended last year.',
+		expected: 'tls-certificate-expired',
+		tls: 'expired',
 	},
 ];
 
