@@ -227,9 +227,9 @@ async function measure(title, metrics, body) {
 // Simulators and proxies
 
 /** Starts `dist/cli.js simulate --json` as a child and resolves with its first line, parsed. */
-function startSimulate() {
+function startSimulate(scenario = 'ok') {
 	return new Promise((resolve, reject) => {
-		const child = spawn(node, [cli, 'simulate', '--json'], {env: baseEnv, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(node, [cli, 'simulate', '--json', '--scenario', scenario], {env: baseEnv, stdio: ['ignore', 'pipe', 'pipe']});
 		children.add(child);
 		let buffer = '';
 		let stderr = '';
@@ -289,7 +289,8 @@ async function startProxy(simulator) {
 }
 
 function testArgs(server, simulator) {
-	return ['test', '--server', server, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'];
+	const ca = simulator.caFile ? ['--ca-file', simulator.caFile] : [];
+	return ['test', '--server', server, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json', ...ca];
 }
 
 /** One `test --json` run, which must verify; resolves with its wall time. */
@@ -486,10 +487,16 @@ await measure(`start-up: node -e 0, --help, --version, profiles list (${shortRun
 });
 
 let simulator = null;
+let slowTestMs = null;
 const directMetric = ['`test --json`, simulator on localhost', '—'];
 const latencyMetrics = [
 	['`test --json`, 100 ms round trip', '≤ 1.0× the two curls'],
 	['TCP connections of one `test --json`', '1'],
+	['Round trips of one `test --json`', '3'],
+];
+const redirectMetrics = [
+	['`test --json`, server that redirects once (http → https), 100 ms round trip', '—'],
+	['Round trips, server that redirects once (http → https)', '—'],
 ];
 await measure(`test --json, direct and through a ${2 * delayMs} ms round-trip proxy (${longRuns} runs)`, [directMetric, ...latencyMetrics], async () => {
 	simulator = await startSimulate();
@@ -506,11 +513,13 @@ await measure(`test --json, direct and through a ${2 * delayMs} ms round-trip pr
 
 	let ourConnections = 0;
 	let curlConnections = 0;
+	let ourRoundTrips = 0;
 	const slow = await sideBySide(longRuns, {
 		ours: async () => {
 			proxy.resetCount();
 			const time = await timedTest(proxy.url, simulator);
 			ourConnections = Math.max(ourConnections, proxy.connections());
+			ourRoundTrips = Math.max(ourRoundTrips, proxy.roundTrips());
 			return time;
 		},
 		curls: async () => {
@@ -522,7 +531,37 @@ await measure(`test --json, direct and through a ${2 * delayMs} ms round-trip pr
 	});
 	addRow({metric: latencyMetrics[0][0], ours: slow.ours, baseline: slow.curls, limit: 1, target: latencyMetrics[0][1]});
 	rows.push([latencyMetrics[1][0], String(ourConnections), `${curlConnections} (curls)`, '—', '1', ourConnections === 1 ? 'yes' : '**no**']);
+	rows.push([latencyMetrics[2][0], String(ourRoundTrips), '—', '—', '3', ourRoundTrips === 3 ? 'yes' : '**no**']);
+	slowTestMs = slow.ours;
 });
+
+// A server that moves http:// to https:// on every path, the most common setup there is: the
+// simulator's http-upgrade scenario, behind the same kind of proxy. Baseline: the run above, without redirect.
+await measure(
+	`test --json against a server that redirects once, through a ${2 * delayMs} ms round-trip proxy (${longRuns} runs)`,
+	redirectMetrics,
+	async () => {
+		const upgrading = await startSimulate('http-upgrade');
+		try {
+			const proxy = await startProxy(upgrading);
+			const times = [];
+			const roundTrips = [];
+			for (let index = 0; index < longRuns; index++) {
+				proxy.resetCount();
+				times.push(await timedTest(proxy.url, upgrading));
+				roundTrips.push(proxy.roundTrips());
+			}
+
+			addRow({metric: redirectMetrics[0][0], ours: median(times), baseline: slowTestMs});
+			rows.push([redirectMetrics[1][0], String(median(roundTrips)), '3 (no redirect)', '—', '—', '—']);
+			notes.push(
+				`A server that redirects once took ${median(roundTrips)} round trips over ${proxy.connections()} connections: round one on http://, then the https:// connection's TCP and TLS handshakes, serverinfo and sign-in together again, and round two.`,
+			);
+		} finally {
+			await upgrading.stop();
+		}
+	},
+);
 
 const memoryMetrics = [
 	['Peak RSS, `test --json`', '≤ 60 MiB'],
@@ -748,6 +787,7 @@ const order = [
 	...startupMetrics.map(([metric]) => metric),
 	directMetric[0],
 	...latencyMetrics.map(([metric]) => metric),
+	...redirectMetrics.map(([metric]) => metric),
 	allMetric[0],
 	frameMetric[0],
 	...memoryMetrics.map(([metric]) => metric),

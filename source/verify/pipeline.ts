@@ -1,9 +1,13 @@
 import {createTableauClient, TableauApiError, type ServerInfo, type Session, type SessionUser, type UsersPage} from '../tableau/client.js';
+import {compareVersions, minimumPatApiVersion} from '../tableau/api-version.js';
+import {cloudManagerRefusal, isPlainHttpToNetwork} from '../tableau/server-advice.js';
 import {createTransport, type Transport, type TransportOptions} from '../tableau/transport.js';
 import {diagnosisFor, type RunContext} from './classify.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
 import {diagnose, warning} from './diagnoses.js';
 import type {CheckId, CheckResult, CheckStatus, Diagnosis, VerificationEvent, VerificationResult, Warning} from './types.js';
+
+export {minimumPatApiVersion} from '../tableau/api-version.js';
 
 export type VerificationInput = {
 	/** An origin such as `https://10ay.online.tableau.com`, already parsed from what the person typed. */
@@ -28,16 +32,7 @@ export type VerificationOptions = {
 	transportOptions?: Partial<TransportOptions>;
 };
 
-/** PAT sign-in arrived in REST API 3.6 (Tableau Server 2019.4); every server that can sign in knows it. */
-export const minimumPatApiVersion = '3.6';
-
 const adminRoles = /^(SiteAdministrator|ServerAdministrator)/;
-
-function compareVersions(a: string, b: string): number {
-	const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-	const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-	return aMajor === bMajor ? aMinor - bMinor : aMajor - bMajor;
-}
 
 function isUsableOrigin(server: string): boolean {
 	try {
@@ -72,9 +67,19 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 		insecure: options.insecure ?? false,
 		...options.transportOptions,
 	});
-	const run: RunContext = {server: input.server, site: input.site, timeoutSeconds: timeoutMs / 1000, profile: input.profile ?? null};
+	const run: RunContext = {
+		server: input.server,
+		site: input.site,
+		tokenName: input.tokenName,
+		timeoutSeconds: timeoutMs / 1000,
+		profile: input.profile ?? null,
+	};
 	const checks: CheckResult[] = [];
 	const warnings: Warning[] = options.insecure ? [warning('insecure-tls', run)] : [];
+	if (isPlainHttpToNetwork(input.server)) {
+		warnings.push(warning('plain-http', run));
+	}
+
 	let serverInfo: ServerInfo | null = null;
 	let apiVersion: string | null = options.apiVersion ?? null;
 	let user: SessionUser | null = null;
@@ -124,7 +129,8 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 
 	const client = createTableauClient(input.server, transport);
 	const credentials = {tokenName: input.tokenName, tokenSecret: input.tokenSecret, site: input.site};
-	const validUrl = isUsableOrigin(input.server);
+	const refusal = cloudManagerRefusal(input.server);
+	const validUrl = isUsableOrigin(input.server) && refusal === null;
 	// Round one: serverinfo and sign-in leave together on the one connection (HTTP pipelining). The
 	// sign-in uses 3.6, which every PAT-capable server accepts, so it needs no answer from serverinfo.
 	// Each check still awaits its own answer, so they are reported in order and nothing is spent twice.
@@ -137,7 +143,7 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 	try {
 		await check('reach', async () => {
 			if (!validUrl) {
-				throw new CheckFailed(diagnose('invalid-url', run));
+				throw new CheckFailed(diagnose('invalid-url', {...run, advice: refusal}));
 			}
 
 			await Promise.race([transport.firstConnection, serverInfoRequest.then(() => undefined)]);
@@ -167,7 +173,8 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 				}
 
 				apiVersion ??= serverInfo.restApiVersion;
-				return {summary: `Tableau ${serverInfo.productVersion ?? '(version not given)'}, REST API ${serverInfo.restApiVersion}`};
+				const moved = serverInfo.origin === input.server ? '' : ` at ${serverInfo.origin}, where the server sent us`;
+				return {summary: `Tableau ${serverInfo.productVersion ?? '(version not given)'}, REST API ${serverInfo.restApiVersion}${moved}`};
 			});
 		}
 

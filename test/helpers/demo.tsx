@@ -5,7 +5,7 @@ import {demoSimulatorOptions, demoWiring} from '../../source/commands/demo.js';
 import type {ProfileInput} from '../../source/profiles/types.js';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import {DemoApp, type DemoAppProps, type DemoOutcome} from '../../source/ui/demo/DemoApp.js';
-import {keys, press, resize, tick, waitForFrame, type Rendered} from './ink.js';
+import {keys, press, resize, tick, waitFor, waitForFrame, type Rendered} from './ink.js';
 import {deferred} from './verification.js';
 
 export type RenderedDemo = Rendered & {
@@ -46,11 +46,18 @@ export async function withDemo(options: Options, body: (demo: RenderedDemo) => P
 				{...options.props}
 			/>,
 		);
-		resize(instance, options.columns ?? 100, options.rows ?? 60);
-		// The resize re-renders on the next turns; from then on every frame has the new size.
+		const columns = options.columns ?? 100;
+		resize(instance, columns, options.rows ?? 60);
+		// The resize re-renders on one of the next turns (later on a loaded machine); from the first
+		// frame that fits the new width on, every frame has the new size.
 		await tick();
 		await tick();
 		const rendered = instance;
+		const fits = (frame: string) => frame.split('\n').every(line => [...line].length <= columns);
+		await waitFor(
+			() => fits(rendered.frames.at(-1) ?? ''),
+			() => `a frame at ${columns} columns`,
+		);
 		const sizedFrom = rendered.frames.length - 1;
 		await body(Object.assign(rendered, {simulator, saved, outcome: outcome.promise, framesAtSize: () => rendered.frames.slice(sizedFrom)}));
 	} finally {

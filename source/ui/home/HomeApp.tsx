@@ -14,7 +14,7 @@ import {ProfileList} from './ProfileList.js';
 import {homeReducer, initialHomeState, selectedProfile, type HomeOutcome, type Notice} from './reducer.js';
 import {RemoveConfirm} from './RemoveConfirm.js';
 import {useBrowseKeys, useConfirmKeys} from './use-home-keys.js';
-import {useRemoval, type RemoveProfile} from './use-removal.js';
+import {useMove, useRemoval, type MoveServer, type RemoveProfile} from './use-removal.js';
 
 export type {HomeOutcome, Notice} from './reducer.js';
 
@@ -27,6 +27,8 @@ export type HomeAppProps = {
 	readonly record: RecordResult;
 	/** Deletes a saved profile. */
 	readonly remove: RemoveProfile;
+	/** Saves another server for a profile: the address a test was redirected to (key u). */
+	readonly moveServer?: MoveServer;
 	/** How many tests run at once for "test all". Default 4. */
 	readonly limit?: number;
 	/** The profile to select first, such as the one just edited. */
@@ -92,6 +94,7 @@ export function HomeApp(props: HomeAppProps) {
 	useConfirmKeys(dispatch, open && state.mode.kind === 'confirm-remove');
 	useTestRunner(state.tests, dispatch, props.verify, props.record, clock);
 	useRemoval(state.mode, dispatch, props.remove, props.list);
+	useMove(state.move, dispatch, props.moveServer, props.list);
 	const {outcome} = state;
 	useExitWith(outcome, props.onExit);
 

@@ -11,6 +11,7 @@ const letters: Record<string, HomeAction> = {
 	e: {type: 'edit'},
 	d: {type: 'ask-remove'},
 	n: {type: 'add'},
+	u: {type: 'use-moved-address'},
 	q: {type: 'quit'},
 	k: {type: 'move', by: -1},
 	j: {type: 'move', by: 1},
