@@ -41,8 +41,6 @@ export type WizardState = {
 	values: WizardValues;
 	/** The field that receives typing, on the two form steps; null elsewhere. */
 	focus: FieldId | null;
-	/** Cursor position in the focused field. */
-	cursor: number;
 	/** Fields whose errors are shown: left, submitted, or pointed at by "edit". */
 	touched: Record<FieldId, boolean>;
 	checks: Record<FieldId, FieldCheck>;
@@ -73,10 +71,8 @@ export type WizardAction =
 	| {type: 'focus-next'}
 	| {type: 'focus-previous'}
 	| {type: 'focus'; field: FieldId}
-	| {type: 'insert'; text: string}
-	| {type: 'delete-backward'}
-	| {type: 'clear-field'}
-	| {type: 'move-cursor'; to: 'left' | 'right' | 'start' | 'end'}
+	/** A field's new value, as its text input reports it after each key or paste. */
+	| {type: 'change'; field: FieldId; value: string}
 	| {type: 'toggle-secret'}
 	| {type: 'start-verification'}
 	| {type: 'check-started'; run: number; id: CheckId}
@@ -132,7 +128,6 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		step: 'needs',
 		values,
 		focus: null,
-		cursor: 0,
 		touched: noTouched,
 		checks: checkFields(values, context),
 		assists,
@@ -182,7 +177,6 @@ function enterStep(state: WizardState, step: StepId, field?: FieldId | null): Wi
 		...state,
 		step,
 		focus,
-		cursor: focus === null ? 0 : state.values[focus].length,
 		// The secret is shown only while its field has focus and the person asked for it.
 		secretVisible: step === state.step && focus === 'tokenSecret' ? state.secretVisible : false,
 		view: 'result',
@@ -231,7 +225,7 @@ function moveFocus(state: WizardState, delta: 1 | -1): WizardState {
 	const left = blur(state);
 	const index = (fields.indexOf(state.focus) + delta + fields.length) % fields.length;
 	const focus = fields[index]!;
-	return {...left, focus, cursor: left.values[focus].length};
+	return {...left, focus};
 }
 
 function blockedMessage(field: FieldId): string {
@@ -244,13 +238,13 @@ function submitField(state: WizardState): WizardState {
 	const left = blur({...state, focus: field});
 	if (left.checks[field].error !== null) {
 		// Focus stays, so a secret the person is checking stays shown.
-		return {...left, focus: field, cursor: left.values[field].length, message: blockedMessage(field), secretVisible: state.secretVisible};
+		return {...left, focus: field, message: blockedMessage(field), secretVisible: state.secretVisible};
 	}
 
 	const index = fields.indexOf(field);
 	if (index < fields.length - 1) {
 		const focus = fields[index + 1]!;
-		return {...left, focus, cursor: left.values[focus].length, message: null};
+		return {...left, focus, message: null};
 	}
 
 	const touched = {...left.touched};
@@ -260,7 +254,7 @@ function submitField(state: WizardState): WizardState {
 
 	const invalid = firstInvalid(left.checks, fields);
 	if (invalid !== null) {
-		return {...left, touched, focus: invalid, cursor: left.values[invalid].length, message: blockedMessage(invalid)};
+		return {...left, touched, focus: invalid, message: blockedMessage(invalid)};
 	}
 
 	const following = stepIds[stepIds.indexOf(state.step) + 1]!;
@@ -292,14 +286,13 @@ function requestSave(state: WizardState, verified: boolean): WizardState {
 }
 
 // Typing and pasting change exactly the text typed: `blur` does the rewriting, once the field is left.
-function editValue(state: WizardState, value: string, cursor: number): WizardState {
-	const field = state.focus;
-	if (field === null) {
+function change(state: WizardState, field: FieldId, value: string): WizardState {
+	if (field !== state.focus || value === state.values[field]) {
 		return state;
 	}
 
 	const next = withValues({...state, message: null, assists: {...state.assists, [field]: undefined}}, {...state.values, [field]: value}, [field]);
-	return {...next, cursor, profileNameEdited: next.profileNameEdited || field === 'profileName'};
+	return {...next, profileNameEdited: next.profileNameEdited || field === 'profileName'};
 }
 
 function finish(state: WizardState): WizardOutcome {
@@ -317,12 +310,6 @@ function finish(state: WizardState): WizardOutcome {
 	}
 
 	return {kind: 'failed', result: state.verify.phase === 'done' ? state.verify.result : null};
-}
-
-// Control characters never belong in these fields; a pasted line break is the end of the paste.
-function clean(text: string): string {
-	// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-	return text.replace(/[\u0000-\u001F\u007F]/g, '');
 }
 
 /** The wizard's only state transition function. Pure: effects read the state and dispatch results. */
@@ -388,45 +375,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 				return state;
 			}
 
-			const left = blur(state);
-			return {...left, focus: action.field, cursor: left.values[action.field].length};
+			return {...blur(state), focus: action.field};
 		}
 
-		case 'insert': {
-			const field = state.focus;
-			const text = clean(action.text);
-			if (field === null || text === '') {
-				return state;
-			}
-
-			const value = state.values[field];
-			const cursor = Math.min(state.cursor, value.length);
-			return editValue(state, value.slice(0, cursor) + text + value.slice(cursor), cursor + text.length);
-		}
-
-		case 'delete-backward': {
-			const field = state.focus;
-			if (field === null || state.cursor === 0) {
-				return state;
-			}
-
-			const value = state.values[field];
-			const cursor = Math.min(state.cursor, value.length);
-			return editValue(state, value.slice(0, cursor - 1) + value.slice(cursor), cursor - 1);
-		}
-
-		case 'clear-field': {
-			return state.focus === null ? state : editValue(state, '', 0);
-		}
-
-		case 'move-cursor': {
-			if (state.focus === null) {
-				return state;
-			}
-
-			const length = state.values[state.focus].length;
-			const target = {left: state.cursor - 1, right: state.cursor + 1, start: 0, end: length}[action.to];
-			return {...state, cursor: Math.max(0, Math.min(length, target))};
+		case 'change': {
+			return change(state, action.field, action.value);
 		}
 
 		case 'toggle-secret': {
