@@ -48,16 +48,15 @@ export async function withDemo(options: Options, body: (demo: RenderedDemo) => P
 		);
 		const columns = options.columns ?? 100;
 		resize(instance, columns, options.rows ?? 60);
-		// The resize re-renders on one of the next turns (later on a loaded machine); from the first
-		// frame that fits the new width on, every frame has the new size.
+		// The resize re-renders on a later turn (later still on a loaded machine): wait for a frame
+		// that fits the new width; from then on every frame has the new size.
+		const resized = instance;
 		await tick();
-		await tick();
-		const rendered = instance;
-		const fits = (frame: string) => frame.split('\n').every(line => [...line].length <= columns);
 		await waitFor(
-			() => fits(rendered.frames.at(-1) ?? ''),
-			() => `a frame at ${columns} columns`,
+			() => (resized.lastFrame() ?? '').split('\n').every(line => [...line].length <= columns),
+			() => `no frame fits ${columns} columns after the resize; the last frame was:\n${resized.lastFrame() ?? ''}`,
 		);
+		const rendered = instance;
 		const sizedFrom = rendered.frames.length - 1;
 		await body(Object.assign(rendered, {simulator, saved, outcome: outcome.promise, framesAtSize: () => rendered.frames.slice(sizedFrom)}));
 	} finally {

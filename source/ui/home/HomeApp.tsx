@@ -13,7 +13,7 @@ import {ProfileDetail} from './ProfileDetail.js';
 import {ProfileList} from './ProfileList.js';
 import {homeReducer, initialHomeState, selectedProfile, type HomeOutcome, type Notice} from './reducer.js';
 import {RemoveConfirm} from './RemoveConfirm.js';
-import {useBrowseKeys, useConfirmKeys} from './use-home-keys.js';
+import {useHomeKeys} from './use-home-keys.js';
 import {useMove, useRemoval, type MoveServer, type RemoveProfile} from './use-removal.js';
 
 export type {HomeOutcome, Notice} from './reducer.js';
@@ -90,8 +90,7 @@ export function HomeApp(props: HomeAppProps) {
 		},
 		{isActive: open},
 	);
-	useBrowseKeys(dispatch, open && state.mode.kind === 'browse');
-	useConfirmKeys(dispatch, open && state.mode.kind === 'confirm-remove');
+	useHomeKeys(dispatch, open);
 	useTestRunner(state.tests, dispatch, props.verify, props.record, clock);
 	useRemoval(state.mode, dispatch, props.remove, props.list);
 	useMove(state.move, dispatch, props.moveServer, props.list);
