@@ -6,6 +6,7 @@
 //   npm run bench                  build, then measure (15 runs of short commands, 7 of long ones)
 //   BENCH_RUNS=5 npm run bench     5 runs of everything;  BENCH_RUNS=21,9  short,long
 //   BENCH_NODE_FLAGS=--liftoff-only node scripts/bench.js    what a node/V8 flag would change
+//   BENCH_ONLY=wizard npm run bench    only the measures whose title holds "wizard"
 //
 // Latency is added by scripts/latency-proxy.js (50 ms each way, TCP handshake modelled); the
 // simulators are `dist/cli.js simulate --json` children, one per origin.
@@ -25,6 +26,7 @@ const delayMs = 50;
 // BENCH_NODE_FLAGS=--liftoff-only to see what a start-up change would buy before making it.
 const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const profileCount = 20;
+const only = process.env.BENCH_ONLY ?? '';
 
 const [shortRuns, longRuns] = (() => {
 	const text = process.env.BENCH_RUNS;
@@ -210,6 +212,10 @@ function addUnavailable(metric, target, reason) {
 
 /** Runs one measure; any failure becomes n/a rows with the reason, never a crash. */
 async function measure(title, metrics, body) {
+	if (only && !title.includes(only)) {
+		return;
+	}
+
 	progress(title);
 	try {
 		await body();
@@ -227,9 +233,9 @@ async function measure(title, metrics, body) {
 // Simulators and proxies
 
 /** Starts `dist/cli.js simulate --json` as a child and resolves with its first line, parsed. */
-function startSimulate() {
+function startSimulate(scenario = 'ok') {
 	return new Promise((resolve, reject) => {
-		const child = spawn(node, [cli, 'simulate', '--json'], {env: baseEnv, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(node, [cli, 'simulate', '--json', '--scenario', scenario], {env: baseEnv, stdio: ['ignore', 'pipe', 'pipe']});
 		children.add(child);
 		let buffer = '';
 		let stderr = '';
@@ -289,7 +295,8 @@ async function startProxy(simulator) {
 }
 
 function testArgs(server, simulator) {
-	return ['test', '--server', server, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'];
+	const ca = simulator.caFile ? ['--ca-file', simulator.caFile] : [];
+	return ['test', '--server', server, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json', ...ca];
 }
 
 /** One `test --json` run, which must verify; resolves with its wall time. */
@@ -375,6 +382,11 @@ function tmux(...args) {
 }
 
 function startTmux(configDir) {
+	if (tmuxSocket) {
+		// Already up for an earlier measure; each command sets its own config folder.
+		return;
+	}
+
 	tmuxSocket = `tableau-connect-bench-${process.pid}`;
 	// A keeper session holds the server up between runs, so no run pays for starting it.
 	const started = spawnSync('tmux', ['-L', tmuxSocket, '-f', '/dev/null', 'new-session', '-d', '-s', 'keeper', '-x', '80', '-y', '24'], {
@@ -486,10 +498,16 @@ await measure(`start-up: node -e 0, --help, --version, profiles list (${shortRun
 });
 
 let simulator = null;
+let slowTestMs = null;
 const directMetric = ['`test --json`, simulator on localhost', '—'];
 const latencyMetrics = [
 	['`test --json`, 100 ms round trip', '≤ 1.0× the two curls'],
 	['TCP connections of one `test --json`', '1'],
+	['Round trips of one `test --json`', '3'],
+];
+const redirectMetrics = [
+	['`test --json`, server that redirects once (http → https), 100 ms round trip', '—'],
+	['Round trips, server that redirects once (http → https)', '—'],
 ];
 await measure(`test --json, direct and through a ${2 * delayMs} ms round-trip proxy (${longRuns} runs)`, [directMetric, ...latencyMetrics], async () => {
 	simulator = await startSimulate();
@@ -506,11 +524,13 @@ await measure(`test --json, direct and through a ${2 * delayMs} ms round-trip pr
 
 	let ourConnections = 0;
 	let curlConnections = 0;
+	let ourRoundTrips = 0;
 	const slow = await sideBySide(longRuns, {
 		ours: async () => {
 			proxy.resetCount();
 			const time = await timedTest(proxy.url, simulator);
 			ourConnections = Math.max(ourConnections, proxy.connections());
+			ourRoundTrips = Math.max(ourRoundTrips, proxy.roundTrips());
 			return time;
 		},
 		curls: async () => {
@@ -522,7 +542,37 @@ await measure(`test --json, direct and through a ${2 * delayMs} ms round-trip pr
 	});
 	addRow({metric: latencyMetrics[0][0], ours: slow.ours, baseline: slow.curls, limit: 1, target: latencyMetrics[0][1]});
 	rows.push([latencyMetrics[1][0], String(ourConnections), `${curlConnections} (curls)`, '—', '1', ourConnections === 1 ? 'yes' : '**no**']);
+	rows.push([latencyMetrics[2][0], String(ourRoundTrips), '—', '—', '3', ourRoundTrips === 3 ? 'yes' : '**no**']);
+	slowTestMs = slow.ours;
 });
+
+// A server that moves http:// to https:// on every path, the most common setup there is: the
+// simulator's http-upgrade scenario, behind the same kind of proxy. Baseline: the run above, without redirect.
+await measure(
+	`test --json against a server that redirects once, through a ${2 * delayMs} ms round-trip proxy (${longRuns} runs)`,
+	redirectMetrics,
+	async () => {
+		const upgrading = await startSimulate('http-upgrade');
+		try {
+			const proxy = await startProxy(upgrading);
+			const times = [];
+			const roundTrips = [];
+			for (let index = 0; index < longRuns; index++) {
+				proxy.resetCount();
+				times.push(await timedTest(proxy.url, upgrading));
+				roundTrips.push(proxy.roundTrips());
+			}
+
+			addRow({metric: redirectMetrics[0][0], ours: median(times), baseline: slowTestMs});
+			rows.push([redirectMetrics[1][0], String(median(roundTrips)), '3 (no redirect)', '—', '—', '—']);
+			notes.push(
+				`A server that redirects once took ${median(roundTrips)} round trips over ${proxy.connections()} connections: round one on http://, then the https:// connection's TCP and TLS handshakes, serverinfo and sign-in together again, and round two.`,
+			);
+		} finally {
+			await upgrading.stop();
+		}
+	},
+);
 
 const memoryMetrics = [
 	['Peak RSS, `test --json`', '≤ 60 MiB'],
@@ -737,6 +787,77 @@ await measure(`wizard first frame in tmux (${longRuns} runs)`, [frameMetric, mem
 	addRow({metric: memoryMetrics[2][0], ours: median(rss), format: mib, limit: 80 * 1024, absolute: true, target: memoryMetrics[2][1]});
 });
 
+// Typing in the wizard, in tmux: from a key sent to its character on screen, next to a program that
+// only echoes keys in raw mode (what the terminal and tmux cost by themselves).
+const keyMetric = ['Wizard key-to-frame while typing (Server URL, tmux)', '—'];
+const pasteMetric = ['Wizard 200-character paste to frame (Server URL, tmux)', '—'];
+await measure(`wizard typing and a paste in tmux (${longRuns} runs)`, [keyMetric, pasteMetric], async () => {
+	if (!hasTool('tmux', ['-V'])) {
+		throw new Error('tmux is not installed');
+	}
+
+	const configDir = temporaryFolder('config-typing');
+	startTmux(configDir);
+	const env = `env TABLEAU_CONNECT_CONFIG_DIR=${quote(configDir)} `;
+	const echo = `${quote(node)} -e ${quote("process.stdin.setRawMode(true); process.stdin.on('data', data => process.stdout.write(data)); process.stdout.write('> ')")}`;
+	const wizard = `${env}${quote(node)} ${ours.map(quote).join(' ')} setup`;
+	const typed = 'https://tableau.example.com';
+	const pasted = `https://tableau.example.com/#/site/acme/views/${'x'.repeat(200 - 47)}/sheet`.slice(0, 200);
+
+	/** The pane's line (wrapped lines joined) holding the echo's prompt or the wizard's Server URL field. */
+	const fieldLine = session =>
+		tmux('capture-pane', '-p', '-J', '-t', session)
+			.stdout.split('\n')
+			.find(line => line.startsWith('> ') || line.includes('› Server URL')) ?? '';
+	/** Sends `text` in one write and returns the ms until the field's line shows `expected`. */
+	const timeTo = (session, text, expected) => {
+		const started = performance.now();
+		tmux('send-keys', '-t', session, '-l', text);
+		for (;;) {
+			if (fieldLine(session).includes(expected)) {
+				return performance.now() - started;
+			}
+
+			if (performance.now() - started > 5000) {
+				throw new Error(`"${expected.slice(-20)}" did not show within 5 s`);
+			}
+
+			sleepSync(1);
+		}
+	};
+
+	/** Starts `command`, brings it to its field, and hands the session to `use`. */
+	const session = (command, atField, use) => async () => {
+		const {session: name} = timeFirstText(`${command}; sleep 30`);
+		try {
+			atField(name);
+			return use(name);
+		} finally {
+			tmux('kill-session', '-t', name);
+		}
+	};
+
+	const toServerField = name => {
+		tmux('send-keys', '-t', name, '-l', '\r\r\r\r');
+		const deadline = performance.now() + 5000;
+		while (!fieldLine(name).includes('› Server URL')) {
+			if (performance.now() > deadline) {
+				throw new Error('the wizard did not reach Server URL');
+			}
+
+			sleepSync(5);
+		}
+	};
+
+	const none = () => undefined;
+	const typing = name => median([...typed].map((_, index) => timeTo(name, typed[index], typed.slice(0, index + 1))));
+	const paste = name => timeTo(name, pasted, pasted.slice(-30));
+	const keys = await sideBySide(longRuns, {echo: session(echo, none, typing), wizard: session(wizard, toServerField, typing)});
+	addRow({metric: keyMetric[0], ours: keys.wizard, baseline: keys.echo, target: keyMetric[1], format: value => `${value.toFixed(1)} ms`});
+	const pastes = await sideBySide(longRuns, {echo: session(echo, none, paste), wizard: session(wizard, toServerField, paste)});
+	addRow({metric: pasteMetric[0], ours: pastes.wizard, baseline: pastes.echo, target: pasteMetric[1], format: value => `${value.toFixed(1)} ms`});
+});
+
 for (const closer of closers) {
 	await closer.close();
 }
@@ -748,8 +869,11 @@ const order = [
 	...startupMetrics.map(([metric]) => metric),
 	directMetric[0],
 	...latencyMetrics.map(([metric]) => metric),
+	...redirectMetrics.map(([metric]) => metric),
 	allMetric[0],
 	frameMetric[0],
+	keyMetric[0],
+	pasteMetric[0],
 	...memoryMetrics.map(([metric]) => metric),
 ];
 rows.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
@@ -762,7 +886,8 @@ const lines = [
 	...rows.map(row => `| ${row.join(' | ')} |`),
 	'',
 	"Baselines: `node -e 0` for start-up; for latency, the two `curl` commands of Parable's page (sign in, then list users) run one after the other through the same proxy;",
-	`for \`--all\`, one \`test NAME\` through the same kind of proxy; for the wizard, \`node -e "console.log('hello world')"\` in the same tmux, both timed from launch to the first text on screen (polled every 5 ms).`,
+	`for \`--all\`, one \`test NAME\` through the same kind of proxy; for the wizard, \`node -e "console.log('hello world')"\` in the same tmux, both timed from launch to the first text on screen (polled every 5 ms);`,
+	'for typing and the paste, a node program that only echoes keys in raw mode, in the same tmux: each key sent alone and timed until the screen shows it (median over the 27 keys of https://tableau.example.com), the 200 characters in one write until their end shows.',
 	`The proxy (scripts/latency-proxy.js) delays each direction by ${delayMs} ms and models the TCP handshake (first bytes of a connection leave one round trip after connect), so each new connection costs what it would on a real network.`,
 	...notes.map(note => `- ${note}`),
 ];

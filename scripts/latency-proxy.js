@@ -1,7 +1,8 @@
 // A TCP proxy that adds a fixed delay to every byte in each direction, so that a local server
 // behaves like one 50 ms away (100 ms round trip). Used by scripts/bench.js; runnable on its own:
 //   node scripts/latency-proxy.js TARGET_HOST:PORT [DELAY_MS_EACH_WAY]
-// It counts the connections it accepts, which is how the bench proves "one connection per run".
+// It counts the connections it accepts, which is how the bench proves "one connection per run", and
+// the round trips (handshakes, and each flight of bytes the client sends before it hears back).
 //
 // The TCP handshake is modelled too: a real client can send its first byte only one round trip
 // after connect(), so the first bytes of each connection leave no earlier than that. Without it, a
@@ -64,14 +65,28 @@ Returns its URL origin for the given scheme, a connection counter, and close().
 export async function startLatencyProxy({targetHost = '127.0.0.1', targetPort, delayMs = 50, port = 0, handshake = true, scheme = 'http'}) {
 	const sockets = new Set();
 	let connections = 0;
+	let flights = 0;
 	const server = net.createServer(client => {
 		connections++;
+		// A flight is what the client sends before it hears back. Each one costs a round trip, as
+		// does each connection's TCP handshake; a TLS handshake shows up as one flight more.
+		let lastFrom = null;
 		const accepted = performance.now();
 		const upstream = net.connect({host: targetHost, port: targetPort});
 		sockets.add(client);
 		sockets.add(upstream);
 		client.setNoDelay(true);
 		upstream.setNoDelay(true);
+		client.on('data', () => {
+			if (lastFrom !== 'client') {
+				flights++;
+			}
+
+			lastFrom = 'client';
+		});
+		upstream.on('data', () => {
+			lastFrom = 'server';
+		});
 		const stops = [delayedPipe(client, upstream, delayMs, handshake ? accepted + 2 * delayMs : 0), delayedPipe(upstream, client, delayMs)];
 		const closeBoth = () => {
 			for (const stop of stops) {
@@ -100,8 +115,11 @@ export async function startLatencyProxy({targetHost = '127.0.0.1', targetPort, d
 		port: listening,
 		/** Connections accepted so far. */
 		connections: () => connections,
+		/** Round trips so far, over connections that follow one another: handshakes plus the client's flights. */
+		roundTrips: () => connections + flights,
 		resetCount() {
 			connections = 0;
+			flights = 0;
 		},
 		async close() {
 			for (const socket of sockets) {

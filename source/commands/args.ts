@@ -1,3 +1,4 @@
+import {compareVersions, minimumPatApiVersion} from '../tableau/api-version.js';
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from './usage-error.js';
 
@@ -45,5 +46,12 @@ export function parseApiVersion(value: string | undefined): string | null {
 		throw new UsageError(`--api-version takes a REST API version such as 3.19; got "${value}".`);
 	}
 
-	return value.trim();
+	const version = value.trim();
+	if (compareVersions(version, minimumPatApiVersion) < 0) {
+		throw new UsageError(
+			`--api-version ${version} is older than REST API ${minimumPatApiVersion}, where sign-in with a personal access token arrived; use ${minimumPatApiVersion} or later, or leave the flag out to use the server's own.`,
+		);
+	}
+
+	return version;
 }

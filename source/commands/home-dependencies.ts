@@ -15,7 +15,10 @@ The home screen's I/O over the real store and pipeline. Secrets stay here: the s
 summaries, and `verify` reads the secret from the store when the test starts, so one changed by
 another process since the list was drawn is the one used.
 */
-export function homeDependencies(store: OpenedProfileStore, verification: VerificationOptions): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove'> {
+export function homeDependencies(
+	store: OpenedProfileStore,
+	verification: VerificationOptions,
+): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove' | 'moveServer'> {
 	return {
 		list: () => store.list().map(profile => summaryOf(profile)),
 		async verify(name, onEvent) {
@@ -34,6 +37,15 @@ export function homeDependencies(store: OpenedProfileStore, verification: Verifi
 		},
 		remove(name) {
 			store.remove(name);
+		},
+		moveServer(name, server) {
+			const profile = store.get(name);
+			if (!profile) {
+				throw new Error(`"${name}" is no longer saved in ${store.path}.`);
+			}
+
+			const {site, tokenName, tokenSecret} = profile;
+			store.save({name, server, site, tokenName, tokenSecret});
 		},
 	};
 }

@@ -54,11 +54,13 @@ export function parseTestArgs(argv: string[]) {
 
 /** Turns the typed server and site into what the pipeline needs, or says what to type instead. */
 export function resolveTarget(serverText: string, siteText: string | undefined): {server: string; site: string; notes: string[]} | {error: string} {
-	const server = parseServerInput(serverText);
-	if (!server.ok) {
-		return {error: server.error};
+	const parsed = parseServerInput(serverText);
+	if (!parsed.ok) {
+		return {error: parsed.error};
 	}
 
+	// Plain http:// is the result's `plain-http` warning, in every mode; a note on stderr would say it twice.
+	const server = {...parsed, warnings: parsed.warnings.filter(item => item.code !== 'http-plain')};
 	if (siteText === undefined) {
 		return {server: server.server, site: server.site ?? '', notes: [...server.notes, ...server.warnings.map(item => item.message)]};
 	}

@@ -88,7 +88,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		throw new Error(`Unknown simulator scenario: ${String(initial)}`);
 	}
 
-	const secure = options.tls === true || scenarioInfo(initial).tls !== undefined;
+	const info = scenarioInfo(initial);
+	const secure = options.tls === true || info.tls !== undefined || info.needsTls === true;
 	const certificates = secure ? await loadCertificates() : null;
 	let certificate = certificates ? certificates[certificateKindOf(initial)] : null;
 	const tokenSecret = options.tokenSecret ?? newTokenSecret();
@@ -105,6 +106,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		signInAttempts: 0,
 	};
 	const scheme = secure ? 'https' : 'http';
+	// The address people are given: the scenario's own scheme when it is about the scheme.
+	const entryScheme = info.entryScheme ?? scheme;
 	const host = options.host ?? '127.0.0.1';
 	const entryHost = urlHost(host);
 	// The redirect scenarios need a second name for this same server, to play the Cloud pod.
@@ -115,6 +118,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		certificate,
 		slowMs: options.slowMs ?? 5000,
 		podOrigin: () => new URL(`${scheme}://${podHost}:${port}`),
+		entryIsSecure: entryScheme === 'https',
 	});
 	await new Promise<void>((resolve, reject) => {
 		running.server.once('error', reject);
@@ -126,7 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	port = (running.server.address() as AddressInfo).port;
 
 	return {
-		url: `${scheme}://${entryHost}:${port}`,
+		url: `${entryScheme}://${entryHost}:${port}`,
 		host,
 		port,
 		site: runtime.directory.contentUrl,
@@ -140,7 +144,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				throw new Error(`Unknown simulator scenario: ${String(id)}`);
 			}
 
-			if (!certificates && scenarioInfo(id).tls) {
+			if (!certificates && (scenarioInfo(id).tls || scenarioInfo(id).needsTls)) {
 				throw new Error(`The scenario ${id} needs HTTPS; start the simulator with it, or with tls: true.`);
 			}
 

@@ -86,6 +86,11 @@ export function portalPage(): Reply {
 	return htmlReply(200, 'Acme Intranet - Sign In', ['Welcome to the Acme employee portal.', 'Please sign in with your corporate account to continue.']);
 }
 
+/** The identity provider's page that the `sso-proxy` scenario sends every API request to. */
+export function ssoLoginPage(): Reply {
+	return htmlReply(200, 'Sign in - Acme Single Sign-On', ['Sign in with your Acme account to continue to Tableau.']);
+}
+
 /** Tableau Cloud's rate limiter answers with a bare page, not a Tableau error body. */
 export function htmlTooManyRequests(): Reply {
 	return htmlReply(429, '429 Too Many Requests', ['You have sent too many requests in a given amount of time.']);

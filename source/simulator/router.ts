@@ -4,7 +4,7 @@ import {oldXmlNamespace, xmlNamespace} from './behaviour.js';
 import {headerValue, type ApiRequest, type Runtime} from './context.js';
 import {methodNotAllowed, unknownResource, versionNotFound} from './errors.js';
 import {handleContent, handleCurrentSession, handleServerInfo, handleUser, handleUsers} from './resources.js';
-import {htmlNotFound, portalPage, redirectReply, type Negotiated, type Reply} from './responses.js';
+import {htmlNotFound, portalPage, redirectReply, ssoLoginPage, type Negotiated, type Reply} from './responses.js';
 
 export type IncomingCall = {
 	method: string;
@@ -15,6 +15,10 @@ export type IncomingCall = {
 	runtime: Runtime;
 	/** The other name of this server, which plays Tableau Cloud's pod in the redirect scenarios. */
 	podOrigin: URL;
+	/** Whether this request came over TLS. */
+	secure: boolean;
+	/** Whether the simulator's address starts with https://. */
+	entryIsSecure: boolean;
 };
 
 type Route = {
@@ -91,6 +95,34 @@ function safeDecode(segment: string): string {
 	}
 }
 
+/**
+The scenarios about what stands in front of the API. `http-upgrade` moves every path, as most
+servers do: plain HTTP to https:// on the same host and port, and (when the address people were
+given is already https://) the entry name to the canonical one. `sso-proxy` sends every /api/
+request to a login page.
+*/
+function movedElsewhere(call: IncomingCall, url: URL): Reply | undefined {
+	if (call.runtime.scenario === 'http-upgrade') {
+		if (!call.secure) {
+			return redirectReply(`https://${headerValue(call.headers, 'host') ?? call.podOrigin.host}${call.target}`);
+		}
+
+		if (call.entryIsSecure && hostnameOf(call) !== call.podOrigin.hostname) {
+			return redirectReply(new URL(call.target, call.podOrigin).href);
+		}
+	}
+
+	if (call.runtime.scenario === 'sso-proxy') {
+		if (url.pathname === '/sso/login') {
+			return ssoLoginPage();
+		}
+
+		return {...redirectReply(`/sso/login?returnTo=${encodeURIComponent(call.target)}`), status: 302};
+	}
+
+	return undefined;
+}
+
 export function route(call: IncomingCall): Reply {
 	const {runtime} = call;
 	if (runtime.scenario === 'not-tableau') {
@@ -98,6 +130,11 @@ export function route(call: IncomingCall): Reply {
 	}
 
 	const url = new URL(call.target, 'http://simulator.invalid');
+	const moved = movedElsewhere(call, url);
+	if (moved) {
+		return moved;
+	}
+
 	const found = /^\/api\/([^/]*)(?:\/(.*))?$/.exec(url.pathname);
 	if (!found) {
 		return htmlNotFound();

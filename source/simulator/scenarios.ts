@@ -21,6 +21,10 @@ export const scenarioIds = [
 	'not-tableau',
 	'session-stolen',
 	'unexpected-response',
+	'http-upgrade',
+	'sso-proxy',
+	'wrong-scheme',
+	'compressed',
 	'tls-self-signed',
 	'tls-wrong-host',
 	'tls-expired',
@@ -40,6 +44,10 @@ export type ScenarioInfo = {
 	expected: DiagnosisCode | 'ok';
 	expectedWarnings?: string[];
 	tls?: ScenarioTls;
+	/** Needs the simulator to speak TLS as well, with its trusted certificate (`http-upgrade`). */
+	needsTls?: boolean;
+	/** The scheme the simulator's address is given with when it starts in this scenario, if not its own. */
+	entryScheme?: 'http' | 'https';
 };
 
 export const scenarios: readonly ScenarioInfo[] = [
@@ -141,6 +149,34 @@ export const scenarios: readonly ScenarioInfo[] = [
 		title: 'Unexpected answer',
 		shows: 'Sign-in answers 418 with an error code nothing else explains.',
 		expected: 'unexpected-response',
+	},
+	{
+		id: 'http-upgrade',
+		title: 'Server moves every address',
+		shows: 'Every path answers 301, as most servers do: http:// moves to https://, and the entry name to the canonical one; sign-in follows.',
+		expected: 'ok',
+		expectedWarnings: ['redirected'],
+		needsTls: true,
+		entryScheme: 'http',
+	},
+	{
+		id: 'sso-proxy',
+		title: 'Single sign-on proxy in front of the API',
+		shows: 'A proxy sends every /api/ request to its login page (302), so only browsers get through; the token is not sent there.',
+		expected: 'not-tableau',
+	},
+	{
+		id: 'wrong-scheme',
+		title: 'https:// to a plain HTTP port',
+		shows: 'The port speaks plain HTTP, but the address says https:// (as the wizard assumes when no scheme is typed).',
+		expected: 'wrong-scheme',
+		entryScheme: 'https',
+	},
+	{
+		id: 'compressed',
+		title: 'Gateway that compresses everything',
+		shows: 'A gateway compresses every answer with gzip, br or deflate, asked or not; the answers are decoded.',
+		expected: 'ok',
 	},
 	{
 		id: 'tls-self-signed',

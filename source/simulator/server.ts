@@ -1,6 +1,8 @@
 import {createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {createServer as createHttpsServer, type Server as HttpsServer} from 'node:https';
-import type {Socket} from 'node:net';
+import {createServer as createNetServer, type Server as NetServer, type Socket} from 'node:net';
+import type {TLSSocket} from 'node:tls';
+import {brotliCompressSync, deflateSync, gzipSync} from 'node:zlib';
 import type {Runtime} from './context.js';
 import {badRequest} from './errors.js';
 import {route} from './router.js';
@@ -15,10 +17,12 @@ export type ServerOptions = {
 	slowMs: number;
 	/** Known only once listening; the redirect scenarios need the port. */
 	podOrigin: () => URL;
+	/** Whether the address people are given starts with https:// (the host then plays the canonical name). */
+	entryIsSecure: boolean;
 };
 
 export type RunningServer = {
-	server: Server;
+	server: Server | NetServer;
 	requests: RequestRecord[];
 	counters: {requests: number; connections: number};
 	/** Serves another certificate from the next handshake on (HTTPS only). */
@@ -47,14 +51,29 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
 	});
 }
 
-function send(response: ServerResponse, reply: Reply): void {
+// What the `compressed` gateway uses, one after the other, whatever the client asked for.
+const codings = [
+	['gzip', gzipSync],
+	['br', brotliCompressSync],
+	['deflate', deflateSync],
+] as const;
+
+function send(response: ServerResponse, reply: Reply, coding?: number): void {
 	if (response.destroyed || response.headersSent) {
 		return;
 	}
 
+	let body = Buffer.from(reply.body);
+	const headers = {...reply.headers};
+	if (coding !== undefined && body.length > 0) {
+		const [name, encode] = codings[coding % codings.length]!;
+		body = encode(body);
+		headers['content-encoding'] = name;
+	}
+
 	// An explicit length keeps answers un-chunked, like Tableau's.
-	response.writeHead(reply.status, {...reply.headers, 'content-length': String(Buffer.byteLength(reply.body))});
-	response.end(reply.body);
+	response.writeHead(reply.status, {...headers, 'content-length': String(body.length)});
+	response.end(body);
 }
 
 export function createSimulatorServer(options: ServerOptions): RunningServer {
@@ -92,8 +111,17 @@ export function createSimulatorServer(options: ServerOptions): RunningServer {
 		const reply =
 			body === undefined
 				? badRequest({format: 'xml', namespace: 'http://tableau.com/api', restApiVersion: runtime.behaviour.restApiVersion}, 'The request body is too large.')
-				: route({method: request.method ?? 'GET', target: request.url ?? '/', headers: request.headers, body, runtime, podOrigin: options.podOrigin()});
-		send(response, reply);
+				: route({
+						method: request.method ?? 'GET',
+						target: request.url ?? '/',
+						headers: request.headers,
+						body,
+						runtime,
+						podOrigin: options.podOrigin(),
+						secure: Boolean((request.socket as Partial<TLSSocket>).encrypted),
+						entryIsSecure: options.entryIsSecure,
+					});
+		send(response, reply, runtime.scenario === 'compressed' ? counters.requests : undefined);
 	}
 
 	function listener(request: IncomingMessage, response: ServerResponse): void {
@@ -106,12 +134,35 @@ export function createSimulatorServer(options: ServerOptions): RunningServer {
 	const secureServer: HttpsServer | undefined = options.certificate
 		? createHttpsServer({key: options.certificate.key, cert: options.certificate.cert}, listener)
 		: undefined;
-	const server: Server = secureServer ?? createHttpServer(listener);
-	server.on('connection', (socket: Socket) => {
+	const plainServer = createHttpServer(listener);
+	function track(socket: Socket): void {
 		counters.connections++;
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
-	});
+	}
+
+	/**
+	With a certificate, one port tells TLS from plain HTTP by the first byte (a TLS handshake record
+	starts with 22), as some gateways do: `http-upgrade` answers plain HTTP with a move to https://,
+	and `wrong-scheme` answers a TLS handshake in plain HTTP, as a port without TLS would. In every
+	other scenario a TLS port stays a TLS port, so plain HTTP fails there as it does on real servers.
+	*/
+	function sniff(socket: Socket): void {
+		track(socket);
+		socket.once('data', (first: Buffer) => {
+			socket.pause();
+			socket.unshift(first);
+			const handshake = first[0] === 22;
+			const plain = runtime.scenario === 'wrong-scheme' || (runtime.scenario === 'http-upgrade' && !handshake);
+			(plain ? plainServer : secureServer!).emit('connection', socket);
+			process.nextTick(() => socket.resume());
+		});
+	}
+
+	const server: Server | NetServer = secureServer ? createNetServer(sniff) : plainServer;
+	if (!secureServer) {
+		plainServer.on('connection', track);
+	}
 
 	return {
 		server,
@@ -135,7 +186,8 @@ export function createSimulatorServer(options: ServerOptions): RunningServer {
 			const closed = new Promise<void>(resolve => {
 				server.close(() => resolve());
 			});
-			server.closeAllConnections();
+			plainServer.closeAllConnections();
+			secureServer?.closeAllConnections();
 			// Sockets still in the TLS handshake are not HTTP connections yet; closeAllConnections misses them.
 			for (const socket of sockets) {
 				socket.destroy();

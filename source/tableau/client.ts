@@ -1,5 +1,8 @@
 import {errorOf, list, parseBody, pick, text, type ParsedBody} from './parse.js';
+import {isTrustedRedirect, nextHop, recordRedirects, redirectStatuses} from './redirects.js';
 import type {HttpRequest, HttpResponse, Transport} from './transport.js';
+
+export {isTrustedRedirect} from './redirects.js';
 
 /** An HTTP answer that was not the one asked for. Holds the parsed error body, never the request (no secret, no token). */
 export class TableauApiError extends Error {
@@ -36,7 +39,15 @@ export class UnexpectedBodyError extends Error {
 	}
 }
 
-export type ServerInfo = {productVersion: string | null; build: string | null; restApiVersion: string};
+export type ServerInfo = {
+	productVersion: string | null;
+	build: string | null;
+	restApiVersion: string;
+	/** Origin that answered, after any redirects: where later requests should go. */
+	origin: string;
+	/** The addresses visited, the first one included, when the server redirected; else empty. */
+	redirects: string[];
+};
 
 export type PatCredentials = {tokenName: string; tokenSecret: string; site: string};
 
@@ -73,31 +84,6 @@ function totalOf(value: unknown): number | null {
 	return total !== null && /^\d+$/.test(total.trim()) ? Number(total) : null;
 }
 
-const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function isTableauCloudHost(host: string): boolean {
-	return host === 'online.tableau.com' || host.endsWith('.online.tableau.com');
-}
-
-/**
-Whether a sign-in may be posted again to where it was redirected: never from https to http, and
-only to the same host, from Tableau Cloud to one of its pods, or between two loopback names.
-Anything else (another company's host, a captive portal) is reported, not sent the secret.
-*/
-export function isTrustedRedirect(from: URL, to: URL): boolean {
-	if (to.protocol !== 'https:' && (from.protocol === 'https:' || to.protocol !== 'http:')) {
-		return false;
-	}
-
-	return (
-		from.hostname === to.hostname ||
-		(isTableauCloudHost(from.hostname) && isTableauCloudHost(to.hostname)) ||
-		(loopbackHosts.has(from.hostname) && loopbackHosts.has(to.hostname))
-	);
-}
-
 function userOf(record: unknown): SessionUser | null {
 	const id = text(pick(record, 'id'));
 	return id ? {id, name: text(pick(record, 'name')), siteRole: text(pick(record, 'siteRole'))} : null;
@@ -108,26 +94,66 @@ Tableau REST calls for verifying a PAT. Each method either returns what it asked
 `TableauApiError`, `UnexpectedBodyError` or the transport's `NetworkError`.
 */
 export function createTableauClient(server: string, transport: Transport) {
-	async function call(request: HttpRequest, expected = 200): Promise<{response: HttpResponse; body: ParsedBody}> {
+	async function exchange(request: HttpRequest): Promise<{response: HttpResponse; body: ParsedBody}> {
 		const response = await transport.send({
 			...request,
 			headers: {accept: 'application/json', 'user-agent': 'tableau-connect', ...request.headers},
 		});
-		const body = parseBody(response.body, response.headers['content-type']);
+		return {response, body: parseBody(response.body, response.headers['content-type'])};
+	}
+
+	function failure(response: HttpResponse, body: ParsedBody): TableauApiError {
+		const error = errorOf(body);
+		return new TableauApiError(
+			response.status,
+			body,
+			error?.code ?? null,
+			error?.detail ?? error?.summary ?? null,
+			response.headers['retry-after'] ?? null,
+			response.headers['location'] ?? null,
+			response.attempts,
+		);
+	}
+
+	async function call(request: HttpRequest, expected = 200): Promise<{response: HttpResponse; body: ParsedBody}> {
+		const {response, body} = await exchange(request);
 		if (response.status !== expected && !(expected === 204 && response.status === 200)) {
-			const error = errorOf(body);
-			throw new TableauApiError(
-				response.status,
-				body,
-				error?.code ?? null,
-				error?.detail ?? error?.summary ?? null,
-				response.headers['retry-after'] ?? null,
-				response.headers['location'] ?? null,
-				response.attempts,
-			);
+			throw failure(response, body);
 		}
 
 		return {response, body};
+	}
+
+	/**
+	A request that follows redirects while `mayFollow` allows each hop. Returns the last answer and
+	every address visited; an error on the way carries that chain (see `redirectsOf`).
+	*/
+	async function follow(
+		request: HttpRequest,
+		mayFollow: (from: URL, to: URL) => boolean,
+	): Promise<{response: HttpResponse; body: ParsedBody; chain: string[]}> {
+		const chain = [request.url];
+		try {
+			for (;;) {
+				const {response, body} = await exchange({...request, url: chain.at(-1)!});
+				if (response.status === 200 || !redirectStatuses.has(response.status)) {
+					if (response.status !== 200) {
+						throw failure(response, body);
+					}
+
+					return {response, body, chain};
+				}
+
+				const target = nextHop(response.status, response.headers['location'], chain);
+				if (!mayFollow(new URL(chain.at(-1)!), target)) {
+					throw failure(response, body);
+				}
+
+				chain.push(target.href);
+			}
+		} catch (error) {
+			throw recordRedirects(error, chain);
+		}
 	}
 
 	function tableauValue(body: ParsedBody, status: number, what: string): Record<string, unknown> {
@@ -146,20 +172,27 @@ export function createTableauClient(server: string, transport: Transport) {
 	return {
 		/** `GET /api/{version}/serverinfo`, which needs no sign-in. */
 		async serverInfo(version: string): Promise<ServerInfo> {
-			const {body, response} = await call({method: 'GET', url: `${server}/api/${version}/serverinfo`});
-			const info = pick(tableauValue(body, response.status, 'server information'), 'serverInfo');
-			const restApiVersion = text(pick(info, 'restApiVersion'));
-			if (!restApiVersion) {
-				throw new UnexpectedBodyError(response.status, body, 'The server information has no REST API version');
-			}
+			// A read carries no secret, so it goes wherever the server sends it, as a browser would.
+			const {body, response, chain} = await follow({method: 'GET', url: `${server}/api/${version}/serverinfo`}, () => true);
+			try {
+				const info = pick(tableauValue(body, response.status, 'server information'), 'serverInfo');
+				const restApiVersion = text(pick(info, 'restApiVersion'));
+				if (!restApiVersion) {
+					throw new UnexpectedBodyError(response.status, body, 'The server information has no REST API version');
+				}
 
-			const product = pick(info, 'productVersion');
-			return {productVersion: text(product), build: text(pick(product, 'build')), restApiVersion};
+				const product = pick(info, 'productVersion');
+				const redirects = chain.length > 1 ? chain : [];
+				return {productVersion: text(product), build: text(pick(product, 'build')), restApiVersion, origin: new URL(chain.at(-1)!).origin, redirects};
+			} catch (error) {
+				throw recordRedirects(error, chain);
+			}
 		},
 
 		/**
-		`POST /api/{version}/auth/signin` with a PAT. A redirect is followed once by posting again to
-		its target, because following it as a GET (what most clients do) loses the credentials.
+		`POST /api/{version}/auth/signin` with a PAT. A redirect is followed by posting again to its
+		target, because following it as a GET (what most clients do) loses the credentials; but only
+		to another sign-in address where the secret stays as safe (`isTrustedRedirect`).
 		*/
 		async signIn(credentials: PatCredentials, version: string): Promise<Session> {
 			const payload = JSON.stringify({
@@ -175,28 +208,9 @@ export function createTableauClient(server: string, transport: Transport) {
 				headers: {'content-type': 'application/json'},
 				body: payload,
 			};
-			let origin = server;
-			let redirectedFrom: string | null = null;
-			let result;
-			try {
-				result = await call(request);
-			} catch (error) {
-				if (!(error instanceof TableauApiError) || !redirectStatuses.has(error.status) || !error.location) {
-					throw error;
-				}
-
-				const target = new URL(error.location, request.url);
-				// The body holds the secret: it follows a redirect only where it is as safe as where it was sent.
-				if (!isTrustedRedirect(new URL(request.url), target)) {
-					throw error;
-				}
-
-				redirectedFrom = server;
-				origin = target.origin;
-				result = await call({...request, url: target.toString()});
-			}
-
-			const {body, response} = result;
+			// A single sign-on page or portal on the same host is no place for the secret either.
+			const {body, response, chain} = await follow(request, (from, to) => isTrustedRedirect(from, to) && to.pathname.endsWith('/auth/signin'));
+			const origin = new URL(chain.at(-1)!).origin;
 			const credentialsRecord = pick(tableauValue(body, response.status, 'sign-in credentials'), 'credentials');
 			const token = text(pick(credentialsRecord, 'token'));
 			const siteId = text(pick(credentialsRecord, 'site', 'id'));
@@ -211,7 +225,7 @@ export function createTableauClient(server: string, transport: Transport) {
 				siteContentUrl: text(pick(credentialsRecord, 'site', 'contentUrl')) ?? credentials.site,
 				userId,
 				server: origin,
-				redirectedFrom,
+				redirectedFrom: origin === server ? null : server,
 				estimatedTimeToExpiration: text(pick(credentialsRecord, 'estimatedTimeToExpiration')),
 			};
 		},

@@ -10,6 +10,7 @@ export type NetworkFailureKind =
 	| 'tls-hostname-mismatch'
 	| 'tls-certificate-expired'
 	| 'proxy-error'
+	| 'wrong-scheme'
 	| 'connection-reset'
 	| 'unknown';
 
@@ -52,6 +53,11 @@ const kindByCode: Record<string, NetworkFailureKind> = {
 	ERR_TLS_CERT_ALTNAME_INVALID: 'tls-hostname-mismatch',
 	CERT_HAS_EXPIRED: 'tls-certificate-expired',
 	CERT_NOT_YET_VALID: 'tls-certificate-expired',
+	// https:// to a port that answers plain HTTP: the "TLS record" OpenSSL reads is an HTTP status line.
+	ERR_SSL_WRONG_VERSION_NUMBER: 'wrong-scheme',
+	ERR_SSL_PACKET_LENGTH_TOO_LONG: 'wrong-scheme',
+	ERR_SSL_RECORD_LENGTH_MISMATCH: 'wrong-scheme',
+	ERR_SSL_HTTP_REQUEST: 'wrong-scheme',
 	ECONNRESET: 'connection-reset',
 	EPIPE: 'connection-reset',
 	UND_ERR_SOCKET: 'connection-reset',

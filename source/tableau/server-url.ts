@@ -1,3 +1,7 @@
+import {cloudManagerRefusal, exampleServers, isTableauCloud, serverWarnings, siteError, type ServerWarning} from './server-advice.js';
+
+export {isTableauCloud, type ServerWarning} from './server-advice.js';
+
 /**
 What `parseServerInput` makes of a pasted server address: the origin to send requests to, and the site
 when the address bar showed one.
@@ -7,13 +11,9 @@ when the address bar showed one.
 */
 export type ServerInputResult = {ok: true; server: string; site: string | null; notes: string[]; warnings: ServerWarning[]} | {ok: false; error: string};
 
-/** Something that works but will probably cause trouble; the address is still accepted. */
-export type ServerWarning = {code: 'cloud-without-pod' | 'http-for-cloud' | 'http-plain'; message: string};
-
 /** What `parseSiteInput` makes of the site field: the content URL, or why it cannot be one. */
 export type SiteInputResult = {ok: true; site: string; notes: string[]} | {ok: false; error: string};
 
-const exampleServers = 'https://10ay.online.tableau.com or https://tableau.example.com';
 const slugPattern = /^[A-Za-z0-9_-]+$/;
 
 // Hash routes of Tableau's web client that belong to a site: without `site/…` in front of them, the
@@ -35,15 +35,6 @@ const siteRoutes = new Set([
 	'search',
 	'data-management',
 ]);
-
-/**
-Whether a server address (an origin, a URL or a bare host) is Tableau Cloud, whose hosts all end in
-`online.tableau.com` (`10ay.online.tableau.com`, `prod-useast-a.online.tableau.com`, …).
-*/
-export function isTableauCloud(server: string): boolean {
-	const host = hostOf(server);
-	return host === 'online.tableau.com' || host.endsWith('.online.tableau.com');
-}
 
 /**
 Reads what people paste into the server field: a bare host, a URL with any path, or a whole Tableau
@@ -117,6 +108,11 @@ export function parseServerInput(input: string): ServerInputResult {
 	}
 
 	const hostname = url.hostname;
+	const refusal = cloudManagerRefusal(hostname);
+	if (refusal) {
+		return fail(refusal);
+	}
+
 	const isIp = hostname.startsWith('[') || /^[\d.]+$/.test(hostname);
 	if (!schemeGiven && port === '' && !isIp && hostname !== 'localhost' && !hostname.includes('.')) {
 		return fail(
@@ -221,15 +217,6 @@ function stripQuotes(text: string): string {
 	return pairs[match[1]!] === match[3] ? match[2]!.trim() : text;
 }
 
-function hostOf(server: string): string {
-	const text = server.trim();
-	try {
-		return new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname.replace(/\.$/, '');
-	} catch {
-		return text.toLowerCase();
-	}
-}
-
 type SchemeParts = {ok: true; scheme: string; schemeGiven: boolean; rest: string} | {ok: false; error: string};
 
 function splitScheme(text: string): SchemeParts {
@@ -320,37 +307,6 @@ function checkHostName(host: string): string | undefined {
 	return undefined;
 }
 
-function serverWarnings(scheme: string, hostname: string, cloud: boolean): ServerWarning[] {
-	const warnings: ServerWarning[] = [];
-	if (scheme === 'http' && cloud) {
-		warnings.push({
-			code: 'http-for-cloud',
-			message:
-				'Tableau Cloud only signs in over https://. An http:// sign-in is redirected, and the redirect turns it into a GET that Tableau refuses: type https:// instead.',
-		});
-	} else if (scheme === 'http' && !isLoopback(hostname)) {
-		warnings.push({
-			code: 'http-plain',
-			message: 'With http:// the token secret and the session travel unencrypted. Use https:// if the server offers it (most do).',
-		});
-	}
-
-	if (hostname === 'online.tableau.com' || hostname === 'www.online.tableau.com') {
-		warnings.push({
-			code: 'cloud-without-pod',
-			message:
-				'This Tableau Cloud address has no pod in it. Sign in with your browser and copy the host from the address bar, for example https://10ay.online.tableau.com.',
-		});
-	}
-
-	return warnings;
-}
-
-// Plain http to this machine never crosses a network, so it is not worth a warning (the simulator uses it).
-function isLoopback(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
-}
-
 /** The site shown by the path and fragment of an address, `''` for the Default site, `null` if none. */
 function siteFromRemainder(remainder: string, server: string, cloud: boolean): string | null {
 	if (remainder === '') {
@@ -423,20 +379,4 @@ function siteFromAddress(text: string): string | null {
 
 	const route = /#\/+([^/?#\s]+)/.exec(text);
 	return route && siteRoutes.has(route[1]!) ? '' : null;
-}
-
-function siteError(text: string): string {
-	const looksLikeName = /\s/.test(text) || /[A-Z]/.test(text);
-	const where = 'the part after /site/ in the address bar (in https://10ay.online.tableau.com/#/site/acme/home it is acme)';
-	if (looksLikeName) {
-		const guess =
-			text
-				.toLowerCase()
-				.replace(/[^a-z\d]+/g, '-')
-				.replace(/^-+|-+$/g, '') || 'acme';
-		return `"${text}" looks like the site's display name, but Tableau signs in with its content URL, which has no spaces or punctuation. It may be something like "${guess}", but check rather than guess: copy ${where}.`;
-	}
-
-	const bad = /[^A-Za-z\d_-]/.exec(text)?.[0] ?? '';
-	return `"${text}" contains "${bad}", and a site content URL holds only letters, digits, hyphens and underscores. Copy ${where}.`;
 }

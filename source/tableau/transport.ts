@@ -1,8 +1,10 @@
 import {rootCertificates} from 'node:tls';
 import {Agent, ProxyAgent, buildConnector, request, type Connector, type Dispatcher} from './undici.js';
+import {decodeBody, UnreadableBodyError} from './content-coding.js';
 import {classifyNetworkError, NetworkError} from './network-error.js';
 import {takePreconnected} from './preconnect.js';
 import {retryDelayMs, type RetryPolicy, defaultRetryPolicy} from './retry.js';
+import {saysPortWantsTls, speaksTls} from './scheme-probe.js';
 
 export type HttpRequest = {
 	method: 'GET' | 'POST';
@@ -42,8 +44,9 @@ export type Transport = {
 	close(): Promise<void>;
 };
 
-// Error pages can be large; nothing we parse is, and a runaway body must not fill memory.
-const maxBodyBytes = 2 * 1024 * 1024;
+// Error pages can be large; nothing we parse is, and a runaway body must not fill memory. The cap
+// holds for the decompressed body as well.
+export const maxBodyBytes = 2 * 1024 * 1024;
 
 const retryableStatuses = new Set([429, 503]);
 
@@ -72,7 +75,7 @@ function proxyFor(url: URL, options: TransportOptions['proxy']): string | undefi
 		: (options?.httpProxy ?? environment['http_proxy'] ?? environment['HTTP_PROXY']);
 }
 
-async function readBody(body: Dispatcher.ResponseData['body']): Promise<string> {
+async function readBody(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of body) {
@@ -86,7 +89,11 @@ async function readBody(body: Dispatcher.ResponseData['body']): Promise<string> 
 		chunks.push(buffer);
 	}
 
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
+}
+
+function wrongSchemeToTlsPort(url: URL): NetworkError {
+	return new NetworkError('wrong-scheme', 'TLS_PORT', `${url.host} speaks TLS: the address needs https://, not http://`);
 }
 
 function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
@@ -209,10 +216,27 @@ export function createTransport(options: TransportOptions): Transport {
 				markConnected();
 			}
 
-			const body = await readBody(response.body);
-			return {status: response.statusCode, headers: flattenHeaders(response.headers), body, url: url.toString()};
+			const headers = flattenHeaders(response.headers);
+			const body = decodeBody(await readBody(response.body), headers['content-encoding'], response.statusCode, maxBodyBytes).toString('utf8');
+			if (url.protocol === 'http:' && saysPortWantsTls(response.statusCode, body)) {
+				throw wrongSchemeToTlsPort(url);
+			}
+
+			return {status: response.statusCode, headers, body, url: url.toString()};
 		} catch (error) {
-			const failure = classifyNetworkError(error, {viaProxy, timeoutMs: options.timeoutMs});
+			if (error instanceof UnreadableBodyError) {
+				throw error;
+			}
+
+			let failure = classifyNetworkError(error, {viaProxy, timeoutMs: options.timeoutMs});
+			// Plain HTTP to a TLS port is cut off or answered with a TLS alert; one handshake tells
+			// that apart from a dropped connection before any retry or timeout.
+			if (!viaProxy && url.protocol === 'http:' && (failure.kind === 'connection-reset' || failure.kind === 'unknown')) {
+				if (await speaksTls(url, Math.min(options.timeoutMs, 5000))) {
+					failure = wrongSchemeToTlsPort(url);
+				}
+			}
+
 			markConnectFailed(failure);
 			throw failure;
 		}

@@ -1,12 +1,10 @@
+import {compareVersions, minimumPatApiVersion} from '../tableau/api-version.js';
 import {TableauApiError, type ContentTotal, type ServerInfo, type Session, type SessionUser, type TableauClient, type UsersPage} from '../tableau/client.js';
 import type {Transport} from '../tableau/transport.js';
 import type {RunContext} from './classify.js';
 import {diagnose, warning} from './diagnoses.js';
 import {describeAccess, expiresIn, isAdminRole, isExpiringSoon, joinAnd, tokenExpiryOf} from './findings.js';
 import type {Access, CheckId, CheckStatus, Diagnosis, TokenExpiry, Warning} from './types.js';
-
-/** PAT sign-in arrived in REST API 3.6 (Tableau Server 2019.4); every server that can sign in knows it. */
-export const minimumPatApiVersion = '3.6';
 
 /** The calls that leave together once signed in: who am I, the users page, the content totals, sign-out last. */
 export type RoundTwo = {
@@ -33,6 +31,8 @@ export type RunState = {
 	/** `--api-version`, when the person forced one. */
 	readonly forcedApiVersion: string | null;
 	readonly validUrl: boolean;
+	/** Why the address is refused before any request (a Tableau Cloud Manager host), or null. */
+	readonly refusal: string | null;
 	/** Round one, sent before the first check: serverinfo and sign-in together. */
 	readonly serverInfoRequest: Promise<ServerInfo>;
 	readonly signInRequest: Promise<Session>;
@@ -64,12 +64,6 @@ export class CheckFailed extends Error {
 	}
 }
 
-function compareVersions(a: string, b: string): number {
-	const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-	const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-	return aMajor === bMajor ? aMinor - bMinor : aMajor - bMajor;
-}
-
 /** Whether anything can be sent to `server` at all. */
 export function isUsableOrigin(server: string): boolean {
 	try {
@@ -86,7 +80,7 @@ export const reachCheck: Check = {
 	skipped: () => null,
 	async run(state) {
 		if (!state.validUrl) {
-			throw new CheckFailed(diagnose('invalid-url', state.context));
+			throw new CheckFailed(diagnose('invalid-url', {...state.context, advice: state.refusal}));
 		}
 
 		await Promise.race([state.transport.firstConnection, state.serverInfoRequest.then(() => undefined)]);
@@ -120,7 +114,8 @@ export const serverInfoCheck: Check = {
 		}
 
 		state.apiVersion ??= info.restApiVersion;
-		return {summary: `Tableau ${info.productVersion ?? '(version not given)'}, REST API ${info.restApiVersion}`};
+		const moved = info.origin === state.server ? '' : ` at ${info.origin}, where the server sent us`;
+		return {summary: `Tableau ${info.productVersion ?? '(version not given)'}, REST API ${info.restApiVersion}${moved}`};
 	},
 };
 

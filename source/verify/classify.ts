@@ -1,5 +1,8 @@
 import {TableauApiError, UnexpectedBodyError} from '../tableau/client.js';
+import {UnreadableBodyError} from '../tableau/content-coding.js';
+import {frontDoorOf, isForeignJsonError} from '../tableau/front-doors.js';
 import {NetworkError} from '../tableau/network-error.js';
+import {RedirectError, redirectsOf} from '../tableau/redirects.js';
 import {parseRetryAfter} from '../tableau/retry.js';
 import {diagnose, type DiagnosisContext} from './diagnoses.js';
 import type {CheckId, Diagnosis, DiagnosisCode} from './types.js';
@@ -22,7 +25,8 @@ function codeForNetwork(error: NetworkError): DiagnosisCode {
 
 function codeForHttp(error: TableauApiError, check: CheckId): DiagnosisCode {
 	const {status, tableauCode} = error;
-	if (error.body.kind === 'html' && status !== 429 && status < 500) {
+	// Another service's JSON error (Tableau Services Manager, a gateway) is not the REST API either.
+	if ((error.body.kind === 'html' || isForeignJsonError(error.body)) && status !== 429 && status < 500) {
 		// A 401/404 HTML page comes from a portal or proxy in front of Tableau, not from Tableau.
 		return 'not-tableau';
 	}
@@ -79,25 +83,42 @@ Names what went wrong in a check. Reads what the server really sent (status, Tab
 kind), so an HTML 429 from Tableau Cloud's rate limiter and an XML one diagnose the same.
 */
 export function diagnosisFor(error: unknown, check: CheckId, run: RunContext): Diagnosis {
+	const redirects = redirectsOf(error);
+	const moved = redirects.length > 1 ? {redirects} : {};
 	if (error instanceof NetworkError) {
-		return diagnose(codeForNetwork(error), {...run, httpStatus: null, tableauCode: null, detail: error.code});
+		// After a redirect, the address that failed is the one the server sent us to.
+		const server = redirects.length > 1 ? new URL(redirects.at(-1)!).origin : run.server;
+		return diagnose(codeForNetwork(error), {...run, server, ...moved, httpStatus: null, tableauCode: null, detail: error.code});
 	}
 
 	if (error instanceof TableauApiError) {
 		const retryAfterMs = parseRetryAfter(error.retryAfter ?? undefined);
-		return diagnose(codeForHttp(error, check), {
+		const frontDoor = frontDoorOf(error.body, redirects.at(-1) ?? run.server ?? null);
+		return diagnose(frontDoor ? 'not-tableau' : codeForHttp(error, check), {
 			...run,
+			...moved,
+			frontDoor,
 			httpStatus: error.status,
 			tableauCode: error.tableauCode,
 			detail: error.detail ?? (error.body.kind === 'html' ? error.body.title : null),
 			retryAfterSeconds: retryAfterMs === undefined ? null : Math.round(retryAfterMs / 1000),
-			redirectedTo: error.location ?? run.redirectedTo ?? null,
+			redirectedTo: error.location ? new URL(error.location, redirects.at(-1) ?? run.server).href : (run.redirectedTo ?? null),
 		});
 	}
 
 	if (error instanceof UnexpectedBodyError) {
 		const code: DiagnosisCode = error.bodyKind === 'tableau' ? 'unexpected-response' : 'not-tableau';
-		return diagnose(code, {...run, httpStatus: error.status, tableauCode: null, detail: error.message});
+		const sessionMayBeOpen = check === 'signin' && code === 'unexpected-response';
+		return diagnose(code, {...run, ...moved, sessionMayBeOpen, httpStatus: error.status, tableauCode: null, detail: error.message});
+	}
+
+	if (error instanceof UnreadableBodyError) {
+		const sessionMayBeOpen = check === 'signin' && error.status >= 200 && error.status < 300;
+		return diagnose('unexpected-response', {...run, ...moved, sessionMayBeOpen, httpStatus: error.status, tableauCode: null, detail: error.reason});
+	}
+
+	if (error instanceof RedirectError) {
+		return diagnose('unexpected-response', {...run, redirects: error.chain, httpStatus: error.status, tableauCode: null, detail: error.message});
 	}
 
 	const message = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,4 @@
+import {shellQuote} from '../profiles/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
 import {describeTokenExpiry, expiresIn, expiryDate} from './findings.js';
 import type {Diagnosis, DiagnosisCode, TokenExpiry, Warning, WarningCode} from './types.js';
@@ -24,6 +25,16 @@ export type DiagnosisContext = {
 	refused?: string | null;
 	/** Tableau's estimate of the token's expiry, for `token-expiring`. */
 	token?: TokenExpiry | null;
+	/** The token's name (not secret), so a remedy can spell out the whole command. */
+	tokenName?: string;
+	/** The addresses the server sent us through, the first one included, when it redirected. */
+	redirects?: readonly string[];
+	/** Which of Tableau's other front doors answered instead of the REST API. */
+	frontDoor?: 'tsm' | null;
+	/** Why the address rules refuse this address, in full (a Tableau Cloud Manager host, …). */
+	advice?: string | null;
+	/** A sign-in answer could not be read: a session may have been opened that nothing can end. */
+	sessionMayBeOpen?: boolean;
 };
 
 type Entry = {
@@ -45,6 +56,36 @@ function retest(context: DiagnosisContext): string {
 function editProfile(context: DiagnosisContext): string {
 	return context.profile ? `\`tableau-connect setup --profile ${context.profile}\`` : '`tableau-connect setup` (or the corrected flags)';
 }
+
+/**
+How to make `server` the saved address: the exact command, with every value but the secret filled in.
+For a saved profile that is `profiles add … --force` (or the wizard); for flags, the same test with `--server`.
+*/
+function saveServer(context: DiagnosisContext, server: string): string {
+	const token = shellQuote(context.tokenName ?? 'TOKEN_NAME');
+	const site = context.site === undefined ? '' : ` --site ${context.site === '' ? "''" : shellQuote(context.site)}`;
+	if (context.profile) {
+		return `\`tableau-connect profiles add ${context.profile} --server ${server}${site} --token-name ${token} --token-secret-stdin --force\` (or change the server in \`tableau-connect setup --profile ${context.profile}\`)`;
+	}
+
+	return `\`--server ${server}\` (for example \`tableau-connect test --server ${server}${site} --token-name ${token}\`)`;
+}
+
+/** The same host and port with the other scheme; a port that was implied by the old scheme is kept explicit. */
+function otherScheme(server: string | undefined): string | null {
+	if (!server) {
+		return null;
+	}
+
+	try {
+		const url = new URL(server);
+		const port = url.port || (url.protocol === 'http:' ? '80' : '443');
+		return new URL(`${url.protocol === 'http:' ? 'https' : 'http'}://${url.host.replace(/:\d+$/, '')}:${port}`).origin;
+	} catch {
+		return null;
+	}
+}
+
 const defaultTimeoutSeconds = 15;
 
 const entries: Record<DiagnosisCode, Entry> = {
@@ -52,6 +93,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		title: 'The server address cannot be used',
 		meaning: 'The server URL has no host, a scheme other than http or https, spaces, or characters a host name cannot have.',
 		explain: context =>
+			context.advice ??
 			`${context.server ? `"${context.server}"` : 'The server address'} is not an address tableau-connect can send requests to${facts(context)}.`,
 		remedy: context => [
 			'Sign in to Tableau in your browser and copy the address from its address bar, for example https://10ay.online.tableau.com or https://tableau.example.com. A path after the host does no harm; it is dropped.',
@@ -147,32 +189,47 @@ const entries: Record<DiagnosisCode, Entry> = {
 	},
 	'not-tableau': {
 		title: 'That address is not a Tableau REST API',
-		meaning: "Something answered, but not like Tableau's REST API: an HTML page, a login portal, or the wrong path.",
-		explain: context =>
-			`${capitalize(serverText(context))} answered${facts(context)}, but not the way Tableau's REST API does${facts(context)}. The address may point at another web server, a single-sign-on portal or a proxy's page.`,
+		meaning: "Something answered, but not like Tableau's REST API: an HTML page, a login portal, Tableau Services Manager, or the wrong path.",
+		explain: context => {
+			if (context.frontDoor === 'tsm') {
+				return `${capitalize(serverText(context))} is Tableau Services Manager, the administration port of Tableau Server, not its REST API${facts(context)}. TSM answers every other path with its own login.`;
+			}
+
+			const landed = context.redirects && context.redirects.length > 1 ? context.redirects.at(-1)! : null;
+			if (landed) {
+				return `${capitalize(serverText(context))} sent us to ${landed}${facts(context)}, which is not Tableau's REST API. A redirect to a login page usually means a proxy with single sign-on (or a network's captive portal) stands in front of /api/ and lets only browsers through.`;
+			}
+
+			return `${capitalize(serverText(context))} answered, but not the way Tableau's REST API does${facts(context)}. The address may point at another web server, a single-sign-on portal or a proxy's page.`;
+		},
 		remedy: context => [
-			'Use the address you open Tableau with in your browser, host only, for example https://tableau.example.com; the REST API is always under /api/ at its root.',
+			context.frontDoor === 'tsm'
+				? `Use the address people open Tableau with, the gateway (usually https://${hostOnly(context) ?? 'tableau.example.com'} on port 443), not port 8850: that port is for \`tsm\` and its web page only.`
+				: 'Use the address you open Tableau with in your browser, host only, for example https://tableau.example.com; the REST API is always under /api/ at its root.',
 			'For Tableau Cloud, use the pod host, for example https://10ay.online.tableau.com.',
-			"If a portal, load balancer or reverse proxy sits in front of Tableau, ask its owner to pass /api/ through, or use Tableau's own address.",
+			context.redirects && context.redirects.length > 1
+				? `Ask whoever runs the single sign-on proxy in front of Tableau to let /api/ through without a browser login (Tableau checks the token itself), or use an address of Tableau that is not behind it.`
+				: "If a portal, load balancer or reverse proxy sits in front of Tableau, ask its owner to pass /api/ through, or use Tableau's own address.",
 			'If your network shows a proxy login page, set `HTTPS_PROXY` or sign in to the proxy first.',
 			`Correct the profile with ${editProfile(context)}.`,
 		],
 	},
 	'redirect-method': {
 		title: 'Sign-in was redirected and lost its POST',
-		meaning: 'A redirect turned the sign-in POST into a GET, which Tableau refuses (405000); typical for http:// or for online.tableau.com without the pod.',
+		meaning:
+			'A redirect turned the sign-in POST into a GET, which Tableau refuses (405000), or sent the sign-in to another host, where the token is not sent; typical for http:// or for online.tableau.com without the pod.',
 		explain: context =>
 			context.httpStatus !== null && context.httpStatus !== undefined && context.httpStatus >= 300 && context.httpStatus < 400
-				? `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}: another host, or from https to http. tableau-connect did not send your token there${facts(context)}.`
+				? `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}: another host, or from https to http. tableau-connect stopped there and did not send your token to it${facts(context)}.`
 				: `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}, and the request arrived there as a GET, which Tableau refuses${facts(context)}.`,
 		remedy: context => [
 			context.server?.startsWith('http://')
 				? 'Change http:// to https:// in the server address: the redirect from http to https is what loses the sign-in.'
 				: 'Keep https:// in the server address, and use the host that serves Tableau itself rather than one that redirects.',
 			context.redirectedTo
-				? `Use the address the server redirects to as the server: ${originOf(context.redirectedTo)}.`
+				? `If ${originOf(context.redirectedTo)} is really your Tableau server (open it in a browser and check), use it as the server address: the token is sent only to the address you give.`
 				: 'For Tableau Cloud, use your pod host from the address bar, for example https://10ay.online.tableau.com, not https://online.tableau.com.',
-			`Save the new address with ${editProfile(context)}, then run ${retest(context)} again.`,
+			`Save the new address with ${context.redirectedTo ? saveServer(context, originOf(context.redirectedTo)) : editProfile(context)}, then run ${retest(context)} again.`,
 		],
 	},
 	'api-version-unsupported': {
@@ -270,14 +327,45 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'If it persists, contact support with the status code and the time; never send the token secret.',
 		],
 	},
+	'wrong-scheme': {
+		title: 'The address has the wrong scheme for its port',
+		meaning: '`https://` to a port that speaks plain HTTP, or `http://` to a port that speaks TLS: the remedy names the address to use.',
+		explain: context =>
+			context.server?.startsWith('http://')
+				? `${upperFirst(portText(context))} of ${hostText(context)} speaks TLS, so it answers plain http:// with a TLS error or by hanging up${facts(context)}. The address needs https://.`
+				: `${upperFirst(portText(context))} of ${hostText(context)} answers plain HTTP, not TLS, so the https:// handshake failed${facts(context)}. When no scheme is typed, https:// is assumed.`,
+		remedy: context => {
+			const other = otherScheme(context.server);
+			if (context.server?.startsWith('http://')) {
+				return [
+					`Use ${other ?? 'https://YOUR_SERVER'} as the server address: the same host and port, with https://.`,
+					`Save it with ${other ? saveServer(context, other) : editProfile(context)}, then run ${retest(context)} again.`,
+					"If the certificate is not trusted then, add your company's CA with `--ca-file PATH`.",
+				];
+			}
+
+			return [
+				`Check which address your browser uses for Tableau: it is usually https:// on port 443, and a port that speaks plain HTTP is often a redirect to it or an internal port.`,
+				`If Tableau really listens only on plain HTTP there, the address is ${other ?? 'http://YOUR_SERVER'}; the token secret and the session would then cross the network unencrypted, so ask your administrator to turn on TLS instead.`,
+				`Save the address with ${other ? saveServer(context, other) : editProfile(context)}, then run ${retest(context)} again.`,
+			];
+		},
+	},
 	'unexpected-response': {
 		title: 'Tableau gave an unexpected answer',
 		meaning: 'An answer that fits none of the other codes; the HTTP status and Tableau code are shown as received.',
-		explain: context => `${capitalize(serverText(context))} answered in a way tableau-connect does not recognise${facts(context)}.`,
+		explain: context =>
+			`${capitalize(serverText(context))} answered in a way tableau-connect does not recognise${facts(context)}.${
+				context.sessionMayBeOpen
+					? ' The sign-in answer could not be read, so if it opened a session, that session stays open until it expires (Tableau ends idle sessions after a few hours) and nothing here can sign it out.'
+					: ''
+			}`,
 		remedy: context => [
 			`Run ${retest(context)} again: a connection cut short can cause this once.`,
 			'Run it with `--json` to see every check, the status and the Tableau error code.',
-			'Check the server address and site in a browser, signed in as the same user.',
+			context.sessionMayBeOpen
+				? 'If a proxy or gateway in front of Tableau rewrites or compresses answers, ask its owner to pass /api/ through unchanged.'
+				: 'Check the server address and site in a browser, signed in as the same user.',
 			'If it persists, contact support with that output (it never contains the token secret).',
 		],
 	},
@@ -321,11 +409,17 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 		],
 	},
 	redirected: {
-		title: context =>
-			`Sign-in was redirected${context.redirectedTo ? ` to ${hostOnly({server: context.redirectedTo}) ?? context.redirectedTo}` : ' to another host'}`,
+		title: context => `The server moved us${context.redirectedTo ? ` to ${originOf(context.redirectedTo)}` : ' to another address'}; save that address instead`,
 		remedy: context => [
-			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the host it was redirected to'} as the server with ${editProfile(context)}, so sign-in goes there directly.`,
-			'Clients that follow the redirect without re-sending the sign-in fail with 405, so the saved address should not depend on it.',
+			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the address it moved to'} as the server with ${saveServer(context, context.redirectedTo ? originOf(context.redirectedTo) : 'https://NEW_ADDRESS')}, so requests go there directly.`,
+			'Every run through the old address costs extra round trips, and clients that follow the redirect without re-sending the sign-in fail with 405.',
+		],
+	},
+	'plain-http': {
+		title: () => 'The token was sent over plain http://, unencrypted',
+		remedy: context => [
+			`Anyone on the network between this machine and ${hostText(context)} can read the token secret and the session. Use https:// if the server offers it (most do): ${saveServer(context, hostOnly(context) ? `https://${hostOnly(context)}` : 'https://YOUR_SERVER')}.`,
+			'If the server has no https:// address, ask your Tableau administrator to turn on TLS (`tsm security external-ssl enable`).',
 		],
 	},
 };
@@ -355,7 +449,8 @@ export function diagnose(code: DiagnosisCode, context: DiagnosisContext = {}): D
 /** The warning for `code`, worded with the role, redirect target and so on from `context`. */
 export function warning(code: WarningCode, context: DiagnosisContext = {}): Warning {
 	const entry = warningEntries[code];
-	return {code, title: entry.title(context), remediation: entry.remedy(context)};
+	const address = code === 'redirected' && context.redirectedTo ? {address: originOf(context.redirectedTo)} : {};
+	return {code, title: entry.title(context), remediation: entry.remedy(context), ...address};
 }
 
 /** What Parable loses when a kind of content is refused. */
@@ -381,6 +476,10 @@ function serverText(context: DiagnosisContext): string {
 // Only the stand-in words are capitalised: a host or URL must be shown exactly as it is.
 function capitalize(text: string): string {
 	return text.startsWith('the ') ? `T${text.slice(1)}` : text;
+}
+
+function upperFirst(text: string): string {
+	return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function hostOnly(context: DiagnosisContext): string | null {

@@ -1,10 +1,11 @@
+import {minimumPatApiVersion} from '../tableau/api-version.js';
 import {createTableauClient} from '../tableau/client.js';
+import {cloudManagerRefusal, isPlainHttpToNetwork} from '../tableau/server-advice.js';
 import {createTransport, type TransportOptions} from '../tableau/transport.js';
 import {
 	CheckFailed,
 	contentCheck,
 	isUsableOrigin,
-	minimumPatApiVersion,
 	permissionsCheck,
 	reachCheck,
 	serverInfoCheck,
@@ -18,7 +19,7 @@ import {oneSessionPerToken} from './one-session-per-token.js';
 import {warning} from './diagnoses.js';
 import type {CheckId, CheckResult, CheckStatus, VerificationEvent, VerificationResult} from './types.js';
 
-export {minimumPatApiVersion} from './checks.js';
+export {minimumPatApiVersion} from '../tableau/api-version.js';
 
 export type VerificationInput = {
 	/** An origin such as `https://10ay.online.tableau.com`, already parsed from what the person typed. */
@@ -65,14 +66,20 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 	const timeoutMs = options.timeoutMs ?? 15_000;
 	const transport = createTransport({timeoutMs, caPem: options.caPem ?? null, insecure: options.insecure ?? false, ...options.transportOptions});
 	const client = createTableauClient(input.server, transport);
-	const validUrl = isUsableOrigin(input.server);
+	const refusal = cloudManagerRefusal(input.server);
+	const validUrl = isUsableOrigin(input.server) && refusal === null;
 	const firstVersion = options.apiVersion ?? minimumPatApiVersion;
 	const credentials = {tokenName: input.tokenName, tokenSecret: input.tokenSecret, site: input.site};
 	const serverInfoRequest = validUrl ? client.serverInfo(firstVersion) : Promise.reject(new Error('invalid URL'));
 	const signInRequest = validUrl ? client.signIn(credentials, firstVersion) : Promise.reject(new Error('invalid URL'));
 	serverInfoRequest.catch(() => {});
 	signInRequest.catch(() => {});
-	const context = {server: input.server, site: input.site, timeoutSeconds: timeoutMs / 1000, profile: input.profile ?? null};
+	const context = {server: input.server, site: input.site, tokenName: input.tokenName, timeoutSeconds: timeoutMs / 1000, profile: input.profile ?? null};
+	const warnings = options.insecure ? [warning('insecure-tls', context)] : [];
+	if (isPlainHttpToNetwork(input.server)) {
+		warnings.push(warning('plain-http', context));
+	}
+
 	return {
 		client,
 		transport,
@@ -83,9 +90,10 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		insecure: options.insecure ?? false,
 		forcedApiVersion: options.apiVersion ?? null,
 		validUrl,
+		refusal,
 		serverInfoRequest,
 		signInRequest,
-		warnings: options.insecure ? [warning('insecure-tls', context)] : [],
+		warnings,
 		now: options.now ?? Date.now,
 		apiVersion: options.apiVersion ?? null,
 		serverInfo: null,

@@ -19,12 +19,13 @@ export const diagnosisCodes = [
 	'insufficient-permissions',
 	'rate-limited',
 	'server-error',
+	'wrong-scheme',
 	'unexpected-response',
 ] as const;
 
 export type DiagnosisCode = (typeof diagnosisCodes)[number];
 
-export const warningCodes = ['not-site-admin', 'insecure-tls', 'redirected', 'token-expiring', 'limited-access'] as const;
+export const warningCodes = ['not-site-admin', 'insecure-tls', 'redirected', 'plain-http', 'token-expiring', 'limited-access'] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
 export const checkIds = ['reach', 'serverinfo', 'signin', 'permissions', 'content', 'signout'] as const;
@@ -52,6 +53,8 @@ export type Warning = {
 	code: WarningCode;
 	title: string;
 	remediation: string[];
+	/** For `redirected`: the address to save instead, so a screen can offer to save it with one key. */
+	address?: string;
 };
 
 export type VerificationResult = {

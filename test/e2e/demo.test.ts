@@ -285,7 +285,7 @@ describe('tableau-connect demo without a terminal', () => {
 		const run = await runCli(['demo', '--list']);
 		expect(run.code).toBe(0);
 		const lines = run.stdout.trim().split('\n');
-		expect(lines).toHaveLength(23);
+		expect(lines).toHaveLength(27);
 		expect(lines[0]).toMatch(/^ok +ok +Tableau Server 2024\.2 accepts the token/);
 		expect(run.stdout).toMatch(/^wrong-secret +signin-failed +The token secret does not match/m);
 		expect(run.stdout).toMatch(/^tls-self-signed +tls-untrusted-certificate /m);

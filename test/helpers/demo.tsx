@@ -5,7 +5,7 @@ import {demoSimulatorOptions, demoWiring} from '../../source/commands/demo.js';
 import type {ProfileInput} from '../../source/profiles/types.js';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import {DemoApp, type DemoAppProps, type DemoOutcome} from '../../source/ui/demo/DemoApp.js';
-import {keys, press, resize, tick, waitForFrame, type Rendered} from './ink.js';
+import {keys, press, resize, tick, waitFor, waitForFrame, type Rendered} from './ink.js';
 import {deferred} from './verification.js';
 
 export type RenderedDemo = Rendered & {
@@ -46,10 +46,16 @@ export async function withDemo(options: Options, body: (demo: RenderedDemo) => P
 				{...options.props}
 			/>,
 		);
-		resize(instance, options.columns ?? 100, options.rows ?? 60);
-		// The resize re-renders on the next turns; from then on every frame has the new size.
+		const columns = options.columns ?? 100;
+		resize(instance, columns, options.rows ?? 60);
+		// The resize re-renders on a later turn (later still on a loaded machine): wait for a frame
+		// that fits the new width; from then on every frame has the new size.
+		const resized = instance;
 		await tick();
-		await tick();
+		await waitFor(
+			() => (resized.lastFrame() ?? '').split('\n').every(line => [...line].length <= columns),
+			() => `no frame fits ${columns} columns after the resize; the last frame was:\n${resized.lastFrame() ?? ''}`,
+		);
 		const rendered = instance;
 		const sizedFrom = rendered.frames.length - 1;
 		await body(Object.assign(rendered, {simulator, saved, outcome: outcome.promise, framesAtSize: () => rendered.frames.slice(sizedFrom)}));

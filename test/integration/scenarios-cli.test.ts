@@ -22,8 +22,9 @@ async function runScenario(scenario: ScenarioInfo) {
 			args.push('--timeout', '0.5');
 		}
 
-		// The wrong-host and expired certificates are trusted, so that only the named fault remains.
-		if (scenario.tls === 'wrong-host' || scenario.tls === 'expired') {
+		// The wrong-host and expired certificates are trusted, so that only the named fault remains;
+		// so is the certificate of a scenario that moves to https://.
+		if (scenario.tls === 'wrong-host' || scenario.tls === 'expired' || scenario.needsTls) {
 			const caFile = join(folder, `${scenario.id}.pem`);
 			writeFileSync(caFile, simulator.certificatePem!);
 			args.push('--ca-file', caFile);

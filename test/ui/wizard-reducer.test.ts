@@ -1,5 +1,4 @@
 import {describe, expect, test} from 'vitest';
-import {editTargets} from '../../source/ui/wizard/edit-target.js';
 import {
 	initialWizardState,
 	profileInput,
@@ -10,6 +9,7 @@ import {
 	type WizardState,
 } from '../../source/ui/wizard/reducer.js';
 import {pendingChange} from '../../source/ui/wizard/fields.js';
+import {stepFields} from '../../source/ui/wizard/steps.js';
 import {diagnosisCodes, type DiagnosisCode} from '../../source/verify/types.js';
 import {fakeResult} from '../helpers/verification.js';
 
@@ -17,9 +17,25 @@ function apply(state: WizardState, ...actions: WizardAction[]): WizardState {
 	return actions.reduce(wizardReducer, state);
 }
 
-/** One insert per character, as a person types. */
+/** The focused field's text input reports its value after each key, as a person types. */
 function type(state: WizardState, text: string): WizardState {
-	return apply(state, ...[...text].map(character => ({type: 'insert', text: character}) as const));
+	return [...text].reduce(paste, state);
+}
+
+/** A paste: the text input reports the value once, with the whole text added. */
+function paste(state: WizardState, text: string): WizardState {
+	const field = state.focus;
+	if (field === null) {
+		throw new Error(`No field has focus on step ${state.step}.`);
+	}
+
+	return apply(state, {type: 'change', field, value: state.values[field] + text});
+}
+
+/** Ctrl-U: the field reports an empty value. */
+function clear(state: WizardState): WizardState {
+	const field = state.focus;
+	return field === null ? state : apply(state, {type: 'change', field, value: ''});
 }
 
 const next: WizardAction = {type: 'next'};
@@ -97,12 +113,12 @@ describe('moving between steps', () => {
 		state = apply(state, next);
 		expect(state.step).toBe('server');
 		expect(state.values.server).toBe('https://tableau.example.com');
-		expect(state.cursor).toBe('https://tableau.example.com'.length);
+		expect(state.focus).toBe('server');
 	});
 
 	test('Esc from credentials to server and forward again keeps the secret and the typed name', () => {
 		let state = atStep('credentials', {initialValues: {server: 'https://tableau.example.com', site: 'finance'}});
-		state = apply(state, {type: 'clear-field'});
+		state = clear(state);
 		state = type(state, 'My Token');
 		state = apply(state, {type: 'focus-next'});
 		state = type(state, 'secret-value');
@@ -162,40 +178,24 @@ describe('typing', () => {
 		expect(state.values.server).toBe('https://tableau.example.com');
 	});
 
-	test('the cursor moves, inserts in the middle, and deletes before itself', () => {
-		let state = type(atStep('server'), 'tablau');
-		state = apply(state, {type: 'move-cursor', to: 'left'}, {type: 'move-cursor', to: 'left'});
-		state = type(state, 'e');
-		expect(state.values.server).toBe('tableau');
-		state = apply(state, {type: 'move-cursor', to: 'end'}, {type: 'delete-backward'});
-		expect(state.values.server).toBe('tablea');
-		state = apply(state, {type: 'move-cursor', to: 'start'}, {type: 'delete-backward'});
-		expect(state.values.server).toBe('tablea');
-		state = apply(state, {type: 'move-cursor', to: 'left'});
-		expect(state.cursor).toBe(0);
-		state = apply(state, {type: 'clear-field'});
-		expect(state.values.server).toBe('');
-		expect(state.cursor).toBe(0);
-	});
-
-	test('control characters and line breaks of a paste are dropped', () => {
-		const state = apply(atStep('credentials'), {type: 'focus', field: 'tokenSecret'}, {type: 'insert', text: 'abc\r\n'});
-		expect(state.values.tokenSecret).toBe('abc');
-		expect(apply(state, {type: 'insert', text: '\u0007'})).toBe(state);
+	test('a value reported for a field without focus is ignored, and an unchanged one changes nothing', () => {
+		const state = type(atStep('server'), 'tableau');
+		expect(apply(state, {type: 'change', field: 'site', value: 'acme'})).toBe(state);
+		expect(apply(state, {type: 'change', field: 'server', value: 'tableau'})).toBe(state);
+		expect(clear(state).values.server).toBe('');
 	});
 
 	test('typing does nothing on a reading step', () => {
 		const state = atStep('token');
-		expect(apply(state, {type: 'insert', text: 'x'}, {type: 'delete-backward'}, {type: 'clear-field'}, {type: 'move-cursor', to: 'left'})).toBe(state);
+		expect(apply(state, {type: 'change', field: 'server', value: 'x'})).toBe(state);
 	});
 });
 
 describe('server and site', () => {
 	test('a pasted address bar stays as pasted, with a hint, until the field is left', () => {
 		const address = 'https://10ay.online.tableau.com/#/site/acme/workbooks';
-		let state = apply(atStep('server'), {type: 'insert', text: address});
+		let state = paste(atStep('server'), address);
 		expect(state.values).toMatchObject({server: address, site: ''});
-		expect(state.cursor).toBe(address.length);
 		expect(state.assists).toEqual({server: undefined});
 		expect(pendingChange('server', state.values)).toBe('Enter or Tab will use server https://10ay.online.tableau.com and site acme.');
 		for (const leave of [next, {type: 'focus-next'}, {type: 'focus-previous'}, {type: 'focus', field: 'site'}] as WizardAction[]) {
@@ -215,7 +215,7 @@ describe('server and site', () => {
 
 	test('a Default site page of Tableau Server empties the site', () => {
 		let state = atStep('server', {initialValues: {site: 'old'}});
-		state = apply(state, {type: 'insert', text: 'https://tableau.example.com/#/projects'});
+		state = paste(state, 'https://tableau.example.com/#/projects');
 		expect(pendingChange('server', state.values)).toBe('Enter or Tab will use server https://tableau.example.com and the Default site.');
 		state = apply(state, next);
 		expect(state.values).toMatchObject({server: 'https://tableau.example.com', site: ''});
@@ -232,7 +232,7 @@ describe('server and site', () => {
 
 	test('an address pasted into the site field becomes its content URL', () => {
 		let state = apply(atStep('server', {initialValues: {server: 'https://10ay.online.tableau.com'}}), {type: 'focus', field: 'site'});
-		state = apply(state, {type: 'insert', text: 'https://10ay.online.tableau.com/#/site/acme/views'});
+		state = paste(state, 'https://10ay.online.tableau.com/#/site/acme/views');
 		expect(state.values.site).toBe('https://10ay.online.tableau.com/#/site/acme/views');
 		expect(pendingChange('site', state.values)).toBe('Enter or Tab will use site acme.');
 		state = apply(state, {type: 'focus-previous'});
@@ -241,7 +241,7 @@ describe('server and site', () => {
 	});
 
 	test('an address bar pasted in two pieces (over ssh or tmux) is split only when the field is left', () => {
-		let state = apply(atStep('server'), {type: 'insert', text: '127.0.0.1:44231/#/si'}, {type: 'insert', text: 'te/acme/workbooks'});
+		let state = paste(paste(atStep('server'), '127.0.0.1:44231/#/si'), 'te/acme/workbooks');
 		expect(state.values.server).toBe('127.0.0.1:44231/#/site/acme/workbooks');
 		expect(state.values.site).toBe('');
 		state = apply(state, next);
@@ -250,7 +250,7 @@ describe('server and site', () => {
 	});
 
 	test('typing after a paste extends the pasted text, not a rewritten one', () => {
-		let state = apply(atStep('server'), {type: 'insert', text: 'tab.com/#/site/'});
+		let state = paste(atStep('server'), 'tab.com/#/site/');
 		state = type(state, 'acme');
 		expect(state.values.server).toBe('tab.com/#/site/acme');
 		expect(pendingChange('server', state.values)).toBe('Enter or Tab will use server https://tab.com and site acme.');
@@ -259,7 +259,7 @@ describe('server and site', () => {
 	});
 
 	test('going to another step leaves the field too, so the address is split then', () => {
-		const state = apply(atStep('server'), {type: 'insert', text: 'tab.com/#/site/acme/home'}, back);
+		const state = apply(paste(atStep('server'), 'tab.com/#/site/acme/home'), back);
 		expect(state.step).toBe('token');
 		expect(state.values).toMatchObject({server: 'https://tab.com', site: 'acme'});
 	});
@@ -289,14 +289,14 @@ describe('server and site', () => {
 	});
 
 	test('Cloud without a pod and http for Cloud warn but do not block', () => {
-		let state = apply(atStep('server'), {type: 'insert', text: 'https://online.tableau.com/#/site/acme/home'});
+		let state = paste(atStep('server'), 'https://online.tableau.com/#/site/acme/home');
 		expect(state.checks.server.warnings.join(' ')).toMatch(/no pod/);
 		state = apply(state, next);
 		expect(state.checks.server.warnings.join(' ')).toMatch(/no pod/);
 		state = apply(state, next);
 		expect(state.step).toBe('credentials');
 
-		state = apply(atStep('server'), {type: 'insert', text: 'http://10ay.online.tableau.com/#/site/acme/home'});
+		state = paste(atStep('server'), 'http://10ay.online.tableau.com/#/site/acme/home');
 		expect(state.checks.server.warnings.join(' ')).toMatch(/only signs in over https/);
 	});
 
@@ -316,15 +316,15 @@ describe('credentials', () => {
 		expect(state.checks.tokenSecret.error).toMatch(/Paste the token secret/);
 		state = type(state, 'abc def');
 		expect(state.checks.tokenSecret.error).toMatch(/space or a line break/);
-		state = apply(state, {type: 'clear-field'});
+		state = clear(state);
 		state = type(state, 'Parable Integration'.replace(' ', ''));
-		state = apply(state, {type: 'focus', field: 'tokenName'}, {type: 'clear-field'});
+		state = clear(apply(state, {type: 'focus', field: 'tokenName'}));
 		state = type(state, 'ParableIntegration');
 		expect(state.checks.tokenSecret.error).toMatch(/token's name, not its secret/);
 	});
 
 	test('the token name may not be empty', () => {
-		let state = apply(atStep('credentials', base), {type: 'clear-field'}, next);
+		let state = apply(clear(atStep('credentials', base)), next);
 		expect(state.checks.tokenName.error).toMatch(/Type the token's name/);
 		expect(state.focus).toBe('tokenName');
 		state = type(state, '  Parable  ');
@@ -335,9 +335,9 @@ describe('credentials', () => {
 	test('the profile name follows server and site until the person types one', () => {
 		let state = atStep('credentials', base);
 		expect(state.values.profileName).toBe('tableau-finance');
-		state = apply(state, {type: 'focus', field: 'profileName'}, {type: 'clear-field'});
+		state = clear(apply(state, {type: 'focus', field: 'profileName'}));
 		state = type(state, 'finance-prod');
-		state = apply(state, back, {type: 'focus', field: 'site'}, {type: 'clear-field'});
+		state = clear(apply(state, back, {type: 'focus', field: 'site'}));
 		state = type(state, 'sales');
 		expect(state.values.profileName).toBe('finance-prod');
 	});
@@ -345,10 +345,10 @@ describe('credentials', () => {
 	test('the suggestion avoids saved names; typing a saved name warns that it is replaced', () => {
 		let state = atStep('credentials', {...base, existingProfileNames: ['tableau-finance', 'other']});
 		expect(state.values.profileName).toBe('tableau-finance-2');
-		state = apply(state, {type: 'focus', field: 'profileName'}, {type: 'clear-field'});
+		state = clear(apply(state, {type: 'focus', field: 'profileName'}));
 		state = type(state, 'other');
 		expect(state.checks.profileName.warnings[0]).toMatch(/already exists: saving replaces it/);
-		state = apply(state, {type: 'clear-field'});
+		state = clear(state);
 		state = type(state, '-bad name');
 		expect(state.checks.profileName.error).toMatch(/profile name/);
 	});
@@ -540,14 +540,27 @@ describe('edit after a failure', () => {
 		expect(state.verify.phase).toBe('idle');
 	});
 
-	test('every diagnosis code has a place to edit', () => {
+	test('every diagnosis code leads to the review, or to a field of the step it opens, with that field checked', () => {
+		const places = new Set<string>();
 		for (const code of diagnosisCodes) {
-			expect(editTargets[code]).toBeDefined();
+			const state = apply(failedWith(code), {type: 'edit'});
+			expect(state.message).toContain(`[${code}]`);
+			if (state.focus === null) {
+				expect(state.step).toBe('review');
+			} else {
+				expect(stepFields[state.step]).toContain(state.focus);
+				expect(state.touched[state.focus]).toBe(true);
+			}
+
+			places.add(`${state.step}:${state.focus ?? ''}`);
 		}
+
+		// Not one place for everything: address problems, the site, the token, and the review for the rest.
+		expect([...places].sort()).toEqual(['credentials:tokenName', 'credentials:tokenSecret', 'review:', 'server:server', 'server:site']);
 	});
 
 	test('after editing, Enter leads back to the review and a new test', () => {
-		let state = apply(failedWith('signin-failed'), {type: 'edit'}, {type: 'clear-field'});
+		let state = clear(apply(failedWith('signin-failed'), {type: 'edit'}));
 		state = type(state, 'new-secret');
 		state = apply(state, next, next);
 		expect(state.step).toBe('review');
@@ -586,7 +599,7 @@ describe('curl view, scrolling and quitting', () => {
 
 		const running = apply(verifying(), {type: 'cancel'});
 		expect(running.outcome).toEqual({kind: 'cancelled'});
-		expect(apply(running, next, back, {type: 'insert', text: 'x'})).toBe(running);
+		expect(apply(running, next, back, {type: 'change', field: 'server', value: 'x'})).toBe(running);
 	});
 
 	test('q works only on the verify step', () => {

@@ -140,7 +140,7 @@ describe('the wizard against the simulator', () => {
 		await walkToVerify(instance);
 		const frame = await waitForFrame(instance, '[redirected]');
 		expect(flat(frame)).toContain('✓ Verified');
-		expect(flat(frame)).toMatch(/! Sign-in was redirected to localhost/);
+		expect(flat(frame)).toMatch(/! The server moved us to http:\/\/localhost:\d+; save that address instead/);
 		expect(flat(frame)).toMatch(/1\. Save http:\/\/localhost:\d+ as the server/);
 		expect(flat(frame)).toMatch(/! Sign in .*redirected to/);
 	});

@@ -110,7 +110,7 @@ describe('diagnose uses the context', () => {
 		});
 		expect(diagnosis.explanation).toContain('405000');
 		expect(text(diagnosis)).toContain('https://');
-		expect(text(diagnosis)).toContain('https://10ay.online.tableau.com.');
+		expect(text(diagnosis)).toContain('If https://10ay.online.tableau.com is really your Tableau server');
 		expect(text(diagnose('redirect-method'))).toContain('pod');
 	});
 
@@ -221,10 +221,22 @@ describe('warnings', () => {
 		const result = warning('redirected', {server: 'https://online.tableau.com', redirectedTo: 'https://10ay.online.tableau.com/api/3.19/auth/signin'});
 		expect(result.title).toContain('10ay.online.tableau.com');
 		expect(text(result)).toContain('Save https://10ay.online.tableau.com as the server');
-		expect(text(result)).toContain('`tableau-connect setup`');
-		expect(text(warning('redirected', {redirectedTo: 'https://10ay.online.tableau.com/', profile: 'acme.cloud'}))).toContain(
-			'tableau-connect setup --profile acme.cloud',
+		expect(text(result)).toContain('`--server https://10ay.online.tableau.com`');
+		const saved = text(
+			warning('redirected', {redirectedTo: 'https://10ay.online.tableau.com/', profile: 'acme.cloud', site: 'acme', tokenName: 'Parable Integration'}),
 		);
+		expect(saved).toContain(
+			"`tableau-connect profiles add acme.cloud --server https://10ay.online.tableau.com --site acme --token-name 'Parable Integration' --token-secret-stdin --force`",
+		);
+		expect(saved).toContain('tableau-connect setup --profile acme.cloud');
+	});
+
+	it('plain-http names the host, the https:// address to use and how to save it', () => {
+		const result = warning('plain-http', {server: 'http://tableau.example.com', profile: 'acme', site: '', tokenName: 'Parable'});
+		expect(result.title).toContain('unencrypted');
+		expect(text(result)).toContain('tableau.example.com can read the token secret');
+		expect(text(result)).toContain("profiles add acme --server https://tableau.example.com --site '' --token-name Parable");
+		expect(text(result)).toContain('tsm security external-ssl enable');
 	});
 
 	it('never names a placeholder profile: commands are runnable as shown', () => {
@@ -232,5 +244,57 @@ describe('warnings', () => {
 			expect(text(diagnose(code, full))).not.toMatch(/--profile NAME|test NAME/);
 			expect(text(diagnose(code, {}))).not.toMatch(/--profile NAME|test NAME/);
 		}
+	});
+});
+
+describe('real servers: the wrong scheme, redirects, other front doors, unreadable answers', () => {
+	it('wrong-scheme for http:// to a TLS port names the https:// address with the same port', () => {
+		const diagnosis = diagnose('wrong-scheme', {server: 'http://tableau.example.com:8443', profile: 'acme', detail: 'TLS_PORT'});
+		expect(diagnosis.explanation).toContain('Port 8443 of tableau.example.com speaks TLS');
+		expect(diagnosis.remediation[0]).toContain('Use https://tableau.example.com:8443 as the server address');
+		expect(text(diagnosis)).toContain('profiles add acme --server https://tableau.example.com:8443');
+		expect(text(diagnosis)).toContain('tableau-connect test acme');
+	});
+
+	it('wrong-scheme for https:// to a plain port names the http:// address and says the token would travel unencrypted', () => {
+		const diagnosis = diagnose('wrong-scheme', {server: 'https://tableau.example.com', detail: 'ERR_SSL_WRONG_VERSION_NUMBER'});
+		expect(diagnosis.explanation).toContain('Port 443 of tableau.example.com answers plain HTTP');
+		expect(diagnosis.explanation).toContain('ERR_SSL_WRONG_VERSION_NUMBER');
+		expect(text(diagnosis)).toContain('http://tableau.example.com:443');
+		expect(text(diagnosis)).toContain('unencrypted');
+		expect(text(diagnose('wrong-scheme', {server: 'https://tableau.example.com:8000'}))).toContain('--server http://tableau.example.com:8000');
+	});
+
+	it('not-tableau names where a single sign-on redirect led, and says what that usually means', () => {
+		const diagnosis = diagnose('not-tableau', {
+			server: 'https://tableau.example.com',
+			redirects: ['https://tableau.example.com/api/3.6/serverinfo', 'https://login.example.com/sso?x=1'],
+			httpStatus: 200,
+		});
+		expect(diagnosis.explanation).toContain('sent us to https://login.example.com/sso?x=1');
+		expect(diagnosis.explanation).toMatch(/proxy with single sign-on/);
+		expect(text(diagnosis)).toContain('let /api/ through');
+	});
+
+	it('not-tableau for Tableau Services Manager points at the gateway instead of port 8850', () => {
+		const diagnosis = diagnose('not-tableau', {server: 'https://tableau.example.com:8850', frontDoor: 'tsm', httpStatus: 401});
+		expect(diagnosis.explanation).toContain('Tableau Services Manager');
+		expect(diagnosis.remediation[0]).toContain('https://tableau.example.com on port 443');
+		expect(diagnosis.remediation[0]).toContain('8850');
+	});
+
+	it('says HTTP 401 once in a not-tableau explanation', () => {
+		expect(diagnose('not-tableau', {server: 'https://x.example.com', httpStatus: 401}).explanation.match(/HTTP 401/g)).toHaveLength(1);
+	});
+
+	it('unexpected-response says a session may stay open when the sign-in answer could not be read', () => {
+		expect(diagnose('unexpected-response', {sessionMayBeOpen: true}).explanation).toContain('stays open until it expires');
+		expect(diagnose('unexpected-response', {}).explanation).not.toContain('stays open');
+	});
+
+	it('invalid-url gives the whole advice of an address rule', () => {
+		expect(diagnose('invalid-url', {server: 'https://x.cloudmanager.tableau.com', advice: 'That is Tableau Cloud Manager.'}).explanation).toBe(
+			'That is Tableau Cloud Manager.',
+		);
 	});
 });

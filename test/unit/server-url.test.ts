@@ -92,6 +92,9 @@ const refused: Refused[] = [
 	{input: '2001:db8::1', error: 'square brackets'},
 	{input: 'https://[::1', error: 'IPv6'},
 	{input: ':8443', error: 'no host name'},
+	{input: 'https://acme.cloudmanager.tableau.com', error: 'Tableau Cloud Manager'},
+	{input: 'us-west-2a.cloudmanager.tableau.com/#/tenants', error: 'pod address'},
+	{input: 'https://cloudmanager.tableau.com.', error: 'is not one'},
 ];
 
 describe('parseServerInput accepts what people paste', () => {

@@ -1,4 +1,6 @@
-import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import TextInput from 'ink-text-input';
 import type {FieldCheck} from '../wizard/fields.js';
 import {Paint} from './Paint.js';
 
@@ -6,8 +8,12 @@ type Props = {
 	readonly label: string;
 	readonly value: string;
 	readonly focused: boolean;
-	readonly cursor: number;
-	/** Shown in place of each character, like ink-text-input's `mask`; undefined shows the value. */
+	/** False while something else has the keys (the demo's scenario picker). */
+	readonly isActive: boolean;
+	readonly onChange: (value: string) => void;
+	/** Enter, or a paste that ends in a line break. */
+	readonly onSubmit: () => void;
+	/** Shown in place of each character; undefined shows the value. */
 	readonly mask?: string | undefined;
 	/** Shown dimmed while the value is empty. */
 	readonly placeholder?: string;
@@ -24,12 +30,29 @@ type Props = {
 };
 
 /**
-One line of input with its messages under it. A view only: keys go to the wizard's reducer, which
-owns the value and the cursor, so fast typing and pastes never lose characters.
+One line of input (ink-text-input) with our label and messages around it. Ctrl-U clears it.
+
+ink-text-input keeps its cursor to itself: when the value changes from outside (cleared, rewritten
+on leaving, focus moved here), the input is mounted afresh so the cursor sits at the end of the new
+value rather than where it was in the old one.
 */
-export function TextField({label, value, focused, cursor, mask, placeholder = '', hint, check, showError, assist, labelWidth, stacked = false}: Props) {
-	const shown = mask === undefined ? value : mask.repeat(value.length);
-	const at = Math.min(cursor, shown.length);
+export function TextField(props: Props) {
+	const {label, value, focused, mask, placeholder = '', hint, check, showError, assist, labelWidth, stacked = false} = props;
+	const [typed, setTyped] = useState({value, generation: 0});
+	if (typed.value !== value) {
+		setTyped({value, generation: typed.generation + 1});
+	}
+
+	const editing = focused && props.isActive;
+	useInput(
+		(input, key) => {
+			if (key.ctrl && input === 'u') {
+				props.onChange('');
+			}
+		},
+		{isActive: editing},
+	);
+
 	const error = showError ? check.error : null;
 	// What the wizard did for the person always shows; the field's other notes only while it has focus.
 	const notes = [...new Set([assist, ...(focused ? check.notes : [])].filter((note): note is string => Boolean(note)))];
@@ -47,18 +70,19 @@ export function TextField({label, value, focused, cursor, mask, placeholder = ''
 				</Box>
 				<Box marginLeft={stacked ? 4 : 0}>
 					<Text wrap="truncate-start">
-						{focused ? (
-							<>
-								{shown.slice(0, at)}
-								<Text inverse>{shown[at] ?? ' '}</Text>
-								{shown.slice(at + 1)}
-								{value === '' && placeholder ? <Paint tone="muted">{placeholder}</Paint> : null}
-							</>
-						) : value === '' ? (
-							<Paint tone="muted">{placeholder || '(empty)'}</Paint>
-						) : (
-							shown
-						)}
+						<TextInput
+							key={`${typed.generation}-${String(focused)}`}
+							value={value}
+							focus={editing}
+							showCursor={focused}
+							mask={mask}
+							onChange={next => {
+								setTyped(current => ({value: next, generation: current.generation}));
+								props.onChange(next);
+							}}
+							onSubmit={props.onSubmit}
+						/>
+						{value === '' ? <Paint tone="muted">{placeholder || (focused ? '' : '(empty)')}</Paint> : null}
 					</Text>
 				</Box>
 			</Box>

@@ -1,12 +1,15 @@
-import {useCallback, useMemo, useState} from 'react';
+import {useCallback, useState} from 'react';
 import {Box, render, useApp} from 'ink';
 import {scenarios, type ScenarioId, type ScenarioInfo} from '../../simulator/index.js';
 import {ColorContext} from '../components/Paint.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
-import {Wizard, type ClosingLine, type FailureAction, type SaveFunction, type VerifyFunction, type WizardOutcome} from '../wizard/Wizard.js';
+import {Wizard, type SaveFunction, type VerifyFunction, type WizardOutcome} from '../wizard/Wizard.js';
 import type {StepId, WizardValues} from '../wizard/steps.js';
 import {demoBanner} from './banner.js';
 import {ScenarioPicker} from './ScenarioPicker.js';
+import {demoClosingLine, infoOf, useFailureActions} from './scenario-flow.js';
+
+export {nextFault} from './scenario-flow.js';
 
 /** How the demo ended: the wizard's outcome, or `quit` from the picker (q, Esc). Ctrl-C anywhere is `cancelled`. */
 export type DemoOutcome = WizardOutcome | {kind: 'quit'};
@@ -31,38 +34,6 @@ export type DemoAppProps = {
 	/** Called once with how the demo ended, just before it exits. */
 	readonly onExit?: (outcome: DemoOutcome) => void;
 };
-
-function infoOf(id: ScenarioId): ScenarioInfo {
-	return scenarios.find(scenario => scenario.id === id)!;
-}
-
-const failing = scenarios.filter(scenario => scenario.expected !== 'ok');
-
-/** The failing scenario after `id` in the list, wrapping round; the first one when `id` succeeds. */
-export function nextFault(id: ScenarioId): ScenarioInfo {
-	return failing[(failing.findIndex(item => item.id === id) + 1) % failing.length]!;
-}
-
-// A demo profile lives in a temporary store, so the wizard's "re-test it with …" would mislead.
-function demoClosingLine(outcome: WizardOutcome): ClosingLine | undefined {
-	switch (outcome.kind) {
-		case 'verified': {
-			return {tone: 'ok', text: `✓ Done: verified, and saved as "${outcome.profile}" in the temporary demo store.`};
-		}
-
-		case 'saved-unverified': {
-			return {tone: 'warn', text: `! Saved as "${outcome.profile}" in the temporary demo store, without a passing test.`};
-		}
-
-		case 'cancelled': {
-			return {tone: 'warn', text: '! Demo stopped.'};
-		}
-
-		default: {
-			return undefined;
-		}
-	}
-}
 
 /**
 The demo: a scenario picker, then the real wizard against the simulator, with more keys on a
@@ -92,37 +63,7 @@ export function DemoApp(props: DemoAppProps) {
 		[exit, onExit],
 	);
 
-	const failureActions = useMemo((): FailureAction[] => {
-		if (!scenario) {
-			return [];
-		}
-
-		return [
-			{
-				key: 'f',
-				label: 'fix & retry',
-				run({retry}) {
-					choose(infoOf('ok'));
-					retry();
-				},
-			},
-			{
-				key: 'n',
-				label: `next fault (${nextFault(scenario.id).id})`,
-				run({retry}) {
-					choose(nextFault(scenario.id));
-					retry();
-				},
-			},
-			{
-				key: 'p',
-				label: 'pick scenario',
-				run({retry}) {
-					setSwitching({retry});
-				},
-			},
-		];
-	}, [scenario, choose]);
+	const failureActions = useFailureActions(scenario, choose, setSwitching);
 
 	let screen;
 	if (scenario) {

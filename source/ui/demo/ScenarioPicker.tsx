@@ -1,5 +1,6 @@
 import {useLayoutEffect, useReducer} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useLetterKeys} from '../components/use-letter-keys.js';
 import type {ScenarioId, ScenarioInfo} from '../../simulator/index.js';
 import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
 import {Paint} from '../components/Paint.js';
@@ -79,7 +80,7 @@ export function ScenarioPicker({scenarios, initial, title, banner, intro, pickLa
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the pick alone hands over, once
 	}, [picked]);
-	useInput(
+	useLetterKeys(
 		(input, key) => {
 			if (key.ctrl && input === 'c') {
 				onQuit(true);

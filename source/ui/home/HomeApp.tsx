@@ -15,8 +15,8 @@ import {ProfileDetail} from './ProfileDetail.js';
 import {ProfileList} from './ProfileList.js';
 import {homeReducer, initialHomeState, selectedProfile, type HomeOutcome, type Notice} from './reducer.js';
 import {RemoveConfirm} from './RemoveConfirm.js';
-import {useBrowseKeys, useConfirmKeys} from './use-home-keys.js';
-import {useRemoval, type RemoveProfile} from './use-removal.js';
+import {useHomeKeys} from './use-home-keys.js';
+import {useMove, useRemoval, type MoveServer, type RemoveProfile} from './use-removal.js';
 
 export type {HomeOutcome, Notice} from './reducer.js';
 
@@ -29,6 +29,8 @@ export type HomeAppProps = {
 	readonly record: RecordResult;
 	/** Deletes a saved profile. */
 	readonly remove: RemoveProfile;
+	/** Saves another server for a profile: the address a test was redirected to (key u). */
+	readonly moveServer?: MoveServer;
 	/** How many tests run at once for "test all". Default 4. */
 	readonly limit?: number;
 	/** The profile to select first, such as the one just edited. */
@@ -101,10 +103,10 @@ export function HomeApp(props: HomeAppProps) {
 		},
 		{isActive: open},
 	);
-	useBrowseKeys(dispatch, open && state.mode.kind === 'browse');
-	useConfirmKeys(dispatch, open && state.mode.kind === 'confirm-remove');
+	useHomeKeys(dispatch, open);
 	useTestRunner(state.tests, dispatch, props.verify, props.record, clock);
 	useRemoval(state.mode, dispatch, props.remove, props.list);
+	useMove(state.move, dispatch, props.moveServer, props.list);
 	const {outcome} = state;
 	useExitWith(outcome, props.onExit);
 

@@ -1,6 +1,6 @@
 import type {KeyHint} from '../components/Footer.js';
 import {isBusy} from '../profile-tests/tests-reducer.js';
-import type {HomeState} from './reducer.js';
+import {movedAddress, type HomeState} from './reducer.js';
 
 /** The keys that work right now, for the footer. */
 export function homeKeyHints(state: HomeState): KeyHint[] {
@@ -34,6 +34,7 @@ export function homeKeyHints(state: HomeState): KeyHint[] {
 	return [
 		['↑↓', 'select'],
 		['t', 'test'],
+		...(movedAddress(state) === null ? [] : ([['u', 'use the new address']] as KeyHint[])),
 		['a', 'test all'],
 		['e', 'edit'],
 		['d', 'remove'],

@@ -27,6 +27,8 @@ export type HomeState = {
 	scroll: number;
 	scrollMax: number;
 	outcome: HomeOutcome | null;
+	/** A profile whose server is being replaced by the address its last test was moved to. */
+	move: {name: string; server: string} | null;
 };
 
 export type HomeAction =
@@ -43,6 +45,9 @@ export type HomeAction =
 	| {type: 'add'}
 	| {type: 'quit'}
 	| {type: 'interrupt'}
+	| {type: 'use-moved-address'}
+	| {type: 'moved'; name: string; server: string; profiles: readonly ProfileSummary[]}
+	| {type: 'move-failed'; name: string; message: string}
 	| {type: 'scroll'; by: number}
 	| {type: 'set-scroll-limit'; max: number};
 
@@ -72,7 +77,19 @@ export function initialHomeState({profiles, select = null, notice = null, limit}
 		scroll: 0,
 		scrollMax: 0,
 		outcome: null,
+		move: null,
 	};
+}
+
+/** The address the selected profile's last test here was moved to (the `redirected` warning), if any. */
+export function movedAddress(state: HomeState): string | null {
+	const selected = selectedProfile(state);
+	const test = selected ? state.tests.tests.get(selected.name) : undefined;
+	if (test?.phase !== 'done') {
+		return null;
+	}
+
+	return test.result.warnings.find(item => item.code === 'redirected')?.address ?? null;
 }
 
 /** The selected profile, or undefined when none is saved. */
@@ -184,6 +201,29 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 
 		case 'interrupt': {
 			return {...state, outcome: {kind: 'interrupted', testsRunning: isBusy(state.tests)}};
+		}
+
+		case 'use-moved-address': {
+			const server = movedAddress(state);
+			if (!browsing || !selected || server === null || state.move !== null) {
+				return state;
+			}
+
+			return whenIdle(state, idle => ({...idle, move: {name: selected.name, server}, notice: null}));
+		}
+
+		case 'moved': {
+			return {
+				...state,
+				profiles: action.profiles,
+				tests: testsReducer(state.tests, {type: 'forget-test', name: action.name}),
+				move: null,
+				notice: {tone: 'ok', text: `✓ "${action.name}" now uses ${action.server}. Press t to test it there.`},
+			};
+		}
+
+		case 'move-failed': {
+			return {...state, move: null, notice: {tone: 'fail', text: `✗ The server of "${action.name}" was not changed: ${action.message}`}};
 		}
 
 		case 'scroll': {

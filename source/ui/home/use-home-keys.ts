@@ -1,24 +1,31 @@
 import type {Dispatch} from 'react';
-import {useInput} from 'ink';
+import {useLetterKeys} from '../components/use-letter-keys.js';
 import type {HomeAction} from './reducer.js';
 
 /** Rows one PgUp/PgDn moves the details. */
 const page = 5;
 
-const letters: Record<string, HomeAction> = {
-	t: {type: 'test-selected'},
-	a: {type: 'test-all'},
-	e: {type: 'edit'},
-	d: {type: 'ask-remove'},
-	n: {type: 'add'},
-	q: {type: 'quit'},
-	k: {type: 'move', by: -1},
-	j: {type: 'move', by: 1},
+/**
+What each letter asks for. Both the list's and the removal question's letters are here: the reducer
+acts only on what fits the state it is in, so letters typed together act as if typed one by one
+("dy" asks, then removes; "dn" asks, then keeps, and n does not also open the wizard).
+*/
+const letters: Record<string, readonly HomeAction[]> = {
+	t: [{type: 'test-selected'}],
+	a: [{type: 'test-all'}],
+	e: [{type: 'edit'}],
+	d: [{type: 'ask-remove'}],
+	n: [{type: 'add'}, {type: 'cancel-remove'}],
+	y: [{type: 'confirm-remove'}],
+	u: [{type: 'use-moved-address'}],
+	q: [{type: 'quit'}],
+	k: [{type: 'move', by: -1}],
+	j: [{type: 'move', by: 1}],
 };
 
-/** Keys of the list: arrows select, letters act on the selected profile or on all of them. */
-export function useBrowseKeys(dispatch: Dispatch<HomeAction>, isActive: boolean): void {
-	useInput(
+/** Keys of the home screen: arrows select, letters act on the selected profile or on all of them, y/n/Esc answer the removal question. */
+export function useHomeKeys(dispatch: Dispatch<HomeAction>, isActive: boolean): void {
+	useLetterKeys(
 		(input, key) => {
 			if (key.upArrow) {
 				dispatch({type: 'move', by: -1});
@@ -28,29 +35,12 @@ export function useBrowseKeys(dispatch: Dispatch<HomeAction>, isActive: boolean)
 				dispatch({type: 'scroll', by: key.pageUp ? -page : page});
 			} else if (key.return) {
 				dispatch({type: 'test-selected'});
-			} else if (!key.ctrl && !key.meta) {
-				// Keys typed faster than the screen redraws arrive together ("jj"): each one counts.
-				for (const letter of input) {
-					const action = letters[letter];
-					if (action) {
-						dispatch(action);
-					}
-				}
-			}
-		},
-		{isActive},
-	);
-}
-
-/** Keys of the removal question: y removes, n or Esc keeps. */
-export function useConfirmKeys(dispatch: Dispatch<HomeAction>, isActive: boolean): void {
-	useInput(
-		(input, key) => {
-			const answer = input.slice(0, 1).toLowerCase();
-			if (answer === 'y') {
-				dispatch({type: 'confirm-remove'});
-			} else if (answer === 'n' || key.escape) {
+			} else if (key.escape) {
 				dispatch({type: 'cancel-remove'});
+			} else if (!key.ctrl && !key.meta) {
+				for (const action of letters[input.toLowerCase()] ?? []) {
+					dispatch(action);
+				}
 			}
 		},
 		{isActive},

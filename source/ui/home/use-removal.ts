@@ -1,6 +1,6 @@
 import {useEffect, useRef, type Dispatch} from 'react';
 import type {ProfileSummary} from '../profile-tests/types.js';
-import type {HomeAction, HomeMode} from './reducer.js';
+import type {HomeAction, HomeMode, HomeState} from './reducer.js';
 
 /** Deletes a saved profile; may be synchronous. */
 export type RemoveProfile = (name: string) => void | Promise<void>;
@@ -29,4 +29,44 @@ export function useRemoval(mode: HomeMode, dispatch: Dispatch<HomeAction>, remov
 				},
 			);
 	}, [removing, dispatch]);
+}
+
+/** Gives a saved profile another server; may be synchronous. */
+export type MoveServer = (name: string, server: string) => void | Promise<void>;
+
+/** Saves the address a profile's server moved to, once the person pressed its key, then reads the list afresh. */
+export function useMove(
+	move: HomeState['move'],
+	dispatch: Dispatch<HomeAction>,
+	moveServer: MoveServer | undefined,
+	list: () => readonly ProfileSummary[],
+): void {
+	const latest = useRef({moveServer, list});
+	useEffect(() => {
+		latest.current = {moveServer, list};
+	});
+	useEffect(() => {
+		if (move === null) {
+			return;
+		}
+
+		const {moveServer: moveNow, list: listNow} = latest.current;
+		const {name, server} = move;
+		Promise.resolve()
+			.then(async () => {
+				if (!moveNow) {
+					throw new Error('this screen cannot change saved profiles');
+				}
+
+				await moveNow(name, server);
+			})
+			.then(
+				() => {
+					dispatch({type: 'moved', name, server, profiles: listNow()});
+				},
+				(error: unknown) => {
+					dispatch({type: 'move-failed', name, message: error instanceof Error ? error.message : String(error)});
+				},
+			);
+	}, [move, dispatch]);
 }

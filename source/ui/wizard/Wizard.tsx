@@ -1,4 +1,4 @@
-import {useReducer, type Dispatch} from 'react';
+import {useReducer} from 'react';
 import {Box, useInput} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {useExitWith} from '../components/use-exit-with.js';
@@ -7,23 +7,18 @@ import {ColorContext, Paint} from '../components/Paint.js';
 import {StepIndicator} from '../components/StepIndicator.js';
 import {Viewport} from '../components/Viewport.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
-import {parsedServer, parsedSite} from './fields.js';
 import {keyHints} from './key-hints.js';
-import {initialWizardState, wizardReducer, type SavedProfile, type WizardAction, type WizardOutcome, type WizardState} from './reducer.js';
-import {AccountScreen} from './screens/AccountScreen.js';
-import {CredentialsScreen} from './screens/CredentialsScreen.js';
-import {NeedsScreen} from './screens/NeedsScreen.js';
-import {PrerequisitesScreen} from './screens/PrerequisitesScreen.js';
-import {ReviewScreen} from './screens/ReviewScreen.js';
-import {ServerScreen} from './screens/ServerScreen.js';
-import {TokenScreen} from './screens/TokenScreen.js';
-import {VerifyScreen, type FailureAction} from './screens/VerifyScreen.js';
+import {initialWizardState, wizardReducer, type WizardOutcome} from './reducer.js';
+import {closingLine, type ClosingLine} from './closing-line.js';
+import {StepScreen} from './screens/StepScreen.js';
+import type {FailureAction} from './screens/VerifyScreen.js';
 import type {StepId, WizardValues} from './steps.js';
 import {useSaving, useVerification, type SaveFunction, type VerifyFunction} from './use-effects.js';
 
 export type {FailureAction} from './screens/VerifyScreen.js';
 export type {SaveFunction, VerifyFunction} from './use-effects.js';
 export type {WizardOutcome} from './reducer.js';
+export type {ClosingLine} from './closing-line.js';
 
 export type WizardProps = {
 	/** Runs the checks; `verifyConnection` in real use, the simulator or a fake in tests. */
@@ -58,93 +53,7 @@ export type WizardProps = {
 	readonly closingLine?: (outcome: WizardOutcome) => ClosingLine | undefined;
 };
 
-/** The line the wizard leaves on screen when it ends. */
-export type ClosingLine = {tone: 'ok' | 'warn' | 'fail'; text: string};
-
 const noActions: readonly FailureAction[] = [];
-
-function closingLine(outcome: WizardOutcome, saved: SavedProfile | null): ClosingLine {
-	switch (outcome.kind) {
-		case 'verified': {
-			return {
-				tone: 'ok',
-				text: `✓ Done: profile "${outcome.profile}" is saved and verified. Re-test it any time with: tableau-connect test ${outcome.profile}`,
-			};
-		}
-
-		case 'saved-unverified': {
-			return {
-				tone: 'warn',
-				text: `! Profile "${outcome.profile}" is saved, but its test did not pass. Fix it with: tableau-connect setup --profile ${outcome.profile}`,
-			};
-		}
-
-		case 'failed': {
-			return {tone: 'fail', text: '✗ The test did not pass and nothing was saved.'};
-		}
-
-		case 'save-failed': {
-			return {tone: 'fail', text: `✗ The profile could not be saved: ${outcome.message}`};
-		}
-
-		case 'cancelled': {
-			return {tone: 'warn', text: saved ? `! Stopped. The profile "${saved.name}" had already been saved.` : '! Stopped. Nothing was saved.'};
-		}
-	}
-}
-
-function Screen({state, dispatch, props}: {readonly state: WizardState; readonly dispatch: Dispatch<WizardAction>; readonly props: WizardProps}) {
-	const isActive = state.outcome === null && (props.isActive ?? true);
-	switch (state.step) {
-		case 'needs': {
-			return <NeedsScreen dispatch={dispatch} isActive={isActive} />;
-		}
-
-		case 'prerequisites': {
-			return <PrerequisitesScreen dispatch={dispatch} isActive={isActive} />;
-		}
-
-		case 'account': {
-			return (
-				<AccountScreen
-					server={parsedServer(state.values)}
-					site={parsedSite(state.values)}
-					hyperlinks={props.hyperlinks ?? false}
-					dispatch={dispatch}
-					isActive={isActive}
-				/>
-			);
-		}
-
-		case 'token': {
-			return <TokenScreen dispatch={dispatch} isActive={isActive} />;
-		}
-
-		case 'server': {
-			return <ServerScreen state={state} dispatch={dispatch} isActive={isActive} />;
-		}
-
-		case 'credentials': {
-			return <CredentialsScreen state={state} dispatch={dispatch} isActive={isActive} />;
-		}
-
-		case 'review': {
-			return <ReviewScreen state={state} dispatch={dispatch} isActive={isActive} />;
-		}
-
-		case 'verify': {
-			return (
-				<VerifyScreen
-					state={state}
-					dispatch={dispatch}
-					isActive={isActive}
-					extraFailureActions={props.extraFailureActions ?? noActions}
-					insecure={props.verifyOptions?.insecure ?? false}
-				/>
-			);
-		}
-	}
-}
 
 /**
 The setup wizard: the steps of Parable's Tableau page, then a live test and the save. Everything it
@@ -167,7 +76,18 @@ export function Wizard(props: WizardProps) {
 	const {outcome} = state;
 	useExitWith(outcome, props.onExit);
 
-	const hints = keyHints(state, props.extraFailureActions ?? noActions);
+	const extraFailureActions = props.extraFailureActions ?? noActions;
+	const hints = keyHints(state, extraFailureActions);
+	const screen = (
+		<StepScreen
+			state={state}
+			dispatch={dispatch}
+			isActive={state.outcome === null && (props.isActive ?? true)}
+			hyperlinks={props.hyperlinks ?? false}
+			extraFailureActions={extraFailureActions}
+			insecure={props.verifyOptions?.insecure ?? false}
+		/>
+	);
 	const headerRows = 2 + (props.banner ? 1 : 0);
 	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
 	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hints, columns));
@@ -182,7 +102,7 @@ export function Wizard(props: WizardProps) {
 							{outcome && state.step === 'verify' ? (
 								// The last frame stays in the terminal after exit: unclipped, so the result and the
 								// values for Parable's form are all there to read and copy.
-								<Screen state={state} dispatch={dispatch} props={props} />
+								screen
 							) : (
 								<Viewport
 									key={`${state.step}-${state.view}`}
@@ -190,7 +110,7 @@ export function Wizard(props: WizardProps) {
 									scroll={state.scroll}
 									onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}
 								>
-									<Screen state={state} dispatch={dispatch} props={props} />
+									{screen}
 								</Viewport>
 							)}
 						</Box>

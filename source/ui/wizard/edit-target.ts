@@ -21,6 +21,7 @@ export const editTargets: Record<DiagnosisCode, EditTarget> = {
 	'proxy-error': {step: 'server', field: 'server'},
 	'not-tableau': {step: 'server', field: 'server'},
 	'redirect-method': {step: 'server', field: 'server'},
+	'wrong-scheme': {step: 'server', field: 'server'},
 	'api-version-unsupported': {step: 'server', field: 'server'},
 	'unexpected-response': {step: 'server', field: 'server'},
 	'signin-failed': {step: 'credentials', field: 'tokenSecret'},

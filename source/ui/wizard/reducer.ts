@@ -1,106 +1,11 @@
-import type {ProfileInput} from '../../profiles/types.js';
-import {pendingCheckLines, updateCheck, type CheckLine} from '../checks/check-lines.js';
-import type {CheckId, CheckResult, VerificationResult} from '../../verify/types.js';
-import {editTargets} from './edit-target.js';
-import {
-	checkFields,
-	defaultValidateProfileName,
-	emptyValues,
-	firstInvalid,
-	normalizeField,
-	parsedServer,
-	parsedSite,
-	suggestProfileName,
-	type FieldCheck,
-	type FieldContext,
-} from './fields.js';
-import {fieldIds, fieldLabels, stepFields, stepIds, stepOf, type FieldId, type StepId, type WizardValues} from './steps.js';
+import {checkFields, defaultValidateProfileName, emptyValues, normalizeField, suggestProfileName, type FieldContext} from './fields.js';
+import {change, enterStep, focusField, following, moveFocus, stepBack, submitField} from './form.js';
+import type {WizardAction, WizardInit, WizardState} from './state.js';
+import {fieldIds, type FieldId, type WizardValues} from './steps.js';
+import {endAfterSuccess, leaveResult, startVerification, testAndSave} from './test-and-save.js';
 
-export type VerifyState =
-	| {phase: 'idle'}
-	| {phase: 'running'; run: number; checks: CheckLine[]}
-	| {phase: 'done'; run: number; checks: CheckLine[]; result: VerificationResult}
-	/** The injected verify function threw: a bug, not a server problem, but still something to show. */
-	| {phase: 'crashed'; run: number; checks: CheckLine[]; message: string};
-
-export type SaveState = {phase: 'idle'} | {phase: 'saving'; request: number; verified: boolean} | {phase: 'failed'; message: string};
-
-/** The last profile written in this session. */
-export type SavedProfile = {name: string; path: string; verified: boolean};
-
-/** How the wizard ended; `setup` turns it into the exit code. */
-export type WizardOutcome =
-	| {kind: 'verified'; profile: string; path: string; result: VerificationResult}
-	| {kind: 'saved-unverified'; profile: string; path: string; result: VerificationResult | null}
-	| {kind: 'failed'; result: VerificationResult | null}
-	| {kind: 'save-failed'; message: string}
-	| {kind: 'cancelled'};
-
-export type WizardState = {
-	step: StepId;
-	values: WizardValues;
-	/** The field that receives typing, on the two form steps; null elsewhere. */
-	focus: FieldId | null;
-	/** Cursor position in the focused field. */
-	cursor: number;
-	/** Fields whose errors are shown: left, submitted, or pointed at by "edit". */
-	touched: Record<FieldId, boolean>;
-	checks: Record<FieldId, FieldCheck>;
-	/** What the wizard changed in a field for the person when it was left (pasted address split, https added). */
-	assists: Partial<Record<FieldId, string>>;
-	/** A message for the whole step: why Enter did not go on, or why "edit" came here. */
-	message: string | null;
-	/** Once the person types a profile name, it no longer follows the server and site. */
-	profileNameEdited: boolean;
-	secretVisible: boolean;
-	/** Increments with every test, so late events of an earlier test are ignored. */
-	run: number;
-	verify: VerifyState;
-	save: SaveState;
-	saveRequests: number;
-	saved: SavedProfile | null;
-	/** On the verify screen: the result, or the equivalent curl commands. */
-	view: 'result' | 'curl';
-	scroll: number;
-	scrollMax: number;
-	outcome: WizardOutcome | null;
-	context: FieldContext;
-};
-
-export type WizardAction =
-	| {type: 'next'}
-	| {type: 'back'}
-	| {type: 'focus-next'}
-	| {type: 'focus-previous'}
-	| {type: 'focus'; field: FieldId}
-	| {type: 'insert'; text: string}
-	| {type: 'delete-backward'}
-	| {type: 'clear-field'}
-	| {type: 'move-cursor'; to: 'left' | 'right' | 'start' | 'end'}
-	| {type: 'toggle-secret'}
-	| {type: 'start-verification'}
-	| {type: 'check-started'; run: number; id: CheckId}
-	| {type: 'check-finished'; run: number; check: CheckResult}
-	| {type: 'verification-finished'; run: number; result: VerificationResult}
-	| {type: 'verification-crashed'; run: number; message: string}
-	| {type: 'save-anyway'}
-	| {type: 'save-finished'; request: number; path: string}
-	| {type: 'save-failed'; request: number; message: string}
-	| {type: 'edit'}
-	| {type: 'toggle-curl'}
-	| {type: 'scroll'; by: number}
-	| {type: 'set-scroll-limit'; max: number}
-	| {type: 'quit'}
-	| {type: 'cancel'};
-
-export type WizardInit = {
-	initialValues?: Partial<WizardValues>;
-	/** Where to start; `verify` starts the test at once (for demos with every value filled in). */
-	initialStep?: StepId;
-	editingProfile?: string | null;
-	existingProfileNames?: readonly string[];
-	validateProfileName?: (name: string) => string | null;
-};
+export type {SavedProfile, SaveState, VerifyState, WizardAction, WizardInit, WizardOutcome, WizardState} from './state.js';
+export {profileInput, verificationInput} from './test-and-save.js';
 
 const noTouched = Object.fromEntries(fieldIds.map(field => [field, false])) as Record<FieldId, boolean>;
 
@@ -132,7 +37,6 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		step: 'needs',
 		values,
 		focus: null,
-		cursor: 0,
 		touched: noTouched,
 		checks: checkFields(values, context),
 		assists,
@@ -154,175 +58,33 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 	return step === 'verify' ? startVerification(base) : enterStep(base, step);
 }
 
-/** What the pipeline gets: parsed server and site, trimmed name and secret. */
-export function verificationInput(state: WizardState) {
-	return {
-		server: parsedServer(state.values) ?? state.values.server.trim(),
-		site: parsedSite(state.values) ?? state.values.site.trim(),
-		tokenName: state.values.tokenName.trim(),
-		tokenSecret: state.values.tokenSecret.trim(),
-		profile: state.values.profileName.trim(),
-	};
-}
-
-/** What the store gets. */
-export function profileInput(state: WizardState): ProfileInput {
-	const {server, site, tokenName, tokenSecret, profile} = verificationInput(state);
-	return {name: profile, server, site, tokenName, tokenSecret};
-}
-
-function isFormStep(step: StepId): boolean {
-	return stepFields[step].length > 0;
-}
-
-function enterStep(state: WizardState, step: StepId, field?: FieldId | null): WizardState {
-	const fields = stepFields[step];
-	const focus = field ?? fields[0] ?? null;
-	return {
-		...state,
-		step,
-		focus,
-		cursor: focus === null ? 0 : state.values[focus].length,
-		// The secret is shown only while its field has focus and the person asked for it.
-		secretVisible: step === state.step && focus === 'tokenSecret' ? state.secretVisible : false,
-		view: 'result',
-		scroll: 0,
-		scrollMax: 0,
-	};
-}
-
-function withValues(state: WizardState, values: WizardValues, changed: readonly FieldId[]): WizardState {
-	let next = values;
-	if (!state.profileNameEdited && (changed.includes('server') || changed.includes('site'))) {
-		next = {...next, profileName: suggestProfileName(next, state.context.existingProfileNames)};
-	}
-
-	return {...state, values: next, checks: checkFields(next, state.context)};
-}
-
-/**
-Leaving a field: rewrite it as it will be used, start showing its error, and hide a shown secret.
-Only here is text rewritten: a paste over ssh or tmux arrives in pieces, so no piece is final.
-*/
-function blur(state: WizardState): WizardState {
-	const field = state.focus;
-	if (field === null) {
-		return state;
-	}
-
-	const {values, assists} = normalizeField(field, state.values);
-	const changed = fieldIds.filter(id => values[id] !== state.values[id]);
-	const next = withValues(state, values, changed);
-	const touched = {...next.touched, [field]: true};
-	// A site filled in from the server address is checked at once: the person did not type it.
-	if (assists.site !== undefined) {
-		touched.site = true;
-	}
-
-	return {...next, touched, assists: {...next.assists, ...assists}, secretVisible: false};
-}
-
-function moveFocus(state: WizardState, delta: 1 | -1): WizardState {
-	const fields = stepFields[state.step];
-	if (state.focus === null || fields.length === 0) {
-		return state;
-	}
-
-	const left = blur(state);
-	const index = (fields.indexOf(state.focus) + delta + fields.length) % fields.length;
-	const focus = fields[index]!;
-	return {...left, focus, cursor: left.values[focus].length};
-}
-
-function blockedMessage(field: FieldId): string {
-	return `${fieldLabels[field]} needs fixing before you go on (see the message under it).`;
-}
-
-function submitField(state: WizardState): WizardState {
-	const fields = stepFields[state.step];
-	const field = state.focus ?? fields[0]!;
-	const left = blur({...state, focus: field});
-	if (left.checks[field].error !== null) {
-		// Focus stays, so a secret the person is checking stays shown.
-		return {...left, focus: field, cursor: left.values[field].length, message: blockedMessage(field), secretVisible: state.secretVisible};
-	}
-
-	const index = fields.indexOf(field);
-	if (index < fields.length - 1) {
-		const focus = fields[index + 1]!;
-		return {...left, focus, cursor: left.values[focus].length, message: null};
-	}
-
-	const touched = {...left.touched};
-	for (const id of fields) {
-		touched[id] = true;
-	}
-
-	const invalid = firstInvalid(left.checks, fields);
-	if (invalid !== null) {
-		return {...left, touched, focus: invalid, cursor: left.values[invalid].length, message: blockedMessage(invalid)};
-	}
-
-	const following = stepIds[stepIds.indexOf(state.step) + 1]!;
-	return enterStep({...left, touched, message: null}, following);
-}
-
-function startVerification(state: WizardState): WizardState {
-	// The review is reached only with valid values, but a demo may start here with anything.
-	for (const field of fieldIds) {
-		if (state.checks[field].error !== null) {
-			return enterStep({...state, touched: {...state.touched, [field]: true}, message: blockedMessage(field)}, stepOf(field), field);
-		}
-	}
-
-	const run = state.run + 1;
-	const checks = pendingCheckLines();
-	return {
-		...enterStep(state, 'verify'),
-		message: null,
-		run,
-		verify: {phase: 'running', run, checks},
-		save: {phase: 'idle'},
-	};
-}
-
-function requestSave(state: WizardState, verified: boolean): WizardState {
-	const request = state.saveRequests + 1;
-	return {...state, saveRequests: request, save: {phase: 'saving', request, verified}};
-}
-
-// Typing and pasting change exactly the text typed: `blur` does the rewriting, once the field is left.
-function editValue(state: WizardState, value: string, cursor: number): WizardState {
-	const field = state.focus;
-	if (field === null) {
-		return state;
-	}
-
-	const next = withValues({...state, message: null, assists: {...state.assists, [field]: undefined}}, {...state.values, [field]: value}, [field]);
-	return {...next, cursor, profileNameEdited: next.profileNameEdited || field === 'profileName'};
-}
-
-function finish(state: WizardState): WizardOutcome {
-	if (state.saved) {
-		const result = state.verify.phase === 'done' ? state.verify.result : null;
-		if (state.saved.verified && result?.ok) {
-			return {kind: 'verified', profile: state.saved.name, path: state.saved.path, result};
+/** Enter: on through the page's steps. */
+function next(state: WizardState): WizardState {
+	switch (state.step) {
+		// Steps 1 to 4: what you'll need, before you start, your account settings, create the token.
+		case 'needs':
+		case 'prerequisites':
+		case 'account':
+		case 'token': {
+			return enterStep({...state, message: null}, following(state.step));
 		}
 
-		return {kind: 'saved-unverified', profile: state.saved.name, path: state.saved.path, result};
+		// Steps 5 and 6: server details, then token and profile name, one field after the other.
+		case 'server':
+		case 'credentials': {
+			return submitField(state);
+		}
+
+		// Step 7: the review starts the test.
+		case 'review': {
+			return startVerification(state);
+		}
+
+		// Step 8: save & test; Enter ends once the profile is verified and saved.
+		case 'verify': {
+			return endAfterSuccess(state);
+		}
 	}
-
-	if (state.save.phase === 'failed') {
-		return {kind: 'save-failed', message: state.save.message};
-	}
-
-	return {kind: 'failed', result: state.verify.phase === 'done' ? state.verify.result : null};
-}
-
-// Control characters never belong in these fields; a pasted line break is the end of the paste.
-function clean(text: string): string {
-	// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-	return text.replace(/[\u0000-\u001F\u007F]/g, '');
 }
 
 /** The wizard's only state transition function. Pure: effects read the state and dispatch results. */
@@ -333,46 +95,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 
 	switch (action.type) {
 		case 'next': {
-			if (isFormStep(state.step)) {
-				return submitField(state);
-			}
-
-			if (state.step === 'review') {
-				return startVerification(state);
-			}
-
-			if (state.step === 'verify') {
-				const {verify} = state;
-				if (verify.phase === 'done' && verify.result.ok && state.saved && state.save.phase === 'idle') {
-					return {...state, outcome: finish(state)};
-				}
-
-				return state;
-			}
-
-			return enterStep({...state, message: null}, stepIds[stepIds.indexOf(state.step) + 1]!);
+			return next(state);
 		}
 
 		case 'back': {
-			if (state.step === 'verify') {
-				if (state.view === 'curl') {
-					return {...state, view: 'result', scroll: 0, scrollMax: 0};
-				}
-
-				if (state.verify.phase === 'running' || state.save.phase === 'saving') {
-					return state;
-				}
-
-				return enterStep({...state, verify: {phase: 'idle'}, message: null}, 'review');
-			}
-
-			const index = stepIds.indexOf(state.step);
-			if (index === 0) {
-				// Nowhere to go back to: Esc quits, as Ctrl-C does.
-				return {...state, outcome: {kind: 'cancelled'}};
-			}
-
-			return enterStep({...blur(state), message: null}, stepIds[index - 1]!);
+			return state.step === 'verify' ? leaveResult(state) : stepBack(state);
 		}
 
 		case 'focus-next': {
@@ -384,152 +111,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		}
 
 		case 'focus': {
-			if (!stepFields[state.step].includes(action.field)) {
-				return state;
-			}
-
-			const left = blur(state);
-			return {...left, focus: action.field, cursor: left.values[action.field].length};
+			return focusField(state, action.field);
 		}
 
-		case 'insert': {
-			const field = state.focus;
-			const text = clean(action.text);
-			if (field === null || text === '') {
-				return state;
-			}
-
-			const value = state.values[field];
-			const cursor = Math.min(state.cursor, value.length);
-			return editValue(state, value.slice(0, cursor) + text + value.slice(cursor), cursor + text.length);
-		}
-
-		case 'delete-backward': {
-			const field = state.focus;
-			if (field === null || state.cursor === 0) {
-				return state;
-			}
-
-			const value = state.values[field];
-			const cursor = Math.min(state.cursor, value.length);
-			return editValue(state, value.slice(0, cursor - 1) + value.slice(cursor), cursor - 1);
-		}
-
-		case 'clear-field': {
-			return state.focus === null ? state : editValue(state, '', 0);
-		}
-
-		case 'move-cursor': {
-			if (state.focus === null) {
-				return state;
-			}
-
-			const length = state.values[state.focus].length;
-			const target = {left: state.cursor - 1, right: state.cursor + 1, start: 0, end: length}[action.to];
-			return {...state, cursor: Math.max(0, Math.min(length, target))};
+		case 'change': {
+			return change(state, action.field, action.value);
 		}
 
 		case 'toggle-secret': {
 			return state.focus === 'tokenSecret' ? {...state, secretVisible: !state.secretVisible} : state;
-		}
-
-		case 'start-verification': {
-			const {verify} = state;
-			if (state.step === 'review' || (state.step === 'verify' && (verify.phase === 'done' || verify.phase === 'crashed') && state.save.phase !== 'saving')) {
-				return startVerification(state);
-			}
-
-			return state;
-		}
-
-		case 'check-started': {
-			const {verify} = state;
-			if (verify.phase !== 'running' || verify.run !== action.run) {
-				return state;
-			}
-
-			return {...state, verify: {...verify, checks: updateCheck(verify.checks, action.id, {status: 'running'})}};
-		}
-
-		case 'check-finished': {
-			const {verify} = state;
-			if (verify.phase !== 'running' || verify.run !== action.run) {
-				return state;
-			}
-
-			const {id, status, summary, durationMs} = action.check;
-			return {...state, verify: {...verify, checks: updateCheck(verify.checks, id, {status, summary, durationMs})}};
-		}
-
-		case 'verification-finished': {
-			const {verify} = state;
-			if (verify.phase !== 'running' || verify.run !== action.run) {
-				return state;
-			}
-
-			// Lines the events missed (a fake verify, an early return) come from the result itself.
-			let {checks} = verify;
-			for (const check of action.result.checks) {
-				checks = updateCheck(checks, check.id, {status: check.status, summary: check.summary, durationMs: check.durationMs});
-			}
-
-			const done: WizardState = {...state, verify: {phase: 'done', run: verify.run, checks, result: action.result}, scroll: 0, scrollMax: 0};
-			// A verified profile is saved at once: that is what "Save & test" promised.
-			return action.result.ok ? requestSave(done, true) : done;
-		}
-
-		case 'verification-crashed': {
-			const {verify} = state;
-			if (verify.phase !== 'running' || verify.run !== action.run) {
-				return state;
-			}
-
-			return {...state, verify: {phase: 'crashed', run: verify.run, checks: verify.checks, message: action.message}};
-		}
-
-		case 'save-anyway': {
-			const {verify} = state;
-			const failed = (verify.phase === 'done' && !verify.result.ok) || verify.phase === 'crashed';
-			if (state.step !== 'verify' || !failed || state.save.phase === 'saving' || state.saved) {
-				return state;
-			}
-
-			return requestSave(state, false);
-		}
-
-		case 'save-finished': {
-			if (state.save.phase !== 'saving' || state.save.request !== action.request) {
-				return state;
-			}
-
-			return {...state, save: {phase: 'idle'}, saved: {name: profileInput(state).name, path: action.path, verified: state.save.verified}};
-		}
-
-		case 'save-failed': {
-			if (state.save.phase !== 'saving' || state.save.request !== action.request) {
-				return state;
-			}
-
-			return {...state, save: {phase: 'failed', message: action.message}};
-		}
-
-		case 'edit': {
-			const {verify} = state;
-			if (state.step !== 'verify' || verify.phase === 'running' || verify.phase === 'idle' || state.save.phase === 'saving') {
-				return state;
-			}
-
-			const diagnosis = verify.phase === 'done' ? verify.result.diagnosis : null;
-			const target = diagnosis ? editTargets[diagnosis.code] : {step: 'review' as const, field: null};
-			const message = diagnosis
-				? `The test failed: ${diagnosis.title} [${diagnosis.code}]. ${target.step === 'review' ? 'Press Enter to test again.' : 'Correct the value, then press Enter to go on to the review and test again.'}`
-				: 'Press Enter to test again.';
-			const touched = target.field === null ? state.touched : {...state.touched, [target.field]: true};
-			return enterStep({...state, touched, message, verify: {phase: 'idle'}}, target.step, target.field);
-		}
-
-		case 'toggle-curl': {
-			return state.step === 'verify' ? {...state, view: state.view === 'curl' ? 'result' : 'curl', scroll: 0, scrollMax: 0} : state;
 		}
 
 		case 'scroll': {
@@ -541,17 +131,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			return max === state.scrollMax ? state : {...state, scrollMax: max, scroll: Math.min(state.scroll, max)};
 		}
 
-		case 'quit': {
-			const {verify} = state;
-			if (state.step !== 'verify' || verify.phase === 'running' || state.save.phase === 'saving') {
-				return state;
-			}
-
-			return {...state, outcome: finish(state)};
-		}
-
 		case 'cancel': {
 			return {...state, outcome: {kind: 'cancelled'}};
+		}
+
+		default: {
+			return testAndSave(state, action);
 		}
 	}
 }

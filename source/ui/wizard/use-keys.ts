@@ -24,15 +24,13 @@ export function useReadingKeys(dispatch: Dispatch<WizardAction>, isActive: boole
 }
 
 /**
-Keys of the form steps. Every edit is an action, so the reducer applies each keystroke to the
-latest value, however fast they come.
+Keys of the form steps around the focused field. The field itself (ink-text-input) takes the text,
+Backspace, ←→ and Enter; Ctrl-U is the field's own (TextField).
 */
 export function useFormKeys(dispatch: Dispatch<WizardAction>, isActive: boolean): void {
 	useInput(
 		(input, key) => {
-			if (key.return || input === '\n') {
-				dispatch({type: 'next'});
-			} else if (key.escape) {
+			if (key.escape) {
 				dispatch({type: 'back'});
 			} else if (key.tab) {
 				dispatch({type: key.shift ? 'focus-previous' : 'focus-next'});
@@ -42,26 +40,8 @@ export function useFormKeys(dispatch: Dispatch<WizardAction>, isActive: boolean)
 				dispatch({type: 'focus-next'});
 			} else if (key.pageUp || key.pageDown) {
 				dispatch({type: 'scroll', by: key.pageUp ? -page : page});
-			} else if (key.leftArrow) {
-				dispatch({type: 'move-cursor', to: 'left'});
-			} else if (key.rightArrow) {
-				dispatch({type: 'move-cursor', to: 'right'});
-			} else if (key.home) {
-				dispatch({type: 'move-cursor', to: 'start'});
-			} else if (key.end) {
-				dispatch({type: 'move-cursor', to: 'end'});
-			} else if (key.backspace || key.delete) {
-				// Most terminals send DEL (0x7f) for Backspace, which Ink names "delete".
-				dispatch({type: 'delete-backward'});
-			} else if (key.ctrl) {
-				const action = (
-					{u: {type: 'clear-field'}, a: {type: 'move-cursor', to: 'start'}, e: {type: 'move-cursor', to: 'end'}, r: {type: 'toggle-secret'}} as const
-				)[input as 'u' | 'a' | 'e' | 'r'];
-				if (action) {
-					dispatch(action);
-				}
-			} else if (!key.meta && input !== '') {
-				dispatch({type: 'insert', text: input});
+			} else if (key.ctrl && input === 'r') {
+				dispatch({type: 'toggle-secret'});
 			}
 		},
 		{isActive},

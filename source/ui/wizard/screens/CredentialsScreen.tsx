@@ -21,6 +21,8 @@ export function CredentialsScreen({state, dispatch, isActive}: Props) {
 			</Box>
 			<FieldList
 				state={state}
+				dispatch={dispatch}
+				isActive={isActive}
 				fields={['tokenName', 'tokenSecret', 'profileName']}
 				looks={{
 					tokenName: {

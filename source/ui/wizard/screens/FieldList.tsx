@@ -1,9 +1,10 @@
+import type {Dispatch} from 'react';
 import {Box} from 'ink';
 import {TextField} from '../../components/TextField.js';
 import {Paint} from '../../components/Paint.js';
 import {useTerminalSize} from '../../components/use-terminal-size.js';
 import {pendingChange} from '../fields.js';
-import type {WizardState} from '../reducer.js';
+import type {WizardAction, WizardState} from '../reducer.js';
 import {fieldLabels, type FieldId} from '../steps.js';
 
 /** How each field looks: placeholder, help while focused, and whether it is masked. */
@@ -13,12 +14,14 @@ type Props = {
 	readonly state: WizardState;
 	readonly fields: readonly FieldId[];
 	readonly looks: Partial<Record<FieldId, FieldLook>>;
+	readonly dispatch: Dispatch<WizardAction>;
+	readonly isActive: boolean;
 };
 
 const labelWidth = 14;
 
 /** The fields of a form step, and the step's message when Enter was refused or "edit" led here. */
-export function FieldList({state, fields, looks}: Props) {
+export function FieldList({state, fields, looks, dispatch, isActive}: Props) {
 	const {columns} = useTerminalSize();
 	return (
 		<Box flexDirection="column">
@@ -35,7 +38,9 @@ export function FieldList({state, fields, looks}: Props) {
 						label={fieldLabels[field]}
 						value={state.values[field]}
 						focused={state.focus === field}
-						cursor={state.cursor}
+						isActive={isActive}
+						onChange={value => dispatch({type: 'change', field, value})}
+						onSubmit={() => dispatch({type: 'next'})}
 						mask={look.masked && !state.secretVisible ? '*' : undefined}
 						placeholder={look.placeholder ?? ''}
 						hint={look.hint ?? ''}

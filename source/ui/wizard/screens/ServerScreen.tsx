@@ -20,6 +20,8 @@ export function ServerScreen({state, dispatch, isActive}: Props) {
 			</Box>
 			<FieldList
 				state={state}
+				dispatch={dispatch}
+				isActive={isActive}
 				fields={['server', 'site']}
 				looks={{
 					server: {

@@ -1,5 +1,6 @@
 import type {Dispatch, ReactNode} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useLetterKeys} from '../../components/use-letter-keys.js';
 import {Paint} from '../../components/Paint.js';
 import {useTerminalSize} from '../../components/use-terminal-size.js';
 import type {VerificationResult} from '../../../verify/types.js';
@@ -32,7 +33,7 @@ function useVerifyKeys({state, dispatch, isActive, extraFailureActions}: Props):
 	const {verify} = state;
 	const finished = verify.phase === 'done' || verify.phase === 'crashed';
 	const failed = (verify.phase === 'done' && !verify.result.ok) || verify.phase === 'crashed';
-	useInput(
+	useLetterKeys(
 		(input, key) => {
 			if (key.upArrow || key.pageUp) {
 				dispatch({type: 'scroll', by: key.pageUp ? -page : -1});

@@ -1,0 +1,86 @@
+import type {CheckLine} from '../checks/check-lines.js';
+import type {CheckId, CheckResult, VerificationResult} from '../../verify/types.js';
+import type {FieldCheck, FieldContext} from './fields.js';
+import type {FieldId, StepId, WizardValues} from './steps.js';
+
+export type VerifyState =
+	| {phase: 'idle'}
+	| {phase: 'running'; run: number; checks: CheckLine[]}
+	| {phase: 'done'; run: number; checks: CheckLine[]; result: VerificationResult}
+	/** The injected verify function threw: a bug, not a server problem, but still something to show. */
+	| {phase: 'crashed'; run: number; checks: CheckLine[]; message: string};
+
+export type SaveState = {phase: 'idle'} | {phase: 'saving'; request: number; verified: boolean} | {phase: 'failed'; message: string};
+
+/** The last profile written in this session. */
+export type SavedProfile = {name: string; path: string; verified: boolean};
+
+/** How the wizard ended; `setup` turns it into the exit code. */
+export type WizardOutcome =
+	| {kind: 'verified'; profile: string; path: string; result: VerificationResult}
+	| {kind: 'saved-unverified'; profile: string; path: string; result: VerificationResult | null}
+	| {kind: 'failed'; result: VerificationResult | null}
+	| {kind: 'save-failed'; message: string}
+	| {kind: 'cancelled'};
+
+export type WizardState = {
+	step: StepId;
+	values: WizardValues;
+	/** The field that receives typing, on the two form steps; null elsewhere. */
+	focus: FieldId | null;
+	/** Fields whose errors are shown: left, submitted, or pointed at by "edit". */
+	touched: Record<FieldId, boolean>;
+	checks: Record<FieldId, FieldCheck>;
+	/** What the wizard changed in a field for the person when it was left (pasted address split, https added). */
+	assists: Partial<Record<FieldId, string>>;
+	/** A message for the whole step: why Enter did not go on, or why "edit" came here. */
+	message: string | null;
+	/** Once the person types a profile name, it no longer follows the server and site. */
+	profileNameEdited: boolean;
+	secretVisible: boolean;
+	/** Increments with every test, so late events of an earlier test are ignored. */
+	run: number;
+	verify: VerifyState;
+	save: SaveState;
+	saveRequests: number;
+	saved: SavedProfile | null;
+	/** On the verify screen: the result, or the equivalent curl commands. */
+	view: 'result' | 'curl';
+	scroll: number;
+	scrollMax: number;
+	outcome: WizardOutcome | null;
+	context: FieldContext;
+};
+
+export type WizardAction =
+	| {type: 'next'}
+	| {type: 'back'}
+	| {type: 'focus-next'}
+	| {type: 'focus-previous'}
+	| {type: 'focus'; field: FieldId}
+	/** A field's new value, as its text input reports it after each key or paste. */
+	| {type: 'change'; field: FieldId; value: string}
+	| {type: 'toggle-secret'}
+	| {type: 'start-verification'}
+	| {type: 'check-started'; run: number; id: CheckId}
+	| {type: 'check-finished'; run: number; check: CheckResult}
+	| {type: 'verification-finished'; run: number; result: VerificationResult}
+	| {type: 'verification-crashed'; run: number; message: string}
+	| {type: 'save-anyway'}
+	| {type: 'save-finished'; request: number; path: string}
+	| {type: 'save-failed'; request: number; message: string}
+	| {type: 'edit'}
+	| {type: 'toggle-curl'}
+	| {type: 'scroll'; by: number}
+	| {type: 'set-scroll-limit'; max: number}
+	| {type: 'quit'}
+	| {type: 'cancel'};
+
+export type WizardInit = {
+	initialValues?: Partial<WizardValues>;
+	/** Where to start; `verify` starts the test at once (for demos with every value filled in). */
+	initialStep?: StepId;
+	editingProfile?: string | null;
+	existingProfileNames?: readonly string[];
+	validateProfileName?: (name: string) => string | null;
+};
