@@ -184,7 +184,7 @@ describe('re-testing', () => {
 		expect(frame.split('\n').every(line => [...line].length <= 80)).toBe(true);
 		expect(flat(frame)).toMatch(/↓ \d+ more lines below \(PgUp\/PgDn to scroll\)/);
 		const {remediation} = diagnose('insufficient-permissions', {});
-		frame = await press(instance, keys.pageDown + keys.pageDown, '[insufficient-permissions');
+		frame = await press(instance, keys.pageDown, '[insufficient-permissions');
 		frame = await press(instance, keys.pageDown + keys.pageDown, `1. ${remedyStart(remediation[0]!)}`);
 		expect(flat(frame)).toMatch(/↑ \d+ more lines above/);
 	});
