@@ -3,7 +3,7 @@ import type {Profile} from '../profiles/types.js';
 import type {HomeAppProps} from '../ui/home/HomeApp.js';
 import type {ProfileSummary} from '../ui/profile-tests/types.js';
 import type {VerificationOptions} from '../verify/pipeline.js';
-import {lastVerificationOf} from './profile-access.js';
+import {connectionOf, lastVerificationOf} from './profile-access.js';
 
 /** A profile without its secret: all a screen needs to show it. */
 export function summaryOf({name, server, site, tokenName, lastVerification}: Profile): ProfileSummary {
@@ -15,7 +15,11 @@ The home screen's I/O over the real store and pipeline. Secrets stay here: the s
 summaries, and `verify` reads the secret from the store when the test starts, so one changed by
 another process since the list was drawn is the one used.
 */
-export function homeDependencies(store: OpenedProfileStore, verification: VerificationOptions): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove'> {
+export function homeDependencies(
+	store: OpenedProfileStore,
+	verification: VerificationOptions,
+	caFileFlag?: string,
+): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove'> {
 	return {
 		list: () => store.list().map(profile => summaryOf(profile)),
 		async verify(name, onEvent) {
@@ -25,15 +29,19 @@ export function homeDependencies(store: OpenedProfileStore, verification: Verifi
 			}
 
 			// The HTTP client loads with the first test, so the list appears without waiting for it.
-			const {verifyConnection} = await import('../verify/pipeline.js');
-			const {server, site, tokenName, tokenSecret} = profile;
-			return verifyConnection({server, site, tokenName, tokenSecret, profile: name}, {...verification, onEvent});
+			const [{verifyConnection}, {input, options}] = await Promise.all([
+				import('../verify/pipeline.js'),
+				connectionOf(store, profile, verification, caFileFlag),
+			]);
+			return verifyConnection(input, {...options, onEvent});
 		},
 		record(name, result) {
 			store.recordVerification(name, lastVerificationOf(result));
 		},
-		remove(name) {
-			store.remove(name);
+		async remove(name) {
+			// A keychain entry that could not be deleted is not reported here: the screen's notice says
+			// only removed or not (left for the home screen's owner; \`profiles remove\` prints it).
+			await store.remove(name);
 		},
 	};
 }

@@ -54,8 +54,8 @@ afterEach(() => {
 });
 
 /** A store with alpha (ok), beta (wrong secret) and gamma (Viewer role), each on its own simulator. */
-function threeProfiles(): TempStore {
-	const store = tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret), profileFor('gamma', notAdmin)]);
+async function threeProfiles(): Promise<TempStore> {
+	const store = await tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret), profileFor('gamma', notAdmin)]);
 	stores.push(store);
 	return store;
 }
@@ -86,7 +86,7 @@ function last(ok: boolean, minutesAgo: number, diagnosisCode: LastVerification['
 
 describe('the list', () => {
 	test('shows each profile with server, site, token name, and its last result with how long ago', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		store.recordVerification('alpha', last(true, 5));
 		store.recordVerification('beta', last(false, 3 * 24 * 60, 'signin-failed'));
 		const instance = track(renderStoreHome(store, {now: () => now}));
@@ -116,7 +116,7 @@ describe('the list', () => {
 
 describe('re-testing', () => {
 	test('t tests the selected profile against the simulator, shows ✓ and records the result', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		const frame = await press(instance, 't', '✓ Verified:');
@@ -133,7 +133,7 @@ describe('re-testing', () => {
 	});
 
 	test('Enter tests too; a wrong secret shows the diagnosis with its remedies, and is recorded as failed', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'beta'}));
 		resize(instance, 100, 60);
 		await waitForFrame(instance, '› beta');
@@ -152,7 +152,7 @@ describe('re-testing', () => {
 	});
 
 	test('a Viewer token fails the role check with the permissions remedy, which PgDn scrolls to at 80×24', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'gamma'}));
 		resize(instance, 80, 24);
 		await waitForFrame(instance, '› gamma');
@@ -168,7 +168,7 @@ describe('re-testing', () => {
 	});
 
 	test('the check lines update live: a spinner on the running check, progress in the list', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const gate = deferred<void>();
 		const fake: VerifyProfile = async (_name, onEvent: (event: VerificationEvent) => void) => {
 			onEvent({type: 'check-started', id: 'reach'});
@@ -197,7 +197,7 @@ describe('re-testing', () => {
 	});
 
 	test('a re-tests every profile at once, within the bound, each line live, with mixed results', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const gate = deferred<void>();
 		let active = 0;
 		let most = 0;
@@ -242,7 +242,7 @@ describe('re-testing', () => {
 	});
 
 	test('a verify function that throws shows what happened instead of a verdict', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(
 			renderStoreHome(store, {
 				async verify() {
@@ -259,7 +259,7 @@ describe('re-testing', () => {
 
 describe('removing', () => {
 	test('d asks inside the screen; n keeps the profile, y removes it from the store', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		await press(instance, keys.down, '› beta');
@@ -281,7 +281,7 @@ describe('removing', () => {
 	});
 
 	test('removing the last profile leaves a screen that offers to set one up', async () => {
-		const only = tempStore([profileFor('solo', good)]);
+		const only = await tempStore([profileFor('solo', good)]);
 		stores.push(only);
 		const instance = track(renderStoreHome(only.store));
 		await press(instance, 'd', 'Remove the profile "solo"?');
@@ -294,7 +294,7 @@ describe('removing', () => {
 
 describe('leaving the screen', () => {
 	test('e hands the selected profile to the wizard', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'gamma'}));
 		await waitForFrame(instance, '› gamma');
 		instance.stdin.write('e');
@@ -302,7 +302,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('n hands over to the wizard for a new profile', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		instance.stdin.write('n');
@@ -310,7 +310,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('q quits and leaves the list on screen; Ctrl-C ends at once', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const quitting = track(renderStoreHome(store));
 		await waitForFrame(quitting, '› alpha');
 		const frame = await press(quitting, 'q', frame => !frame.includes('q quit'));
@@ -325,7 +325,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('Ctrl-C while a test runs ends at once and leaves no spinner behind', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const never = deferred<never>();
 		const instance = track(renderStoreHome(store, {verify: async () => never.promise}));
 		await waitForFrame(instance, '› alpha');
@@ -337,7 +337,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('a notice and a selection from the wizard show when the screen comes back', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'beta', notice: {tone: 'ok', text: '✓ "beta" is saved and verified.'}}));
 		const frame = await waitForFrame(instance, '✓ "beta" is saved and verified.');
 		expect(frame).toContain('› beta');
