@@ -9,6 +9,8 @@ vi.hoisted(() => {
 	delete process.env['CONTINUOUS_INTEGRATION'];
 });
 
+import {rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import type {LastVerification} from '../../source/profiles/types.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
@@ -130,6 +132,25 @@ describe('re-testing', () => {
 		);
 		expect(store.get('alpha')?.lastVerification).toMatchObject({ok: true, diagnosisCode: null, siteRole: 'SiteAdministratorCreator', apiVersion: '3.23'});
 		expect(good.stats().activeSessions).toBe(0);
+	});
+
+	test("a profile's saved CA file is read at each test; when it is gone, the test says so and how to fix it", async () => {
+		const secure = await startSimulator({tls: true});
+		const {store, directory} = await tempStore([]);
+		try {
+			const caFile = join(directory, 'company-ca.pem');
+			writeFileSync(caFile, secure.certificatePem!);
+			await store.save({...profileFor('secure', secure), caFile});
+			const instance = track(renderStoreHome(store));
+			await waitForFrame(instance, '› secure');
+			await press(instance, 't', '✓ Verified:');
+			rmSync(caFile);
+			const frame = await press(instance, 't', 'set-ca-file');
+			expect(flat(frame)).toContain(`Profile "secure" trusts the CA file ${caFile}: cannot read it (ENOENT)`);
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+			await secure.close();
+		}
 	});
 
 	test('Enter tests too; a wrong secret shows the diagnosis with its remedies, and is recorded as failed', async () => {
