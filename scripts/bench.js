@@ -590,7 +590,8 @@ await measure(`test NAME: secret in the keychain vs in the file, private Secret 
 	const timed = async name => {
 		const result = await run(node, [...ours, 'test', name, '--json'], {env});
 		if (result.code !== 0) {
-			throw new Error(`test ${name} did not verify (${why(result)})`);
+			const diagnosis = /"code": "([\w-]+)"/.exec(result.stdout)?.[1];
+			throw new Error(`test ${name} did not verify (${why(result)}${diagnosis ? `, diagnosis ${diagnosis}` : ''})`);
 		}
 
 		return result.ms;

@@ -1,4 +1,4 @@
-import {openProfileStore, type OpenedProfileStore} from '../profiles/store.js';
+import {openProfileStore, ProfileStoreError, type OpenedProfileStore} from '../profiles/store.js';
 import type {LastVerification, Profile, SavedProfile} from '../profiles/types.js';
 import {shellQuote} from '../profiles/shell-quote.js';
 import type {VerificationInput, VerificationOptions} from '../verify/pipeline.js';
@@ -114,11 +114,20 @@ export async function connectionsOf(
 ): Promise<Map<string, {input: VerificationInput; options: VerificationOptions}>> {
 	const connections = new Map<string, {input: VerificationInput; options: VerificationOptions}>();
 	const problems: string[] = [];
+	// A locked or missing keychain refuses every profile alike, each refusal taking a round trip: ask it once.
+	const unreachable: string[] = [];
 	for (const profile of profiles) {
+		if (unreachable.length > 0 && profile.secretStore === 'keychain') {
+			unreachable.push(profile.name);
+			continue;
+		}
+
 		try {
 			connections.set(profile.name, await connectionOf(store, profile, options, caFileFlag));
 		} catch (error) {
-			if (!(error instanceof UsageError) && !(error instanceof Error && error.name === 'ProfileStoreError')) {
+			if (error instanceof ProfileStoreError && error.reason === 'keychain-unavailable') {
+				unreachable.push(profile.name);
+			} else if (!(error instanceof UsageError) && !(error instanceof ProfileStoreError)) {
 				throw error;
 			}
 
@@ -126,10 +135,17 @@ export async function connectionsOf(
 		}
 	}
 
-	if (problems.length > 0) {
-		throw new UsageError(
-			problems.length === 1 ? problems[0]! : `${problems.length} profiles cannot be tested:\n${problems.map(problem => `- ${problem}`).join('\n')}`,
+	if (unreachable.length > 1) {
+		problems.push(
+			`The same goes for ${unreachable
+				.slice(1)
+				.map(name => `"${name}"`)
+				.join(', ')}: their secrets are in the keychain too.`,
 		);
+	}
+
+	if (problems.length > 0) {
+		throw new UsageError(problems.length === 1 ? problems[0]! : `Nothing was tested:\n${problems.map(problem => `- ${problem}`).join('\n')}`);
 	}
 
 	return connections;
@@ -146,7 +162,7 @@ export async function editableProfile(store: OpenedProfileStore, profile: Profil
 	try {
 		return {...profile, tokenSecret: await store.readSecret(profile.name)};
 	} catch (error) {
-		if (error instanceof Error && error.name === 'ProfileStoreError' && (error as {reason?: string}).reason === 'secret-missing') {
+		if (error instanceof ProfileStoreError && error.reason === 'secret-missing') {
 			return {...profile, tokenSecret: ''};
 		}
 

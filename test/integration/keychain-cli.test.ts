@@ -220,6 +220,7 @@ describe.skipIf(unavailable !== null)(unavailable ? `with a real Secret Service 
 	// Last: once locked, this keyring stays locked (no prompter to unlock it).
 	it('a locked keyring: no hang, a clear message; a save falls back to the file and says why', async () => {
 		await add('locked-out', ['--no-verify']);
+		await add('locked-too', ['--no-verify']);
 		keyring().lock();
 		const started = Date.now();
 		const run = await cli(['test', 'locked-out']);
@@ -227,6 +228,12 @@ describe.skipIf(unavailable !== null)(unavailable ? `with a real Secret Service 
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('the keychain is locked');
 		expect(run.stderr).toContain('tableau-connect profiles set-secret locked-out --secret-store file');
+
+		// Every profile alike: the keychain is asked once, and the message says so once.
+		const all = await cli(['test', '--all']);
+		expect(all.code).toBe(2);
+		expect(all.stderr.match(/the keychain is locked/g)).toHaveLength(1);
+		expect(all.stderr).toContain('The same goes for "locked-too"');
 
 		const saved = await add('while-locked', ['--no-verify']);
 		expect(saved.code, saved.stderr).toBe(0);
