@@ -6,6 +6,7 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		env: {FORCE_COLOR: '0'},
+		setupFiles: ['./test/setup/no-keychain.ts'],
 		reporters: ['default', './test/reporters/summary-reporter.ts'],
 	},
 	define: {__VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0-test')},

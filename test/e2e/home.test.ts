@@ -49,14 +49,14 @@ afterAll(async () => {
 	await Promise.all([good?.close(), bad?.close()]);
 });
 
-beforeEach(() => {
+beforeEach(async () => {
 	configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-home-'));
-	store = openProfileStore({directory: configDirectory, env: {}});
+	store = openProfileStore({directory: configDirectory, env: {}, secretStore: 'file'});
 	for (const [name, simulator] of [
 		['acme-cloud', good],
 		['finance.prod', bad],
 	] as const) {
-		store.save({name, server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret});
+		await store.save({name, server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret});
 	}
 });
 
@@ -113,7 +113,8 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 		term.keys('Enter');
 		const screen = await term.waitFor('✓ "acme-cloud" is saved and verified.');
 		expect(screen).toMatch(/› acme-cloud +✓ verified just now/);
-		expect(store.get('acme-cloud')).toMatchObject({tokenSecret: good.tokenSecret, lastVerification: {ok: true}});
+		expect(store.get('acme-cloud')).toMatchObject({lastVerification: {ok: true}});
+		expect(await store.readSecret('acme-cloud')).toBe(good.tokenSecret);
 		term.type('q');
 		await term.waitFor('[exit 0]');
 		expectNoSecret(term);
@@ -166,7 +167,7 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 	test('Ctrl-C while a test waits on a slow server exits 130 at once, not when the request times out', async () => {
 		const slow = await startSimulator({scenario: 'slow', slowMs: 20_000});
 		try {
-			store.save({name: 'aaa-slow', server: slow.url, site: slow.site, tokenName: slow.tokenName, tokenSecret: slow.tokenSecret});
+			await store.save({name: 'aaa-slow', server: slow.url, site: slow.site, tokenName: slow.tokenName, tokenSecret: slow.tokenSecret});
 			const term = start([]);
 			await term.waitFor('› aaa-slow');
 			term.type('t');
@@ -182,8 +183,8 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 	});
 
 	test('with no profile saved, tableau-connect opens the setup wizard', async () => {
-		store.remove('acme-cloud');
-		store.remove('finance.prod');
+		await store.remove('acme-cloud');
+		await store.remove('finance.prod');
 		const term = start([]);
 		await term.waitFor("Step 1 of 8 · What you'll need");
 		term.keys('C-c');

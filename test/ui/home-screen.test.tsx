@@ -9,6 +9,8 @@ vi.hoisted(() => {
 	delete process.env['CONTINUOUS_INTEGRATION'];
 });
 
+import {rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import type {LastVerification} from '../../source/profiles/types.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
@@ -54,8 +56,8 @@ afterEach(() => {
 });
 
 /** A store with alpha (ok), beta (wrong secret) and gamma (Viewer role), each on its own simulator. */
-function threeProfiles(): TempStore {
-	const store = tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret), profileFor('gamma', notAdmin)]);
+async function threeProfiles(): Promise<TempStore> {
+	const store = await tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret), profileFor('gamma', notAdmin)]);
 	stores.push(store);
 	return store;
 }
@@ -86,7 +88,7 @@ function last(ok: boolean, minutesAgo: number, diagnosisCode: LastVerification['
 
 describe('the list', () => {
 	test('shows each profile with server, site, token name, and its last result with how long ago', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		store.recordVerification('alpha', last(true, 5));
 		store.recordVerification('beta', last(false, 3 * 24 * 60, 'signin-failed'));
 		const instance = track(renderStoreHome(store, {now: () => now}));
@@ -116,7 +118,7 @@ describe('the list', () => {
 
 describe('re-testing', () => {
 	test('t tests the selected profile against the simulator, shows ✓ and records the result', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		const frame = await press(instance, 't', '✓ Verified:');
@@ -132,8 +134,27 @@ describe('re-testing', () => {
 		expect(good.stats().activeSessions).toBe(0);
 	});
 
+	test("a profile's saved CA file is read at each test; when it is gone, the test says so and how to fix it", async () => {
+		const secure = await startSimulator({tls: true});
+		const {store, directory} = await tempStore([]);
+		try {
+			const caFile = join(directory, 'company-ca.pem');
+			writeFileSync(caFile, secure.certificatePem!);
+			await store.save({...profileFor('secure', secure), caFile});
+			const instance = track(renderStoreHome(store));
+			await waitForFrame(instance, '› secure');
+			await press(instance, 't', '✓ Verified:');
+			rmSync(caFile);
+			const frame = await press(instance, 't', 'set-ca-file');
+			expect(flat(frame)).toContain(`Profile "secure" trusts the CA file ${caFile}: cannot read it (ENOENT)`);
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+			await secure.close();
+		}
+	});
+
 	test('Enter tests too; a wrong secret shows the diagnosis with its remedies, and is recorded as failed', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'beta'}));
 		resize(instance, 100, 60);
 		await waitForFrame(instance, '› beta');
@@ -152,7 +173,7 @@ describe('re-testing', () => {
 	});
 
 	test('a Viewer token fails the role check with the permissions remedy, which PgDn scrolls to at 80×24', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'gamma'}));
 		resize(instance, 80, 24);
 		await waitForFrame(instance, '› gamma');
@@ -168,7 +189,7 @@ describe('re-testing', () => {
 	});
 
 	test('the check lines update live: a spinner on the running check, progress in the list', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const gate = deferred<void>();
 		const fake: VerifyProfile = async (_name, onEvent: (event: VerificationEvent) => void) => {
 			onEvent({type: 'check-started', id: 'reach'});
@@ -197,7 +218,7 @@ describe('re-testing', () => {
 	});
 
 	test('a re-tests every profile at once, within the bound, each line live, with mixed results', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const gate = deferred<void>();
 		let active = 0;
 		let most = 0;
@@ -242,7 +263,7 @@ describe('re-testing', () => {
 	});
 
 	test('a verify function that throws shows what happened instead of a verdict', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(
 			renderStoreHome(store, {
 				async verify() {
@@ -259,7 +280,7 @@ describe('re-testing', () => {
 
 describe('removing', () => {
 	test('d asks inside the screen; n keeps the profile, y removes it from the store', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		await press(instance, keys.down, '› beta');
@@ -281,7 +302,7 @@ describe('removing', () => {
 	});
 
 	test('removing the last profile leaves a screen that offers to set one up', async () => {
-		const only = tempStore([profileFor('solo', good)]);
+		const only = await tempStore([profileFor('solo', good)]);
 		stores.push(only);
 		const instance = track(renderStoreHome(only.store));
 		await press(instance, 'd', 'Remove the profile "solo"?');
@@ -294,7 +315,7 @@ describe('removing', () => {
 
 describe('leaving the screen', () => {
 	test('e hands the selected profile to the wizard', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'gamma'}));
 		await waitForFrame(instance, '› gamma');
 		instance.stdin.write('e');
@@ -302,7 +323,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('n hands over to the wizard for a new profile', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		instance.stdin.write('n');
@@ -310,7 +331,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('q quits and leaves the list on screen; Ctrl-C ends at once', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const quitting = track(renderStoreHome(store));
 		await waitForFrame(quitting, '› alpha');
 		const frame = await press(quitting, 'q', frame => !frame.includes('q quit'));
@@ -325,7 +346,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('Ctrl-C while a test runs ends at once and leaves no spinner behind', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const never = deferred<never>();
 		const instance = track(renderStoreHome(store, {verify: async () => never.promise}));
 		await waitForFrame(instance, '› alpha');
@@ -337,7 +358,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('a notice and a selection from the wizard show when the screen comes back', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'beta', notice: {tone: 'ok', text: '✓ "beta" is saved and verified.'}}));
 		const frame = await waitForFrame(instance, '✓ "beta" is saved and verified.');
 		expect(frame).toContain('› beta');

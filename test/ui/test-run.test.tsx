@@ -61,7 +61,7 @@ function storeRun(limit: number, verify?: VerifyProfile) {
 
 describe('the live test view', () => {
 	test('test --all: a block per profile, then the summary; results in order and recorded', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
 		const instance = storeRun(8);
 		resize(instance, 100, 60);
 		const frame = await waitForFrame(instance, 'profiles verified');
@@ -80,7 +80,7 @@ describe('the live test view', () => {
 	});
 
 	test('test NAME: the check lines spin while they run, the next profile waits for its slot', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', good)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', good)]);
 		const gate = deferred<void>();
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
 		const gated: VerifyProfile = async (name, onEvent) => {
@@ -102,7 +102,7 @@ describe('the live test view', () => {
 	});
 
 	test('when the running blocks would not fit, each running test is one line', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', good), profileFor('gamma', good)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', good), profileFor('gamma', good)]);
 		const gate = deferred<void>();
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
 		const gated: VerifyProfile = async (name, onEvent) => {
@@ -121,7 +121,7 @@ describe('the live test view', () => {
 	});
 
 	test('test --all prints the blocks in list order, whichever test ends first', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
 		const gate = deferred<void>();
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
 		const instance = storeRun(8, async (name, onEvent) => {
@@ -148,7 +148,7 @@ describe('the live test view', () => {
 	});
 
 	test('a verify function that throws ends that profile as failed, and the others still run', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', good)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', good)]);
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
 		const instance = storeRun(8, async (name, onEvent) => {
 			if (name === 'alpha') {
