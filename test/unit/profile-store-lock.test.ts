@@ -95,12 +95,10 @@ describe('profile store: the lock', () => {
 			},
 		];
 		for (const [index, change] of changes.entries()) {
-			// eslint-disable-next-line no-await-in-loop -- one writer at a time, on purpose
 			const worker = await lockedByAnotherWriter(store.path, 150, 'first', `theirs${index}`);
 			try {
 				change();
 			} finally {
-				// eslint-disable-next-line no-await-in-loop -- see above
 				await worker.terminate();
 			}
 		}
