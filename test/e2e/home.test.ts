@@ -10,6 +10,7 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from
 import {openProfileStore, type OpenedProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -28,9 +29,7 @@ function start(args: string[]): Terminal {
 }
 
 function expectNoSecret(term: Terminal): void {
-	const history = term.history();
-	expect(history).not.toContain(good.tokenSecret);
-	expect(history).not.toContain(bad.tokenSecret);
+	expectNoSecrets(term.history(), good, bad);
 }
 
 function expectFits(screen: string): void {
