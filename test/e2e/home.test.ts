@@ -173,7 +173,8 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 			const started = Date.now();
 			term.keys('C-c');
 			const screen = await term.waitFor('[exit 130]');
-			expect(Date.now() - started).toBeLessThan(3000);
+			// The request would time out after 15 s, the answer come after 20 s: 10 s tells them apart under load.
+			expect(Date.now() - started).toBeLessThan(10_000);
 			expect(screen).toMatch(/aaa-slow +- test stopped/);
 		} finally {
 			await slow.close();
