@@ -58,7 +58,9 @@ function proxyFor(url: URL, options: TransportOptions['proxy']): string | undefi
 		const entry = rawEntry
 			.trim()
 			.toLowerCase()
-			.replace(/:\d+$/, '')
+			// `[::1]:8443` and `[::1]` are IPv6; `::1` has colons of its own, so only `host:port` loses a port.
+			.replace(/^\[([^\]]*)\](:\d+)?$/, '$1')
+			.replace(/^([^:]*):\d+$/, '$1')
 			.replace(/^\*?\./, '');
 		if (entry === '*' || (entry && (host === entry || host.endsWith(`.${entry}`)))) {
 			return undefined;

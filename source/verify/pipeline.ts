@@ -184,12 +184,12 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 			await check('signin', async () => {
 				session = await signInRequest;
 				const signedIn: Session = session;
-				// Round two, again together: who am I, one page of users, and sign-out right behind them.
-				roundTwo = {
-					user: client.currentUser(signedIn, apiVersion!),
-					users: client.listUsers(signedIn, apiVersion!),
-					signOut: client.signOut(signedIn, apiVersion!),
-				};
+				// Round two, together: who am I and one page of users. Sign-out waits for both answers: sent
+				// behind them, it would overtake them when a dropped connection makes them go again, and
+				// end their session before they are answered.
+				const user = client.currentUser(signedIn, apiVersion!);
+				const users = client.listUsers(signedIn, apiVersion!);
+				roundTwo = {user, users, signOut: Promise.allSettled([user, users]).then(async () => client.signOut(signedIn, apiVersion!))};
 				for (const pending of Object.values(roundTwo)) {
 					(pending as Promise<unknown>).catch(() => {});
 				}

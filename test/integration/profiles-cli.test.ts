@@ -7,6 +7,7 @@ import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
 import {runCli, type CliRun} from '../helpers/cli.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 const simulators: Simulator[] = [];
 const outputs: CliRun[] = [];
@@ -17,16 +18,18 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-	// Whatever a test ran, no simulator's secret may have reached any output.
-	for (const simulator of simulators) {
-		for (const run of outputs) {
-			expect(run.stdout + run.stderr).not.toContain(simulator.tokenSecret);
-		}
-	}
-
-	outputs.length = 0;
-	await Promise.all(simulators.splice(0).map(async simulator => simulator.close()));
+	// Clean up first, so that a failed check below leaves no simulator or folder behind for later tests.
+	const ran = outputs.splice(0);
+	const used = simulators.splice(0);
+	await Promise.all(used.map(async simulator => simulator.close()));
 	rmSync(configDir, {recursive: true, force: true});
+	// Whatever a test ran, no piece of a simulator's secret or session token may have reached any output.
+	if (used.length > 0) {
+		expectNoSecrets(
+			ran.flatMap(run => [run.stdout, run.stderr]),
+			...used,
+		);
+	}
 });
 
 afterAll(() => {

@@ -20,6 +20,7 @@ import type {VerificationEvent} from '../../source/verify/types.js';
 import {profileFor, renderHome, renderStoreHome, tempStore, type RenderedHome, type TempStore} from '../helpers/home.js';
 import {flat, keys, press, resize, waitFor, waitForFrame} from '../helpers/ink.js';
 import {deferred, fakeResult} from '../helpers/verification.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 let good: Simulator;
 let wrongSecret: Simulator;
@@ -43,9 +44,7 @@ afterEach(() => {
 	// Whatever a test did, no secret reached any frame.
 	for (const instance of rendered.splice(0)) {
 		for (const frame of instance.frames) {
-			for (const simulator of [good, wrongSecret, notAdmin]) {
-				expect(frame).not.toContain(simulator.tokenSecret);
-			}
+			expectNoSecrets(frame, good, wrongSecret, notAdmin);
 		}
 	}
 

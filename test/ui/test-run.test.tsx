@@ -16,6 +16,7 @@ import type {VerifyProfile} from '../../source/ui/profile-tests/types.js';
 import {profileFor, tempStore, type TempStore} from '../helpers/home.js';
 import {flat, resize, waitFor, waitForFrame, type Rendered} from '../helpers/ink.js';
 import {deferred} from '../helpers/verification.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 let good: Simulator;
 let wrongSecret: Simulator;
@@ -33,8 +34,7 @@ afterAll(async () => {
 afterEach(() => {
 	for (const instance of rendered.splice(0)) {
 		for (const frame of instance.frames) {
-			expect(frame).not.toContain(good.tokenSecret);
-			expect(frame).not.toContain(wrongSecret.tokenSecret);
+			expectNoSecrets(frame, good, wrongSecret);
 		}
 	}
 
