@@ -25,7 +25,8 @@ Usage:
 
 Run "tableau-connect COMMAND --help" for a command's options.
 Environment: TABLEAU_SERVER, TABLEAU_SITE, TABLEAU_TOKEN_NAME, TABLEAU_TOKEN_SECRET,
-TABLEAU_CONNECT_CONFIG_DIR, HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS, NO_COLOR.`;
+TABLEAU_CONNECT_CONFIG_DIR, TABLEAU_CONNECT_SECRET_STORE (keychain or file), HTTPS_PROXY, NO_PROXY,
+NODE_EXTRA_CA_CERTS, NO_COLOR.`;
 
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
 

@@ -609,6 +609,62 @@ await measure('peak memory of test --json (5 runs)', [memoryMetrics[0]], async (
 await simulator?.stop();
 
 // test --all over 20 profiles, each its own simulator behind its own latency proxy (own origin).
+const keychainMetrics = [
+	['`test NAME --json`, secret in the keychain (simulator on localhost)', '—'],
+	['Peak RSS, `test NAME --json`, secret in the keychain', '—'],
+];
+await measure(`test NAME: secret in the keychain vs in the file, private Secret Service (${shortRuns} runs)`, keychainMetrics, async () => {
+	if (!simulator) {
+		throw new Error('the simulator did not start');
+	}
+
+	const {startSecretService} = await import('./secret-service.js');
+	const service = await startSecretService();
+	if ('unavailable' in service) {
+		throw new Error(service.unavailable);
+	}
+
+	closers.add({close: async () => service.stop()});
+	const env = {TABLEAU_CONNECT_CONFIG_DIR: temporaryFolder('config-keychain'), ...service.env};
+	for (const [name, store] of [
+		['in-file', 'file'],
+		['in-keychain', 'keychain'],
+	]) {
+		const args = ['profiles', 'add', name, '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName];
+		const added = await run(node, [...ours, ...args, '--token-secret-stdin', '--no-verify', '--secret-store', store], {env, input: simulator.tokenSecret});
+		if (added.code !== 0) {
+			throw new Error(`profiles add --secret-store ${store} failed (${why(added)})`);
+		}
+	}
+
+	const timed = async name => {
+		const result = await run(node, [...ours, 'test', name, '--json'], {env});
+		if (result.code !== 0) {
+			const diagnosis = /"code": "([\w-]+)"/.exec(result.stdout)?.[1];
+			throw new Error(`test ${name} did not verify (${why(result)}${diagnosis ? `, diagnosis ${diagnosis}` : ''})`);
+		}
+
+		return result.ms;
+	};
+
+	const medians = await sideBySide(shortRuns, {file: async () => timed('in-file'), keychain: async () => timed('in-keychain')});
+	addRow({metric: keychainMetrics[0][0], ours: medians.keychain, baseline: medians.file});
+	notes.push(
+		`Keychain read: \`test NAME\` with its secret in the keychain against the same profile with its secret in the file (the baseline); the difference, ${ms(medians.keychain - medians.file)}, is loading @napi-rs/keyring and one Secret Service round trip.`,
+	);
+	if (!hasTool('/usr/bin/time', ['-f', '%M', 'true'])) {
+		throw new Error('GNU time (/usr/bin/time) is not installed');
+	}
+
+	const rss = {file: [], keychain: []};
+	for (let round = 0; round < longRuns; round++) {
+		rss.file.push((await peakRss([node, ...ours, 'test', 'in-file', '--json'], {env})).kib);
+		rss.keychain.push((await peakRss([node, ...ours, 'test', 'in-keychain', '--json'], {env})).kib);
+	}
+
+	addRow({metric: keychainMetrics[1][0], ours: median(rss.keychain), baseline: median(rss.file), format: mib});
+});
+
 const allMetric = [`\`test --all --json\`, ${profileCount} profiles, 100 ms round trip`, '≤ 3× one `test NAME`'];
 await measure(`test --all over ${profileCount} profiles vs test NAME (${longRuns} runs)`, [allMetric, memoryMetrics[1]], async () => {
 	const configDir = temporaryFolder('config-all');
@@ -868,6 +924,7 @@ for (const closer of closers) {
 const order = [
 	...startupMetrics.map(([metric]) => metric),
 	directMetric[0],
+	...keychainMetrics.map(([metric]) => metric),
 	...latencyMetrics.map(([metric]) => metric),
 	...redirectMetrics.map(([metric]) => metric),
 	allMetric[0],

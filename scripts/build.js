@@ -62,7 +62,9 @@ const result = await build({
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 	},
 	// Ink loads its devtools bridge only when DEV=true; that optional package is not installed.
-	external: ['react-devtools-core'],
+	// @napi-rs/keyring is a native module (a prebuilt .node file per platform) that esbuild cannot
+	// inline: it stays a runtime dependency, loaded with createRequire by the commands that need it.
+	external: ['react-devtools-core', '@napi-rs/keyring'],
 	plugins: [yogaWithoutFetch, confWithoutAjv],
 	logLevel: 'warning',
 	// Which source modules went into which chunk: test/e2e/imports.test.ts reads it to prove that

@@ -78,15 +78,18 @@ What the demo app needs from a running simulator: its values in every field, liv
 switching, a verification that trusts the simulator's certificate unless the scenario is about an
 untrusted one, and a save that says it went to the temporary store. Tests use it as the command does.
 */
-export function demoWiring(simulator: Simulator, saveToStore: (input: ProfileInput) => void): Omit<DemoAppProps, 'initialScenario' | 'color'> {
+export function demoWiring(
+	simulator: Simulator,
+	saveToStore: (input: ProfileInput) => Promise<unknown> | void,
+): Omit<DemoAppProps, 'initialScenario' | 'color'> {
 	return {
 		switchScenario(id) {
 			simulator.setScenario(id);
 		},
 		verifyFor: scenario => async (input, verifyOptions) =>
 			verifyConnection(input, {...verifyOptions, caPem: trustsCertificate(scenario) ? simulator.certificatePem : null}),
-		save(input) {
-			saveToStore(input);
+		async save(input) {
+			await saveToStore(input);
 			return {path: demoStoreLabel};
 		},
 		values: {server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret, profileName: 'demo'},
@@ -139,13 +142,12 @@ export async function runDemoCommand(argv: string[], io: CommandIo): Promise<num
 	process.once('exit', removeFolder);
 	let outcome: DemoOutcome | undefined;
 	try {
-		const store = openProfileStore({directory: folder});
+		// The file, always: a demo must never write to, or ask for, the person's keychain.
+		const store = openProfileStore({directory: folder, secretStore: 'file'});
 		const {renderDemo} = await import('../ui/demo/DemoApp.js');
 		outcome = await renderDemo(
 			{
-				...demoWiring(simulator, input => {
-					store.save(input);
-				}),
+				...demoWiring(simulator, async input => store.save(input)),
 				initialScenario: requested,
 				color: !values['no-color'] && !io.env['NO_COLOR'],
 			},

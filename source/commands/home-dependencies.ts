@@ -3,7 +3,7 @@ import type {Profile} from '../profiles/types.js';
 import type {HomeAppProps} from '../ui/home/HomeApp.js';
 import type {ProfileSummary} from '../ui/profile-tests/types.js';
 import type {VerificationOptions} from '../verify/pipeline.js';
-import {lastVerificationOf} from './profile-access.js';
+import {connectionOf, lastVerificationOf} from './profile-access.js';
 
 /** A profile without its secret: all a screen needs to show it. */
 export function summaryOf({name, server, site, tokenName, lastVerification}: Profile): ProfileSummary {
@@ -18,6 +18,7 @@ another process since the list was drawn is the one used.
 export function homeDependencies(
 	store: OpenedProfileStore,
 	verification: VerificationOptions,
+	caFileFlag?: string,
 ): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove' | 'moveServer'> {
 	return {
 		list: () => store.list().map(profile => summaryOf(profile)),
@@ -28,24 +29,23 @@ export function homeDependencies(
 			}
 
 			// The HTTP client loads with the first test, so the list appears without waiting for it.
-			const {verifyConnection} = await import('../verify/pipeline.js');
-			const {server, site, tokenName, tokenSecret} = profile;
-			return verifyConnection({server, site, tokenName, tokenSecret, profile: name}, {...verification, onEvent});
+			const [{verifyConnection}, {input, options}] = await Promise.all([
+				import('../verify/pipeline.js'),
+				connectionOf(store, profile, verification, caFileFlag),
+			]);
+			return verifyConnection(input, {...options, onEvent});
 		},
 		record(name, result) {
 			store.recordVerification(name, lastVerificationOf(result));
 		},
-		remove(name) {
-			store.remove(name);
+		async remove(name) {
+			// A keychain entry that could not be deleted is not reported here: the screen's notice says
+			// only removed or not (left for the home screen's owner; \`profiles remove\` prints it).
+			await store.remove(name);
 		},
 		moveServer(name, server) {
-			const profile = store.get(name);
-			if (!profile) {
-				throw new Error(`"${name}" is no longer saved in ${store.path}.`);
-			}
-
-			const {site, tokenName, tokenSecret} = profile;
-			store.save({name, server, site, tokenName, tokenSecret});
+			// Only the address changes: the secret stays where it lives, untouched.
+			store.setServer(name, server);
 		},
 	};
 }

@@ -16,15 +16,18 @@ in), d remove it, n set up a new one, q quit. With no profile saved yet, the set
 
 Options:
   --timeout SECONDS       Deadline of each request during a test (default 15).
-  --ca-file PATH          Trust this CA certificate (PEM) as well as the system's.
+  --ca-file PATH          Trust this CA certificate (PEM) as well as the system's (instead of a
+                          profile's saved CA file).
   --insecure              Do not verify TLS certificates during tests. Unsafe.
   --api-version X.Y       Use this REST API version instead of the server's.
+  --secret-store STORE    Where a save puts the token secret: keychain or file (see setup --help).
   --no-color              No colour (NO_COLOR works too).
   -h, --help              This help.
 
 Exit codes: 0 quit with q, 2 usage error or no terminal, 130 stopped with Ctrl-C.`;
 
 const options = {
+	'secret-store': {type: 'string'},
 	...verificationFlagOptions,
 } as const;
 
@@ -64,13 +67,20 @@ export function afterWizard(outcome: WizardOutcome | undefined, editing: string 
 	}
 }
 
-type HomeSession = {store: OpenedProfileStore; verification: VerificationOptions; color: boolean; select: string | null; notice: Notice | null};
+type HomeSession = {
+	store: OpenedProfileStore;
+	verification: VerificationOptions;
+	caFileFlag: string | undefined;
+	color: boolean;
+	select: string | null;
+	notice: Notice | null;
+};
 
-async function showHome({store, verification, color, select, notice}: HomeSession, io: CommandIo): Promise<HomeOutcome | undefined> {
+async function showHome({store, verification, caFileFlag, color, select, notice}: HomeSession, io: CommandIo): Promise<HomeOutcome | undefined> {
 	const [{render}, {HomeApp}, {homeDependencies}] = await Promise.all([import('ink'), import('../ui/home/HomeApp.js'), import('./home-dependencies.js')]);
 	const instance = render(
 		createElement(HomeApp, {
-			...homeDependencies(store, verification),
+			...homeDependencies(store, verification, caFileFlag),
 			limit: profileTestConcurrency,
 			select,
 			notice,
@@ -98,8 +108,8 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 		return 2;
 	}
 
-	const [{openStoreFor}, {runSetupCommand, runWizard}] = await Promise.all([import('./profile-access.js'), import('./setup.js')]);
-	const store = openStoreFor(io);
+	const [{editableProfile, openStoreFor}, {runSetupCommand, runWizard}] = await Promise.all([import('./profile-access.js'), import('./setup.js')]);
+	const store = openStoreFor(io, {secretStore: values['secret-store']});
 	if (store.list().length === 0) {
 		return runSetupCommand(argv, io);
 	}
@@ -108,7 +118,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 	const color = !values['no-color'] && !io.env['NO_COLOR'];
 	let next: {select: string | null; notice: Notice | null} = {select: null, notice: null};
 	for (;;) {
-		const outcome = await showHome({store, verification, color, ...next}, io);
+		const outcome = await showHome({store, verification, caFileFlag: values['ca-file'], color, ...next}, io);
 		if (outcome?.kind === 'interrupted') {
 			if (outcome.testsRunning) {
 				// Tests in flight would hold the process until their timeouts. Ctrl-C means now, as it
@@ -123,9 +133,17 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 			return 0;
 		}
 
-		const editing = outcome.kind === 'edit' ? (store.get(outcome.profile) ?? null) : null;
-		if (outcome.kind === 'edit' && !editing) {
+		const saved = outcome.kind === 'edit' ? (store.get(outcome.profile) ?? null) : null;
+		if (outcome.kind === 'edit' && !saved) {
 			next = {select: null, notice: {tone: 'fail', text: `✗ "${outcome.profile}" is no longer saved.`}};
+			continue;
+		}
+
+		let editing = null;
+		try {
+			editing = saved ? await editableProfile(store, saved) : null;
+		} catch (error) {
+			next = {select: saved?.name ?? null, notice: {tone: 'fail', text: `✗ ${error instanceof Error ? error.message : String(error)}`}};
 			continue;
 		}
 

@@ -87,8 +87,11 @@ export async function readSecretFromStdin(stdin: CommandIo['stdin'], stderr: Com
 	return secret;
 }
 
-/** Reads a PEM bundle for `--ca-file`, with a message that says what to fix when it is not one. */
-export async function readCaFile(path: string | undefined): Promise<string | null> {
+/**
+Reads a PEM bundle for `--ca-file` (or a profile's saved CA file: `label` says which), with a
+message that says what to fix when it is not one.
+*/
+export async function readCaFile(path: string | undefined, label = '--ca-file'): Promise<string | null> {
 	if (path === undefined) {
 		return null;
 	}
@@ -98,11 +101,11 @@ export async function readCaFile(path: string | undefined): Promise<string | nul
 		pem = await readFile(path, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'error';
-		throw new UsageError(`--ca-file ${path}: cannot read it (${code}). Give the path of a PEM file holding your organisation's CA certificate.`);
+		throw new UsageError(`${label} ${path}: cannot read it (${code}). Give the path of a PEM file holding your organisation's CA certificate.`);
 	}
 
 	if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-		throw new UsageError(`--ca-file ${path}: no "-----BEGIN CERTIFICATE-----" block in it. Export the CA certificate as PEM (Base-64), not DER.`);
+		throw new UsageError(`${label} ${path}: no "-----BEGIN CERTIFICATE-----" block in it. Export the CA certificate as PEM (Base-64), not DER.`);
 	}
 
 	return pem;

@@ -1,7 +1,8 @@
-import {validateProfileName} from '../profiles/store.js';
+import path from 'node:path';
+import {validateProfileName, type SavedProfile} from '../profiles/store.js';
 import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
 import {writeLines, type CommandIo} from './io.js';
-import {lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
+import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
 import type {ProfilesValues} from './profiles.js';
 import {resolveTarget, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
 import {UsageError} from './usage-error.js';
@@ -13,7 +14,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		throw new UsageError(problem);
 	}
 
-	const store = openStoreFor(io);
+	const store = openStoreFor(io, {secretStore: values['secret-store']});
 	if (store.get(name) && !values.force) {
 		throw new UsageError(`A profile named "${name}" exists. Add --force to replace it, or edit it with "tableau-connect setup --profile ${name}".`);
 	}
@@ -27,13 +28,24 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	const verification = await verificationOptionsFrom(values as ParsedTestArgs['values']);
 	const tokenSecret = await tokenSecretFrom(values, io);
 
-	const input = {name, server: target.server, site: target.site, tokenName, tokenSecret};
+	// The CA file is saved as an absolute path, so the profile works from any folder; --insecure never is.
+	const caFile = values['ca-file'] === undefined ? null : path.resolve(values['ca-file']);
+	const input = {name, server: target.server, site: target.site, tokenName, tokenSecret, caFile};
+	const report = (saved: SavedProfile) => {
+		const where = describeSavedSecret(saved, store.path);
+		// With --json, stdout holds only JSON; where the secret went still reaches the person.
+		writeLines(values.json ? io.stderr : io.stdout, [where, ...(saved.warning ? [saved.warning] : [])]);
+	};
+
 	if (values['no-verify']) {
-		const saved = store.save(input);
+		const saved = await store.save(input);
 		writeLines(
 			io.stdout,
-			values.json ? [JSON.stringify(publicView(saved), null, 2)] : [`Saved profile "${name}" without testing it. Test it with: tableau-connect test ${name}`],
+			values.json
+				? [JSON.stringify(publicView(saved.profile), null, 2)]
+				: [`Saved profile "${name}" without testing it. Test it with: tableau-connect test ${name}`],
 		);
+		report(saved);
 		return 0;
 	}
 
@@ -47,11 +59,12 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		return 1;
 	}
 
-	store.save(input);
+	const saved = await store.save(input);
 	store.recordVerification(name, lastVerificationOf(result));
 	if (!values.json) {
 		writeLines(io.stdout, [`Saved profile "${name}" in ${store.path}.`]);
 	}
 
+	report(saved);
 	return 0;
 }

@@ -1,10 +1,13 @@
 import {createInterface} from 'node:readline/promises';
-import {maskSecret, validateProfileName} from '../profiles/store.js';
+import path from 'node:path';
+import {ProfileStoreError, validateProfileName, type OpenedProfileStore} from '../profiles/store.js';
+import type {Profile} from '../profiles/types.js';
 import {parseCommandArgs} from './args.js';
+import {tokenSecretFrom} from './connection-flags.js';
 import {verificationFlagOptions} from './verification-options.js';
-import {writeLines, type CommandIo} from './io.js';
+import {readCaFile, writeLines, type CommandIo} from './io.js';
 import {lastFindings} from '../profiles/last-verification.js';
-import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
+import {describeLastVerification, describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from './profile-access.js';
 import {UsageError} from './usage-error.js';
 
 export const profilesHelp = `Usage:
@@ -15,9 +18,21 @@ export const profilesHelp = `Usage:
   tableau-connect profiles add NAME --server URL [--site SITE] --token-name NAME
                                [--token-secret-stdin] [--no-verify] [--force] [--json]
                                [--timeout S] [--ca-file PATH] [--insecure] [--api-version X.Y]
+                               [--secret-store keychain|file]
+  tableau-connect profiles set-secret NAME [--token-secret-stdin] [--secret-store keychain|file]
+  tableau-connect profiles move-secrets [NAME…] [--secret-store keychain|file]
+  tableau-connect profiles set-ca-file NAME PATH | --none
 
 Saved connection profiles. "add" verifies the values first and saves only if they work, unless
 --no-verify; the secret comes from standard input (--token-secret-stdin) or TABLEAU_TOKEN_SECRET.
+--ca-file is saved with the profile and read again at each test; --insecure is never saved.
+"set-secret" saves a new secret for a profile (typed at a hidden prompt, piped in, or from
+TABLEAU_TOKEN_SECRET). "move-secrets" moves saved secrets into the keychain (or, with
+--secret-store file, out of it): all of them, or the profiles named.
+
+Where secrets live: in the operating system's keychain (service "tableau-connect", account = the
+profile's name) when one is usable, else in the owner-only profile store, and you are told which.
+--secret-store (or TABLEAU_CONNECT_SECRET_STORE) chooses: "keychain" fails when there is none.
 The store lives in TABLEAU_CONNECT_CONFIG_DIR when that is set.
 
 Exit codes: 0 done, 1 "add" tested the values and they failed (nothing saved) or removal was
@@ -32,6 +47,8 @@ const options = {
 	'token-secret-stdin': {type: 'boolean'},
 	'no-verify': {type: 'boolean'},
 	force: {type: 'boolean'},
+	'secret-store': {type: 'string'},
+	none: {type: 'boolean'},
 	...verificationFlagOptions,
 } as const;
 
@@ -75,10 +92,45 @@ function list(io: CommandIo, values: ProfilesValues): number {
 	return 0;
 }
 
-function show(io: CommandIo, values: ProfilesValues, name: string): number {
-	const profile = requireProfile(openStoreFor(io), name);
+/**
+Whether a keychain profile's secret is really there: true, false (its entry is gone), or null with
+the reason when the keychain cannot be asked. A file profile's secret is in the file by construction.
+*/
+async function checkSecret(store: OpenedProfileStore, profile: Profile): Promise<{found: boolean | null; problem: string | null}> {
+	if (profile.secretStore === 'file') {
+		return {found: true, problem: null};
+	}
+
+	try {
+		await store.readSecret(profile.name);
+		return {found: true, problem: null};
+	} catch (error) {
+		if (!(error instanceof ProfileStoreError)) {
+			throw error;
+		}
+
+		return {found: error.reason === 'secret-missing' ? false : null, problem: error.message};
+	}
+}
+
+function describeSecretLocation(profile: Profile, store: OpenedProfileStore, found: boolean | null): string {
+	if (profile.secretStore === 'file') {
+		return `saved in ${path.basename(store.path)} (readable only by you)`;
+	}
+
+	return found === false ? 'MISSING from the keychain' : `in the keychain (service "tableau-connect", account "${profile.name}")`;
+}
+
+async function show(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {
+	const store = openStoreFor(io);
+	const profile = requireProfile(store, name);
+	const {found, problem} = await checkSecret(store, profile);
 	if (values.json) {
-		writeLines(io.stdout, [JSON.stringify(publicView(profile), null, 2)]);
+		writeLines(io.stdout, [JSON.stringify(publicView(profile, found), null, 2)]);
+		if (problem) {
+			writeLines(io.stderr, [problem]);
+		}
+
 		return 0;
 	}
 
@@ -88,7 +140,9 @@ function show(io: CommandIo, values: ProfilesValues, name: string): number {
 		`Server        ${profile.server}`,
 		`Site          ${profile.site === '' ? '(Default site)' : profile.site}`,
 		`Token name    ${profile.tokenName}`,
-		`Token secret  ${maskSecret(profile.tokenSecret)}`,
+		`Token secret  ${describeSecretLocation(profile, store, found)}`,
+		...(problem ? [`              ${problem}`] : []),
+		`CA file       ${profile.caFile ?? "none (the system's trusted certificates)"}`,
 		`Created       ${profile.createdAt}`,
 		`Updated       ${profile.updatedAt}`,
 		`Last test     ${describeLastVerification(last)}`,
@@ -119,17 +173,18 @@ async function remove(io: CommandIo, values: ProfilesValues, name: string): Prom
 		}
 	}
 
-	store.remove(name);
+	const {warning} = await store.remove(name);
 	writeLines(
 		io.stdout,
 		values.json
 			? [JSON.stringify({removed: name})]
 			: [`Removed profile "${name}". Revoke the token in Tableau (My Account Settings → Personal Access Tokens) if nothing else uses it.`],
 	);
+	writeLines(io.stderr, warning ? [warning] : []);
 	return 0;
 }
 
-function rename(io: CommandIo, values: ProfilesValues, from: string, to: string): number {
+async function rename(io: CommandIo, values: ProfilesValues, from: string, to: string): Promise<number> {
 	const problem = validateProfileName(to);
 	if (problem) {
 		throw new UsageError(problem);
@@ -137,8 +192,80 @@ function rename(io: CommandIo, values: ProfilesValues, from: string, to: string)
 
 	const store = openStoreFor(io);
 	requireProfile(store, from);
-	store.rename(from, to);
+	const {warning} = await store.rename(from, to);
 	writeLines(io.stdout, values.json ? [JSON.stringify({renamed: from, to})] : [`Renamed "${from}" to "${to}".`]);
+	writeLines(io.stderr, warning ? [warning] : []);
+	return 0;
+}
+
+/** `profiles set-secret NAME`: a new secret for a saved profile (a rotated token, or one gone from the keychain). */
+async function setSecret(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {
+	const store = openStoreFor(io, {secretStore: values['secret-store']});
+	const profile = requireProfile(store, name);
+	// Asked for at a hidden prompt (or read from a pipe) unless TABLEAU_TOKEN_SECRET holds it: never a flag.
+	const tokenSecret = await tokenSecretFrom({'token-secret-stdin': values['token-secret-stdin'] ?? !io.env['TABLEAU_TOKEN_SECRET']}, io);
+	const saved = await store.save({name, server: profile.server, site: profile.site, tokenName: profile.tokenName, tokenSecret});
+	const note = describeSavedSecret(saved, store.path);
+	writeLines(io.stdout, values.json ? [JSON.stringify(publicView(saved.profile), null, 2)] : [note]);
+	writeLines(io.stderr, [...(values.json && saved.fallbackReason ? [note] : []), ...(saved.warning ? [saved.warning] : [])]);
+	return 0;
+}
+
+/** `profiles move-secrets [NAME…]`: saved secrets into the keychain (or the file), only when asked. */
+async function moveSecrets(io: CommandIo, values: ProfilesValues, names: string[]): Promise<number> {
+	const store = openStoreFor(io);
+	const to = secretStoreChoice(values['secret-store'], io.env) ?? 'keychain';
+	const profiles = names.length === 0 ? store.list() : [...new Set(names)].map(name => requireProfile(store, name));
+	const moved: string[] = [];
+	for (const profile of profiles) {
+		const result = await store.moveSecret(profile.name, to);
+		if (result.moved) {
+			moved.push(profile.name);
+		}
+
+		writeLines(io.stderr, result.warning ? [result.warning] : []);
+	}
+
+	const where = to === 'keychain' ? 'the keychain' : store.path;
+	writeLines(
+		io.stdout,
+		values.json
+			? [JSON.stringify({moved, to})]
+			: [
+					moved.length === 0
+						? `Nothing to move: every secret asked for is already in ${where}.`
+						: `Moved to ${where}: the token secrets of ${moved.map(name => `"${name}"`).join(', ')}.`,
+				],
+	);
+	return 0;
+}
+
+/** `profiles set-ca-file NAME PATH|--none`: the CA certificates a profile's tests trust. */
+async function setCaFile(io: CommandIo, values: ProfilesValues, name: string, file: string | undefined): Promise<number> {
+	if ((file === undefined) === !values.none) {
+		throw new UsageError(
+			`Give the path of a PEM file, or --none to drop the saved one. Example: tableau-connect profiles set-ca-file ${name} ./company-ca.pem`,
+		);
+	}
+
+	const store = openStoreFor(io);
+	requireProfile(store, name);
+	const caFile = file === undefined ? null : path.resolve(file);
+	if (caFile) {
+		await readCaFile(caFile);
+	}
+
+	const profile = store.setCaFile(name, caFile);
+	writeLines(
+		io.stdout,
+		values.json
+			? [JSON.stringify(publicView(profile), null, 2)]
+			: [
+					caFile
+						? `Profile "${name}" now trusts the CA certificates in ${caFile}, read at each test.`
+						: `Profile "${name}" now trusts only the system's certificates.`,
+				],
+	);
 	return 0;
 }
 
@@ -162,6 +289,23 @@ export async function runProfilesCommand(argv: string[], io: CommandIo): Promise
 			return show(io, values, rest[0]!);
 		}
 
+		case 'set-secret': {
+			expectArguments('set-secret', rest, 1, 'NAME');
+			return setSecret(io, values, rest[0]!);
+		}
+
+		case 'move-secrets': {
+			return moveSecrets(io, values, rest);
+		}
+
+		case 'set-ca-file': {
+			if (rest.length < 1 || rest.length > 2) {
+				throw new UsageError('"profiles set-ca-file" takes NAME PATH, or NAME --none. Example: tableau-connect profiles set-ca-file acme ./company-ca.pem');
+			}
+
+			return setCaFile(io, values, rest[0]!, rest[1]);
+		}
+
 		case 'remove': {
 			expectArguments('remove', rest, 1, 'NAME');
 			return remove(io, values, rest[0]!);
@@ -180,7 +324,9 @@ export async function runProfilesCommand(argv: string[], io: CommandIo): Promise
 		}
 
 		default: {
-			throw new UsageError(`Unknown action "${action}". Use list, show, remove, rename or add; see "tableau-connect profiles --help".`);
+			throw new UsageError(
+				`Unknown action "${action}". Use list, show, remove, rename, add, set-secret, move-secrets or set-ca-file; see "tableau-connect profiles --help".`,
+			);
 		}
 	}
 }

@@ -3,11 +3,12 @@ import type {WizardOutcome} from '../ui/wizard/reducer.js';
 import type {VerifyFunction} from '../ui/wizard/use-effects.js';
 import type {WizardValues} from '../ui/wizard/steps.js';
 import type {OpenedProfileStore} from '../profiles/store.js';
-import type {Profile} from '../profiles/types.js';
+import type {EditableProfile} from './profile-access.js';
 import type {VerificationOptions} from '../verify/pipeline.js';
 import {parseCommandArgs} from './args.js';
 import {inkRenderOptions} from './ink-options.js';
 import {writeLines, type CommandIo} from './io.js';
+import {secretStoreChoice} from './secret-store-choice.js';
 import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
@@ -19,6 +20,10 @@ test, or when you choose "save anyway" after a failed one. Ctrl-C stops without 
 Options:
   --profile NAME          Edit the saved profile NAME: its values are filled in, the secret too
                           (kept unless you replace it).
+  --secret-store STORE    Where to save the token secret: keychain (the operating system's) or
+                          file (the owner-only profile store). Default: the keychain when one is
+                          usable, else the file, and you are told which
+                          (or TABLEAU_CONNECT_SECRET_STORE).
   --timeout SECONDS       Deadline of each request during the test (default 15).
   --ca-file PATH          Trust this CA certificate (PEM) as well as the system's.
   --insecure              Do not verify TLS certificates during the test. Unsafe.
@@ -34,6 +39,7 @@ terminal, 130 stopped with Ctrl-C.`;
 
 const options = {
 	profile: {type: 'string'},
+	'secret-store': {type: 'string'},
 	...verificationFlagOptions,
 } as const;
 
@@ -104,7 +110,7 @@ export type WizardSession = {
 	/** Names already saved, so the suggested name avoids them. */
 	existingProfileNames: readonly string[];
 	/** The saved profile to edit (its values filled in, its secret kept unless replaced), or null for a new one. */
-	editing: Profile | null;
+	editing: EditableProfile | null;
 	verifyOptions: VerificationOptions;
 	color: boolean;
 };
@@ -117,6 +123,7 @@ export async function runWizard(
 	{openStore, existingProfileNames, editing, verifyOptions, color}: WizardSession,
 	io: CommandIo,
 ): Promise<WizardOutcome | undefined> {
+	const notes: string[] = [];
 	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}] = await Promise.all([
 		import('./wizard-save.js'),
 		import('../profiles/profile-name.js'),
@@ -133,7 +140,7 @@ export async function runWizard(
 	const instance = render(
 		createElement(Wizard, {
 			verify,
-			save: wizardSaver(openStore),
+			save: wizardSaver(openStore, notes),
 			initialValues,
 			// An edit starts at the values; a first setup at the beginning of the guide.
 			initialStep: editing ? 'server' : 'needs',
@@ -151,6 +158,7 @@ export async function runWizard(
 	// A last frame taller than the terminal is written without a final line break; the shell prompt
 	// (or whatever comes next) must not start on its last line.
 	io.stdout.write('\n');
+	writeLines(io.stdout, notes);
 	return outcome;
 }
 
@@ -162,13 +170,15 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 		return 0;
 	}
 
+	// A mistyped --secret-store is reported now, not when the wizard saves at its last step.
+	secretStoreChoice(values['secret-store'], io.env);
 	// A name that does not exist is exit 2 with the names that do, terminal or not, so a script learns them too.
 	let store: OpenedProfileStore | undefined;
-	let editing: Profile | null = null;
+	let editing: EditableProfile | null = null;
 	if (values.profile !== undefined) {
-		const {openStoreFor, requireProfile} = await import('./profile-access.js');
-		store = openStoreFor(io);
-		editing = requireProfile(store, values.profile);
+		const {editableProfile, openStoreFor, requireProfile} = await import('./profile-access.js');
+		store = openStoreFor(io, {secretStore: values['secret-store']});
+		editing = await editableProfile(store, requireProfile(store, values.profile));
 	}
 
 	if (!io.stdin.isTTY || !io.stdout.isTTY) {
@@ -191,7 +201,11 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	}
 
 	const outcome = await runWizard(
-		{...session, openStore: async () => (await import('./profile-access.js')).openStoreFor(io, {quiet: true}), existingProfileNames: peek.names},
+		{
+			...session,
+			openStore: async () => (await import('./profile-access.js')).openStoreFor(io, {quiet: true, secretStore: values['secret-store']}),
+			existingProfileNames: peek.names,
+		},
 		io,
 	);
 	return exitCodeFor(outcome);

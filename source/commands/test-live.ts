@@ -3,7 +3,7 @@ import {render} from 'ink';
 import type {OpenedProfileStore} from '../profiles/store.js';
 import type {Profile} from '../profiles/types.js';
 import {TestRunApp, type TestRunOutcome} from '../ui/profile-tests/TestRunApp.js';
-import {verifyConnection, type VerificationOptions} from '../verify/pipeline.js';
+import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
 import type {CommandIo} from './io.js';
 import {lastVerificationOf} from './profile-access.js';
 
@@ -14,18 +14,17 @@ Exit code as the plain output's: 0 when every profile verified, 1 otherwise.
 */
 export async function runLiveProfileTests(
 	profiles: Profile[],
-	verification: VerificationOptions,
+	connections: Map<string, {input: VerificationInput; options: VerificationOptions}>,
 	store: OpenedProfileStore,
 	io: CommandIo,
 	options: {color: boolean; limit: number},
 ): Promise<number> {
-	const secrets = new Map(profiles.map(profile => [profile.name, profile]));
 	const instance = render(
 		createElement(TestRunApp, {
 			profiles: profiles.map(({name, server, site, tokenName, lastVerification}) => ({name, server, site, tokenName, lastVerification})),
 			async verify(name, onEvent) {
-				const {server, site, tokenName, tokenSecret} = secrets.get(name)!;
-				return verifyConnection({server, site, tokenName, tokenSecret, profile: name}, {...verification, onEvent});
+				const {input, options} = connections.get(name)!;
+				return verifyConnection(input, {...options, onEvent});
 			},
 			record(name, result) {
 				store.recordVerification(name, lastVerificationOf(result));

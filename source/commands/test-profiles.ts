@@ -3,7 +3,7 @@ import type {Profile} from '../profiles/types.js';
 import {describeSoonestExpiry} from '../verify/findings.js';
 import type {VerificationResult} from '../verify/types.js';
 import {writeLines, type CommandIo} from './io.js';
-import {lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
+import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
 import {insecureWarning, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
 import {UsageError} from './usage-error.js';
 import {profileTestConcurrency} from './verification-options.js';
@@ -65,6 +65,8 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		profiles = [...new Set(names)].map(name => requireProfile(store, name));
 	}
 
+	// Every secret and CA file is read before the first test, so a profile that cannot be tested is a usage error, not a failed sign-in.
+	const connections = await connectionsOf(store, profiles, verification, values['ca-file']);
 	const several = values.all === true || profiles.length > 1;
 	if (isLiveTerminal(io, values)) {
 		if (values.insecure) {
@@ -72,7 +74,7 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		}
 
 		const {runLiveProfileTests} = await import('./test-live.js');
-		return runLiveProfileTests(profiles, verification, store, io, {
+		return runLiveProfileTests(profiles, connections, store, io, {
 			color: !values['no-color'] && !io.env['NO_COLOR'],
 			limit: several ? profileTestConcurrency : 1,
 		});
@@ -90,12 +92,8 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 
 	const results = await mapBounded(profiles, several ? profileTestConcurrency : 1, async profile => {
 		const output = several ? bufferedIo(io) : {io, text: () => ''};
-		const result: VerificationResult = await runAndReport(
-			{server: profile.server, site: profile.site, tokenName: profile.tokenName, tokenSecret: profile.tokenSecret, profile: profile.name},
-			verification,
-			output.io,
-			values,
-		);
+		const connection = connections.get(profile.name)!;
+		const result: VerificationResult = await runAndReport(connection.input, connection.options, output.io, values);
 		try {
 			store.recordVerification(profile.name, lastVerificationOf(result));
 		} catch (error) {

@@ -1,26 +1,41 @@
 import {storedAccess, storedToken} from './last-verification.js';
-import type {LastVerification, Profile, ProfileInput} from './types.js';
+import type {LastVerification, Profile, ProfileInput, SecretStore} from './types.js';
 import {moveAsideAdvice, ProfileStoreError} from './store-error.js';
 
-/** The version of the file layout this release reads and writes. */
-export const schemaVersion = 1;
+/**
+The newest file layout this release reads. Version 2 added profiles whose secret is in the keychain
+(`"secretStore": "keychain"`, no `tokenSecret`); a file is written as version 1 while none is, so
+an older release still reads it, and refuses a version 2 file with "upgrade" rather than misread it.
+*/
+export const schemaVersion = 2;
 
 /** One profile as it sits in the file; its name is the key it is stored under. */
-export type StoredProfile = Omit<Profile, 'name'>;
+export type StoredProfile = Omit<Profile, 'name' | 'secretStore' | 'caFile'> & {
+	/** Present when the secret is in the file; absent when it is in the keychain. */
+	tokenSecret?: string;
+	/** Absent (the layout of version 1) means the file. */
+	secretStore?: 'keychain' | 'file';
+	caFile?: string;
+};
 
 /**
 The whole file. Keys we do not know (in the document or in a profile) are kept as they are, so a
 save never drops what a slightly newer release of the same schema version wrote.
 */
 export type StoreDocument = {
-	schemaVersion: typeof schemaVersion;
+	schemaVersion: number;
 	profiles: Record<string, StoredProfile>;
 	[key: string]: unknown;
 };
 
 /** A store with no profiles, for a file that does not exist yet. */
 export function emptyDocument(): StoreDocument {
-	return {schemaVersion, profiles: Object.create(null) as Record<string, StoredProfile>};
+	return {schemaVersion: 1, profiles: Object.create(null) as Record<string, StoredProfile>};
+}
+
+/** The oldest layout that can hold the document, so a store without keychain profiles stays readable by older releases. */
+export function versionFor(document: StoreDocument): number {
+	return Object.values(document.profiles).some(profile => profile.secretStore === 'keychain') ? 2 : 1;
 }
 
 /**
@@ -56,14 +71,14 @@ function checkDocument(value: unknown, file: string): StoreDocument {
 
 	const version = value['schemaVersion'];
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-		throw invalid(file, '"schemaVersion" must be a whole number (1 for this release)');
+		throw invalid(file, '"schemaVersion" must be a whole number (1 or 2 for this release)');
 	}
 
 	if (version > schemaVersion) {
 		throw new ProfileStoreError(
 			'newer-version',
 			file,
-			`The profile store ${file} was written by a newer tableau-connect (store version ${version}; this release reads version ${schemaVersion}). Upgrade tableau-connect (npm install -g tableau-connect@latest) and run the command again; the file has been left as it is.`,
+			`The profile store ${file} was written by a newer tableau-connect (store version ${version}; this release reads versions up to ${schemaVersion}). Upgrade tableau-connect (npm install -g tableau-connect@latest) and run the command again; the file has been left as it is.`,
 		);
 	}
 
@@ -83,10 +98,10 @@ function checkDocument(value: unknown, file: string): StoreDocument {
 		checked[name] = entry as StoredProfile;
 	}
 
-	return {...value, schemaVersion, profiles: checked};
+	return {...value, schemaVersion: version, profiles: checked};
 }
 
-const stringFields = ['server', 'site', 'tokenName', 'tokenSecret', 'createdAt', 'updatedAt'] as const;
+const stringFields = ['server', 'site', 'tokenName', 'createdAt', 'updatedAt'] as const;
 const nullableVerificationFields = ['diagnosisCode', 'productVersion', 'apiVersion', 'userName', 'siteRole'] as const;
 
 // Names the first field that is wrong, never its value.
@@ -99,6 +114,19 @@ function profileFault(entry: unknown): string | undefined {
 		if (typeof entry[field] !== 'string') {
 			return `"${field}" must be a string`;
 		}
+	}
+
+	const secretStore = entry['secretStore'];
+	if (secretStore !== undefined && secretStore !== 'keychain' && secretStore !== 'file') {
+		return '"secretStore" must be "keychain" or "file"';
+	}
+
+	if (secretStore !== 'keychain' && typeof entry['tokenSecret'] !== 'string') {
+		return '"tokenSecret" must be a string (or "secretStore" must be "keychain")';
+	}
+
+	if (entry['caFile'] !== undefined && typeof entry['caFile'] !== 'string') {
+		return '"caFile" must be a string';
 	}
 
 	const verification = entry['lastVerification'];
@@ -158,25 +186,38 @@ export function toProfile(name: string, stored: StoredProfile): Profile {
 		server: stored.server,
 		site: stored.site,
 		tokenName: stored.tokenName,
-		tokenSecret: stored.tokenSecret,
+		secretStore: stored.secretStore === 'keychain' ? 'keychain' : 'file',
+		caFile: stored.caFile ?? null,
 		createdAt: stored.createdAt,
 		updatedAt: stored.updatedAt,
 		lastVerification: stored.lastVerification === null ? null : storedVerification(stored.lastVerification),
 	};
 }
 
-/** The stored form of a save: only the known fields of the input, times kept or set. */
-export function storedFromInput(input: ProfileInput, existing: StoredProfile | undefined, now: string): StoredProfile {
+/**
+The stored form of a save: only the known fields of the input, times kept or set. The secret is
+written into the file only when that is where it lives; a keychain profile records only where it is.
+*/
+export function storedFromInput(input: ProfileInput, existing: StoredProfile | undefined, now: string, secretStore: SecretStore): StoredProfile {
+	const {tokenSecret: _previousSecret, secretStore: _previousStore, caFile: previousCaFile, ...kept} = existing ?? {};
+	const caFile = input.caFile === undefined ? previousCaFile : (input.caFile ?? undefined);
 	return {
-		...existing,
+		...kept,
 		server: input.server,
 		site: input.site,
 		tokenName: input.tokenName,
-		tokenSecret: input.tokenSecret,
+		...(secretStore === 'keychain' ? {secretStore} : {tokenSecret: input.tokenSecret}),
+		...(caFile === undefined ? {} : {caFile}),
 		createdAt: existing?.createdAt ?? now,
 		updatedAt: now,
 		lastVerification: existing?.lastVerification ?? null,
 	};
+}
+
+/** The same profile with its secret somewhere else: in the file (`secret` given) or in the keychain. */
+export function withSecretIn(stored: StoredProfile, secretStore: SecretStore, secret: string | null): StoredProfile {
+	const {tokenSecret: _secret, secretStore: _store, ...rest} = stored;
+	return secretStore === 'keychain' ? {...rest, secretStore} : {...rest, tokenSecret: secret ?? ''};
 }
 
 /**

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import process from 'node:process';
 import type {LockTimeoutError} from './file-lock.js';
 import {shellQuote} from './shell-quote.js';
 
@@ -6,10 +7,21 @@ import {shellQuote} from './shell-quote.js';
 Why the profile store refused: the file is damaged (`corrupt`, `invalid-schema`), cannot be read
 (`unreadable`) or written (`unwritable`), comes from a newer release (`newer-version`), another
 process holds the lock for too long (`locked`), or the request does not fit the profiles there are
-(`not-found`, `exists`, `invalid-name`).
+(`not-found`, `exists`, `invalid-name`), or a secret kept in the keychain is gone from it
+(`secret-missing`) or cannot be reached (`keychain-unavailable`).
 */
 export type ProfileStoreErrorReason =
-	'corrupt' | 'unreadable' | 'unwritable' | 'newer-version' | 'invalid-schema' | 'locked' | 'not-found' | 'exists' | 'invalid-name';
+	| 'corrupt'
+	| 'unreadable'
+	| 'unwritable'
+	| 'newer-version'
+	| 'invalid-schema'
+	| 'locked'
+	| 'not-found'
+	| 'exists'
+	| 'invalid-name'
+	| 'secret-missing'
+	| 'keychain-unavailable';
 
 /**
 A failure a person can fix. The message names the file, says what is wrong and what to run; it never
@@ -105,4 +117,57 @@ export function lockedError(file: string, error: LockTimeoutError): ProfileStore
 		`${who} is still saving to ${file}. Try again in a moment; if no other tableau-connect is running, remove the leftover lock: rm ${shellQuote(error.lockPath)}`,
 		{cause: error},
 	);
+}
+
+/** The command that puts a profile's secret back, wherever the person wants it. */
+export function setSecretCommand(name: string, store?: 'file'): string {
+	return `tableau-connect profiles set-secret ${shellQuote(name)}${store ? ` --secret-store ${store}` : ''}`;
+}
+
+/** A keychain profile whose entry was deleted outside tableau-connect: say so, and how to save it again. */
+export function secretMissingError(file: string, name: string): ProfileStoreError {
+	return new ProfileStoreError(
+		'secret-missing',
+		file,
+		`The token secret of profile "${name}" is no longer in the keychain (service "tableau-connect", account "${name}"): something outside tableau-connect deleted it. Save it again with: ${setSecretCommand(name)}`,
+	);
+}
+
+/**
+The keychain cannot be used for what was asked: `problem` says what is missing. `reading` is for a
+profile whose secret is there (it can be saved again, in the file, from here); otherwise nothing was
+changed and the person may choose the file instead.
+*/
+export function keychainUnavailableError(file: string, problem: string, context: {reading: string} | {writing: string}): ProfileStoreError {
+	if ('reading' in context) {
+		const name = context.reading;
+		return new ProfileStoreError(
+			'keychain-unavailable',
+			file,
+			`Cannot read the token secret of profile "${name}" from the keychain: ${problem}. Run the command where the keychain is available, or save the secret again in the profile store instead: ${setSecretCommand(name, 'file')}`,
+		);
+	}
+
+	return new ProfileStoreError(
+		'keychain-unavailable',
+		file,
+		`Cannot use the keychain to ${context.writing}: ${problem}. Nothing was changed. To keep the secret in the owner-only profile store instead, use --secret-store file (or TABLEAU_CONNECT_SECRET_STORE=file).`,
+	);
+}
+
+/** How to delete an entry we could not delete ourselves, with the platform's own tool. */
+export function manualKeychainDeletion(name: string, platform: NodeJS.Platform = process.platform): string {
+	switch (platform) {
+		case 'darwin': {
+			return `security delete-generic-password -s tableau-connect -a ${shellQuote(name)}`;
+		}
+
+		case 'win32': {
+			return `delete "${name}.tableau-connect" in Credential Manager (Windows Credentials)`;
+		}
+
+		default: {
+			return `secret-tool clear service tableau-connect username ${shellQuote(name)}`;
+		}
+	}
 }

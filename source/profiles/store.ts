@@ -2,17 +2,38 @@ import path from 'node:path';
 import Conf from 'conf';
 import {configDirectory, ensureOwnerOnlyDirectory, permissionWarning, projectName, storeFileName} from './config-directory.js';
 import {LockTimeoutError, withFileLock, type LockOptions} from './file-lock.js';
+import {KeychainError, systemKeychain, type Keychain} from './keychain.js';
 import {validateProfileName} from './profile-name.js';
-import {emptyDocument, parseStoreText, storedFromInput, storedVerification, toProfile, type StoredProfile, type StoreDocument} from './store-document.js';
-import {existsError, lockedError, notFoundError, ProfileStoreError, toStoreError} from './store-error.js';
-import type {LastVerification, Profile, ProfileInput, ProfileStore} from './types.js';
+import {
+	emptyDocument,
+	parseStoreText,
+	storedFromInput,
+	storedVerification,
+	toProfile,
+	versionFor,
+	withSecretIn,
+	type StoredProfile,
+	type StoreDocument,
+} from './store-document.js';
+import {
+	existsError,
+	keychainUnavailableError,
+	lockedError,
+	manualKeychainDeletion,
+	notFoundError,
+	ProfileStoreError,
+	secretMissingError,
+	toStoreError,
+} from './store-error.js';
+import type {LastVerification, Profile, ProfileInput, ProfileStore, SavedProfile, SecretStore} from './types.js';
 
 export {configDirectory} from './config-directory.js';
 export {maskSecret} from './mask-secret.js';
 export {validateProfileName} from './profile-name.js';
 export {ProfileStoreError, type ProfileStoreErrorReason} from './store-error.js';
 export type {LockOptions} from './file-lock.js';
-export type {LastVerification, Profile, ProfileInput, ProfileStore} from './types.js';
+export type {LastVerification, Profile, ProfileInput, ProfileStore, SavedProfile, SecretStore} from './types.js';
+export type {Keychain} from './keychain.js';
 
 export type OpenProfileStoreOptions = {
 	/** The folder of the store; default: configDirectory(env). */
@@ -23,6 +44,13 @@ export type OpenProfileStoreOptions = {
 	now?: () => Date;
 	/** How long a save waits for another process's save. */
 	lock?: LockOptions;
+	/**
+	Where saves put the secret: the one asked for (an error when it is the keychain and none is
+	usable), or, when absent, the keychain when one is usable and else the file (the save says why).
+	*/
+	secretStore?: SecretStore;
+	/** The keychain; default: the operating system's, loaded on first use. Tests pass their own. */
+	keychain?: Keychain;
 };
 
 /** An open store, plus what to tell the user about the file's permissions (null when all is well). */
@@ -39,6 +67,10 @@ process is never overwritten with stale data.
 
 Throws ProfileStoreError when the file is corrupt, unreadable, in the wrong shape or from a newer
 release; the file is never rewritten or deleted in that case.
+
+Secrets in the keychain are written before the file and outside its lock (a keychain may wait for
+an unlock prompt, and the lock must never be held that long); when the file cannot be written after
+all, the keychain entry is put back as it was, so no save is ever half done.
 */
 export function openProfileStore(options: OpenProfileStoreOptions = {}): OpenedProfileStore {
 	const directory = path.resolve(options.directory ?? configDirectory(options.env));
@@ -91,7 +123,7 @@ export function openProfileStore(options: OpenProfileStoreOptions = {}): OpenedP
 					const document = read();
 					const {result, write} = change(document);
 					if (write) {
-						conf.store = document;
+						conf.store = {...document, schemaVersion: versionFor(document)};
 					}
 
 					return result;
@@ -107,6 +139,43 @@ export function openProfileStore(options: OpenProfileStoreOptions = {}): OpenedP
 		}
 	};
 
+	let keychainInUse: Keychain | undefined = options.keychain;
+	const keychain = (): Keychain => {
+		keychainInUse ??= systemKeychain();
+		return keychainInUse;
+	};
+
+	/** Writes the keychain entry; the function returned puts back what was there before (nothing, or the old secret). */
+	const replaceInKeychain = async (account: string, secret: string): Promise<() => Promise<void>> => {
+		const before = await keychain().get(account);
+		await keychain().set(account, secret);
+		return async () => {
+			await (before === null ? keychain().delete(account) : keychain().set(account, before));
+		};
+	};
+
+	const undoQuietly = async (undo: (() => Promise<void>) | null) => {
+		try {
+			await undo?.();
+		} catch {
+			// The error that made us undo is the one to report; a leftover entry is harmless by comparison.
+		}
+	};
+
+	/** Deletes an entry nobody needs any more; when the keychain refuses, says how to do it by hand. */
+	const deleteLeftover = async (account: string): Promise<string | null> => {
+		try {
+			await keychain().delete(account);
+			return null;
+		} catch (error) {
+			if (!(error instanceof KeychainError)) {
+				throw error;
+			}
+
+			return `The old copy of the token secret of "${account}" is still in the keychain: ${error.problem}. Delete it with: ${manualKeychainDeletion(account)}`;
+		}
+	};
+
 	const requireProfile = (document: StoreDocument, name: string): StoredProfile => {
 		const stored = own(document.profiles, name);
 		if (!stored) {
@@ -114,6 +183,26 @@ export function openProfileStore(options: OpenProfileStoreOptions = {}): OpenedP
 		}
 
 		return stored;
+	};
+
+	const readSecret = async (name: string): Promise<string> => {
+		const stored = requireProfile(read(), name);
+		if (stored.secretStore !== 'keychain') {
+			return stored.tokenSecret ?? '';
+		}
+
+		let secret: string | null;
+		try {
+			secret = await keychain().get(name);
+		} catch (error) {
+			throw error instanceof KeychainError ? keychainUnavailableError(file, error.problem, {reading: name}) : error;
+		}
+
+		if (secret === null) {
+			throw secretMissingError(file, name);
+		}
+
+		return secret;
 	};
 
 	return {
@@ -130,14 +219,48 @@ export function openProfileStore(options: OpenProfileStoreOptions = {}): OpenedP
 			return stored ? toProfile(name, stored) : undefined;
 		},
 
-		save(input: ProfileInput): Profile {
+		readSecret,
+
+		async save(input: ProfileInput): Promise<SavedProfile> {
 			checkName(file, input.name);
 			checkInput(input);
-			return update(document => {
-				const stored = storedFromInput(input, own(document.profiles, input.name), now().toISOString());
-				document.profiles[input.name] = stored;
-				return {result: toProfile(input.name, stored), write: true};
-			});
+			let target: SecretStore = 'file';
+			let fallbackReason: string | null = null;
+			let undo: (() => Promise<void>) | null = null;
+			if (options.secretStore !== 'file') {
+				try {
+					undo = await replaceInKeychain(input.name, input.tokenSecret);
+					target = 'keychain';
+				} catch (error) {
+					if (!(error instanceof KeychainError)) {
+						throw error;
+					}
+
+					if (options.secretStore === 'keychain') {
+						throw keychainUnavailableError(file, error.problem, {writing: `save the token secret of "${input.name}"`});
+					}
+
+					fallbackReason = error.problem;
+				}
+			}
+
+			let previous: StoredProfile | undefined;
+			let profile: Profile;
+			try {
+				profile = update(document => {
+					previous = own(document.profiles, input.name);
+					const stored = storedFromInput(input, previous, now().toISOString(), target);
+					document.profiles[input.name] = stored;
+					return {result: toProfile(input.name, stored), write: true};
+				});
+			} catch (error) {
+				await undoQuietly(undo);
+				throw error;
+			}
+
+			// The secret now lives in the file: a copy left in the keychain would only be a stale secret.
+			const warning = target === 'file' && previous?.secretStore === 'keychain' ? await deleteLeftover(input.name) : null;
+			return {profile, fallbackReason, warning};
 		},
 
 		recordVerification(name: string, verification: LastVerification): void {
@@ -147,33 +270,126 @@ export function openProfileStore(options: OpenProfileStoreOptions = {}): OpenedP
 			});
 		},
 
-		remove(name: string): boolean {
+		setCaFile(name: string, caFile: string | null): Profile {
 			return update(document => {
-				if (!own(document.profiles, name)) {
-					return {result: false, write: false};
-				}
-
-				delete document.profiles[name];
-				return {result: true, write: true};
+				const {caFile: _previous, ...rest} = requireProfile(document, name);
+				const stored = {...rest, ...(caFile === null ? {} : {caFile}), updatedAt: now().toISOString()};
+				document.profiles[name] = stored;
+				return {result: toProfile(name, stored), write: true};
 			});
 		},
 
-		rename(from: string, to: string): void {
-			checkName(file, to);
-			update(document => {
-				const stored = requireProfile(document, from);
-				if (from === to) {
+		setServer(name: string, server: string): Profile {
+			return update(document => {
+				const stored = {...requireProfile(document, name), server, updatedAt: now().toISOString()};
+				document.profiles[name] = stored;
+				return {result: toProfile(name, stored), write: true};
+			});
+		},
+
+		async remove(name: string): Promise<{removed: boolean; warning: string | null}> {
+			// The file first: should the keychain refuse, the profile is gone all the same and the person
+			// learns how to delete the entry; the other way round could leave a profile without its secret.
+			const removed = update(document => {
+				const stored = own(document.profiles, name);
+				if (!stored) {
 					return {result: undefined, write: false};
 				}
 
-				if (own(document.profiles, to)) {
-					throw existsError(file, to);
+				delete document.profiles[name];
+				return {result: stored, write: true};
+			});
+			if (!removed) {
+				return {removed: false, warning: null};
+			}
+
+			return {removed: true, warning: removed.secretStore === 'keychain' ? await deleteLeftover(name) : null};
+		},
+
+		async rename(from: string, to: string): Promise<{warning: string | null}> {
+			checkName(file, to);
+			const before = read();
+			const stored = requireProfile(before, from);
+			if (from === to) {
+				return {warning: null};
+			}
+
+			if (own(before.profiles, to)) {
+				throw existsError(file, to);
+			}
+
+			let undo: (() => Promise<void>) | null = null;
+			if (stored.secretStore === 'keychain') {
+				try {
+					const secret = await keychain().get(from);
+					// A secret already gone from the keychain has nothing to move; the profile says so when used.
+					undo = secret === null ? null : await replaceInKeychain(to, secret);
+				} catch (error) {
+					throw error instanceof KeychainError
+						? keychainUnavailableError(file, error.problem, {writing: `move the token secret of "${from}" to "${to}"`})
+						: error;
+				}
+			}
+
+			try {
+				update(document => {
+					const current = requireProfile(document, from);
+					if (own(document.profiles, to)) {
+						throw existsError(file, to);
+					}
+
+					document.profiles[to] = {...current, updatedAt: now().toISOString()};
+					delete document.profiles[from];
+					return {result: undefined, write: true};
+				});
+			} catch (error) {
+				await undoQuietly(undo);
+				throw error;
+			}
+
+			return {warning: undo ? await deleteLeftover(from) : null};
+		},
+
+		async moveSecret(name: string, to: SecretStore): Promise<{moved: boolean; warning: string | null}> {
+			const stored = requireProfile(read(), name);
+			const from: SecretStore = stored.secretStore === 'keychain' ? 'keychain' : 'file';
+			if (from === to) {
+				return {moved: false, warning: null};
+			}
+
+			if (to === 'keychain') {
+				let undo: () => Promise<void>;
+				try {
+					undo = await replaceInKeychain(name, stored.tokenSecret ?? '');
+				} catch (error) {
+					throw error instanceof KeychainError ? keychainUnavailableError(file, error.problem, {writing: `hold the token secret of "${name}"`}) : error;
 				}
 
-				document.profiles[to] = {...stored, updatedAt: now().toISOString()};
-				delete document.profiles[from];
+				try {
+					update(document => {
+						const current = requireProfile(document, name);
+						// Changed since we read it (another process saved it again): that save decides.
+						if (current.secretStore === 'keychain' || current.tokenSecret !== stored.tokenSecret) {
+							return {result: undefined, write: false};
+						}
+
+						document.profiles[name] = withSecretIn(current, 'keychain', null);
+						return {result: undefined, write: true};
+					});
+				} catch (error) {
+					await undoQuietly(undo);
+					throw error;
+				}
+
+				return {moved: true, warning: null};
+			}
+
+			const secret = await readSecret(name);
+			update(document => {
+				document.profiles[name] = withSecretIn(requireProfile(document, name), 'file', secret);
 				return {result: undefined, write: true};
 			});
+			return {moved: true, warning: await deleteLeftover(name)};
 		},
 	};
 }
@@ -202,5 +418,9 @@ function checkInput(input: ProfileInput): void {
 		if (typeof input[field] !== 'string') {
 			throw new TypeError(`Profile field "${field}" must be a string.`);
 		}
+	}
+
+	if (input.caFile !== undefined && input.caFile !== null && typeof input.caFile !== 'string') {
+		throw new TypeError('Profile field "caFile" must be a string or null.');
 	}
 }

@@ -272,9 +272,12 @@ export function createTableauClient(server: string, transport: Transport) {
 			return {totalAvailable: totalOf(value), usageStatistics};
 		},
 
-		/** Ends the session, so the PAT is free for its real owner again. */
-		async signOut(session: Session, version: string): Promise<void> {
-			await call({method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session)}, 204);
+		/**
+		Ends the session, so the PAT is free for its real owner again. `once`: no retry, for a sign-out
+		sent in the same flight as other calls, which a retry could overtake.
+		*/
+		async signOut(session: Session, version: string, options: {once?: boolean} = {}): Promise<void> {
+			await call({method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session), once: options.once}, 204);
 		},
 	};
 }

@@ -11,6 +11,8 @@ export type HttpRequest = {
 	url: string;
 	headers?: Record<string, string>;
 	body?: string;
+	/** Send it once, never again, whatever happens: the caller decides what a failure means. */
+	once?: boolean;
 };
 
 export type HttpResponse = {
@@ -58,7 +60,9 @@ function proxyFor(url: URL, options: TransportOptions['proxy']): string | undefi
 		const entry = rawEntry
 			.trim()
 			.toLowerCase()
-			.replace(/:\d+$/, '')
+			// `[::1]:8443` and `[::1]` are IPv6; `::1` has colons of its own, so only `host:port` loses a port.
+			.replace(/^\[([^\]]*)\](:\d+)?$/, '$1')
+			.replace(/^([^:]*):\d+$/, '$1')
 			.replace(/^\*?\./, '');
 		if (entry === '*' || (entry && (host === entry || host.endsWith(`.${entry}`)))) {
 			return undefined;
@@ -257,7 +261,7 @@ export function createTransport(options: TransportOptions): Transport {
 				outcome = error;
 			}
 
-			const retryable = outcome instanceof NetworkError ? outcome.kind === 'connection-reset' : retryableStatuses.has(outcome.status);
+			const retryable = !httpRequest.once && (outcome instanceof NetworkError ? outcome.kind === 'connection-reset' : retryableStatuses.has(outcome.status));
 			const delay = retryable
 				? retryDelayMs(retry, attempts, outcome instanceof NetworkError ? undefined : outcome.headers['retry-after'], Date.now() - started)
 				: null;

@@ -119,17 +119,26 @@ export const serverInfoCheck: Check = {
 	},
 };
 
-/** Sends round two on the one connection: every call after sign-in, with sign-out right behind them. */
+/**
+Sends round two on the one connection: every call after sign-in, with sign-out right behind them in
+the same flight, so a run stays three round trips. The server answers in order, so the calls are
+answered before the session ends. Sign-out goes once: when the connection drops, the calls ahead of
+it are sent again, and a sign-out sent again too could overtake them and end their session. So a
+sign-out that did not get through waits for their answers, and then goes again.
+*/
 function sendRoundTwo(client: TableauClient, session: Session, version: string): RoundTwo {
-	const roundTwo: RoundTwo = {
+	const calls = {
 		user: client.currentUser(session, version),
 		users: client.listUsers(session, version),
 		workbooks: client.contentTotal(session, version, 'workbooks'),
 		views: client.contentTotal(session, version, 'views'),
 		datasources: client.contentTotal(session, version, 'datasources'),
-		// Last: the server answers in order, so the calls above are answered before the session ends.
-		signOut: client.signOut(session, version),
 	};
+	const signOut = client.signOut(session, version, {once: true}).catch(async () => {
+		await Promise.allSettled(Object.values(calls));
+		await client.signOut(session, version);
+	});
+	const roundTwo: RoundTwo = {...calls, signOut};
 	for (const pending of Object.values(roundTwo)) {
 		(pending as Promise<unknown>).catch(() => {});
 	}

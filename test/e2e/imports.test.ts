@@ -5,7 +5,7 @@
 // control runs the wizard in a real pseudo-terminal and must be caught loading Ink, so the check
 // cannot pass by seeing nothing.
 import {spawn} from 'node:child_process';
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -17,6 +17,12 @@ const hook = pathToFileURL(join(root, 'test', 'fixtures', 'record-loads.mjs')).h
 
 /** Ink, React and what only they bring in. */
 const uiPackage = /(?:^|\/)node_modules\/(ink|ink-[^/]+|react|react-reconciler|react-devtools-core|scheduler|yoga-layout)\//;
+/** The keychain library (native, external to the bundle): only commands that read or write a keychain secret load it. */
+const keyringPackage = /(?:^|\/)node_modules\/@napi-rs\/keyring(?:-[\w-]+)?\//;
+
+function keyringLoads(urls: string[]): string[] {
+	return urls.filter(url => keyringPackage.test(url));
+}
 
 type Metafile = {outputs: Record<string, {inputs: Record<string, unknown>}>};
 
@@ -148,6 +154,7 @@ describe('commands without a screen never load Ink or React', () => {
 		expect(run.stdout).toContain('Usage');
 		expect(run.loads.some(url => url.endsWith('/dist/cli.js'))).toBe(true);
 		expect(uiLoads(run.loads)).toEqual([]);
+		expect(keyringLoads(run.loads)).toEqual([]);
 	});
 
 	it('--version', async () => {
@@ -162,6 +169,29 @@ describe('commands without a screen never load Ink or React', () => {
 		expect(run.code, run.stderr).toBe(0);
 		expect(loadedSource(run.loads, 'source/commands/profiles.ts'), 'the hook saw the profiles command load').toBe(true);
 		expect(uiLoads(run.loads)).toEqual([]);
+		expect(keyringLoads(run.loads)).toEqual([]);
+	});
+
+	it('profiles list never loads the keychain library, even with profiles whose secret is in the keychain', async () => {
+		const store = emptyStore();
+		const profile = {server: simulator.url, site: '', tokenName: 'n', secretStore: 'keychain', createdAt: 't', updatedAt: 't', lastVerification: null};
+		writeFileSync(join(store, 'profiles.json'), JSON.stringify({schemaVersion: 2, profiles: {'in-keychain': profile}}), {mode: 0o600});
+		for (const args of [
+			['profiles', 'list'],
+			['profiles', 'list', '--json'],
+			['profiles', '--help'],
+			['test', '--help'],
+		]) {
+			const run = await record(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: store}});
+			expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+			expect(keyringLoads(run.loads), args.join(' ')).toEqual([]);
+		}
+
+		// The control: a command that reads that secret does load it (and, with no keychain here, says so).
+		const show = await record(['test', 'in-keychain'], {env: {TABLEAU_CONNECT_CONFIG_DIR: store}});
+		expect(show.code).toBe(2);
+		expect(show.stderr).toContain('keychain');
+		expect(keyringLoads(show.loads).length).toBeGreaterThan(0);
 	});
 
 	it('test --json, verifying against the simulator', async () => {
@@ -197,6 +227,8 @@ describe('commands without a screen never load Ink or React', () => {
 		);
 		expect(added.code, added.stderr).toBe(0);
 		expect(uiLoads(added.loads)).toEqual([]);
+		// A save asks the keychain first (there is none here: the secret falls back to the file).
+		expect(keyringLoads(added.loads).length, 'profiles add loads the keychain library').toBeGreaterThan(0);
 
 		for (const args of [
 			['test', 'imports-check', '--json'],
@@ -209,51 +241,85 @@ describe('commands without a screen never load Ink or React', () => {
 	});
 });
 
+/**
+Runs the copied CLI in a pseudo-terminal (`script`, from util-linux), recording its loads: `drive`
+gets the screen so far and a way to type, and says when it is done; then Ctrl-C ends the program.
+*/
+async function recordInTerminal(
+	args: string[],
+	drive: (screen: string, type: (text: string) => void, loads: () => string[]) => boolean,
+): Promise<{screen: string; loads: string[]}> {
+	const loadsFile = join(work, `loads-terminal-${Math.random().toString(36).slice(2)}.txt`);
+	const command = [process.execPath, '--import', hook, cli, ...args].map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {
+		env: {...cleanEnv(), RECORD_LOADS_FILE: loadsFile, TABLEAU_CONNECT_CONFIG_DIR: emptyStore(), TERM: 'xterm-256color'},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	const started = await new Promise<boolean>(resolve => {
+		child.once('spawn', () => resolve(true));
+		child.once('error', () => resolve(false));
+	});
+	if (!started) {
+		throw new Error('`script` (util-linux) is needed for this test: it gives the program a terminal.');
+	}
+
+	let screen = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		screen += chunk.toString();
+	});
+	child.stderr.resume();
+	const closed = new Promise<void>(resolve => {
+		child.on('close', () => resolve());
+	});
+	const loaded = () => (existsSync(loadsFile) ? readFileSync(loadsFile, 'utf8').split('\n').filter(Boolean) : []);
+	const type = (text: string) => child.stdin.write(text);
+	try {
+		const deadline = Date.now() + 20_000;
+		while (!drive(screen, type, loaded) && child.exitCode === null && Date.now() < deadline) {
+			await new Promise(resolve => setTimeout(resolve, 25));
+		}
+
+		child.stdin.write('\u0003');
+		await Promise.race([closed, new Promise(resolve => setTimeout(resolve, 5000))]);
+	} finally {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGKILL');
+		}
+
+		await closed;
+	}
+
+	return {screen, loads: loaded()};
+}
+
+describe('the demo', () => {
+	it('never loads the keychain library, even when it saves', async () => {
+		let lastEnter = 0;
+		const {screen, loads} = await recordInTerminal(['demo', '--scenario', 'ok'], (text, type) => {
+			// Enter through every step, as the demo invites, until the save is on screen.
+			if (text.includes('saved in the temporary demo store')) {
+				return true;
+			}
+
+			if (/[a-z]{3}/i.test(text) && Date.now() - lastEnter > 400) {
+				lastEnter = Date.now();
+				type('\r');
+			}
+
+			return false;
+		});
+		expect(screen, 'the demo saved its profile').toContain('saved in the temporary demo store');
+		expect(loadedSource(loads, 'source/commands/demo.ts'), 'the hook saw the demo load').toBe(true);
+		expect(keyringLoads(loads)).toEqual([]);
+	}, 40_000);
+});
+
 describe('the check can fail', () => {
 	it('catches Ink and React when the wizard runs in a real terminal', async () => {
-		const loadsFile = join(work, 'loads-wizard.txt');
-		const command = [process.execPath, '--import', hook, cli, 'setup'].map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
-		// `script` gives the wizard a pseudo-terminal (without one, setup exits before loading Ink).
-		const child = spawn('script', ['-qfec', command, '/dev/null'], {
-			env: {...cleanEnv(), RECORD_LOADS_FILE: loadsFile, TABLEAU_CONNECT_CONFIG_DIR: emptyStore(), TERM: 'xterm-256color'},
-			stdio: ['pipe', 'pipe', 'pipe'],
-		});
-		const started = await new Promise<boolean>(resolve => {
-			child.once('spawn', () => resolve(true));
-			child.once('error', () => resolve(false));
-		});
-		if (!started) {
-			throw new Error('`script` (util-linux) is needed for this test: it gives the wizard a terminal.');
-		}
-
-		let screen = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			screen += chunk.toString();
-		});
-		child.stderr.resume();
-		const closed = new Promise<void>(resolve => {
-			child.on('close', () => resolve());
-		});
-		const loaded = () => (existsSync(loadsFile) ? readFileSync(loadsFile, 'utf8').split('\n').filter(Boolean) : []);
-		try {
-			// Wait for a first frame with Ink loaded, then quit as a person would, with Ctrl-C.
-			const deadline = Date.now() + 15_000;
-			while (!(/[a-z]{3}/i.test(screen) && uiLoads(loaded()).length > 0) && child.exitCode === null && Date.now() < deadline) {
-				await new Promise(resolve => setTimeout(resolve, 25));
-			}
-
-			expect(screen, 'the wizard drew a frame').toMatch(/[a-z]{3}/i);
-			child.stdin.write('\u0003');
-			await Promise.race([closed, new Promise(resolve => setTimeout(resolve, 5000))]);
-		} finally {
-			if (child.exitCode === null && child.signalCode === null) {
-				child.kill('SIGKILL');
-			}
-
-			await closed;
-		}
-
-		const found = uiLoads(loaded());
+		// Wait for a first frame with Ink loaded, then quit as a person would, with Ctrl-C.
+		const {screen, loads} = await recordInTerminal(['setup'], (text, _type, loaded) => /[a-z]{3}/i.test(text) && uiLoads(loaded()).length > 0);
+		expect(screen, 'the wizard drew a frame').toMatch(/[a-z]{3}/i);
+		const found = uiLoads(loads);
 		expect(
 			found.some(item => /node_modules\/ink\//.test(item)),
 			found.join('\n'),

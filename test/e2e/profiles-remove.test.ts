@@ -10,9 +10,9 @@ import {startTerminal, terminalEnvironment, tmuxMissing, type Terminal} from '..
 let configDirectory = '';
 let terminal: Terminal | undefined;
 
-beforeEach(() => {
+beforeEach(async () => {
 	configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-remove-'));
-	openProfileStore({directory: configDirectory}).save({
+	await openProfileStore({directory: configDirectory, secretStore: 'file'}).save({
 		name: 'acme.prod',
 		server: 'https://tableau.example.com',
 		site: 'acme',

@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -104,7 +105,7 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		// and the closing line ends its line, so the shell prompt starts on a new one.
 		expect(term.history()).toMatch(/In Parable's Tableau form, enter:[\s\S]*Token name[\s\S]*Save & test connection/);
 		expect(term.history()).toMatch(/saved and verified\.[^\n]*\n[\s\S]*\[exit 0\]/);
-		expect(term.history()).not.toContain(simulator.tokenSecret);
+		expectNoSecrets(term.history(), simulator);
 		expect(simulator.stats().activeSessions).toBe(0);
 	});
 

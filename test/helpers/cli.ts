@@ -11,7 +11,7 @@ export type CliRun = {code: number | null; stdout: string; stderr: string; durat
 Runs the built CLI as a child process, as a script would: no terminal, optional standard input.
 The environment starts clean of TABLEAU_* so a developer's own settings cannot leak into a test.
 */
-export async function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number} = {}): Promise<CliRun> {
+export async function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string} = {}): Promise<CliRun> {
 	if (!existsSync(cliPath)) {
 		throw new Error(`${cliPath} is missing: run "npm run build" first (npm test does).`);
 	}
@@ -24,7 +24,11 @@ export async function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; 
 	}
 
 	const started = Date.now();
-	const child = spawn(process.execPath, [cliPath, ...args], {env: {...environment, NO_COLOR: '1', ...options.env}, stdio: ['pipe', 'pipe', 'pipe']});
+	const child = spawn(process.execPath, [cliPath, ...args], {
+		env: {...environment, NO_COLOR: '1', ...options.env},
+		stdio: ['pipe', 'pipe', 'pipe'],
+		...(options.cwd ? {cwd: options.cwd} : {}),
+	});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk: Buffer) => {

@@ -23,12 +23,12 @@ export function renderHome(props: HomeAppProps): RenderedHome {
 
 export type TempStore = {store: OpenedProfileStore; directory: string; remove: () => void};
 
-/** A profile store in a fresh temporary folder, holding `profiles`. */
-export function tempStore(profiles: ProfileInput[] = []): TempStore {
+/** A profile store in a fresh temporary folder, holding `profiles` (secrets in the file: no keychain here). */
+export async function tempStore(profiles: ProfileInput[] = []): Promise<TempStore> {
 	const directory = mkdtempSync(join(tmpdir(), 'tableau-connect-home-'));
-	const store = openProfileStore({directory, env: {}});
+	const store = openProfileStore({directory, env: {}, secretStore: 'file'});
 	for (const profile of profiles) {
-		store.save(profile);
+		await store.save(profile);
 	}
 
 	return {store, directory, remove: () => rmSync(directory, {recursive: true, force: true})};

@@ -69,7 +69,8 @@ describe('network failures', () => {
 		expect(result.diagnosis?.code).toBe('timeout');
 		expect(result.checks[0]?.status).toBe('ok');
 		expect(result.checks[1]?.status).toBe('fail');
-		expect(elapsed).toBeLessThan(4000);
+		// Well within the 15 s default that a lost --timeout would give, with room for a loaded machine.
+		expect(elapsed).toBeLessThan(10_000);
 	});
 
 	it('invalid-url without touching the network', async () => {

@@ -53,14 +53,15 @@ it(`loses nothing when ${writers} processes save ${profilesPerWriter} different 
 		expect(result.code).toBe(0);
 	}
 
-	const profiles = openProfileStore({directory}).list();
+	const store = openProfileStore({directory});
+	const profiles = store.list();
 	const expected = Array.from({length: writers}, (_, writer) =>
 		Array.from({length: profilesPerWriter}, (_, index) => `writer${writer}.profile${index}`),
 	).flat();
 	expect(profiles.map(profile => profile.name).sort()).toEqual(expected.sort());
 	for (const profile of profiles) {
 		const [, writer, index] = /^writer(\d+)\.profile(\d+)$/.exec(profile.name)!;
-		expect(profile.tokenSecret).toBe(`secret-${writer}-${index}`);
+		expect(await store.readSecret(profile.name)).toBe(`secret-${writer}-${index}`);
 		expect(profile.lastVerification?.userName).toBe(`writer${writer}`);
 	}
 

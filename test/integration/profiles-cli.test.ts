@@ -7,6 +7,7 @@ import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
 import {runCli, type CliRun} from '../helpers/cli.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 const simulators: Simulator[] = [];
 const outputs: CliRun[] = [];
@@ -17,16 +18,18 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-	// Whatever a test ran, no simulator's secret may have reached any output.
-	for (const simulator of simulators) {
-		for (const run of outputs) {
-			expect(run.stdout + run.stderr).not.toContain(simulator.tokenSecret);
-		}
-	}
-
-	outputs.length = 0;
-	await Promise.all(simulators.splice(0).map(async simulator => simulator.close()));
+	// Clean up first, so that a failed check below leaves no simulator or folder behind for later tests.
+	const ran = outputs.splice(0);
+	const used = simulators.splice(0);
+	await Promise.all(used.map(async simulator => simulator.close()));
 	rmSync(configDir, {recursive: true, force: true});
+	// Whatever a test ran, no piece of a simulator's secret or session token may have reached any output.
+	if (used.length > 0) {
+		expectNoSecrets(
+			ran.flatMap(run => [run.stdout, run.stderr]),
+			...used,
+		);
+	}
 });
 
 afterAll(() => {
@@ -107,9 +110,13 @@ describe('profiles list, show, rename, remove', () => {
 		const table = await cli(['profiles', 'list']);
 		expect(table.stdout).toMatch(/first .*✓ verified just now/);
 		expect(table.stdout).toMatch(/second .*never tested/);
-		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<{name: string; tokenSecret: string}>;
-		expect(listed.map(item => item.name)).toEqual(['first', 'second']);
-		expect(listed.every(item => !item.tokenSecret.includes(target.tokenSecret.slice(0, 4)))).toBe(true);
+		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<Record<string, unknown>>;
+		expect(listed.map(item => item['name'])).toEqual(['first', 'second']);
+		// Whether a secret is saved, and where; never the secret, nor a mask standing in for it.
+		expect(listed.map(item => [item['tokenSecretSaved'], item['secretStore'], 'tokenSecret' in item])).toEqual([
+			[true, 'file', false],
+			[true, 'file', false],
+		]);
 	});
 
 	it('renames and removes, with confirmation required off a terminal', async () => {
@@ -242,5 +249,85 @@ describe('a damaged store', () => {
 		const run = await cli(['profiles', 'list']);
 		expect(run.code).toBe(2);
 		expect(run.stderr).toMatch(/newer/i);
+	});
+});
+
+describe('a profile remembers its CA file', () => {
+	async function tlsSimulatorWithCaFile(): Promise<{target: Simulator; caFile: string}> {
+		const target = await startSimulator({tls: true});
+		simulators.push(target);
+		const caFile = join(configDir, 'company-ca.pem');
+		writeFileSync(caFile, target.certificatePem!);
+		return {target, caFile};
+	}
+
+	it('add --ca-file saves the path; test NAME and --all trust it without the flag; show shows it; --insecure is never saved', async () => {
+		const {target, caFile} = await tlsSimulatorWithCaFile();
+		const added = await add('tls', target, ['--ca-file', caFile]);
+		expect(added.code, added.stderr).toBe(0);
+		await add('loose', target, ['--insecure']);
+		const stored = JSON.parse(readFileSync(storeFile(), 'utf8')) as {profiles: Record<string, Record<string, unknown>>};
+		expect(stored.profiles['tls']).toMatchObject({caFile});
+		expect(JSON.stringify(stored)).not.toMatch(/insecure/i);
+		expect(stored.profiles['loose']).not.toHaveProperty('caFile');
+
+		const one = await cli(['test', 'tls', '--json']);
+		expect(one.code, one.stderr).toBe(0);
+		const all = await cli(['test', '--all', '--json']);
+		const results = JSON.parse(all.stdout) as VerificationResult[];
+		expect(results.map(result => [result.profile, result.ok, result.diagnosis?.code ?? null])).toEqual([
+			['loose', false, 'tls-untrusted-certificate'],
+			['tls', true, null],
+		]);
+
+		expect((await cli(['profiles', 'show', 'tls'])).stdout).toContain(`CA file       ${caFile}`);
+		expect(JSON.parse((await cli(['profiles', 'show', 'tls', '--json'])).stdout)).toMatchObject({caFile});
+	});
+
+	it('a CA file given as a relative path is saved as an absolute one', async () => {
+		const {target} = await tlsSimulatorWithCaFile();
+		const run = await runCli(
+			[
+				'profiles',
+				'add',
+				'relative',
+				'--server',
+				target.url,
+				'--site',
+				target.site,
+				'--token-name',
+				target.tokenName,
+				'--token-secret-stdin',
+				'--ca-file',
+				'company-ca.pem',
+			],
+			{env: {TABLEAU_CONNECT_CONFIG_DIR: configDir}, input: target.tokenSecret, cwd: configDir},
+		);
+		outputs.push(run);
+		expect(run.code, run.stderr).toBe(0);
+		expect(JSON.parse(readFileSync(storeFile(), 'utf8')).profiles.relative.caFile).toBe(join(configDir, 'company-ca.pem'));
+	});
+
+	it('a saved CA file that is gone: exit 2 naming the profile and the fix; set-ca-file changes or drops it', async () => {
+		const {target, caFile} = await tlsSimulatorWithCaFile();
+		await add('tls', target, ['--ca-file', caFile]);
+		rmSync(caFile);
+		const run = await cli(['test', 'tls', '--json']);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toContain(`Profile "tls" trusts the CA file ${caFile}: cannot read it (ENOENT)`);
+		expect(run.stderr).toContain('tableau-connect profiles set-ca-file tls PATH');
+
+		const elsewhere = join(configDir, 'renewed-ca.pem');
+		writeFileSync(elsewhere, target.certificatePem!);
+		expect((await cli(['profiles', 'set-ca-file', 'tls', elsewhere])).code).toBe(0);
+		expect((await cli(['test', 'tls', '--json'])).code).toBe(0);
+
+		expect((await cli(['profiles', 'set-ca-file', 'tls', '--none'])).code).toBe(0);
+		const untrusted = JSON.parse((await cli(['test', 'tls', '--json'])).stdout) as VerificationResult;
+		expect(untrusted.diagnosis?.code).toBe('tls-untrusted-certificate');
+		// A one-off --ca-file still works, and is not saved.
+		expect((await cli(['test', 'tls', '--json', '--ca-file', elsewhere])).code).toBe(0);
+		expect(JSON.parse(readFileSync(storeFile(), 'utf8')).profiles.tls).not.toHaveProperty('caFile');
 	});
 });

@@ -2,6 +2,7 @@ import {connect} from 'node:net';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {errorCode, jsonAuth, newAgent, parseXml, send, signedIn, signInJson, xmlSignInBody} from './simulator-helpers.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 let simulator: Simulator;
 
@@ -272,7 +273,7 @@ describe('connections', () => {
 		const [logged] = simulator.requests;
 		expect(logged).toMatchObject({method: 'POST', path: '/api/3.23/auth/signin'});
 		expect(logged!.headers['content-type']).toBe('application/json');
-		expect(JSON.stringify(simulator.requests)).not.toContain(simulator.tokenSecret);
+		expectNoSecrets(JSON.stringify(simulator.requests), simulator.tokenSecret);
 	});
 
 	it('close() ends open keep-alive connections and frees the port', async () => {

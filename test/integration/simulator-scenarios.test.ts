@@ -222,7 +222,8 @@ describe('transport-level scenarios', () => {
 		await new Promise(resolve => setTimeout(resolve, 50));
 		const started = performance.now();
 		await server.close();
-		expect(performance.now() - started).toBeLessThan(1000);
+		// Waiting for the answer would take 60 s; 10 s leaves a loaded machine room and still tells them apart.
+		expect(performance.now() - started).toBeLessThan(10_000);
 		expect(await pending).toBeInstanceOf(Error);
 	});
 });

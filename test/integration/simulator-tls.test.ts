@@ -143,7 +143,8 @@ describe('TLS scenarios', () => {
 		const started = performance.now();
 		await server.close();
 		await closedByServer;
-		expect(performance.now() - started).toBeLessThan(1000);
+		// Left alone, the socket would hold close() until Node's two-minute TLS handshake timeout.
+		expect(performance.now() - started).toBeLessThan(10_000);
 		expect(server.stats().connections).toBe(1);
 	});
 });

@@ -12,6 +12,7 @@ vi.hoisted(() => {
 import {scenarios} from '../../source/simulator/index.js';
 import {flat, waitForFrame} from '../helpers/ink.js';
 import {enterThrough, verdict, withDemo} from '../helpers/demo.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 describe.concurrent('every demo scenario, pressing Enter through the pre-filled wizard', () => {
 	test.for(scenarios.map(scenario => [scenario.id, scenario] as const))('%s', async ([, scenario], {expect}) => {
@@ -41,7 +42,7 @@ describe.concurrent('every demo scenario, pressing Enter through the pre-filled 
 				expect(flat(shown)).toContain(`DEMO · scenario: ${scenario.id} · nothing is saved to your profiles`);
 			}
 
-			expect(demo.frames.join('\n')).not.toContain(demo.simulator.tokenSecret);
+			expectNoSecrets(demo.frames, demo.simulator);
 		});
 	});
 });

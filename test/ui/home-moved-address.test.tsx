@@ -30,7 +30,7 @@ test('u saves the address a redirected test ended on, and only after such a test
 	const simulator = await startSimulator({scenario: 'http-upgrade'});
 	simulators.push(simulator);
 	const target = simulator.url.replace('http://', 'https://');
-	const temp = tempStore([profileFor('moved', simulator)]);
+	const temp = await tempStore([profileFor('moved', simulator)]);
 	stores.push(temp);
 	const home = renderHome({...homeDependencies(temp.store, {timeoutMs: 5000, caPem: simulator.certificatePem}), limit: 4});
 	await waitForFrame(home, 'moved');
@@ -46,7 +46,7 @@ test('u saves the address a redirected test ended on, and only after such a test
 	await press(home, keys.pageDown + keys.pageDown, '[redirected]');
 	await press(home, 'u', `"moved" now uses ${target}`);
 	expect(temp.store.get('moved')?.server).toBe(target);
-	expect(temp.store.get('moved')?.tokenSecret).toBe(simulator.tokenSecret);
+	expect(await temp.store.readSecret('moved')).toBe(simulator.tokenSecret);
 
 	// Tested again at the new address: no redirect, no key.
 	const again = flat(await press(home, 't', 'Signed out'));

@@ -9,6 +9,8 @@ vi.hoisted(() => {
 	delete process.env['CONTINUOUS_INTEGRATION'];
 });
 
+import {rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import type {LastVerification} from '../../source/profiles/types.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
@@ -18,6 +20,7 @@ import type {VerificationEvent} from '../../source/verify/types.js';
 import {profileFor, renderHome, renderStoreHome, tempStore, type RenderedHome, type TempStore} from '../helpers/home.js';
 import {flat, keys, press, resize, waitFor, waitForFrame} from '../helpers/ink.js';
 import {deferred, fakeResult} from '../helpers/verification.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 let good: Simulator;
 let wrongSecret: Simulator;
@@ -41,9 +44,7 @@ afterEach(() => {
 	// Whatever a test did, no secret reached any frame.
 	for (const instance of rendered.splice(0)) {
 		for (const frame of instance.frames) {
-			for (const simulator of [good, wrongSecret, notAdmin]) {
-				expect(frame).not.toContain(simulator.tokenSecret);
-			}
+			expectNoSecrets(frame, good, wrongSecret, notAdmin);
 		}
 	}
 
@@ -54,8 +55,8 @@ afterEach(() => {
 });
 
 /** A store with alpha (ok), beta (wrong secret) and gamma (Viewer role), each on its own simulator. */
-function threeProfiles(): TempStore {
-	const store = tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret), profileFor('gamma', notAdmin)]);
+async function threeProfiles(): Promise<TempStore> {
+	const store = await tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret), profileFor('gamma', notAdmin)]);
 	stores.push(store);
 	return store;
 }
@@ -86,7 +87,7 @@ function last(ok: boolean, minutesAgo: number, diagnosisCode: LastVerification['
 
 describe('the list', () => {
 	test('shows each profile with server, site, token name, and its last result with how long ago', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		store.recordVerification('alpha', {
 			...last(true, 5),
 			// Estimated 20 days out when it was tested; recounted from now on screen.
@@ -125,7 +126,7 @@ describe('the list', () => {
 
 describe('re-testing', () => {
 	test('t tests the selected profile against the simulator, shows ✓ and records the result', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		const checks = await press(instance, 't', '✓ verified just now');
@@ -153,8 +154,27 @@ describe('re-testing', () => {
 		expect(flat(frame)).toMatch(/Soonest token expiry: alpha, in about 177 days \(on \d{4}-\d{2}-\d{2}\)/);
 	});
 
+	test("a profile's saved CA file is read at each test; when it is gone, the test says so and how to fix it", async () => {
+		const secure = await startSimulator({tls: true});
+		const {store, directory} = await tempStore([]);
+		try {
+			const caFile = join(directory, 'company-ca.pem');
+			writeFileSync(caFile, secure.certificatePem!);
+			await store.save({...profileFor('secure', secure), caFile});
+			const instance = track(renderStoreHome(store));
+			await waitForFrame(instance, '› secure');
+			await press(instance, 't', '✓ Verified:');
+			rmSync(caFile);
+			const frame = await press(instance, 't', 'set-ca-file');
+			expect(flat(frame)).toContain(`Profile "secure" trusts the CA file ${caFile}: cannot read it (ENOENT)`);
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+			await secure.close();
+		}
+	});
+
 	test('Enter tests too; a wrong secret shows the diagnosis with its remedies, and is recorded as failed', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'beta'}));
 		resize(instance, 100, 60);
 		await waitForFrame(instance, '› beta');
@@ -173,7 +193,7 @@ describe('re-testing', () => {
 	});
 
 	test('a Viewer token fails the role check with the permissions remedy, which PgDn scrolls to at 80×24', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'gamma'}));
 		resize(instance, 80, 24);
 		await waitForFrame(instance, '› gamma');
@@ -190,7 +210,7 @@ describe('re-testing', () => {
 	});
 
 	test('the check lines update live: a spinner on the running check, progress in the list', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const gate = deferred<void>();
 		const fake: VerifyProfile = async (_name, onEvent: (event: VerificationEvent) => void) => {
 			onEvent({type: 'check-started', id: 'reach'});
@@ -219,7 +239,7 @@ describe('re-testing', () => {
 	});
 
 	test('a re-tests every profile at once, within the bound, each line live, with mixed results', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const gate = deferred<void>();
 		let active = 0;
 		let most = 0;
@@ -264,7 +284,7 @@ describe('re-testing', () => {
 	});
 
 	test('a verify function that throws shows what happened instead of a verdict', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(
 			renderStoreHome(store, {
 				async verify() {
@@ -281,7 +301,7 @@ describe('re-testing', () => {
 
 describe('removing', () => {
 	test('d asks inside the screen; n keeps the profile, y removes it from the store', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		await press(instance, keys.down, '› beta');
@@ -303,7 +323,7 @@ describe('removing', () => {
 	});
 
 	test('removing the last profile leaves a screen that offers to set one up', async () => {
-		const only = tempStore([profileFor('solo', good)]);
+		const only = await tempStore([profileFor('solo', good)]);
 		stores.push(only);
 		const instance = track(renderStoreHome(only.store));
 		await press(instance, 'd', 'Remove the profile "solo"?');
@@ -316,7 +336,7 @@ describe('removing', () => {
 
 describe('leaving the screen', () => {
 	test('e hands the selected profile to the wizard', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'gamma'}));
 		await waitForFrame(instance, '› gamma');
 		instance.stdin.write('e');
@@ -324,7 +344,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('n hands over to the wizard for a new profile', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
 		instance.stdin.write('n');
@@ -332,7 +352,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('q quits and leaves the list on screen; Ctrl-C ends at once', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const quitting = track(renderStoreHome(store));
 		await waitForFrame(quitting, '› alpha');
 		const frame = await press(quitting, 'q', frame => !frame.includes('q quit'));
@@ -347,7 +367,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('Ctrl-C while a test runs ends at once and leaves no spinner behind', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const never = deferred<never>();
 		const instance = track(renderStoreHome(store, {verify: async () => never.promise}));
 		await waitForFrame(instance, '› alpha');
@@ -359,7 +379,7 @@ describe('leaving the screen', () => {
 	});
 
 	test('a notice and a selection from the wizard show when the screen comes back', async () => {
-		const {store} = threeProfiles();
+		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store, {select: 'beta', notice: {tone: 'ok', text: '✓ "beta" is saved and verified.'}}));
 		const frame = await waitForFrame(instance, '✓ "beta" is saved and verified.');
 		expect(frame).toContain('› beta');

@@ -28,22 +28,22 @@ function profile(name: string): ProfileInput {
 	return {name, server: 'https://tableau.example.com', site: name, tokenName: 'Parable Integration', tokenSecret: `secret-of-${name}`};
 }
 
-function threeProfiles() {
-	const store = tempStore([profile('alpha'), profile('beta'), profile('gamma')]);
+async function threeProfiles() {
+	const store = await tempStore([profile('alpha'), profile('beta'), profile('gamma')]);
 	stores.push(store);
 	return store.store;
 }
 
 describe('home screen', () => {
 	test('"jj" selects two rows down', async () => {
-		const instance = renderStoreHome(threeProfiles());
+		const instance = renderStoreHome(await threeProfiles());
 		await waitForFrame(instance, '› alpha');
 		instance.stdin.write('jj');
 		await waitForFrame(instance, '› gamma');
 	});
 
 	test('"jdy" in one read removes the second profile', async () => {
-		const store = threeProfiles();
+		const store = await threeProfiles();
 		const instance = renderStoreHome(store);
 		await waitForFrame(instance, '› alpha');
 		instance.stdin.write('jdy');
@@ -52,7 +52,7 @@ describe('home screen', () => {
 	});
 
 	test('"dn" in one read asks, then keeps: n answers the question and does not also open the wizard', async () => {
-		const store = threeProfiles();
+		const store = await threeProfiles();
 		const instance = renderStoreHome(store);
 		await waitForFrame(instance, '› alpha');
 		instance.stdin.write('dn');

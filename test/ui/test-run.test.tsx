@@ -16,6 +16,7 @@ import type {VerifyProfile} from '../../source/ui/profile-tests/types.js';
 import {profileFor, tempStore, type TempStore} from '../helpers/home.js';
 import {flat, resize, waitFor, waitForFrame, type Rendered} from '../helpers/ink.js';
 import {deferred} from '../helpers/verification.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 let good: Simulator;
 let wrongSecret: Simulator;
@@ -33,8 +34,7 @@ afterAll(async () => {
 afterEach(() => {
 	for (const instance of rendered.splice(0)) {
 		for (const frame of instance.frames) {
-			expect(frame).not.toContain(good.tokenSecret);
-			expect(frame).not.toContain(wrongSecret.tokenSecret);
+			expectNoSecrets(frame, good, wrongSecret);
 		}
 	}
 
@@ -61,7 +61,7 @@ function storeRun(limit: number, verify?: VerifyProfile) {
 
 describe('the live test view', () => {
 	test('test --all: a block per profile, then the summary; results in order and recorded', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
 		const instance = storeRun(8);
 		resize(instance, 100, 60);
 		const frame = await waitForFrame(instance, 'profiles verified');
@@ -84,7 +84,7 @@ describe('the live test view', () => {
 	});
 
 	test('test NAME: the check lines spin while they run, the next profile waits for its slot', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', good)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', good)]);
 		const gate = deferred<void>();
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
 		const gated: VerifyProfile = async (name, onEvent) => {
@@ -106,7 +106,7 @@ describe('the live test view', () => {
 	});
 
 	test('when the running blocks would not fit, each running test is one line', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', good), profileFor('gamma', good)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', good), profileFor('gamma', good)]);
 		const gate = deferred<void>();
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
 		const gated: VerifyProfile = async (name, onEvent) => {
@@ -125,7 +125,7 @@ describe('the live test view', () => {
 	});
 
 	test('test --all prints the blocks in list order, whichever test ends first', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', wrongSecret)]);
 		const gate = deferred<void>();
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
 		const instance = storeRun(8, async (name, onEvent) => {
@@ -152,7 +152,7 @@ describe('the live test view', () => {
 	});
 
 	test('a verify function that throws ends that profile as failed, and the others still run', async () => {
-		store = tempStore([profileFor('alpha', good), profileFor('beta', good)]);
+		store = await tempStore([profileFor('alpha', good), profileFor('beta', good)]);
 		const {verify} = homeDependencies(store.store, {timeoutMs: 5000});
 		const instance = storeRun(8, async (name, onEvent) => {
 			if (name === 'alpha') {

@@ -13,6 +13,7 @@ import {diagnose} from '../../source/verify/diagnoses.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {flat, keys, press, resize, typeKeys, waitForFrame} from '../helpers/ink.js';
 import {enterSecretAndReview, pasteAddressAndGoOn, renderWizard, savedPath, walkToServerStep, type RenderedWizard} from '../helpers/wizard.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 let simulator: Simulator;
 
@@ -42,9 +43,7 @@ async function walkToVerify(instance: RenderedWizard): Promise<void> {
 }
 
 function expectSecretNeverShown(instance: RenderedWizard): void {
-	for (const frame of instance.frames) {
-		expect(frame).not.toContain(simulator.tokenSecret);
-	}
+	expectNoSecrets(instance.frames, simulator);
 }
 
 /** The first few words of a remedy, which fit on one line however the text wraps. */
@@ -193,7 +192,7 @@ describe('the wizard against the simulator', () => {
 		expect(frame).toContain('"personalAccessTokenName": "Parable Integration"');
 		expect(frame).toContain('"site": {"contentUrl": "acme"}');
 		expect(frame).toContain(`"${simulator.url}/api/3.23/sites/$SITE_ID/users?pageSize=1"`);
-		expect(frame).not.toContain(simulator.tokenSecret);
+		expectNoSecrets(frame, simulator);
 		await press(instance, 'c', 'What to do:');
 		expectSecretNeverShown(instance);
 	});

@@ -22,10 +22,10 @@ describe('peekProfileNames', () => {
 		expect(() => readFileSync(join(directory, 'profiles.json'))).toThrow();
 	});
 
-	it('reads the names the store saved, dots included', () => {
-		const store = openProfileStore({directory});
-		store.save({name: 'acme.prod', server: 'https://a.example.com', site: 'acme', tokenName: 'n', tokenSecret: 's'});
-		store.save({name: 'beta', server: 'https://b.example.com', site: '', tokenName: 'n', tokenSecret: 's'});
+	it('reads the names the store saved, dots included', async () => {
+		const store = openProfileStore({directory, secretStore: 'file'});
+		await store.save({name: 'acme.prod', server: 'https://a.example.com', site: 'acme', tokenName: 'n', tokenSecret: 's'});
+		await store.save({name: 'beta', server: 'https://b.example.com', site: '', tokenName: 'n', tokenSecret: 's'});
 		expect(peekProfileNames(env()).names.sort()).toEqual(['acme.prod', 'beta']);
 	});
 
@@ -38,9 +38,9 @@ describe('peekProfileNames', () => {
 		expect(readFileSync(file, 'utf8')).toBe(JSON.stringify({schemaVersion: 7, profiles: {}}));
 	});
 
-	it('warns about a store open to other users', () => {
-		const store = openProfileStore({directory});
-		store.save({name: 'x', server: 'https://a.example.com', site: '', tokenName: 'n', tokenSecret: 's'});
+	it('warns about a store open to other users', async () => {
+		const store = openProfileStore({directory, secretStore: 'file'});
+		await store.save({name: 'x', server: 'https://a.example.com', site: '', tokenName: 'n', tokenSecret: 's'});
 		chmodSync(join(directory, 'profiles.json'), 0o644);
 		expect(peekProfileNames(env()).permissionWarning).toContain('chmod 600');
 	});

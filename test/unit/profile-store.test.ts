@@ -9,7 +9,7 @@ import {withFileLock} from '../../source/profiles/file-lock.js';
 import {
 	configDirectory,
 	maskSecret,
-	openProfileStore,
+	openProfileStore as openStore,
 	ProfileStoreError,
 	validateProfileName,
 	type LastVerification,
@@ -18,6 +18,9 @@ import {
 } from '../../source/profiles/store.js';
 
 const isRoot = process.getuid?.() === 0;
+
+// These tests are about the file: secrets stay in it (test/unit/profile-secrets.test.ts covers the keychain).
+const openProfileStore = (options: Parameters<typeof openStore>[0] = {}) => openStore({secretStore: 'file', ...options});
 
 let root: string;
 let directory: string;
@@ -54,10 +57,10 @@ const verification: LastVerification = {
 	siteRole: 'SiteAdministratorCreator',
 };
 
-function expectStoreError(action: () => unknown, reason: ProfileStoreErrorReason, expectedPath = file): ProfileStoreError {
+async function expectStoreError(action: () => unknown, reason: ProfileStoreErrorReason, expectedPath = file): Promise<ProfileStoreError> {
 	let thrown: unknown;
 	try {
-		action();
+		await action();
 	} catch (error) {
 		thrown = error;
 	}
@@ -81,11 +84,11 @@ function modeOf(target: string): number {
 }
 
 describe('validateProfileName', () => {
-	it.each(['acme', 'acme.prod', 'a', '_scratch', 'Acme-Cloud_2.eu', 'x'.repeat(64), '9lives'])('accepts %j', name => {
+	it.each(['acme', 'acme.prod', 'a', '_scratch', 'Acme-Cloud_2.eu', 'x'.repeat(64), '9lives'])('accepts %j', async name => {
 		expect(validateProfileName(name)).toBeNull();
 	});
 
-	it.each(['', '-prod', '.prod', 'acme prod', 'acme/prod', 'x'.repeat(65), 'café', 'a:b', '..'])('refuses %j with a name to type instead', name => {
+	it.each(['', '-prod', '.prod', 'acme prod', 'acme/prod', 'x'.repeat(65), 'café', 'a:b', '..'])('refuses %j with a name to type instead', async name => {
 		const message = validateProfileName(name);
 		expect(message).toEqual(expect.any(String));
 		const suggestion = /(?:try|for example) "?([^"\s]+?)"?\.?$/.exec(message!)?.[1];
@@ -93,7 +96,7 @@ describe('validateProfileName', () => {
 		expect(validateProfileName(suggestion!)).toBeNull();
 	});
 
-	it('suggests a close name', () => {
+	it('suggests a close name', async () => {
 		expect(validateProfileName('acme prod')).toContain('"acme-prod"');
 		expect(validateProfileName('-prod')).toContain('"prod"');
 		expect(validateProfileName('-prod')).toContain('cannot start with');
@@ -103,13 +106,13 @@ describe('validateProfileName', () => {
 describe('maskSecret', () => {
 	const secrets = ['a', 'ab', 'Zq9x', 'lSu7tXN0Qe2lVmQJ1Wp2kA==:abcdEFGHijklMNOPqrstUVwx1234', 'x'.repeat(300), '        ', ''];
 
-	it('shows one fixed mask, whatever the secret', () => {
+	it('shows one fixed mask, whatever the secret', async () => {
 		const masks = new Set(secrets.map(secret => maskSecret(secret)));
 		expect(masks.size).toBe(1);
 		expect([...masks][0]).toMatch(/^•+$/);
 	});
 
-	it.each(secrets.filter(Boolean))('reveals no character of %j', secret => {
+	it.each(secrets.filter(Boolean))('reveals no character of %j', async secret => {
 		const mask = maskSecret(secret);
 		for (const character of secret.trim()) {
 			expect(mask).not.toContain(character);
@@ -120,39 +123,42 @@ describe('maskSecret', () => {
 });
 
 describe('configDirectory', () => {
-	it('uses TABLEAU_CONNECT_CONFIG_DIR when set, made absolute', () => {
+	it('uses TABLEAU_CONNECT_CONFIG_DIR when set, made absolute', async () => {
 		expect(configDirectory({TABLEAU_CONNECT_CONFIG_DIR: '/srv/tc'})).toBe('/srv/tc');
 		expect(configDirectory({TABLEAU_CONNECT_CONFIG_DIR: 'relative/here'})).toBe(path.resolve('relative/here'));
 	});
 
-	it.runIf(process.platform === 'linux')('defaults to the XDG config folder without a -nodejs suffix', () => {
+	it.runIf(process.platform === 'linux')('defaults to the XDG config folder without a -nodejs suffix', async () => {
 		const base = process.env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config');
 		expect(configDirectory({})).toBe(path.join(base, 'tableau-connect'));
 		expect(configDirectory({TABLEAU_CONNECT_CONFIG_DIR: ''})).toBe(path.join(base, 'tableau-connect'));
 	});
 
-	it('is where openProfileStore puts the file', () => {
+	it('is where openProfileStore puts the file', async () => {
 		const store = openProfileStore({env: {TABLEAU_CONNECT_CONFIG_DIR: directory}});
 		expect(store.path).toBe(file);
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		expect(fs.existsSync(file)).toBe(true);
 	});
 });
 
 describe('profile store: round trip', () => {
-	it('starts empty without writing a file', () => {
+	it('starts empty without writing a file', async () => {
 		const store = openProfileStore({directory});
 		expect(store.list()).toEqual([]);
 		expect(store.get('acme')).toBeUndefined();
 		expect(fs.existsSync(file)).toBe(false);
 	});
 
-	it('saves, gets, lists, renames and removes profiles whose names have dots', () => {
+	it('saves, gets, lists, renames and removes profiles whose names have dots', async () => {
 		const clock = manualClock();
 		const store = openProfileStore({directory, now: clock.now});
-		const saved = store.save(input('acme.prod'));
+		const {profile: saved} = await store.save(input('acme.prod'));
+		const {tokenSecret, ...values} = input('acme.prod');
 		expect(saved).toEqual({
-			...input('acme.prod'),
+			...values,
+			secretStore: 'file',
+			caFile: null,
 			createdAt: '2026-01-01T00:00:00.000Z',
 			updatedAt: '2026-01-01T00:00:00.000Z',
 			lastVerification: null,
@@ -168,7 +174,7 @@ describe('profile store: round trip', () => {
 					server: saved.server,
 					site: 'acme',
 					tokenName: saved.tokenName,
-					tokenSecret: saved.tokenSecret,
+					tokenSecret,
 					createdAt: saved.createdAt,
 					updatedAt: saved.updatedAt,
 					lastVerification: null,
@@ -177,51 +183,52 @@ describe('profile store: round trip', () => {
 		});
 
 		clock.advance(1000);
-		store.rename('acme.prod', 'acme.production');
+		await store.rename('acme.prod', 'acme.production');
 		expect(store.get('acme.prod')).toBeUndefined();
-		expect(store.get('acme.production')).toMatchObject({tokenSecret: saved.tokenSecret, createdAt: saved.createdAt, updatedAt: '2026-01-01T00:00:01.000Z'});
+		expect(store.get('acme.production')).toMatchObject({createdAt: saved.createdAt, updatedAt: '2026-01-01T00:00:01.000Z'});
+		expect(await store.readSecret('acme.production')).toBe(tokenSecret);
 
-		expect(store.remove('acme.production')).toBe(true);
-		expect(store.remove('acme.production')).toBe(false);
+		expect(await store.remove('acme.production')).toEqual({removed: true, warning: null});
+		expect(await store.remove('acme.production')).toEqual({removed: false, warning: null});
 		expect(store.list()).toEqual([]);
 	});
 
-	it('lists profiles sorted by name, case-insensitively and numerically', () => {
+	it('lists profiles sorted by name, case-insensitively and numerically', async () => {
 		const store = openProfileStore({directory});
 		for (const name of ['beta', 'prod10', 'Acme.prod', 'prod2', 'acme.dev', '_scratch']) {
-			store.save(input(name));
+			await store.save(input(name));
 		}
 
 		expect(store.list().map(profile => profile.name)).toEqual(['_scratch', 'acme.dev', 'Acme.prod', 'beta', 'prod2', 'prod10']);
 	});
 
-	it('keeps createdAt and the last verification on update, and moves updatedAt', () => {
+	it('keeps createdAt and the last verification on update, and moves updatedAt', async () => {
 		const clock = manualClock();
 		const store = openProfileStore({directory, now: clock.now});
-		const first = store.save(input('acme'));
+		const {profile: first} = await store.save(input('acme'));
 		store.recordVerification('acme', verification);
 		clock.advance(60_000);
-		const second = store.save(input('acme', {site: 'acme-eu', tokenSecret: 'new-secret'}));
+		const {profile: second} = await store.save(input('acme', {site: 'acme-eu', tokenSecret: 'new-secret'}));
 		expect(second.createdAt).toBe(first.createdAt);
 		expect(second.updatedAt).toBe('2026-01-01T00:01:00.000Z');
 		expect(second.updatedAt).not.toBe(first.updatedAt);
 		expect(second.site).toBe('acme-eu');
-		expect(second.tokenSecret).toBe('new-secret');
+		expect(await store.readSecret('acme')).toBe('new-secret');
 		expect(second.lastVerification).toEqual(verification);
 	});
 
-	it('records a verification, and only its known fields', () => {
+	it('records a verification, and only its known fields', async () => {
 		const store = openProfileStore({directory});
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		const withExtra = {...verification, sessionToken: 'SESSION-TOKEN-must-not-be-stored'} as LastVerification;
 		store.recordVerification('acme', withExtra);
 		expect(store.get('acme')?.lastVerification).toEqual(verification);
 		expect(fs.readFileSync(file, 'utf8')).not.toContain('SESSION-TOKEN');
 	});
 
-	it("keeps the token's expiry and the content counts, and reads a hand-broken one as unknown", () => {
+	it("keeps the token's expiry and the content counts, and reads a hand-broken one as unknown", async () => {
 		const store = openProfileStore({directory});
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		const found: LastVerification = {
 			...verification,
 			ok: true,
@@ -243,111 +250,111 @@ describe('profile store: round trip', () => {
 		});
 	});
 
-	it("reads the file afresh, so another process's changes show and are not undone", () => {
+	it("reads the file afresh, so another process's changes show and are not undone", async () => {
 		const first = openProfileStore({directory});
 		const second = openProfileStore({directory});
-		first.save(input('one'));
+		await first.save(input('one'));
 		expect(second.get('one')?.name).toBe('one');
-		second.save(input('two'));
-		first.save(input('three'));
+		await second.save(input('two'));
+		await first.save(input('three'));
 		expect(second.list().map(profile => profile.name)).toEqual(['one', 'three', 'two']);
 	});
 
-	it('keeps fields and keys it does not know', () => {
-		openProfileStore({directory}).save(input('acme'));
+	it('keeps fields and keys it does not know', async () => {
+		await openProfileStore({directory}).save(input('acme'));
 		const document = JSON.parse(fs.readFileSync(file, 'utf8'));
 		document.note = 'kept';
 		document.profiles.acme.color = 'teal';
 		fs.writeFileSync(file, JSON.stringify(document));
 		const store = openProfileStore({directory});
-		store.save(input('acme', {site: 'other'}));
-		store.save(input('beta'));
+		await store.save(input('acme', {site: 'other'}));
+		await store.save(input('beta'));
 		const after = JSON.parse(fs.readFileSync(file, 'utf8'));
 		expect(after.note).toBe('kept');
 		expect(after.profiles.acme.color).toBe('teal');
 		expect(after.profiles.acme.site).toBe('other');
 	});
 
-	it('treats names like __proto__ and constructor as ordinary keys', () => {
+	it('treats names like __proto__ and constructor as ordinary keys', async () => {
 		const store = openProfileStore({directory});
 		expect(store.get('constructor')).toBeUndefined();
-		expect(store.remove('toString')).toBe(false);
-		store.save(input('__proto__'));
-		store.save(input('constructor'));
+		expect((await store.remove('toString')).removed).toBe(false);
+		await store.save(input('__proto__'));
+		await store.save(input('constructor'));
 		expect(store.list().map(profile => profile.name)).toEqual(['__proto__', 'constructor']);
-		expect(openProfileStore({directory}).get('__proto__')?.tokenSecret).toBe(input('__proto__').tokenSecret);
+		expect(await openProfileStore({directory}).readSecret('__proto__')).toBe(input('__proto__').tokenSecret);
 		expect(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).profiles)).toEqual(['__proto__', 'constructor']);
 	});
 
-	it('accepts an empty object as an empty store', () => {
+	it('accepts an empty object as an empty store', async () => {
 		fs.mkdirSync(directory, {mode: 0o700});
 		fs.writeFileSync(file, '{}', {mode: 0o600});
 		const store = openProfileStore({directory});
 		expect(store.list()).toEqual([]);
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		expect(JSON.parse(fs.readFileSync(file, 'utf8')).schemaVersion).toBe(1);
 	});
 });
 
 describe('profile store: refusals', () => {
-	it('refuses an invalid name on save and rename, and writes nothing', () => {
+	it('refuses an invalid name on save and rename, and writes nothing', async () => {
 		const store = openProfileStore({directory});
-		const error = expectStoreError(() => store.save(input('acme prod')), 'invalid-name');
+		const error = await expectStoreError(async () => store.save(input('acme prod')), 'invalid-name');
 		expect(error.message).toContain('"acme-prod"');
 		expect(fs.existsSync(file)).toBe(false);
-		store.save(input('acme'));
-		expectStoreError(() => store.rename('acme', '-acme'), 'invalid-name');
+		await store.save(input('acme'));
+		await expectStoreError(async () => store.rename('acme', '-acme'), 'invalid-name');
 		expect(store.get('acme')).toBeDefined();
 	});
 
-	it('refuses to rename onto an existing profile', () => {
+	it('refuses to rename onto an existing profile', async () => {
 		const store = openProfileStore({directory});
-		store.save(input('acme'));
-		store.save(input('beta'));
+		await store.save(input('acme'));
+		await store.save(input('beta'));
 		const before = fs.readFileSync(file);
-		const error = expectStoreError(() => store.rename('acme', 'beta'), 'exists');
+		const error = await expectStoreError(async () => store.rename('acme', 'beta'), 'exists');
 		expect(error.message).toContain('"beta"');
 		expect(error.message).toContain('tableau-connect profiles remove beta');
 		expect(fs.readFileSync(file)).toEqual(before);
 	});
 
-	it('names the saved profiles when one is not found', () => {
+	it('names the saved profiles when one is not found', async () => {
 		const store = openProfileStore({directory});
-		expect(expectStoreError(() => store.rename('acme', 'beta'), 'not-found').message).toContain('No profiles are saved yet');
-		store.save(input('zeta'));
-		store.save(input('acme.prod'));
-		const error = expectStoreError(() => store.rename('acme', 'beta'), 'not-found');
+		expect((await expectStoreError(async () => store.rename('acme', 'beta'), 'not-found')).message).toContain('No profiles are saved yet');
+		await store.save(input('zeta'));
+		await store.save(input('acme.prod'));
+		const error = await expectStoreError(async () => store.rename('acme', 'beta'), 'not-found');
 		expect(error.message).toContain('"acme"');
 		expect(error.message).toContain('acme.prod, zeta');
-		expectStoreError(() => store.recordVerification('nope', verification), 'not-found');
+		await expectStoreError(() => store.recordVerification('nope', verification), 'not-found');
 	});
 
-	it('renaming a profile to its own name changes nothing', () => {
+	it('renaming a profile to its own name changes nothing', async () => {
 		const store = openProfileStore({directory});
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		const before = fs.readFileSync(file);
-		store.rename('acme', 'acme');
+		await store.rename('acme', 'acme');
 		expect(fs.readFileSync(file)).toEqual(before);
 	});
 });
 
 describe('profile store: permissions', () => {
-	it('creates the folder 0700 and the file 0600', () => {
+	it('creates the folder 0700 and the file 0600', async () => {
 		const store = openProfileStore({directory});
 		expect(modeOf(directory)).toBe(0o700);
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		expect(modeOf(file)).toBe(0o600);
 		expect(store.permissionWarning).toBeNull();
 		expect(openProfileStore({directory}).permissionWarning).toBeNull();
 	});
 
 	// process.umask() cannot be set from a worker thread.
-	it.runIf(isMainThread)('makes what it creates owner-only and usable whatever the umask', () => {
+	it.runIf(isMainThread)('makes what it creates owner-only and usable whatever the umask', async () => {
 		const previous = process.umask(0o777);
 		try {
 			const store = openProfileStore({directory});
-			store.save(input('acme'));
-			store.save(input('beta'));
+			await store.save(input('acme'));
+			await store.save(input('beta'));
 			expect(store.list()).toHaveLength(2);
 		} finally {
 			process.umask(previous);
@@ -358,14 +365,14 @@ describe('profile store: permissions', () => {
 		expect(fs.readdirSync(directory)).toEqual(['profiles.json']);
 	});
 
-	it('creates missing parent folders too', () => {
+	it('creates missing parent folders too', async () => {
 		const deep = path.join(root, 'a', 'b', 'c');
-		openProfileStore({directory: deep}).save(input('acme'));
+		await openProfileStore({directory: deep}).save(input('acme'));
 		expect(modeOf(deep)).toBe(0o700);
 		expect(modeOf(path.join(deep, 'profiles.json'))).toBe(0o600);
 	});
 
-	it('warns about a folder others can open, with the chmod to run, and leaves it alone', () => {
+	it('warns about a folder others can open, with the chmod to run, and leaves it alone', async () => {
 		fs.mkdirSync(directory);
 		fs.chmodSync(directory, 0o755);
 		const store = openProfileStore({directory});
@@ -374,8 +381,8 @@ describe('profile store: permissions', () => {
 		expect(modeOf(directory)).toBe(0o755);
 	});
 
-	it('warns about a file others can read, with the chmod to run, and does not change it on open', () => {
-		openProfileStore({directory}).save(input('acme'));
+	it('warns about a file others can read, with the chmod to run, and does not change it on open', async () => {
+		await openProfileStore({directory}).save(input('acme'));
 		fs.chmodSync(file, 0o644);
 		const store = openProfileStore({directory});
 		expect(store.permissionWarning).toContain(`chmod 600 ${file}`);
@@ -384,11 +391,11 @@ describe('profile store: permissions', () => {
 		expect(store.list()).toHaveLength(1);
 		expect(modeOf(file)).toBe(0o644);
 		// conf writes a new file with configFileMode and renames it over the old one.
-		store.save(input('beta'));
+		await store.save(input('beta'));
 		expect(modeOf(file)).toBe(0o600);
 	});
 
-	it('names both when both are open', () => {
+	it('names both when both are open', async () => {
 		fs.mkdirSync(directory, {mode: 0o777});
 		fs.chmodSync(directory, 0o777);
 		fs.writeFileSync(file, '{"schemaVersion":1,"profiles":{}}');
@@ -397,7 +404,7 @@ describe('profile store: permissions', () => {
 		expect(warning?.split('\n')).toEqual([expect.stringContaining(`chmod 700 ${directory}`), expect.stringContaining(`chmod 600 ${file}`)]);
 	});
 
-	it('quotes a path with spaces in the command', () => {
+	it('quotes a path with spaces in the command', async () => {
 		const spaced = path.join(root, 'my config');
 		fs.mkdirSync(spaced, {mode: 0o755});
 		fs.chmodSync(spaced, 0o755);
@@ -425,7 +432,7 @@ describe('profile store: damaged files are never rewritten', () => {
 			'invalid-schema',
 			`{"schemaVersion":1,"profiles":{"acme":{"server":"https://x","site":"","tokenName":"n","tokenSecret":"${secret}","createdAt":"t","updatedAt":"t","lastVerification":{"at":"t","ok":"yes"}}}}`,
 		],
-		['a newer schemaVersion', 'newer-version', `{"schemaVersion":2,"profiles":{"acme":{"secretRef":"keychain:${secret}"}}}`],
+		['a newer schemaVersion', 'newer-version', `{"schemaVersion":3,"profiles":{"acme":{"secretRef":"keychain:${secret}"}}}`],
 	];
 
 	function writeStore(contents: string): Buffer {
@@ -440,9 +447,9 @@ describe('profile store: damaged files are never rewritten', () => {
 		expect(fs.readdirSync(directory)).toEqual(['profiles.json']);
 	}
 
-	it.each(damaged)('refuses to open %s, names the file and the fix', (_label, reason, contents) => {
+	it.each(damaged)('refuses to open %s, names the file and the fix', async (_label, reason, contents) => {
 		const before = writeStore(contents);
-		const error = expectStoreError(() => openProfileStore({directory}), reason);
+		const error = await expectStoreError(() => openProfileStore({directory}), reason);
 		expect(error.message).toContain(file);
 		expectNoPieceOf(secret, error.message);
 		expectNoPieceOf(secret, String(error.cause ?? ''));
@@ -450,48 +457,48 @@ describe('profile store: damaged files are never rewritten', () => {
 		expectUntouched(before);
 	});
 
-	it.each(damaged)('refuses every read and write once the file has become %s', (_label, reason, contents) => {
+	it.each(damaged)('refuses every read and write once the file has become %s', async (_label, reason, contents) => {
 		writeStore('{"schemaVersion":1,"profiles":{}}');
 		const store = openProfileStore({directory});
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		const before = writeStore(contents);
-		expectStoreError(() => store.save(input('beta')), reason);
-		expectStoreError(() => store.save(input('acme')), reason);
-		expectStoreError(() => store.recordVerification('acme', verification), reason);
-		expectStoreError(() => store.remove('acme'), reason);
-		expectStoreError(() => store.rename('acme', 'zeta'), reason);
-		expectStoreError(() => store.list(), reason);
-		expectStoreError(() => store.get('acme'), reason);
+		await expectStoreError(async () => store.save(input('beta')), reason);
+		await expectStoreError(async () => store.save(input('acme')), reason);
+		await expectStoreError(() => store.recordVerification('acme', verification), reason);
+		await expectStoreError(async () => store.remove('acme'), reason);
+		await expectStoreError(async () => store.rename('acme', 'zeta'), reason);
+		await expectStoreError(() => store.list(), reason);
+		await expectStoreError(() => store.get('acme'), reason);
 		expectUntouched(before);
 	});
 
-	it('says where a JSON error is', () => {
+	it('says where a JSON error is', async () => {
 		writeStore('{\n\t"schemaVersion": 1,\n\t"profiles": {,}\n}');
-		expect(expectStoreError(() => openProfileStore({directory}), 'corrupt').message).toContain('line 3, column 15');
+		expect((await expectStoreError(() => openProfileStore({directory}), 'corrupt')).message).toContain('line 3, column 15');
 	});
 
-	it('says which profile and field are wrong, without their values', () => {
+	it('says which profile and field are wrong, without their values', async () => {
 		writeStore(
 			`{"schemaVersion":1,"profiles":{"acme.prod":{"server":"https://x","site":"","tokenName":"n","tokenSecret":9876543210,"createdAt":"t","updatedAt":"t","lastVerification":null}}}`,
 		);
-		const error = expectStoreError(() => openProfileStore({directory}), 'invalid-schema');
+		const error = await expectStoreError(() => openProfileStore({directory}), 'invalid-schema');
 		expect(error.message).toContain('profile "acme.prod": "tokenSecret" must be a string');
 		expect(error.message).not.toContain('9876543210');
 	});
 
-	it('refuses a folder where the file should be, and leaves it there', () => {
+	it('refuses a folder where the file should be, and leaves it there', async () => {
 		fs.mkdirSync(file, {recursive: true});
 		fs.writeFileSync(path.join(file, 'keep.txt'), 'mine');
-		const error = expectStoreError(() => openProfileStore({directory}), 'unreadable');
+		const error = await expectStoreError(() => openProfileStore({directory}), 'unreadable');
 		expect(error.message).toContain('is a folder');
 		expect(fs.readFileSync(path.join(file, 'keep.txt'), 'utf8')).toBe('mine');
 	});
 
-	it.skipIf(isRoot)('refuses a file it may not read (chmod 000), and leaves it as it is', () => {
+	it.skipIf(isRoot)('refuses a file it may not read (chmod 000), and leaves it as it is', async () => {
 		const before = writeStore('{"schemaVersion":1,"profiles":{}}');
 		fs.chmodSync(file, 0o000);
 		try {
-			const error = expectStoreError(() => openProfileStore({directory}), 'unreadable');
+			const error = await expectStoreError(() => openProfileStore({directory}), 'unreadable');
 			expect(error.message).toContain('permission denied');
 			expect(error.message).toContain(`chmod 600 ${file}`);
 			expect(modeOf(file)).toBe(0o000);
@@ -502,9 +509,9 @@ describe('profile store: damaged files are never rewritten', () => {
 		expect(fs.readFileSync(file)).toEqual(before);
 	});
 
-	it('refuses to create the store where a file stands in for the folder', () => {
+	it('refuses to create the store where a file stands in for the folder', async () => {
 		fs.writeFileSync(directory, 'not a folder');
-		const error = expectStoreError(() => openProfileStore({directory}), 'unwritable', directory);
+		const error = await expectStoreError(() => openProfileStore({directory}), 'unwritable', directory);
 		expect(error.message).toContain('mkdir -p');
 		expect(fs.readFileSync(directory, 'utf8')).toBe('not a folder');
 	});
@@ -520,14 +527,14 @@ describe('profile store: the lock', () => {
 		fs.utimesSync(lockPath(), time, time);
 	}
 
-	it('is owner-only while held and gone afterwards', () => {
+	it('is owner-only while held and gone afterwards', async () => {
 		fs.mkdirSync(directory, {mode: 0o700});
 		const mode = withFileLock(lockPath(), () => modeOf(lockPath()));
 		expect(mode).toBe(0o600);
 		expect(fs.existsSync(lockPath())).toBe(false);
 	});
 
-	it('is released when the action throws', () => {
+	it('is released when the action throws', async () => {
 		fs.mkdirSync(directory, {mode: 0o700});
 		expect(() =>
 			withFileLock(lockPath(), () => {
@@ -537,11 +544,11 @@ describe('profile store: the lock', () => {
 		expect(fs.existsSync(lockPath())).toBe(false);
 	});
 
-	it('waits for a live holder, then says who holds it and how to clear it', () => {
+	it('waits for a live holder, then says who holds it and how to clear it', async () => {
 		const store = openProfileStore({directory, lock: {timeoutMs: 150, staleMs: 60_000}});
 		writeLock({pid: process.pid, hostname: os.hostname(), token: 'held', since: '2026-01-01T00:00:00.000Z'});
 		const started = Date.now();
-		const error = expectStoreError(() => store.save(input('acme')), 'locked');
+		const error = await expectStoreError(async () => store.save(input('acme')), 'locked');
 		expect(Date.now() - started).toBeGreaterThanOrEqual(150);
 		expect(error.message).toContain(`process ${process.pid}`);
 		expect(error.message).toContain(`rm ${lockPath()}`);
@@ -549,25 +556,25 @@ describe('profile store: the lock', () => {
 		expect(fs.existsSync(lockPath())).toBe(true);
 	});
 
-	it('takes over a lock whose process has died', () => {
+	it('takes over a lock whose process has died', async () => {
 		const dead = spawnSync(process.execPath, ['-e', '']).pid!;
 		writeLock({pid: dead, hostname: os.hostname(), token: 'dead', since: '2026-01-01T00:00:00.000Z'});
 		const store = openProfileStore({directory, lock: {timeoutMs: 2000, staleMs: 60_000}});
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		expect(store.get('acme')).toBeDefined();
 		expect(fs.readdirSync(directory)).toEqual(['profiles.json']);
 	});
 
-	it('takes over a lock older than staleMs even when its owner is unknown', () => {
+	it('takes over a lock older than staleMs even when its owner is unknown', async () => {
 		writeLock('', 5000);
 		const store = openProfileStore({directory, lock: {timeoutMs: 2000, staleMs: 1000}});
-		store.save(input('acme'));
+		await store.save(input('acme'));
 		expect(fs.readdirSync(directory)).toEqual(['profiles.json']);
 	});
 
-	it('does not take over a fresh lock whose owner it cannot read yet', () => {
+	it('does not take over a fresh lock whose owner it cannot read yet', async () => {
 		writeLock('');
 		const store = openProfileStore({directory, lock: {timeoutMs: 100, staleMs: 60_000}});
-		expectStoreError(() => store.save(input('acme')), 'locked');
+		await expectStoreError(async () => store.save(input('acme')), 'locked');
 	});
 });
