@@ -201,8 +201,33 @@ export function createTransport(options: TransportOptions): Transport {
 		return {dispatcher: agent, viaProxy: true};
 	}
 
+	// Requests sent `once` and not answered yet. When a connection drops, undici sends the requests
+	// pipelined behind the failed one again by itself, on a new connection; one sent `once` must not go
+	// ahead of the calls that this transport retries, so it is stopped instead and its caller decides.
+	const unansweredOnce = new Set<AbortController>();
+
+	function signalFor(httpRequest: HttpRequest): {signal: AbortSignal; done: () => void} {
+		if (!httpRequest.once) {
+			return {signal: AbortSignal.timeout(options.timeoutMs), done() {}};
+		}
+
+		const stop = new AbortController();
+		const timer = setTimeout(() => {
+			stop.abort(new DOMException('The request timed out', 'TimeoutError'));
+		}, options.timeoutMs);
+		unansweredOnce.add(stop);
+		return {
+			signal: stop.signal,
+			done() {
+				clearTimeout(timer);
+				unansweredOnce.delete(stop);
+			},
+		};
+	}
+
 	async function attempt(httpRequest: HttpRequest, url: URL): Promise<Omit<HttpResponse, 'attempts'>> {
 		const {dispatcher, viaProxy} = dispatcherFor(url);
+		const {signal, done} = signalFor(httpRequest);
 		try {
 			const response = await request(dispatcher, {
 				origin: url.origin,
@@ -210,7 +235,7 @@ export function createTransport(options: TransportOptions): Transport {
 				method: httpRequest.method,
 				headers: httpRequest.headers,
 				body: httpRequest.body,
-				signal: AbortSignal.timeout(options.timeoutMs),
+				signal,
 				// Every call we make may be repeated safely (a repeated sign-in just replaces the session),
 				// and none is slow, so undici may pipeline them instead of waiting for each answer.
 				idempotent: true,
@@ -233,6 +258,12 @@ export function createTransport(options: TransportOptions): Transport {
 			}
 
 			let failure = classifyNetworkError(error, {viaProxy, timeoutMs: options.timeoutMs});
+			if (failure.kind === 'connection-reset') {
+				for (const stop of unansweredOnce) {
+					stop.abort(new Error('The connection dropped; sent again by the caller if needed'));
+				}
+			}
+
 			// Plain HTTP to a TLS port is cut off or answered with a TLS alert; one handshake tells
 			// that apart from a dropped connection before any retry or timeout.
 			if (!viaProxy && url.protocol === 'http:' && (failure.kind === 'connection-reset' || failure.kind === 'unknown')) {
@@ -243,6 +274,8 @@ export function createTransport(options: TransportOptions): Transport {
 
 			markConnectFailed(failure);
 			throw failure;
+		} finally {
+			done();
 		}
 	}
 
