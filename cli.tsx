@@ -1,6 +1,7 @@
 // Entry point: read the command, load only its module, turn its outcome into an exit code. Every
 // command is imported lazily so that `--help`, `test` and `profiles` never load Ink or React.
 import {setFlagsFromString} from 'node:v8';
+import {interruptedExitCode, isInterruption} from './source/commands/interrupt.js';
 import {processIo, type CommandIo} from './source/commands/io.js';
 import {UsageError} from './source/commands/usage-error.js';
 
@@ -81,6 +82,12 @@ async function main(argv: string[]): Promise<number> {
 		const run = await load();
 		return await run(rest, io);
 	} catch (error) {
+		// Ctrl-C at a prompt: one plain line and the shell's code for an interrupted command.
+		if (isInterruption(error)) {
+			io.stderr.write(`${error instanceof Error && error.name === 'Interrupted' ? error.message : '\nInterrupted: nothing was changed.'}\n`);
+			return interruptedExitCode;
+		}
+
 		// A bad profile store is the person's to fix (the message says how), like a usage error.
 		if (error instanceof UsageError || (error instanceof Error && error.name === 'ProfileStoreError')) {
 			io.stderr.write(`${error.message}\n`);

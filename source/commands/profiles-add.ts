@@ -1,5 +1,6 @@
 import {validateProfileName} from '../profiles/store.js';
 import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
+import {interruptedExitCode, wasStopped} from './interrupt.js';
 import {writeLines, type CommandIo} from './io.js';
 import {lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
 import type {ProfilesValues} from './profiles.js';
@@ -40,6 +41,11 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	const result = await runAndReport({...input, profile: name}, verification, io, values as ParsedTestArgs['values']);
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
+	}
+
+	if (wasStopped()) {
+		writeLines(io.stderr, [`Not saved: the test of "${name}" was interrupted.`]);
+		return interruptedExitCode;
 	}
 
 	if (!result.ok) {

@@ -3,7 +3,9 @@ import type {Profile} from '../profiles/types.js';
 import type {VerificationResult} from '../verify/types.js';
 import {writeLines, type CommandIo} from './io.js';
 import {lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
-import {insecureWarning, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
+import {wasInterrupted} from '../verify/interrupted.js';
+import {runSummary} from '../verify/labels.js';
+import {exitCodeOf, insecureWarning, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
 import {UsageError} from './usage-error.js';
 import {profileTestConcurrency} from './verification-options.js';
 
@@ -39,6 +41,14 @@ function isLiveTerminal(io: CommandIo, values: ParsedTestArgs['values']): boolea
 	return io.stdout.isTTY === true && !values.json && !io.env['CI'] && io.env['TERM'] !== 'dumb';
 }
 
+/**
+Flags that change how this one run talks to the server, so its result is not the profile's own and
+is not kept as its last test. (`--timeout` and `--ca-file` only help a run finish as saved.)
+*/
+function oneOffOverrides(values: ParsedTestArgs['values']): string[] {
+	return [values['api-version'] === undefined ? null : '--api-version', values.insecure ? '--insecure' : null].filter(flag => flag !== null);
+}
+
 /** `tableau-connect test NAME…` and `test --all`: re-test saved profiles and record the outcome. */
 export async function runProfileTests(names: string[], values: ParsedTestArgs['values'], io: CommandIo): Promise<number> {
 	if (values.server || values['token-name'] || values.site !== undefined || values['token-secret-stdin']) {
@@ -65,6 +75,13 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	}
 
 	const several = values.all === true || profiles.length > 1;
+	const overrides = oneOffOverrides(values);
+	if (overrides.length > 0) {
+		io.stderr.write(
+			`${overrides.join(' and ')} ${overrides.length === 1 ? 'applies' : 'apply'} to this run only: its result is not kept as the profile's last test.\n`,
+		);
+	}
+
 	if (isLiveTerminal(io, values)) {
 		if (values.insecure) {
 			io.stderr.write(`${insecureWarning}\n`);
@@ -74,6 +91,7 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		return runLiveProfileTests(profiles, verification, store, io, {
 			color: !values['no-color'] && !io.env['NO_COLOR'],
 			limit: several ? profileTestConcurrency : 1,
+			record: overrides.length === 0,
 		});
 	}
 
@@ -96,7 +114,10 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 			values,
 		);
 		try {
-			store.recordVerification(profile.name, lastVerificationOf(result));
+			// An interrupted run found nothing out: the last real result stays.
+			if (overrides.length === 0 && !wasInterrupted(result)) {
+				store.recordVerification(profile.name, lastVerificationOf(result));
+			}
 		} catch (error) {
 			// The result still stands; a store that went bad mid-run must not hide it.
 			io.stderr.write(`Could not record the result of "${profile.name}": ${error instanceof Error ? error.message : String(error)}\n`);
@@ -113,10 +134,13 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(several ? results : results[0], null, 2)]);
 	} else if (several) {
-		const passed = results.filter(result => result.ok).length;
-		const failed = results.filter(result => !result.ok).map(result => result.profile);
-		writeLines(io.stdout, [`${passed} of ${results.length} profiles verified${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}.`]);
+		writeLines(io.stdout, [
+			runSummary(
+				results,
+				profiles.map(profile => profile.name),
+			),
+		]);
 	}
 
-	return results.every(result => result.ok) ? 0 : 1;
+	return exitCodeOf(results);
 }

@@ -6,6 +6,7 @@ import {parseCommandArgs} from './args.js';
 import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
 import {writeLines, type CommandIo} from './io.js';
 import {formatCheck, formatVerdict} from './report.js';
+import {interruptedExitCode, wasStopped, whileInterruptible} from './interrupt.js';
 import {createStyle} from './style.js';
 import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
@@ -123,14 +124,23 @@ export async function runAndReport(
 		writeLines(io.stdout, [`Testing ${input.profile ? `profile "${input.profile}": ` : ''}${input.server}, ${where}, token "${input.tokenName}"`]);
 	}
 
-	const result = await verifyConnection(input, {
-		...verification,
-		onEvent(event) {
-			if (!values.json && event.type === 'check-finished') {
-				writeLines(io.stdout, [formatCheck(event.check, style)]);
-			}
-		},
-	});
+	const announce = () => {
+		io.stderr.write('\nInterrupted: stopping after the current check, then signing out (Ctrl-C again to quit at once).\n');
+	};
+
+	const result = await whileInterruptible(
+		async signal =>
+			verifyConnection(input, {
+				...verification,
+				signal,
+				onEvent(event) {
+					if (!values.json && event.type === 'check-finished') {
+						writeLines(io.stdout, [formatCheck(event.check, style)]);
+					}
+				},
+			}),
+		announce,
+	);
 	if (!values.json) {
 		writeLines(io.stdout, formatVerdict(result, style));
 	}
@@ -175,5 +185,14 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}
 
-	return result.ok ? 0 : 1;
+	return exitCodeOf([result]);
+}
+
+/** 0 when every run verified, 130 when Ctrl-C stopped them, else 1 (a run that crashed is null). */
+export function exitCodeOf(results: ReadonlyArray<{ok: boolean} | null>): number {
+	if (wasStopped()) {
+		return interruptedExitCode;
+	}
+
+	return results.every(result => result?.ok) ? 0 : 1;
 }

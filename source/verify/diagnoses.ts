@@ -276,6 +276,16 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'If it persists, contact support with that output (it never contains the token secret).',
 		],
 	},
+	interrupted: {
+		title: 'The test was interrupted',
+		meaning: 'Ctrl-C (or SIGTERM) stopped the run before its checks ended; a session it had opened is still signed out.',
+		explain: () =>
+			'Stopped with Ctrl-C before the checks ended: the checks after that point did not run. The Sign out line says whether a session was open and ended.',
+		remedy: context => [
+			`Run ${retest(context)} again when you are ready.`,
+			'If a check was waiting on a slow server, give each request longer with `--timeout SECONDS` (up to 600).',
+		],
+	},
 };
 
 type WarningEntry = {

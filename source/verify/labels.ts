@@ -21,3 +21,25 @@ export function diagnosisTag(diagnosis: Diagnosis): string {
 	].filter(Boolean);
 	return `[${codes.join(' · ')}]`;
 }
+
+/** The last line of a run over several profiles: "1 of 3 profiles verified; failed: a; interrupted: b." */
+export function runSummary(
+	results: ReadonlyArray<{profile: string | null; ok: boolean; diagnosis: Diagnosis | null} | null>,
+	names: readonly string[],
+): string {
+	const failed: string[] = [];
+	const interrupted: string[] = [];
+	for (const [index, result] of results.entries()) {
+		if (!result?.ok) {
+			(result?.diagnosis?.code === 'interrupted' ? interrupted : failed).push(names[index] ?? result?.profile ?? '?');
+		}
+	}
+
+	const verified = results.length - failed.length - interrupted.length;
+	const parts = [
+		`${verified} of ${results.length} profiles verified`,
+		failed.length > 0 ? `failed: ${failed.join(', ')}` : null,
+		interrupted.length > 0 ? `interrupted: ${interrupted.join(', ')}` : null,
+	];
+	return `${parts.filter(Boolean).join('; ')}.`;
+}

@@ -20,6 +20,7 @@ export const diagnosisCodes = [
 	'rate-limited',
 	'server-error',
 	'unexpected-response',
+	'interrupted',
 ] as const;
 
 export type DiagnosisCode = (typeof diagnosisCodes)[number];
