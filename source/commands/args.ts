@@ -8,6 +8,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 command; ours add how to get help. `command` is '' for the home screen (no command).
 */
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T, allowPositionals = true) {
+	refuseSecretFlags(argv);
 	try {
 		return parseArgs({args: argv, options, allowPositionals, strict: true});
 	} catch (error) {
@@ -18,6 +19,23 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
 			? `${ambiguous[1]} needs a value; one that starts with "-" is written ${ambiguous[1]}=VALUE.`
 			: raw.replace(/\. To specify a positional argument.*$/s, '.');
 		throw new UsageError(`${message}\nRun "${['tableau-connect', command, '--help'].filter(Boolean).join(' ')}" to see the options.`);
+	}
+}
+
+/**
+`--token-secret VALUE` is refused with the reason, before Node's "Unknown option" and without
+repeating the value: it has already reached the shell's history, and must not reach more places.
+*/
+function refuseSecretFlags(argv: string[]): void {
+	const flag = argv.find(argument => /^--(token-)?secret(=|$)/.test(argument));
+	if (flag) {
+		throw new UsageError(
+			[
+				`${flag.split('=')[0]} is not an option: a secret given as a flag is kept in your shell's history and shown to other users of this machine in the process list.`,
+				'Instead, leave it out to be asked for it at a hidden prompt on a terminal, pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET.',
+				'If you just typed it in a shared shell, remove it from the history, or revoke the token and create a new one.',
+			].join('\n'),
+		);
 	}
 }
 

@@ -16,7 +16,8 @@ export const profilesHelp = `Usage:
                                [--timeout S] [--ca-file PATH] [--insecure] [--api-version X.Y]
 
 Saved connection profiles. "add" verifies the values first and saves only if they work, unless
---no-verify; the secret comes from standard input (--token-secret-stdin) or TABLEAU_TOKEN_SECRET.
+--no-verify; the secret comes from standard input (--token-secret-stdin), TABLEAU_TOKEN_SECRET,
+or a hidden prompt on a terminal.
 The store lives in TABLEAU_CONNECT_CONFIG_DIR when that is set.
 
 Exit codes: 0 done, 1 "add" tested the values and they failed (nothing saved) or removal was

@@ -25,7 +25,8 @@ Options:
   --site SITE             Site content URL, as in the address bar after /site/ (or TABLEAU_SITE).
                           Empty for the Default site of Tableau Server.
   --token-name NAME       Personal access token name (or TABLEAU_TOKEN_NAME).
-  --token-secret-stdin    Read the token secret from standard input (else TABLEAU_TOKEN_SECRET).
+  --token-secret-stdin    Read the token secret from standard input. Without it: TABLEAU_TOKEN_SECRET,
+                          else a hidden prompt on a terminal. Never a flag of its own.
   --all                   Re-test every saved profile.
   --json                  Print the result as JSON on stdout, and nothing else.
   --timeout SECONDS       Deadline of each request (default 15).
