@@ -47,7 +47,7 @@ export function parseSeconds(flag: string, value: string | undefined, fallbackSe
 
 	const seconds = Number(value);
 	if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-		throw new UsageError(`${flag} takes a number of seconds between 0 and 600, such as "${flag} 30"; got "${value}".`);
+		throw new UsageError(`${flag} takes a number of seconds above 0 and at most 600, such as "${flag} 30"; got "${value}".`);
 	}
 
 	return Math.round(seconds * 1000);

@@ -21,6 +21,24 @@ export function connectionFlags(values: ConnectionValues, io: CommandIo): {serve
 	return {serverText, siteText: values.site ?? io.env['TABLEAU_SITE'], tokenName};
 }
 
+/** The values that came from environment variables rather than flags, named by variable, so output can say so. */
+export type EnvironmentOrigins = Partial<Record<'server' | 'site' | 'tokenName' | 'tokenSecret', string>>;
+
+export function environmentOrigins(values: ConnectionValues, io: CommandIo): EnvironmentOrigins {
+	const origins: EnvironmentOrigins = {};
+	const from = (key: keyof EnvironmentOrigins, flagGiven: boolean, variable: string) => {
+		if (!flagGiven && io.env[variable] !== undefined && (key === 'site' || io.env[variable] !== '')) {
+			origins[key] = variable;
+		}
+	};
+
+	from('server', values.server !== undefined, 'TABLEAU_SERVER');
+	from('site', values.site !== undefined, 'TABLEAU_SITE');
+	from('tokenName', values['token-name'] !== undefined, 'TABLEAU_TOKEN_NAME');
+	from('tokenSecret', values['token-secret-stdin'] === true, 'TABLEAU_TOKEN_SECRET');
+	return origins;
+}
+
 /**
 The token secret: from standard input with --token-secret-stdin, else TABLEAU_TOKEN_SECRET, else
 asked for at a hidden prompt when a person is at a terminal (as gh and aws do). Read last, once the

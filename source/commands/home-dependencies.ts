@@ -30,6 +30,11 @@ export function homeDependencies(store: OpenedProfileStore, verification: Verifi
 			return verifyConnection({server, site, tokenName, tokenSecret, profile: name}, {...verification, onEvent});
 		},
 		record(name, result) {
+			// A run with --api-version or --insecure is not how the profile is saved: its result is not the profile's.
+			if (verification.apiVersion || verification.insecure) {
+				return;
+			}
+
 			store.recordVerification(name, lastVerificationOf(result));
 		},
 		remove(name) {

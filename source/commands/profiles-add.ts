@@ -1,5 +1,5 @@
 import {validateProfileName} from '../profiles/store.js';
-import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
+import {connectionFlags, environmentOrigins, tokenSecretFrom} from './connection-flags.js';
 import {interruptedExitCode, wasStopped} from './interrupt.js';
 import {writeLines, type CommandIo} from './io.js';
 import {lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
@@ -38,7 +38,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		return 0;
 	}
 
-	const result = await runAndReport({...input, profile: name}, verification, io, values as ParsedTestArgs['values']);
+	const result = await runAndReport({...input, profile: name}, verification, io, values as ParsedTestArgs['values'], environmentOrigins(values, io));
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}

@@ -1,6 +1,7 @@
 import {createInterface} from 'node:readline/promises';
 import {maskSecret, validateProfileName} from '../profiles/store.js';
 import {parseCommandArgs} from './args.js';
+import {serverLabel, userText} from '../verify/labels.js';
 import {verificationFlagOptions} from './verification-options.js';
 import {writeLines, type CommandIo} from './io.js';
 import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
@@ -63,7 +64,7 @@ function list(io: CommandIo, values: ProfilesValues): number {
 
 	const rows = profiles.map(profile => [
 		profile.name,
-		profile.server,
+		serverLabel(profile.server),
 		profile.site === '' ? '(Default)' : profile.site,
 		profile.tokenName,
 		describeLastVerification(profile.lastVerification),
@@ -85,7 +86,7 @@ function show(io: CommandIo, values: ProfilesValues, name: string): number {
 	const last = profile.lastVerification;
 	writeLines(io.stdout, [
 		`Profile       ${profile.name}`,
-		`Server        ${profile.server}`,
+		`Server        ${serverLabel(profile.server)}`,
 		`Site          ${profile.site === '' ? '(Default site)' : profile.site}`,
 		`Token name    ${profile.tokenName}`,
 		`Token secret  ${maskSecret(profile.tokenSecret)}`,
@@ -93,7 +94,7 @@ function show(io: CommandIo, values: ProfilesValues, name: string): number {
 		`Updated       ${profile.updatedAt}`,
 		`Last test     ${describeLastVerification(last)}`,
 		...(last?.ok
-			? [`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${last.userName ?? '?'} (${last.siteRole ?? '?'})`]
+			? [`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${userText({name: last.userName, siteRole: last.siteRole})}`]
 			: []),
 	]);
 	return 0;

@@ -1,4 +1,4 @@
-import {checkLabels, checkLabelWidth, diagnosisTag} from '../verify/labels.js';
+import {checkLabels, checkLabelWidth, diagnosisTag, serverLabel, userText} from '../verify/labels.js';
 import type {CheckResult, Diagnosis, VerificationResult, Warning} from '../verify/types.js';
 import {paintStatus, statusSymbol, type Style} from './style.js';
 
@@ -32,9 +32,11 @@ export function formatVerdict(result: VerificationResult, style: Style): string[
 	if (result.diagnosis) {
 		lines.push(...formatDiagnosis(result.diagnosis, style));
 	} else {
-		const who = result.user ? `${result.user.name ?? result.user.id} (${result.user.siteRole ?? 'role unknown'})` : 'the token';
+		const who = result.user ? userText(result.user) : 'the token';
 		const where = result.site === '' ? 'the Default site' : `site "${result.site}"`;
-		lines.push(`${style.green('✓')} ${style.bold('Verified')}: ${who} can use ${where} on ${result.server} (REST API ${result.apiVersion ?? '?'}).`);
+		lines.push(
+			`${style.green('✓')} ${style.bold('Verified')}: ${who} can use ${where} on ${serverLabel(result.server)} (REST API ${result.apiVersion ?? '?'}).`,
+		);
 	}
 
 	for (const item of result.warnings) {

@@ -68,6 +68,11 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 
 		profiles = store.list();
 		if (profiles.length === 0) {
+			// A script reading the array gets an empty one, and the exit code still says nothing was tested.
+			if (values.json) {
+				writeLines(io.stdout, ['[]']);
+			}
+
 			throw new UsageError(`No profiles are saved in ${store.path}. Create one with "tableau-connect setup" or "tableau-connect profiles add".`);
 		}
 	} else {

@@ -3,8 +3,9 @@ import {diagnose} from '../verify/diagnoses.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
 import type {VerificationResult} from '../verify/types.js';
 import {parseCommandArgs} from './args.js';
-import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
+import {connectionFlags, environmentOrigins, tokenSecretFrom, type EnvironmentOrigins} from './connection-flags.js';
 import {writeLines, type CommandIo} from './io.js';
+import {serverLabel} from '../verify/labels.js';
 import {formatCheck, formatVerdict} from './report.js';
 import {interruptedExitCode, wasStopped, whileInterruptible} from './interrupt.js';
 import {createStyle} from './style.js';
@@ -114,6 +115,7 @@ export async function runAndReport(
 	verification: VerificationOptions,
 	io: CommandIo,
 	values: ParsedTestArgs['values'],
+	origins: EnvironmentOrigins = {},
 ): Promise<VerificationResult> {
 	const style = createStyle(io.stdout, io.env, values['no-color']);
 	if (values.insecure) {
@@ -121,8 +123,13 @@ export async function runAndReport(
 	}
 
 	if (!values.json) {
-		const where = input.site === '' ? 'Default site' : `site "${input.site}"`;
-		writeLines(io.stdout, [`Testing ${input.profile ? `profile "${input.profile}": ` : ''}${input.server}, ${where}, token "${input.tokenName}"`]);
+		// A value from the environment is easy to forget about: say which variable it came from.
+		const from = (key: keyof EnvironmentOrigins) => (origins[key] ? ` (from ${origins[key]})` : '');
+		const where = `${input.site === '' ? 'Default site' : `site "${input.site}"`}${from('site')}`;
+		const secret = origins.tokenSecret ? `, secret from ${origins.tokenSecret}` : '';
+		writeLines(io.stdout, [
+			`Testing ${input.profile ? `profile "${input.profile}": ` : ''}${serverLabel(input.server)}${from('server')}, ${where}, token "${input.tokenName}"${from('tokenName')}${secret}`,
+		]);
 	}
 
 	const announce = () => {
@@ -181,7 +188,13 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 	}
 
 	const tokenSecret = await tokenSecretFrom(values, io);
-	const result = await runAndReport({server: target.server, site: target.site, tokenName, tokenSecret}, verification, io, values);
+	const result = await runAndReport(
+		{server: target.server, site: target.site, tokenName, tokenSecret},
+		verification,
+		io,
+		values,
+		environmentOrigins(values, io),
+	);
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}

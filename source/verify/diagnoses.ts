@@ -1,4 +1,5 @@
 import {isTableauCloud} from '../tableau/server-url.js';
+import {roleLabel} from './labels.js';
 import type {Diagnosis, DiagnosisCode, Warning, WarningCode} from './types.js';
 
 /**
@@ -231,7 +232,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		title: "The user's site role is too low",
 		meaning: "A check was refused with 403: the signed-in user's site role does not allow it.",
 		explain: context =>
-			`Signed in${context.siteRole ? ` as ${context.siteRole}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
+			`Signed in${context.siteRole ? ` as ${roleLabel(context.siteRole)}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
 		remedy: context => [
 			'Parable needs the Site Administrator Explorer or Site Administrator Creator site role for full access.',
 			'Ask a site or server administrator to change the role (Users → select the user → Actions → Site Role), or create the token as a user who already has it.',
@@ -295,7 +296,7 @@ type WarningEntry = {
 
 const warningEntries: Record<WarningCode, WarningEntry> = {
 	'not-site-admin': {
-		title: context => `Signed in as ${context.siteRole ?? 'a user'}, not as a Site Administrator`,
+		title: context => `Signed in as ${context.siteRole ? roleLabel(context.siteRole) : 'a user'}, not as a Site Administrator`,
 		remedy: context => [
 			'Parable can connect, but some content (usage, users) will be missing with this role.',
 			'Ask a site administrator to give this user the Site Administrator Explorer or Site Administrator Creator role (Users → Actions → Site Role).',

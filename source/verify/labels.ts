@@ -1,3 +1,4 @@
+import {domainToUnicode} from 'node:url';
 import type {CheckId, Diagnosis} from './types.js';
 
 /** What each check is called, on a terminal and in a pipe alike. */
@@ -42,4 +43,40 @@ export function runSummary(
 		interrupted.length > 0 ? `interrupted: ${interrupted.join(', ')}` : null,
 	];
 	return `${parts.filter(Boolean).join('; ')}.`;
+}
+
+/** Tableau's own words for its roles where splitting the identifier would not give them. */
+const roleNames: Record<string, string> = {ExplorerCanPublish: 'Explorer (can publish)', ReadOnly: 'Read Only'};
+
+/**
+A site role as Tableau's pages write it: "SiteAdministratorCreator" → "Site Administrator Creator".
+Screens and plain output use this; JSON keeps the raw value for scripts.
+*/
+export function roleLabel(siteRole: string | null | undefined): string {
+	if (!siteRole) {
+		return 'role unknown';
+	}
+
+	return roleNames[siteRole] ?? siteRole.replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+/** "jordan@acme.example (Site Administrator Creator)". */
+export function userText(user: {id?: string; name: string | null; siteRole: string | null}): string {
+	return `${user.name ?? user.id ?? 'unknown user'} (${roleLabel(user.siteRole)})`;
+}
+
+/**
+A server address as a person typed it and as it goes over the wire: an international host is sent in
+its punycode form, which nobody recognises alone. "https://bücher.example (xn--bcher-kva.example)".
+*/
+export function serverLabel(server: string): string {
+	let hostname: string;
+	try {
+		({hostname} = new URL(server));
+	} catch {
+		return server;
+	}
+
+	const unicode = domainToUnicode(hostname);
+	return unicode === '' || unicode === hostname ? server : `${server.replace(hostname, unicode)} (${hostname})`;
 }

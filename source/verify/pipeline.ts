@@ -4,6 +4,7 @@ import {diagnosisFor, type RunContext} from './classify.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
 import {diagnose, warning} from './diagnoses.js';
 import {interruptedBeforeStart, interruptedSkipSummary} from './interrupted.js';
+import {roleLabel} from './labels.js';
 import type {CheckId, CheckResult, CheckStatus, Diagnosis, VerificationEvent, VerificationResult, Warning} from './types.js';
 
 export type VerificationInput = {
@@ -218,7 +219,7 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 				user = me;
 				run.siteRole = me.siteRole;
 				const page = await pending.users;
-				const role = me.siteRole ?? 'role unknown';
+				const role = roleLabel(me.siteRole);
 				const total = page.totalAvailable === null ? '' : `; the site has ${page.totalAvailable} user${page.totalAvailable === 1 ? '' : 's'}`;
 				if (!adminRoles.test(me.siteRole ?? '')) {
 					warnings.push(warning('not-site-admin', run));
