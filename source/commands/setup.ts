@@ -50,7 +50,7 @@ export function noTerminalMessage(profile: string | undefined): string[] {
 	];
 }
 
-/** The exit code of each way the wizard can end (DESIGN.md §4). */
+/** The exit code of each way the wizard can end (docs/reference.md lists them). */
 export function exitCodeFor(outcome: WizardOutcome | undefined): number {
 	switch (outcome?.kind) {
 		case 'verified': {

@@ -61,7 +61,7 @@ class CheckFailed extends Error {
 }
 
 /**
-Runs the five checks of DESIGN.md §5 over one connection and reports each as it starts and ends.
+Runs the checks of docs/reference.md over one connection and reports each as it starts and ends.
 Never throws for anything the server or network does: every failure becomes the result's diagnosis.
 */
 export async function verifyConnection(input: VerificationInput, options: VerificationOptions = {}): Promise<VerificationResult> {
