@@ -25,7 +25,7 @@ async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Pr
 
 /** Collects one profile's human output, so concurrent runs print whole blocks, not interleaved lines. */
 function bufferedIo(io: CommandIo): {io: CommandIo; text: () => string} {
-	const stdout = Object.assign(new PassThrough(), {isTTY: io.stdout.isTTY});
+	const stdout = Object.assign(new PassThrough(), {isTTY: io.stdout.isTTY, columns: io.stdout.columns});
 	let text = '';
 	stdout.on('data', (chunk: Buffer) => {
 		text += chunk.toString();

@@ -7,6 +7,7 @@ import {connectionFlags, environmentOrigins, tokenSecretFrom, type EnvironmentOr
 import {writeLines, type CommandIo} from './io.js';
 import {serverLabel} from '../verify/labels.js';
 import {formatCheck, formatVerdict} from './report.js';
+import {hanging} from './wrap.js';
 import {interruptedExitCode, wasStopped, whileInterruptible} from './interrupt.js';
 import {createStyle} from './style.js';
 import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
@@ -118,6 +119,8 @@ export async function runAndReport(
 	origins: EnvironmentOrigins = {},
 ): Promise<VerificationResult> {
 	const style = createStyle(io.stdout, io.env, values['no-color']);
+	// On a terminal, long lines wrap under their own text; in a pipe they stay whole.
+	const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
 	if (values.insecure) {
 		io.stderr.write(`${insecureWarning}\n`);
 	}
@@ -127,9 +130,8 @@ export async function runAndReport(
 		const from = (key: keyof EnvironmentOrigins) => (origins[key] ? ` (from ${origins[key]})` : '');
 		const where = `${input.site === '' ? 'Default site' : `site "${input.site}"`}${from('site')}`;
 		const secret = origins.tokenSecret ? `, secret from ${origins.tokenSecret}` : '';
-		writeLines(io.stdout, [
-			`Testing ${input.profile ? `profile "${input.profile}": ` : ''}${serverLabel(input.server)}${from('server')}, ${where}, token "${input.tokenName}"${from('tokenName')}${secret}`,
-		]);
+		const target = `${input.profile ? `profile "${input.profile}": ` : ''}${serverLabel(input.server)}${from('server')}, ${where}, token "${input.tokenName}"${from('tokenName')}${secret}`;
+		writeLines(io.stdout, hanging('Testing ', target, columns));
 	}
 
 	const announce = () => {
@@ -143,14 +145,14 @@ export async function runAndReport(
 				signal,
 				onEvent(event) {
 					if (!values.json && event.type === 'check-finished') {
-						writeLines(io.stdout, [formatCheck(event.check, style)]);
+						writeLines(io.stdout, [formatCheck(event.check, style, columns)]);
 					}
 				},
 			}),
 		announce,
 	);
 	if (!values.json) {
-		writeLines(io.stdout, formatVerdict(result, style));
+		writeLines(io.stdout, formatVerdict(result, style, columns));
 	}
 
 	return result;

@@ -13,14 +13,26 @@ export const checkLabels: Record<CheckId, string> = {
 /** The longest label, so plain output can line its columns up. */
 export const checkLabelWidth = Math.max(...Object.values(checkLabels).map(label => label.length));
 
-/** The codes after a diagnosis title: `[signin-failed · HTTP 401 · Tableau 401001]`. */
-export function diagnosisTag(diagnosis: Diagnosis): string {
+/** A no-break space: wrapping may break the tag between its codes, never inside one ("HTTP 401"). */
+export const keepTogether = '\u00A0';
+
+/**
+The codes after a diagnosis title: `[signin-failed · HTTP 401 · Tableau 401001]`. With `unbreakable`,
+each code's own space is a no-break space, for text that a wrapping layout draws.
+*/
+export function diagnosisTag(diagnosis: Diagnosis, unbreakable = false): string {
+	const space = unbreakable ? keepTogether : ' ';
 	const codes = [
 		diagnosis.code,
-		diagnosis.httpStatus === null ? null : `HTTP ${diagnosis.httpStatus}`,
-		diagnosis.tableauCode === null ? null : `Tableau ${diagnosis.tableauCode}`,
+		diagnosis.httpStatus === null ? null : `HTTP${space}${diagnosis.httpStatus}`,
+		diagnosis.tableauCode === null ? null : `Tableau${space}${diagnosis.tableauCode}`,
 	].filter(Boolean);
 	return `[${codes.join(' · ')}]`;
+}
+
+/** The catalogue marks commands with backticks for Markdown (docs, JSON); a terminal shows them as they are. */
+export function withoutMarkdown(text: string): string {
+	return text.replace(/`([^`]+)`/g, '$1');
 }
 
 /** The last line of a run over several profiles: "1 of 3 profiles verified; failed: a; interrupted: b." */
