@@ -67,16 +67,26 @@ export function afterWizard(outcome: WizardOutcome | undefined, editing: string 
 type HomeSession = {store: OpenedProfileStore; verification: VerificationOptions; color: boolean; select: string | null; notice: Notice | null};
 
 async function showHome({store, verification, color, select, notice}: HomeSession, io: CommandIo): Promise<HomeOutcome | undefined> {
-	const [{render}, {HomeApp}, {homeDependencies}] = await Promise.all([import('ink'), import('../ui/home/HomeApp.js'), import('./home-dependencies.js')]);
+	const [{render}, {HomeApp}, {homeDependencies}, {CheckTimeoutContext}] = await Promise.all([
+		import('ink'),
+		import('../ui/home/HomeApp.js'),
+		import('./home-dependencies.js'),
+		import('../ui/checks/CheckList.js'),
+	]);
 	const instance = render(
-		createElement(HomeApp, {
-			...homeDependencies(store, verification),
-			limit: profileTestConcurrency,
-			select,
-			notice,
-			...(verification.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during these tests'} : {}),
-			color,
-		}),
+		// A check that waits shows how long against this run's --timeout.
+		createElement(
+			CheckTimeoutContext.Provider,
+			{value: verification.timeoutMs ?? 15_000},
+			createElement(HomeApp, {
+				...homeDependencies(store, verification),
+				limit: profileTestConcurrency,
+				select,
+				notice,
+				...(verification.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during these tests'} : {}),
+				color,
+			}),
+		),
 		inkRenderOptions(io),
 	);
 	return (await instance.waitUntilExit()) as HomeOutcome | undefined;
