@@ -1,7 +1,7 @@
 // Entry point: read the command, load only its module, turn its outcome into an exit code. Every
 // command is imported lazily so that `--help`, `test` and `profiles` never load Ink or React.
 import {setFlagsFromString} from 'node:v8';
-import {interruptedExitCode, isInterruption} from './source/commands/interrupt.js';
+import {handleInterrupts, interruptedExitCode, isInterruption} from './source/commands/interrupt.js';
 import {processIo, type CommandIo} from './source/commands/io.js';
 import {UsageError} from './source/commands/usage-error.js';
 
@@ -60,6 +60,10 @@ async function main(argv: string[]): Promise<number> {
 	if (first === '--help' || first === '-h' || first === 'help') {
 		io.stdout.write(`${mainHelp}\n`);
 		return 0;
+	}
+
+	if (first !== 'simulate' && first !== 'demo') {
+		handleInterrupts();
 	}
 
 	try {

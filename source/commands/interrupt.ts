@@ -45,16 +45,23 @@ function onSignal(): void {
 }
 
 /**
-Runs `work` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts. `onInterrupt` says at once that
-the run is stopping; a screen that draws its own last frame passes nothing and reads the signal.
+Takes over Ctrl-C for the process: outside a test, one plain line and exit 130 instead of a silent
+death by signal. Not for `simulate`, whose normal end is Ctrl-C.
 */
-export async function whileInterruptible<T>(work: (signal: AbortSignal) => Promise<T>, onInterrupt?: () => void): Promise<T> {
+export function handleInterrupts(): void {
 	if (!installed) {
 		installed = true;
 		process.on('SIGINT', onSignal);
 		process.on('SIGTERM', onSignal);
 	}
+}
 
+/**
+Runs `work` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts. `onInterrupt` says at once that
+the run is stopping; a screen that draws its own last frame passes nothing and reads the signal.
+*/
+export async function whileInterruptible<T>(work: (signal: AbortSignal) => Promise<T>, onInterrupt?: () => void): Promise<T> {
+	handleInterrupts();
 	running++;
 	announce = onInterrupt ?? null;
 	try {

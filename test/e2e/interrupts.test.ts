@@ -101,6 +101,29 @@ describe.skipIf(tmuxMissing)('Ctrl-C on a terminal', () => {
 });
 
 describe('Ctrl-C without a terminal', () => {
+	it('while waiting for piped input: one plain line, exit 130', async () => {
+		const child = spawn(process.execPath, [cliPath, 'test', '--server', 'https://tableau.example.com', '--token-name', 'n', '--token-secret-stdin'], {
+			env: {PATH: process.env['PATH'], HOME: configDirectory, NO_COLOR: '1'},
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		const closed = new Promise<[number | null, NodeJS.Signals | null]>(resolve => {
+			child.on('close', (code, signal) => {
+				resolve([code, signal]);
+			});
+		});
+		// Standard input stays open: the command waits for the secret.
+		await new Promise(resolve => {
+			setTimeout(resolve, 1000);
+		});
+		child.kill('SIGINT');
+		expect(await closed).toEqual([130, null]);
+		expect(stderr.trim()).toBe('Interrupted.');
+	});
+
 	it('during test NAME --json: signs out, prints the interrupted result, exits 130', async () => {
 		const sim = await slowProfile('slow-json', 1200);
 		const child = spawn(process.execPath, [cliPath, 'test', 'slow-json', '--json'], {
