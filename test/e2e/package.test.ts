@@ -27,6 +27,10 @@ type Run = {code: number | null; stdout: string; stderr: string};
 
 /** Runs a command to its end, with a deadline; the environment is ours minus npm's script variables. */
 async function run(command: string, args: string[], options: {cwd: string; timeoutMs?: number; env?: Record<string, string>}): Promise<Run> {
+	return runWith(command, args, {...options, env: options.env ?? {}});
+}
+
+async function runWith(command: string, args: string[], options: {cwd: string; timeoutMs?: number; env: NodeJS.ProcessEnv}): Promise<Run> {
 	const environment: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (!/^npm_(lifecycle|package)_/.test(key) && !key.startsWith('TABLEAU_')) {
@@ -129,6 +133,39 @@ describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PA
 		expect(saved.stdout).toContain('no D-Bus session bus');
 		expect(saved.stdout).not.toContain('could not be loaded');
 	}, 60_000);
+
+	// The README's two ways to put `tableau-connect` on PATH, each into a prefix of its own so the
+	// machine's global folder is untouched: `npm install -g ./tableau-connect-*.tgz` and `npm link`.
+	it.each([
+		[
+			'npm install -g of the packed tarball',
+			(prefix: string) => [
+				'install',
+				'-g',
+				'--prefix',
+				prefix,
+				'--no-audit',
+				'--no-fund',
+				'--prefer-offline',
+				'--ignore-scripts',
+				join(folder, packed.filename),
+			],
+		],
+		['npm link in the clone', () => ['link', '--no-audit', '--no-fund', '--ignore-scripts']],
+	])(
+		'%s puts tableau-connect on PATH',
+		async (_route, args) => {
+			const prefix = join(folder, `global-${_route.split(' ')[1]}`);
+			mkdirSync(prefix);
+			// npm link reads the prefix from its config, not from --prefix.
+			const install = await runWith(npm, args(prefix), {cwd: root, timeoutMs: 45_000, env: {npm_config_prefix: prefix}});
+			expect(install.code, install.stderr).toBe(0);
+			const version = await run(join(prefix, 'bin', 'tableau-connect'), ['--version'], {cwd: folder});
+			expect(version.code, version.stderr).toBe(0);
+			expect(version.stdout.trim()).toBe(packageJson.version);
+		},
+		60_000,
+	);
 
 	it('runs the simulator from the installed package until SIGINT', async () => {
 		expect(existsSync(bin), `${bin} after npm install: ${install.stderr}`).toBe(true);
