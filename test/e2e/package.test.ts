@@ -4,7 +4,7 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {delimiter, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
@@ -38,6 +38,12 @@ async function runWith(command: string, args: string[], options: {cwd: string; t
 		}
 	}
 
+	// npm and npx put this clone's node_modules/.bin on PATH; a person installing the package has none
+	// of our devDependencies there, so a lifecycle script that needs one must fail here as it would for them.
+	environment['PATH'] = (environment['PATH'] ?? '')
+		.split(delimiter)
+		.filter(entry => !entry.endsWith(join('node_modules', '.bin')))
+		.join(delimiter);
 	const child = spawn(command, args, {cwd: options.cwd, env: {...environment, NO_COLOR: '1', ...options.env}, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
@@ -80,7 +86,8 @@ describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PA
 		mkdirSync(project);
 		writeFileSync(join(project, 'package.json'), JSON.stringify({name: 'empty-project', version: '1.0.0', private: true}));
 		// Dependencies come from npm's cache when it has them (CI just ran `npm ci`), else the registry.
-		install = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(folder, packed.filename)], {
+		// With its scripts, as a person installs it: a lifecycle script that needs a devDependency would fail here.
+		install = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(folder, packed.filename)], {
 			cwd: project,
 			timeoutMs: 45_000,
 		});
@@ -139,17 +146,7 @@ describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PA
 	it.each([
 		[
 			'npm install -g of the packed tarball',
-			(prefix: string) => [
-				'install',
-				'-g',
-				'--prefix',
-				prefix,
-				'--no-audit',
-				'--no-fund',
-				'--prefer-offline',
-				'--ignore-scripts',
-				join(folder, packed.filename),
-			],
+			(prefix: string) => ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(folder, packed.filename)],
 		],
 		['npm link in the clone', () => ['link', '--no-audit', '--no-fund', '--ignore-scripts']],
 	])(
