@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {validateProfileName, type SavedProfile} from '../profiles/store.js';
-import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
+import {connectionFlags, environmentOrigins, tokenSecretFrom} from './connection-flags.js';
+import {interruptedExitCode, wasStopped} from './interrupt.js';
 import {writeLines, type CommandIo} from './io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
 import type {ProfilesValues} from './profiles.js';
@@ -49,9 +50,14 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		return 0;
 	}
 
-	const result = await runAndReport({...input, profile: name}, verification, io, values as ParsedTestArgs['values']);
+	const result = await runAndReport({...input, profile: name}, verification, io, values as ParsedTestArgs['values'], environmentOrigins(values, io));
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
+	}
+
+	if (wasStopped()) {
+		writeLines(io.stderr, [`Not saved: the test of "${name}" was interrupted.`]);
+		return interruptedExitCode;
 	}
 
 	if (!result.ok) {

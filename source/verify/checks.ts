@@ -2,6 +2,7 @@ import {compareVersions, minimumPatApiVersion} from '../tableau/api-version.js';
 import {TableauApiError, type ContentTotal, type ServerInfo, type Session, type SessionUser, type TableauClient, type UsersPage} from '../tableau/client.js';
 import type {Transport} from '../tableau/transport.js';
 import type {RunContext} from './classify.js';
+import {roleLabel} from './labels.js';
 import {diagnose, warning} from './diagnoses.js';
 import {describeAccess, expiresIn, isAdminRole, isExpiringSoon, joinAnd, tokenExpiryOf} from './findings.js';
 import type {Access, CheckId, CheckStatus, Diagnosis, TokenExpiry, Warning} from './types.js';
@@ -185,7 +186,7 @@ export const permissionsCheck: Check = {
 		state.context.siteRole = me.siteRole;
 		const page = await state.roundTwo!.users;
 		state.usersTotal = page.totalAvailable;
-		const role = me.siteRole ?? 'role unknown';
+		const role = roleLabel(me.siteRole);
 		const total = page.totalAvailable === null ? '' : `; the site has ${page.totalAvailable} user${page.totalAvailable === 1 ? '' : 's'}`;
 		if (!isAdminRole(me.siteRole)) {
 			state.warnings.push(warning('not-site-admin', state.context));

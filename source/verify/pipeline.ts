@@ -16,7 +16,8 @@ import {
 } from './checks.js';
 import {diagnosisFor} from './classify.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
-import {warning} from './diagnoses.js';
+import {diagnose, warning} from './diagnoses.js';
+import {interruptedBeforeStart, interruptedSkipSummary} from './interrupted.js';
 import type {CheckId, CheckResult, CheckStatus, VerificationEvent, VerificationResult} from './types.js';
 
 export {minimumPatApiVersion} from '../tableau/api-version.js';
@@ -38,6 +39,8 @@ export type VerificationOptions = {
 	/** Use this REST API version instead of the server's. */
 	apiVersion?: string | null;
 	onEvent?: (event: VerificationEvent) => void;
+	/** Ctrl-C: no further check starts, a session already open is still signed out, the diagnosis is `interrupted`. */
+	signal?: AbortSignal;
 	/** Demo pacing: each check lasts at least this long on screen. Never set in real runs. */
 	minimumCheckMs?: number;
 	/** For tests that observe retries or proxies; by default built from the options above. */
@@ -50,11 +53,13 @@ export type VerificationOptions = {
 const checks: readonly Check[] = [reachCheck, serverInfoCheck, signInCheck, permissionsCheck, contentCheck];
 
 /**
-Runs the six checks of DESIGN.md §5 over one connection and reports each as it starts and ends.
+Runs the checks of docs/reference.md over one connection and reports each as it starts and ends.
 Never throws for anything the server or network does: every failure becomes the result's diagnosis.
 */
 export async function verifyConnection(input: VerificationInput, options: VerificationOptions = {}): Promise<VerificationResult> {
-	return oneSessionPerToken(`${input.server}\n${input.tokenName}`, async () => runChecks(input, options));
+	return oneSessionPerToken(`${input.server}\n${input.tokenName}`, async () =>
+		options.signal?.aborted ? interruptedBeforeStart(input) : runChecks(input, options),
+	);
 }
 
 /**
@@ -123,7 +128,7 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 	async function perform(check: Check, decisive = true): Promise<void> {
 		const skipped = check.skipped(state);
 		if (skipped !== null) {
-			report(check.id, 'skipped', skipped, 0);
+			report(check.id, 'skipped', options.signal?.aborted ? interruptedSkipSummary : skipped, 0);
 			return;
 		}
 
@@ -132,6 +137,10 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 		let status: CheckStatus;
 		let summary: string;
 		try {
+			if (decisive && options.signal?.aborted) {
+				throw new CheckFailed(diagnose('interrupted', state.context));
+			}
+
 			({status = 'ok', summary} = await check.run(state));
 		} catch (error) {
 			const found = error instanceof CheckFailed ? error.diagnosis : diagnosisFor(error, check.id, state.context);
@@ -161,14 +170,23 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 		}
 	} finally {
 		if (state.roundTwo === null) {
-			// Sign-in may have succeeded while serverinfo failed; that session must end too.
-			const stray = await state.signInRequest.catch(() => null);
-			if (stray) {
-				await state.client.signOut(stray, options.apiVersion ?? minimumPatApiVersion).catch(() => {});
+			// Sign-in may have succeeded while serverinfo failed, or the run was interrupted: that session must end too.
+			const endStray = async () => {
+				const stray = await state.signInRequest.catch(() => null);
+				await (stray ? state.client.signOut(stray, options.apiVersion ?? minimumPatApiVersion) : null);
+				return {summary: stray ? 'Signed out; the token is free for Parable again' : 'No session was open'};
+			};
+
+			if (options.signal?.aborted) {
+				await perform({id: 'signout', skipped: () => null, run: endStray}, false);
+			} else {
+				await endStray().catch(() => {});
+				await perform(signOutCheck, false);
 			}
+		} else {
+			await perform(signOutCheck, false);
 		}
 
-		await perform(signOutCheck, false);
 		await state.transport.close().catch(() => {});
 	}
 

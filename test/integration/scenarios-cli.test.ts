@@ -36,9 +36,9 @@ const diagnosisTags: Partial<Record<ScenarioId, string>> = {
 	'tls-self-signed': '[tls-untrusted-certificate]',
 	'tls-wrong-host': '[tls-hostname-mismatch]',
 	'unexpected-response': '[unexpected-response · HTTP 418 · Tableau 418000]',
+	'wrong-scheme': '[wrong-scheme]',
 	'wrong-secret': '[signin-failed · HTTP 401 · Tableau 401001]',
 	'wrong-site': '[signin-failed · HTTP 401 · Tableau 401001]',
-	'wrong-scheme': '[wrong-scheme]',
 };
 
 const folder = mkdtempSync(join(tmpdir(), 'tableau-connect-scenarios-'));

@@ -59,7 +59,7 @@ describe('the wizard against the simulator', () => {
 		const frame = await waitForFrame(instance, `saved in ${savedPath}`);
 		expect(flat(frame)).toMatch(/✓ Reach server .* Connected to 127\.0\.0\.1/);
 		expect(flat(frame)).toContain('Tableau 2024.2.1, REST API 3.23');
-		expect(flat(frame)).toContain('(SiteAdministratorCreator)');
+		expect(flat(frame)).toContain('(Site Administrator Creator)');
 		expect(flat(frame)).toMatch(/✓ Sign out/);
 		expect(flat(frame)).toContain('Content Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
 		expect(flat(frame)).toMatch(/Token expires in about 177 days, on \d{4}-\d{2}-\d{2} \(Tableau's estimate\)/);
