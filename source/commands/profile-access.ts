@@ -47,6 +47,8 @@ export function lastVerificationOf(result: VerificationResult, at = new Date()):
 		apiVersion: result.apiVersion,
 		userName: result.user?.name ?? null,
 		siteRole: result.user?.siteRole ?? null,
+		token: result.token,
+		access: result.access,
 	};
 }
 

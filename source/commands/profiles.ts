@@ -7,6 +7,7 @@ import {tokenSecretFrom} from './connection-flags.js';
 import {serverLabel, userText} from '../verify/labels.js';
 import {verificationFlagOptions} from './verification-options.js';
 import {readCaFile, writeLines, type CommandIo} from './io.js';
+import {lastFindings} from '../profiles/last-verification.js';
 import {describeLastVerification, describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from './profile-access.js';
 import {UsageError} from './usage-error.js';
 
@@ -148,7 +149,10 @@ async function show(io: CommandIo, values: ProfilesValues, name: string): Promis
 		`Updated       ${profile.updatedAt}`,
 		`Last test     ${describeLastVerification(last)}`,
 		...(last?.ok
-			? [`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${userText({name: last.userName, siteRole: last.siteRole})}`]
+			? [
+					`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${userText({name: last.userName, siteRole: last.siteRole})}`,
+					...lastFindings(last).map(line => `              ${line}`),
+				]
 			: []),
 	]);
 	return 0;

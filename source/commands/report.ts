@@ -1,3 +1,4 @@
+import {findingsOf} from '../verify/findings.js';
 import {checkLabels, checkLabelWidth, diagnosisTag, keepTogether, serverLabel, userText, withoutMarkdown} from '../verify/labels.js';
 import type {CheckResult, Diagnosis, VerificationResult, Warning} from '../verify/types.js';
 import {paintStatus, statusSymbol, type Style} from './style.js';
@@ -65,6 +66,7 @@ export function formatVerdict(result: VerificationResult, style: Style, columns?
 			columns,
 		);
 		lines.push(`${style.green('✓')} ${style.bold('Verified')}:${first.slice('✓ Verified:'.length)}`, ...rest);
+		lines.push(...findingsOf(result).flatMap(line => hanging('  ', line, columns)));
 	}
 
 	for (const item of result.warnings) {

@@ -1,5 +1,6 @@
 import {PassThrough} from 'node:stream';
 import type {Profile} from '../profiles/types.js';
+import {describeSoonestExpiry} from '../verify/findings.js';
 import type {VerificationResult} from '../verify/types.js';
 import {writeLines, type CommandIo} from './io.js';
 import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
@@ -138,11 +139,13 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(several ? results : results[0], null, 2)]);
 	} else if (several) {
+		const soonest = describeSoonestExpiry(results.map((result, index) => ({name: profiles[index]!.name, token: result.token})));
 		writeLines(io.stdout, [
 			runSummary(
 				results,
 				profiles.map(profile => profile.name),
 			),
+			...(soonest ? [soonest] : []),
 		]);
 	}
 

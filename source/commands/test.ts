@@ -1,7 +1,7 @@
 import {parseServerInput, parseSiteInput} from '../tableau/server-url.js';
 import {diagnose} from '../verify/diagnoses.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
-import type {VerificationResult} from '../verify/types.js';
+import {checkIds, type VerificationResult} from '../verify/types.js';
 import {parseCommandArgs} from './args.js';
 import {connectionFlags, environmentOrigins, tokenSecretFrom, type EnvironmentOrigins} from './connection-flags.js';
 import {writeLines, type CommandIo} from './io.js';
@@ -95,9 +95,11 @@ function invalidUrlResult(input: Omit<VerificationInput, 'tokenSecret'>, message
 		apiVersion: null,
 		serverInfo: null,
 		user: null,
+		token: null,
+		access: null,
 		checks: [
 			{id: 'reach', status: 'fail', summary: message, durationMs: 0},
-			...(['serverinfo', 'signin', 'permissions', 'signout'] as const).map(id => ({
+			...checkIds.slice(1).map(id => ({
 				id,
 				status: 'skipped' as const,
 				summary: 'Skipped: the server URL cannot be used',

@@ -14,6 +14,8 @@ const checkMeanings: Record<CheckId, string> = {
 	serverinfo: '`GET /api/{version}/serverinfo` (no sign-in): the product and REST API versions.',
 	signin: 'Signs in with the personal access token to the site; re-posts once where a redirect keeps the secret safe.',
 	permissions: "The signed-in user's own record (site role) and one page of the site's users.",
+	content:
+		'What Parable will read: one item each of the workbooks, views (with usage statistics) and data sources, for `pagination.totalAvailable`. Sent with `permissions` and the sign-out, in the same round trip. A 403 on views or data sources warns (`limited-access`); a 403 on workbooks fails the run (`insufficient-permissions`).',
 	signout: "Always, once signed in, so the token's single session is free again for Parable. Never decides the run: a failed sign-out only warns.",
 };
 
@@ -29,6 +31,9 @@ const warningMeanings: Record<WarningCode, string> = {
 	'insecure-tls': '`--insecure` was given: TLS certificates were not verified.',
 	redirected: 'The server moved us to another address (http to https, a canonical host, a Tableau Cloud pod) and the run worked there: save that address.',
 	'plain-http': '`http://` to a host that is not this computer: the token crosses the network unencrypted.',
+	'token-expiring':
+		"Tableau's estimate (`estimatedTimeToExpiration`) says the token expires within 14 days: create the next one before that date and update the profile.",
+	'limited-access': 'Signed in, but listing views or data sources was refused (403): Parable will miss them; the remedy says what and why.',
 };
 
 const resultFields: Record<keyof VerificationResult, string> = {
@@ -39,6 +44,10 @@ const resultFields: Record<keyof VerificationResult, string> = {
 	apiVersion: 'The REST API version used for the checks after sign-in, or `null` when the server was not reached.',
 	serverInfo: '`{productVersion, restApiVersion}` from `serverinfo`, or `null`.',
 	user: "`{id, name, siteRole}` of the signed-in user, or `null`. `siteRole` is Tableau's value, such as `SiteAdministratorCreator`.",
+	token:
+		'`{expiresAt, expiresInDays}`: when Tableau expects the personal access token to expire (from `estimatedTimeToExpiration`, days:hours:minutes, in the sign-in answer; `expiresAt` is an ISO time to the minute). `null` when the server does not say, or says something unreadable.',
+	access:
+		'`{workbooks, views, datasources, users, usageStatistics}`: what Parable will be able to read, as totals; each count `null` when that call was refused; `usageStatistics` says whether views come with their view counts (`null` when unknown). Below Site Administrator, the counts are what this user can see. `null` before sign-in.',
 	checks: 'One entry per check, in order (below).',
 	diagnosis: 'Why the run failed, or `null` when `ok` is true (below).',
 	warnings: 'Things to look at in a run that passed; may be empty (below).',
@@ -86,11 +95,14 @@ const example: VerificationResult = {
 	apiVersion: '3.23',
 	serverInfo: {productVersion: '2024.2.1', restApiVersion: '3.23'},
 	user: null,
+	token: null,
+	access: null,
 	checks: [
 		{id: 'reach', status: 'ok', summary: 'Connected to 10ay.online.tableau.com, TLS verified', durationMs: 41},
 		{id: 'serverinfo', status: 'ok', summary: 'Tableau 2024.2.1, REST API 3.23', durationMs: 12},
 		{id: 'signin', status: 'fail', summary: 'Tableau refused the token sign-in', durationMs: 88},
 		{id: 'permissions', status: 'skipped', summary: 'Skipped: not signed in', durationMs: 0},
+		{id: 'content', status: 'skipped', summary: 'Skipped: not signed in', durationMs: 0},
 		{id: 'signout', status: 'skipped', summary: 'Skipped: no session to end', durationMs: 0},
 	],
 	diagnosis: {

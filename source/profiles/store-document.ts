@@ -1,3 +1,4 @@
+import {storedAccess, storedToken} from './last-verification.js';
 import type {LastVerification, Profile, ProfileInput, SecretStore} from './types.js';
 import {moveAsideAdvice, ProfileStoreError} from './store-error.js';
 
@@ -232,5 +233,8 @@ export function storedVerification(verification: LastVerification): LastVerifica
 		apiVersion: verification.apiVersion,
 		userName: verification.userName,
 		siteRole: verification.siteRole,
+		// Kept from the run that knew them; stores written before they were kept have neither.
+		...(verification.token === undefined ? {} : {token: storedToken(verification.token)}),
+		...(verification.access === undefined ? {} : {access: storedAccess(verification.access)}),
 	};
 }

@@ -1,4 +1,4 @@
-import type {DiagnosisCode} from '../verify/types.js';
+import type {Access, DiagnosisCode, TokenExpiry} from '../verify/types.js';
 
 /** The outcome of the last verification, kept so lists can show it without signing in again. */
 export type LastVerification = {
@@ -9,6 +9,10 @@ export type LastVerification = {
 	apiVersion: string | null;
 	userName: string | null;
 	siteRole: string | null;
+	/** Tableau's estimate of the token's expiry at that run; absent in stores written before it was kept. */
+	token?: TokenExpiry | null;
+	/** What Parable could read at that run; absent in stores written before it was kept. */
+	access?: Access | null;
 };
 
 /** Where a profile's token secret lives: the OS keychain, or the owner-only store file itself. */

@@ -5,9 +5,6 @@ import {badRequest, methodNotAllowed, missingCredentials, sessionEnded, signInFa
 import {emptyReply, htmlServiceUnavailable, htmlTooManyRequests, isReply, tableauError, tableauReply, type Reply} from './responses.js';
 import type {Session} from './state.js';
 
-// Looks like an estimate of the PAT's remaining life (days:hours:minutes); clients should not parse it.
-const estimatedTimeToExpiration = '173:21:12';
-
 /** Failures that happen in front of the credential check: rate limiters, outages, odd proxies. */
 function gate(request: ApiRequest): Reply | undefined {
 	const {runtime, negotiated} = request;
@@ -80,10 +77,13 @@ export function handleSignIn(request: ApiRequest): Reply {
 
 	const siteBody = {id: site.id, contentUrl: site.contentUrl};
 	const userBody = {id: session.userId};
-	return tableauReply(negotiated, 200, {credentials: {site: siteBody, user: userBody, token: session.token, estimatedTimeToExpiration}}, [
+	// The PAT's remaining life, days:hours:minutes, as recent servers send it; older ones leave it out.
+	const estimate = runtime.timeToExpiration === undefined ? runtime.behaviour.timeToExpiration : runtime.timeToExpiration;
+	const expiry: Record<string, string> = estimate === null ? {} : {estimatedTimeToExpiration: estimate};
+	return tableauReply(negotiated, 200, {credentials: {site: siteBody, user: userBody, token: session.token, ...expiry}}, [
 		{
 			name: 'credentials',
-			attributes: {token: session.token, estimatedTimeToExpiration},
+			attributes: {token: session.token, ...expiry},
 			children: [
 				{name: 'site', attributes: siteBody},
 				{name: 'user', attributes: userBody},

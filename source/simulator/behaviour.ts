@@ -1,3 +1,4 @@
+import type {ContentResource} from '../tableau/client.js';
 import type {ScenarioId} from './scenarios.js';
 
 export type SiteRole = 'SiteAdministratorCreator' | 'Explorer' | 'Viewer';
@@ -15,7 +16,18 @@ export type Behaviour = {
 	role: SiteRole;
 	/** What listing the site's users returns: everyone, only the caller, or 403. */
 	usersListing: 'all' | 'self' | 'forbidden';
+	/** How many of each kind of content the signed-in user can see. */
+	content: Record<ContentResource, number>;
+	/** Kinds of content whose listing is refused with 403. */
+	contentRefused: readonly ContentResource[];
+	/** `estimatedTimeToExpiration` in the sign-in answer (days:hours:minutes); null leaves it out. */
+	timeToExpiration: string | null;
 };
+
+/** A mid-sized site as a Site Administrator sees it. */
+const wholeSite: Record<ContentResource, number> = {workbooks: 142, views: 1203, datasources: 57};
+/** The same site as an Explorer sees it: only the projects they have permissions on. */
+const explorersShare: Record<ContentResource, number> = {workbooks: 38, views: 311, datasources: 12};
 
 const current: Behaviour = {
 	productVersion: '2024.2.1',
@@ -24,6 +36,9 @@ const current: Behaviour = {
 	xmlOnly: false,
 	role: 'SiteAdministratorCreator',
 	usersListing: 'all',
+	content: wholeSite,
+	contentRefused: [],
+	timeToExpiration: '177:05:38',
 };
 
 export function behaviourOf(scenario: ScenarioId): Behaviour {
@@ -34,11 +49,19 @@ export function behaviourOf(scenario: ScenarioId): Behaviour {
 		}
 
 		case 'explorer-role': {
-			return {...current, role: 'Explorer', usersListing: 'self'};
+			return {...current, role: 'Explorer', usersListing: 'self', content: explorersShare, timeToExpiration: '64:11:20'};
 		}
 
 		case 'not-admin': {
-			return {...current, role: 'Viewer', usersListing: 'forbidden'};
+			return {...current, role: 'Viewer', usersListing: 'forbidden', content: {workbooks: 9, views: 71, datasources: 0}};
+		}
+
+		case 'content-refused': {
+			return {...current, contentRefused: ['views', 'datasources']};
+		}
+
+		case 'token-expiring': {
+			return {...current, timeToExpiration: '9:04:12'};
 		}
 
 		case 'old-server': {

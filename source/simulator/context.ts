@@ -16,6 +16,8 @@ export type Runtime = {
 	/** The secret `wrong-secret` accepts instead of `tokenSecret`. */
 	otherSecret: string;
 	retryAfterSeconds: number;
+	/** `estimatedTimeToExpiration` for every sign-in, in place of the scenario's; null leaves it out. */
+	timeToExpiration?: string | null;
 	/** Sign-in attempts since the scenario was chosen; rate limiting counts them. */
 	signInAttempts: number;
 };

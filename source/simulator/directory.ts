@@ -23,14 +23,36 @@ export type Directory = {
 	colleagues: UserRecord[];
 };
 
-const people: Array<[name: string, fullName: string, siteRole: string, lastLogin: string]> = [
+type Person = [name: string, fullName: string, siteRole: string, lastLogin: string];
+
+const named: Person[] = [
 	['priya.shah', 'Priya Shah', 'SiteAdministratorExplorer', '2024-11-04T08:15:32Z'],
 	['marcus.chen', 'Marcus Chen', 'Creator', '2024-11-03T16:42:09Z'],
 	['elena.garcia', 'Elena Garcia', 'Explorer', '2024-10-29T11:03:51Z'],
 	['sam.okafor', 'Sam Okafor', 'ExplorerCanPublish', '2024-10-31T13:27:44Z'],
 	['hannah.berg', 'Hannah Berg', 'Viewer', '2024-09-18T07:58:12Z'],
-	['svc.reporting', 'Reporting Service', 'Unlicensed', ''],
 ];
+
+const firstNames = ['Ava', 'Ben', 'Chloe', 'Dev', 'Emma', 'Felix', 'Grace', 'Hugo', 'Isla'];
+const lastNames = ['Adams', 'Brooks', 'Costa', 'Dubois', 'Evans', 'Fischer', 'Gupta', 'Hall', 'Ito'];
+const everydayRoles = ['Viewer', 'Viewer', 'Explorer', 'Viewer', 'ExplorerCanPublish', 'Explorer', 'Creator'];
+
+/** The rest of a mid-sized site: 81 people who read dashboards, so the user count looks like a real one. */
+function everyone(): Person[] {
+	const crowd = firstNames.flatMap((first, row) =>
+		lastNames.map((last, column): Person => {
+			const index = row * lastNames.length + column;
+			const day = String(1 + (index % 28)).padStart(2, '0');
+			return [
+				`${first}.${last}`.toLowerCase(),
+				`${first} ${last}`,
+				everydayRoles[index % everydayRoles.length]!,
+				`2024-10-${day}T09:${String(index % 60).padStart(2, '0')}:00Z`,
+			];
+		}),
+	);
+	return [...named, ...crowd, ['svc.reporting', 'Reporting Service', 'Unlicensed', '']];
+}
 
 function person(name: string, fullName: string, siteRole: string, lastLogin: string): UserRecord {
 	const email = `${name}@acme.example`;
@@ -42,7 +64,7 @@ export function createDirectory(contentUrl: string): Directory {
 		siteId: randomUUID(),
 		contentUrl,
 		me: person('jordan.rivera', 'Jordan Rivera', 'SiteAdministratorCreator', '2024-11-05T09:12:44Z'),
-		colleagues: people.map(entry => person(...entry)),
+		colleagues: everyone().map(entry => person(...entry)),
 	};
 }
 

@@ -32,6 +32,12 @@ export function forbiddenForRole(negotiated: Negotiated, siteRole: string): Repl
 	return tableauError(negotiated, 403, '403000', 'Forbidden', `A user with the site role ${siteRole} may not query the users of this site.`);
 }
 
+/** A role, or a site policy, that may not list a kind of content; the code is as uncertain as the one above. */
+export function forbiddenContent(negotiated: Negotiated, siteRole: string, resource: string): Reply {
+	const what = resource === 'datasources' ? 'data sources' : resource;
+	return tableauError(negotiated, 403, '403000', 'Forbidden', `A user with the site role ${siteRole} may not query the ${what} of this site.`);
+}
+
 export function pageSizeTooLarge(negotiated: Negotiated): Reply {
 	return tableauError(negotiated, 403, '403014', 'Page size limit exceeded', 'The page size may not be larger than 1000.');
 }

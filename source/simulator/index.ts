@@ -27,6 +27,11 @@ export type SimulatorOptions = {
 	slowMs?: number;
 	/** Retry-After of the rate-limit scenarios; default 1. */
 	retryAfterSeconds?: number;
+	/**
+	`estimatedTimeToExpiration` of every sign-in answer, whatever the scenario says: a value such as
+	"2:03:04" (days:hours:minutes, or anything else to test a malformed one), or null to leave it out.
+	*/
+	timeToExpiration?: string | null;
 };
 
 export type SimulatorStats = {activeSessions: number; signIns: number; signOuts: number; requests: number; connections: number};
@@ -97,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		tokenSecret,
 		otherSecret: newTokenSecret(),
 		retryAfterSeconds: options.retryAfterSeconds ?? 1,
+		...(options.timeToExpiration === undefined ? {} : {timeToExpiration: options.timeToExpiration}),
 		signInAttempts: 0,
 	};
 	const scheme = secure ? 'https' : 'http';

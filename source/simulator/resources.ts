@@ -1,7 +1,9 @@
+import type {ContentResource} from '../tableau/client.js';
 import {authenticate} from './auth.js';
+import {contentJson, contentPage, contentXml} from './content.js';
 import type {ApiRequest} from './context.js';
 import {meOf, siteJson, siteOf, userJson, userXml, visibleUsers} from './directory.js';
-import {forbiddenForRole, invalidPageNumber, invalidPageSize, pageSizeTooLarge, siteNotFound, userNotFound} from './errors.js';
+import {forbiddenContent, forbiddenForRole, invalidPageNumber, invalidPageSize, pageSizeTooLarge, siteNotFound, userNotFound} from './errors.js';
 import {isReply, tableauReply, type Reply} from './responses.js';
 
 export function handleServerInfo(request: ApiRequest): Reply {
@@ -64,6 +66,29 @@ function pageParameter(request: ApiRequest, name: string, fallback: number): num
 	return /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : raw;
 }
 
+/** The page a request asks for, checked as Tableau checks it: its bounds, or the error reply. */
+function pageOf(request: ApiRequest, total: number): {from: number; to: number; pagination: Record<string, string>} | Reply {
+	const {negotiated} = request;
+	const pageSize = pageParameter(request, 'pageSize', 100);
+	if (typeof pageSize === 'string') {
+		return invalidPageSize(negotiated, pageSize);
+	}
+
+	if (pageSize > 1000) {
+		return pageSizeTooLarge(negotiated);
+	}
+
+	const pageNumber = pageParameter(request, 'pageNumber', 1);
+	const lastPage = Math.max(1, Math.ceil(total / pageSize));
+	if (typeof pageNumber === 'string' || pageNumber > lastPage) {
+		return invalidPageNumber(negotiated, String(pageNumber));
+	}
+
+	// Tableau sends these numbers as strings, in JSON too.
+	const pagination = {pageNumber: String(pageNumber), pageSize: String(pageSize), totalAvailable: String(total)};
+	return {from: (pageNumber - 1) * pageSize, to: Math.min(total, pageNumber * pageSize), pagination};
+}
+
 export function handleUsers(request: ApiRequest, siteId: string): Reply {
 	const refused = authorizeSite(request, siteId);
 	if (refused) {
@@ -75,28 +100,48 @@ export function handleUsers(request: ApiRequest, siteId: string): Reply {
 		return forbiddenForRole(negotiated, runtime.behaviour.role);
 	}
 
-	const pageSize = pageParameter(request, 'pageSize', 100);
-	if (typeof pageSize === 'string') {
-		return invalidPageSize(negotiated, pageSize);
-	}
-
-	if (pageSize > 1000) {
-		return pageSizeTooLarge(negotiated);
-	}
-
 	const users = visibleUsers(runtime.directory, runtime.behaviour);
-	const pageNumber = pageParameter(request, 'pageNumber', 1);
-	const lastPage = Math.max(1, Math.ceil(users.length / pageSize));
-	if (typeof pageNumber === 'string' || pageNumber > lastPage) {
-		return invalidPageNumber(negotiated, String(pageNumber));
+	const page = pageOf(request, users.length);
+	if (isReply(page)) {
+		return page;
 	}
 
-	const page = users.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-	// Tableau sends these numbers as strings, in JSON too.
-	const pagination = {pageNumber: String(pageNumber), pageSize: String(pageSize), totalAvailable: String(users.length)};
-	return tableauReply(negotiated, 200, {pagination, users: {user: page.map(user => userJson(user))}}, [
+	const {pagination} = page;
+	const listed = users.slice(page.from, page.to);
+	return tableauReply(negotiated, 200, {pagination, users: {user: listed.map(user => userJson(user))}}, [
 		{name: 'pagination', attributes: pagination},
-		{name: 'users', children: page.map(user => userXml(user))},
+		{name: 'users', children: listed.map(user => userXml(user))},
+	]);
+}
+
+const itemElements: Record<ContentResource, string> = {workbooks: 'workbook', views: 'view', datasources: 'datasource'};
+
+/** Query Workbooks, Views or Data Sources for Site: the part of the site the signed-in user can see, page by page. */
+export function handleContent(request: ApiRequest, siteId: string, resource: ContentResource): Reply {
+	const refused = authorizeSite(request, siteId);
+	if (refused) {
+		return refused;
+	}
+
+	const {runtime, negotiated} = request;
+	const {behaviour} = runtime;
+	if (behaviour.contentRefused.includes(resource)) {
+		return forbiddenContent(negotiated, behaviour.role, resource);
+	}
+
+	const page = pageOf(request, behaviour.content[resource]);
+	if (isReply(page)) {
+		return page;
+	}
+
+	const usage = resource === 'views' && request.query.get('includeUsageStatistics')?.toLowerCase() === 'true';
+	const site = {siteId: runtime.directory.siteId, ownerId: runtime.directory.me.id, workbooks: behaviour.content.workbooks};
+	const items = contentPage(resource, site, page.from, page.to, usage);
+	const element = itemElements[resource];
+	const {pagination} = page;
+	return tableauReply(negotiated, 200, {pagination, [resource]: {[element]: items.map(item => contentJson(item))}}, [
+		{name: 'pagination', attributes: pagination},
+		{name: resource, children: items.map(item => contentXml(element, item))},
 	]);
 }
 

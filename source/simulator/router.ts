@@ -3,7 +3,7 @@ import {handleSignIn, handleSignOut} from './auth.js';
 import {oldXmlNamespace, xmlNamespace} from './behaviour.js';
 import {headerValue, type ApiRequest, type Runtime} from './context.js';
 import {methodNotAllowed, unknownResource, versionNotFound} from './errors.js';
-import {handleCurrentSession, handleServerInfo, handleUser, handleUsers} from './resources.js';
+import {handleContent, handleCurrentSession, handleServerInfo, handleUser, handleUsers} from './resources.js';
 import {htmlNotFound, portalPage, redirectReply, ssoLoginPage, type Negotiated, type Reply} from './responses.js';
 
 export type IncomingCall = {
@@ -34,6 +34,11 @@ const routes: Route[] = [
 	{pattern: ['sessions', 'current'], method: 'GET', handle: handleCurrentSession},
 	{pattern: ['sites', '*', 'users'], method: 'GET', handle: (request, [site = '']) => handleUsers(request, site)},
 	{pattern: ['sites', '*', 'users', '*'], method: 'GET', handle: (request, [site = '', user = '']) => handleUser(request, site, user)},
+	...(['workbooks', 'views', 'datasources'] as const).map((resource): Route => ({
+		pattern: ['sites', '*', resource],
+		method: 'GET',
+		handle: (request, [site = '']) => handleContent(request, site, resource),
+	})),
 ];
 
 /** Returns the wildcard values, or undefined when the path is not this route's. */

@@ -4,6 +4,8 @@ export const scenarioIds = [
 	'ok',
 	'ok-xml-only',
 	'explorer-role',
+	'content-refused',
+	'token-expiring',
 	'cloud-redirect',
 	'redirect-method',
 	'wrong-secret',
@@ -59,9 +61,23 @@ export const scenarios: readonly ScenarioInfo[] = [
 	{
 		id: 'explorer-role',
 		title: 'Signed in as an Explorer',
-		shows: 'Sign-in works, but the user is an Explorer, so some Parable content will be missing.',
+		shows: 'Sign-in works, but the user is an Explorer: Parable sees 38 of 142 workbooks, and the users list is only themselves.',
 		expected: 'ok',
 		expectedWarnings: ['not-site-admin'],
+	},
+	{
+		id: 'content-refused',
+		title: 'Views and data sources refused',
+		shows: 'Sign-in works, but listing views and data sources is refused (403): Parable would miss view counts and data sources.',
+		expected: 'ok',
+		expectedWarnings: ['limited-access'],
+	},
+	{
+		id: 'token-expiring',
+		title: 'Token about to expire',
+		shows: 'Everything works, but Tableau says the token expires in 9 days: time to create the next one.',
+		expected: 'ok',
+		expectedWarnings: ['token-expiring'],
 	},
 	{
 		id: 'cloud-redirect',

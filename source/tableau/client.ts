@@ -67,6 +67,23 @@ export type SessionUser = {id: string; name: string | null; siteRole: string | n
 
 export type UsersPage = {totalAvailable: number | null; users: SessionUser[]};
 
+/** The kinds of content Parable reads, by the path segment of their Query … for Site method. */
+export type ContentResource = 'workbooks' | 'views' | 'datasources';
+
+/**
+How many items of one kind the session's user can see. `usageStatistics` is for views: whether the
+first view came with its view count (null when there was no view to tell).
+*/
+export type ContentTotal = {totalAvailable: number | null; usageStatistics: boolean | null};
+
+// The element that holds each item: `<workbooks><workbook/></workbooks>`, `{"views":{"view":[…]}}`.
+const itemElements: Record<ContentResource, string> = {workbooks: 'workbook', views: 'view', datasources: 'datasource'};
+
+function totalOf(value: unknown): number | null {
+	const total = text(pick(value, 'pagination', 'totalAvailable'));
+	return total !== null && /^\d+$/.test(total.trim()) ? Number(total) : null;
+}
+
 function userOf(record: unknown): SessionUser | null {
 	const id = text(pick(record, 'id'));
 	return id ? {id, name: text(pick(record, 'name')), siteRole: text(pick(record, 'siteRole'))} : null;
@@ -232,16 +249,35 @@ export function createTableauClient(server: string, transport: Transport) {
 				headers: authHeaders(session),
 			});
 			const value = tableauValue(body, response.status, 'a list of users');
-			const total = Number(text(pick(value, 'pagination', 'totalAvailable')));
 			const users = list(pick(value, 'users', 'user'))
 				.map(record => userOf(record))
 				.filter(user => user !== null);
-			return {totalAvailable: Number.isFinite(total) ? total : null, users};
+			return {totalAvailable: totalOf(value), users};
 		},
 
-		/** Ends the session, so the PAT is free for its real owner again. */
-		async signOut(session: Session, version: string): Promise<void> {
-			await call({method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session)}, 204);
+		/**
+		One item of the site's workbooks, views or data sources, for `pagination.totalAvailable`: what
+		Parable will be able to read. Views are asked for with their usage statistics, as Parable reads them.
+		*/
+		async contentTotal(session: Session, version: string, resource: ContentResource): Promise<ContentTotal> {
+			const usage = resource === 'views' ? '&includeUsageStatistics=true' : '';
+			const {body, response} = await call({
+				method: 'GET',
+				url: `${session.server}/api/${version}/sites/${session.siteId}/${resource}?pageSize=1&pageNumber=1${usage}`,
+				headers: authHeaders(session),
+			});
+			const value = tableauValue(body, response.status, `a list of ${resource}`);
+			const first = list(pick(value, resource, itemElements[resource]))[0];
+			const usageStatistics = resource !== 'views' || first === undefined ? null : text(pick(first, 'usage', 'totalViewCount')) !== null;
+			return {totalAvailable: totalOf(value), usageStatistics};
+		},
+
+		/**
+		Ends the session, so the PAT is free for its real owner again. `once`: no retry, for a sign-out
+		sent in the same flight as other calls, which a retry could overtake.
+		*/
+		async signOut(session: Session, version: string, options: {once?: boolean} = {}): Promise<void> {
+			await call({method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session), once: options.once}, 204);
 		},
 	};
 }

@@ -11,6 +11,8 @@ export type HttpRequest = {
 	url: string;
 	headers?: Record<string, string>;
 	body?: string;
+	/** Send it once, never again, whatever happens: the caller decides what a failure means. */
+	once?: boolean;
 };
 
 export type HttpResponse = {
@@ -171,8 +173,9 @@ export function createTransport(options: TransportOptions): Transport {
 	};
 
 	const timeouts = {headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs};
-	// Pipelining lets the verifier send independent requests together on the one connection.
-	const directAgent = new Agent({connections: 1, pipelining: 4, connect: observingConnector, ...timeouts});
+	// Pipelining lets the verifier send independent requests together on the one connection: round two
+	// after sign-in is six of them.
+	const directAgent = new Agent({connections: 1, pipelining: 8, connect: observingConnector, ...timeouts});
 	const proxyAgents = new Map<string, Dispatcher>();
 
 	function dispatcherFor(url: URL): {dispatcher: Dispatcher; viaProxy: boolean} {
@@ -187,7 +190,7 @@ export function createTransport(options: TransportOptions): Transport {
 			agent = new ProxyAgent({
 				uri: proxy,
 				connections: 1,
-				pipelining: 4,
+				pipelining: 8,
 				requestTls: {...tls, timeout: connectTimeout},
 				proxyTls: {timeout: connectTimeout},
 				...timeouts,
@@ -198,8 +201,33 @@ export function createTransport(options: TransportOptions): Transport {
 		return {dispatcher: agent, viaProxy: true};
 	}
 
+	// Requests sent `once` and not answered yet. When a connection drops, undici sends the requests
+	// pipelined behind the failed one again by itself, on a new connection; one sent `once` must not go
+	// ahead of the calls that this transport retries, so it is stopped instead and its caller decides.
+	const unansweredOnce = new Set<AbortController>();
+
+	function signalFor(httpRequest: HttpRequest): {signal: AbortSignal; done: () => void} {
+		if (!httpRequest.once) {
+			return {signal: AbortSignal.timeout(options.timeoutMs), done() {}};
+		}
+
+		const stop = new AbortController();
+		const timer = setTimeout(() => {
+			stop.abort(new DOMException('The request timed out', 'TimeoutError'));
+		}, options.timeoutMs);
+		unansweredOnce.add(stop);
+		return {
+			signal: stop.signal,
+			done() {
+				clearTimeout(timer);
+				unansweredOnce.delete(stop);
+			},
+		};
+	}
+
 	async function attempt(httpRequest: HttpRequest, url: URL): Promise<Omit<HttpResponse, 'attempts'>> {
 		const {dispatcher, viaProxy} = dispatcherFor(url);
+		const {signal, done} = signalFor(httpRequest);
 		try {
 			const response = await request(dispatcher, {
 				origin: url.origin,
@@ -207,7 +235,7 @@ export function createTransport(options: TransportOptions): Transport {
 				method: httpRequest.method,
 				headers: httpRequest.headers,
 				body: httpRequest.body,
-				signal: AbortSignal.timeout(options.timeoutMs),
+				signal,
 				// Every call we make may be repeated safely (a repeated sign-in just replaces the session),
 				// and none is slow, so undici may pipeline them instead of waiting for each answer.
 				idempotent: true,
@@ -230,6 +258,12 @@ export function createTransport(options: TransportOptions): Transport {
 			}
 
 			let failure = classifyNetworkError(error, {viaProxy, timeoutMs: options.timeoutMs});
+			if (failure.kind === 'connection-reset') {
+				for (const stop of unansweredOnce) {
+					stop.abort(new Error('The connection dropped; sent again by the caller if needed'));
+				}
+			}
+
 			// Plain HTTP to a TLS port is cut off or answered with a TLS alert; one handshake tells
 			// that apart from a dropped connection before any retry or timeout.
 			if (!viaProxy && url.protocol === 'http:' && (failure.kind === 'connection-reset' || failure.kind === 'unknown')) {
@@ -240,6 +274,8 @@ export function createTransport(options: TransportOptions): Transport {
 
 			markConnectFailed(failure);
 			throw failure;
+		} finally {
+			done();
 		}
 	}
 
@@ -258,7 +294,7 @@ export function createTransport(options: TransportOptions): Transport {
 				outcome = error;
 			}
 
-			const retryable = outcome instanceof NetworkError ? outcome.kind === 'connection-reset' : retryableStatuses.has(outcome.status);
+			const retryable = !httpRequest.once && (outcome instanceof NetworkError ? outcome.kind === 'connection-reset' : retryableStatuses.has(outcome.status));
 			const delay = retryable
 				? retryDelayMs(retry, attempts, outcome instanceof NetworkError ? undefined : outcome.headers['retry-after'], Date.now() - started)
 				: null;

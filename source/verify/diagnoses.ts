@@ -1,7 +1,8 @@
 import {shellQuote} from '../profiles/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
+import {describeTokenExpiry, expiresIn, expiryDate} from './findings.js';
 import {roleLabel} from './labels.js';
-import type {Diagnosis, DiagnosisCode, Warning, WarningCode} from './types.js';
+import type {Diagnosis, DiagnosisCode, TokenExpiry, Warning, WarningCode} from './types.js';
 
 /**
 What a diagnosis or warning may mention about the run. None of it is secret: `detail` is Tableau's
@@ -21,6 +22,10 @@ export type DiagnosisContext = {
 	timeoutSeconds?: number;
 	/** The saved profile under test, so remedies can name the exact command; null for values given as flags. */
 	profile?: string | null;
+	/** What a refused call would have listed, as a sentence names it: "the site's workbooks", "views and data sources". */
+	refused?: string | null;
+	/** Tableau's estimate of the token's expiry, for `token-expiring`. */
+	token?: TokenExpiry | null;
 	/** The token's name (not secret), so a remedy can spell out the whole command. */
 	tokenName?: string;
 	/** The addresses the server sent us through, the first one included, when it redirected. */
@@ -289,7 +294,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		title: "The user's site role is too low",
 		meaning: "A check was refused with 403: the signed-in user's site role does not allow it.",
 		explain: context =>
-			`Signed in${context.siteRole ? ` as ${roleLabel(context.siteRole)}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
+			`Signed in${context.siteRole ? ` as ${roleLabel(context.siteRole)}` : ''}, but ${serverText(context)} refused to list ${context.refused ?? "the site's users"}${facts(context)}. That needs an administrator's site role, or permissions on the content.`,
 		remedy: context => [
 			'Parable needs the Site Administrator Explorer or Site Administrator Creator site role for full access.',
 			'Ask a site or server administrator to change the role (Users → select the user → Actions → Site Role), or create the token as a user who already has it.',
@@ -398,6 +403,22 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 			"Trust the server's certificate instead: pass `--ca-file PATH` with its CA in PEM form, or set `NODE_EXTRA_CA_CERTS`.",
 		],
 	},
+	'token-expiring': {
+		title: context => (context.token ? `The token expires ${expiresIn(context.token)}, on ${expiryDate(context.token)}` : 'The token expires within days'),
+		remedy: context => [
+			`Tableau says ${context.token ? describeTokenExpiry(context.token) : 'the token expires soon'}; after that, Parable's sync stops signing in.`,
+			`Before ${context.token ? expiryDate(context.token) : 'then'}, create a new token in ${tokenPage} (the secret is shown once).`,
+			`Put its name and secret in this profile with ${editProfile(context)}, and in Parable's Tableau form.`,
+		],
+	},
+	'limited-access': {
+		title: context => `Tableau refused to list ${context.refused ?? 'some content'}`,
+		remedy: context => [
+			`Parable will miss ${missedText(context.refused)}: the token's user may not list them${facts(context)}.`,
+			'Give that user the Site Administrator Explorer or Site Administrator Creator site role, or create the token as a user who has it; a gateway that blocks these REST paths has the same effect.',
+			`Then run ${retest(context)} again.`,
+		],
+	},
 	redirected: {
 		title: context => `The server moved us${context.redirectedTo ? ` to ${originOf(context.redirectedTo)}` : ' to another address'}; save that address instead`,
 		remedy: context => [
@@ -441,6 +462,22 @@ export function warning(code: WarningCode, context: DiagnosisContext = {}): Warn
 	const entry = warningEntries[code];
 	const address = code === 'redirected' && context.redirectedTo ? {address: originOf(context.redirectedTo)} : {};
 	return {code, title: entry.title(context), remediation: entry.remedy(context), ...address};
+}
+
+/** What Parable loses when a kind of content is refused. */
+function missedText(refused: string | null | undefined): string {
+	if (!refused) {
+		return 'some content';
+	}
+
+	const losses: Array<[string, string]> = [
+		['views', 'the views and their view counts (what people actually use)'],
+		['data sources', 'the published data sources'],
+		['workbooks', 'the workbooks'],
+		['users', "the site's users"],
+	];
+	const missed = losses.filter(([kind]) => refused.includes(kind)).map(([, loss]) => loss);
+	return missed.length === 0 ? refused : missed.join(' and ');
 }
 
 function serverText(context: DiagnosisContext): string {

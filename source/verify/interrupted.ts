@@ -17,6 +17,8 @@ export function interruptedBeforeStart(input: {server: string; site: string; pro
 		apiVersion: null,
 		serverInfo: null,
 		user: null,
+		token: null,
+		access: null,
 		checks: checkIds.map(id => ({id, status: 'skipped', summary: interruptedSkipSummary, durationMs: 0})),
 		diagnosis: diagnose('interrupted', {server: input.server, site: input.site, profile: input.profile ?? null}),
 		warnings: [],

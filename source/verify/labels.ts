@@ -7,6 +7,7 @@ export const checkLabels: Record<CheckId, string> = {
 	serverinfo: 'Server version',
 	signin: 'Sign in',
 	permissions: 'Role & users',
+	content: 'Content',
 	signout: 'Sign out',
 };
 

@@ -26,10 +26,10 @@ export const diagnosisCodes = [
 
 export type DiagnosisCode = (typeof diagnosisCodes)[number];
 
-export const warningCodes = ['not-site-admin', 'insecure-tls', 'redirected', 'plain-http'] as const;
+export const warningCodes = ['not-site-admin', 'insecure-tls', 'redirected', 'plain-http', 'token-expiring', 'limited-access'] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
-export const checkIds = ['reach', 'serverinfo', 'signin', 'permissions', 'signout'] as const;
+export const checkIds = ['reach', 'serverinfo', 'signin', 'permissions', 'content', 'signout'] as const;
 export type CheckId = (typeof checkIds)[number];
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skipped';
@@ -66,9 +66,33 @@ export type VerificationResult = {
 	apiVersion: string | null;
 	serverInfo: {productVersion: string | null; restApiVersion: string | null} | null;
 	user: {id: string; name: string | null; siteRole: string | null} | null;
+	/** When Tableau expects the token to expire; null when the sign-in answer does not say. */
+	token: TokenExpiry | null;
+	/** What Parable will be able to read; null before sign-in. */
+	access: Access | null;
 	checks: CheckResult[];
 	diagnosis: Diagnosis | null;
 	warnings: Warning[];
+};
+
+/** Tableau's estimate of when the personal access token expires (`estimatedTimeToExpiration`). */
+export type TokenExpiry = {
+	/** ISO time, to the minute. */
+	expiresAt: string;
+	/** Whole days left, rounded down. */
+	expiresInDays: number;
+};
+
+/**
+How much of the site this token's user can see: the total of each kind of content, null where the
+call was refused. `usageStatistics` says whether views come with their view counts (null when unknown).
+*/
+export type Access = {
+	workbooks: number | null;
+	views: number | null;
+	datasources: number | null;
+	users: number | null;
+	usageStatistics: boolean | null;
 };
 
 /** What the pipeline reports while it runs; the UI and `--json` read the same stream. */

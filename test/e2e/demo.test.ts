@@ -161,7 +161,8 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		const run = startDemo(['--scenario', 'ok']);
 		await enterToVerify(run.term);
 		await run.term.waitFor('✓ Verified: Parable can connect with this token.');
-		const screen = await run.term.waitFor('"demo", saved in the temporary demo store (deleted when the demo ends)');
+		// At 80 columns the rest of the line, "(deleted when the demo ends)", wraps.
+		const screen = await run.term.waitFor('"demo", saved in the temporary demo store');
 		const lines = screen.split('\n');
 		expect(lines.every(line => [...line].length <= 80)).toBe(true);
 		expect(lines[1]).toMatch(/^DEMO · scenario: ok · nothing is saved to your profiles · 127\.0\.0\.1:\d+$/);
@@ -171,6 +172,9 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		// The temporary store really holds the profile while the demo runs…
 		const [store] = readdirSync(run.tmp);
 		expect(readdirSync(join(run.tmp, store!))).toContain('profiles.json');
+		// What Parable will see and when the token expires, one page down.
+		run.term.keys('PageDown');
+		await run.term.waitFor(/Token +expires in about 177 days, on \d{4}-\d{2}-\d{2}/);
 
 		run.term.keys('Enter');
 		await run.term.waitFor('[exit 0]');
@@ -261,7 +265,7 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		const run = startDemo([]);
 		await run.term.waitFor('› ok ');
 		// One key per send: a terminal may deliver keys sent together as one chunk.
-		for (const id of ['ok-xml-only', 'explorer-role', 'cloud-redirect', 'redirect-method', 'wrong-secret', 'wrong-site']) {
+		for (const id of ['ok-xml-only', 'explorer-role', 'content-refused', 'token-expiring', 'cloud-redirect', 'redirect-method', 'wrong-secret', 'wrong-site']) {
 			run.term.keys('Down');
 
 			await run.term.waitFor(`› ${id} `);
@@ -281,7 +285,7 @@ describe('tableau-connect demo without a terminal', () => {
 		const run = await runCli(['demo', '--list']);
 		expect(run.code).toBe(0);
 		const lines = run.stdout.trim().split('\n');
-		expect(lines).toHaveLength(25);
+		expect(lines).toHaveLength(27);
 		expect(lines[0]).toMatch(/^ok +ok +Tableau Server 2024\.2 accepts the token/);
 		expect(run.stdout).toMatch(/^wrong-secret +signin-failed +The token secret does not match/m);
 		expect(run.stdout).toMatch(/^tls-self-signed +tls-untrusted-certificate /m);

@@ -75,9 +75,11 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 		term.type('a');
 		screen = await term.waitFor(/finance\.prod +✗ signin-failed just now/);
 		screen = await term.waitFor(/acme-cloud +✓ verified just now/);
-		// The selected profile's live checks and verdict stay below the list.
+		// The selected profile's live checks and verdict stay below the list; the verdict is one PgDn away.
+		screen = await term.waitFor(/✓ {2}Sign out/);
+		expect(screen).toMatch(/✓ {2}Content .* Parable will see 142 workbooks/);
+		term.keys('PageDown');
 		screen = await term.waitFor('✓ Verified: jordan.rivera@acme.example');
-		expect(screen).toMatch(/✓ {2}Sign out/);
 		expectFits(screen);
 		expect(store.get('acme-cloud')?.lastVerification).toMatchObject({ok: true});
 		expect(store.get('finance.prod')?.lastVerification).toMatchObject({ok: false, diagnosisCode: 'signin-failed'});

@@ -44,6 +44,13 @@ export function healthy(overrides: Route = () => undefined): Route {
 			});
 		}
 
+		// What Parable will read: one item of each kind, for the totals.
+		const content = /\/(workbooks|views|datasources)$/.exec(path);
+		if (content) {
+			const element = {workbooks: 'workbook', views: 'view', datasources: 'datasource'}[content[1] as 'views'];
+			return json(200, {pagination: {pageNumber: '1', pageSize: '1', totalAvailable: '3'}, [content[1]!]: {[element]: [{id: 'item-luid'}]}});
+		}
+
 		if (path.endsWith('/auth/signout')) {
 			return {status: 204};
 		}

@@ -17,6 +17,8 @@ export function fakeResult(options: {code?: DiagnosisCode; warnings?: Warning[];
 		apiVersion: '3.23',
 		serverInfo: {productVersion: '2024.2.1', restApiVersion: '3.23'},
 		user: failed ? null : {id: 'user-luid', name: 'ada@example.com', siteRole: 'SiteAdministratorCreator'},
+		token: failed ? null : {expiresAt: '2027-05-27T10:00:00Z', expiresInDays: 177},
+		access: failed ? null : {workbooks: 142, views: 1203, datasources: 57, users: 88, usageStatistics: true},
 		checks,
 		diagnosis: failed
 			? {

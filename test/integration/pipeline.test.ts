@@ -36,6 +36,8 @@ describe('verifyConnection', () => {
 			'<signin:ok',
 			'>permissions',
 			'<permissions:ok',
+			'>content',
+			'<content:ok',
 			'>signout',
 			'<signout:ok',
 		]);

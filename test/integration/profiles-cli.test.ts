@@ -186,6 +186,31 @@ describe('test NAME and test --all', () => {
 		expect(shared.stats()).toMatchObject({signIns: 4, signOuts: 4, activeSessions: 0});
 	});
 
+	it('names the soonest token expiry in the summary of test --all, and keeps expiry and counts with each profile', async () => {
+		await add('later', await simulator('ok'), ['--no-verify']);
+		await add('soon', await simulator('token-expiring'), ['--no-verify']);
+		await add('explorer', await simulator('explorer-role'), ['--no-verify']);
+		const human = await cli(['test', '--all']);
+		expect(human.code).toBe(0);
+		expect(human.stdout).toContain('3 of 3 profiles verified.');
+		expect(human.stdout).toMatch(/\nSoonest token expiry: soon, in about 9 days \(on \d{4}-\d{2}-\d{2}\)\.\n/);
+		// Each block ends with what Parable will see and when the token expires.
+		expect(human.stdout).toContain('  Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
+		expect(human.stdout).toContain(
+			"  Parable will see 38 workbooks, 311 views, 12 data sources and 1 user; view counts are available; these are what this token's user can see, not the whole site.",
+		);
+		expect(human.stdout).toMatch(/ {2}The token expires in about 177 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
+		expect(human.stdout).toContain('[token-expiring]');
+		expect(human.stdout).toContain('tableau-connect setup --profile soon');
+
+		const shown = JSON.parse((await cli(['profiles', 'show', 'soon', '--json'])).stdout) as {lastVerification: Record<string, unknown>};
+		expect(shown.lastVerification['token']).toMatchObject({expiresInDays: 9});
+		expect(shown.lastVerification['access']).toEqual({workbooks: 142, views: 1203, datasources: 57, users: 88, usageStatistics: true});
+		const plain = (await cli(['profiles', 'show', 'soon'])).stdout;
+		expect(plain).toContain('              Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
+		expect(plain).toMatch(/ {14}The token expires in about 9 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
+	});
+
 	it('prints a single object for one profile and exits 0 when it works', async () => {
 		const target = await simulator();
 		await add('solo', target, ['--no-verify']);

@@ -150,7 +150,7 @@ describe('through a CONNECT proxy', () => {
 		[simulator, proxy] = await Promise.all([startSimulator({tls: true}), startTunnelProxy()]);
 		const result = await verifyViaProxy(simulator.certificatePem);
 		expect(result.diagnosis).toBeNull();
-		expect(result.checks.map(check => check.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+		expect(result.checks.map(check => check.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
 		expect(result.checks[0]?.summary).toContain('TLS verified');
 		// Every request went through the proxy, over one tunnel.
 		expect(proxy.tunnels).toEqual([`127.0.0.1:${simulator.port}`]);

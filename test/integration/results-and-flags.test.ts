@@ -39,7 +39,7 @@ describe('no piece of the secret or of the session token in the result', () => {
 				{server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret},
 				{timeoutMs: 5000, onEvent: event => events.push(event)},
 			);
-			expect(events.filter(event => event.type === 'check-finished')).toHaveLength(5);
+			expect(events.filter(event => event.type === 'check-finished')).toHaveLength(6);
 			expectNoSecrets([JSON.stringify(result), JSON.stringify(events)], simulator);
 		} finally {
 			await simulator.close();

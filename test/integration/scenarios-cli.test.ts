@@ -15,6 +15,7 @@ const checkLines: Record<string, string> = {
 	serverinfo: 'Server version',
 	signin: 'Sign in',
 	permissions: 'Role & users',
+	content: 'Content',
 	signout: 'Sign out',
 };
 
@@ -84,7 +85,14 @@ describe.concurrent('test --json against every simulator scenario', () => {
 			expect(run.code).toBe(scenario.expected === 'ok' ? 0 : 1);
 			expect(result.ok).toBe(scenario.expected === 'ok');
 			expect(result.warnings.map(item => item.code).sort()).toEqual([...(scenario.expectedWarnings ?? [])].sort());
-			expect(result.checks.map(check => check.id)).toEqual(['reach', 'serverinfo', 'signin', 'permissions', 'signout']);
+			expect(result.checks.map(check => check.id)).toEqual(['reach', 'serverinfo', 'signin', 'permissions', 'content', 'signout']);
+			// The shape only grows: token and access are always there, null when unknown.
+			expect(Object.keys(result)).toEqual(expect.arrayContaining(['token', 'access']));
+			if (scenario.expected === 'ok') {
+				expect(result.access?.workbooks).toBeGreaterThan(0);
+				expect(result.token?.expiresInDays).toBeGreaterThan(0);
+			}
+
 			if (result.diagnosis) {
 				expect(result.diagnosis.remediation.length).toBeGreaterThanOrEqual(2);
 				expect(result.checks.some(check => check.status === 'fail')).toBe(true);

@@ -138,6 +138,50 @@ describe('servers that differ from the simulator', () => {
 		expect(result.checks.find(check => check.id === 'permissions')?.summary).not.toContain('undefined');
 	});
 
+	it('fails insufficient-permissions, naming workbooks, when not even workbooks may be listed; still signs out', async () => {
+		let signedOut = false;
+		const result = await verifyAgainst(
+			healthy((_request, url) => {
+				signedOut ||= url.pathname.endsWith('/auth/signout');
+				return /\/(workbooks|views|datasources)$/.test(url.pathname)
+					? json(403, {error: {summary: 'Forbidden', detail: 'Not allowed', code: '403004'}})
+					: undefined;
+			}),
+		);
+		expect(result.diagnosis).toMatchObject({code: 'insufficient-permissions', httpStatus: 403, tableauCode: '403004'});
+		expect(result.diagnosis?.explanation).toContain("refused to list the site's workbooks");
+		expect(result.access).toEqual({workbooks: null, views: null, datasources: null, users: 12, usageStatistics: null});
+		expect(result.checks.find(check => check.id === 'content')?.status).toBe('fail');
+		expect(signedOut).toBe(true);
+	});
+
+	it('says when views come without their view counts, and reads totals sent as numbers', async () => {
+		const result = await verifyAgainst(
+			healthy((_request, url) =>
+				url.pathname.endsWith('/views') ? json(200, {pagination: {pageNumber: 1, pageSize: 1, totalAvailable: 1203}, views: {view: [{id: 'v'}]}}) : undefined,
+			),
+		);
+		expect(result.ok).toBe(true);
+		expect(result.access).toMatchObject({views: 1203, usageStatistics: false});
+		expect(result.checks.find(check => check.id === 'content')?.summary).toContain('views come without their view counts');
+	});
+
+	it('reads an XML estimatedTimeToExpiration attribute and leaves an absent one null', async () => {
+		const xmlSignIn = (attributes: string) => ({
+			status: 200,
+			headers: {'content-type': 'application/xml'},
+			body: `<tsResponse xmlns="http://tableau.com/api"><credentials token="t"${attributes}><site id="site-luid" contentUrl="acme"/><user id="user-luid"/></credentials></tsResponse>`,
+		});
+		const present = await verifyAgainst(
+			healthy((_request, url) => (url.pathname.endsWith('/auth/signin') ? xmlSignIn(' estimatedTimeToExpiration="30:00:00"') : undefined)),
+			{now: () => Date.UTC(2027, 0, 1)},
+		);
+		expect(present.token).toEqual({expiresAt: '2027-01-31T00:00:00Z', expiresInDays: 30});
+		const absent = await verifyAgainst(healthy((_request, url) => (url.pathname.endsWith('/auth/signin') ? xmlSignIn('') : undefined)));
+		expect(absent.ok).toBe(true);
+		expect(absent.token).toBeNull();
+	});
+
 	it('says unexpected-response, not a crash, when sign-in succeeds without a token', async () => {
 		const result = await verifyAgainst(
 			healthy((_request, url) => (url.pathname.endsWith('/auth/signin') ? json(200, {credentials: {site: {id: 's'}}}) : undefined)),

@@ -56,7 +56,7 @@ describe('sign-in', () => {
 		expect(credentials.token.endsWith(credentials.site.id)).toBe(true);
 		expect(credentials.site.contentUrl).toBe('acme');
 		expect(credentials.user.id).toMatch(/^[\da-f-]{36}$/);
-		expect(credentials.estimatedTimeToExpiration).toBe('173:21:12');
+		expect(credentials.estimatedTimeToExpiration).toBe('177:05:38');
 		expect(simulator.stats()).toMatchObject({activeSessions: 1, signIns: 1});
 	});
 
@@ -182,20 +182,20 @@ describe('users', () => {
 		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=100&pageNumber=1`, {headers: jsonAuth(token)});
 		expect(answer.status).toBe(200);
 		const body = JSON.parse(answer.text);
-		expect(body.pagination).toEqual({pageNumber: '1', pageSize: '100', totalAvailable: '7'});
-		expect(body.users.user).toHaveLength(7);
-		expect(new Set(body.users.user.map((user: {id: string}) => user.id)).size).toBe(7);
+		expect(body.pagination).toEqual({pageNumber: '1', pageSize: '100', totalAvailable: '88'});
+		expect(body.users.user).toHaveLength(88);
+		expect(new Set(body.users.user.map((user: {id: string}) => user.id)).size).toBe(88);
 		expect(body.users.user[0]).toMatchObject({siteRole: 'SiteAdministratorCreator', fullName: 'Jordan Rivera'});
 	});
 
 	it('pages through the users in XML', async () => {
 		const {token, siteId} = await signedIn(simulator);
-		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=3&pageNumber=3`, {headers: {'x-tableau-auth': token}});
+		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=3&pageNumber=30`, {headers: {'x-tableau-auth': token}});
 		const {tsResponse} = parseXml(answer.text);
-		expect(tsResponse.pagination).toEqual({pageNumber: '3', pageSize: '3', totalAvailable: '7'});
+		expect(tsResponse.pagination).toEqual({pageNumber: '30', pageSize: '3', totalAvailable: '88'});
 		// The last page holds one user, which XML gives as a single element.
 		expect(tsResponse.users.user.name).toBe('svc.reporting@acme.example');
-		const beyond = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=3&pageNumber=4`, {headers: jsonAuth(token)});
+		const beyond = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=3&pageNumber=31`, {headers: jsonAuth(token)});
 		expect([beyond.status, errorCode(beyond)]).toEqual([400, '400006']);
 		const tooLarge = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=1001`, {headers: jsonAuth(token)});
 		expect([tooLarge.status, errorCode(tooLarge)]).toEqual([403, '403014']);

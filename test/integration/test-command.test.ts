@@ -72,7 +72,7 @@ describe('bad input', () => {
 		expect(run.code).toBe(2);
 		const result = JSON.parse(run.stdout) as VerificationResult;
 		expect(result.diagnosis?.code).toBe('invalid-url');
-		expect(result.checks).toHaveLength(5);
+		expect(result.checks).toHaveLength(6);
 	});
 
 	it('exits 2 on an unknown command', async () => {

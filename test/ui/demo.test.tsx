@@ -204,7 +204,7 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 			for (const frame of demo.framesAtSize()) {
 				const lines = frame.split('\n');
 				expect(lines.length).toBeLessThanOrEqual(23);
-				expect(lines.every(line => [...line].length <= 80)).toBe(true);
+				expect(lines.filter(line => [...line].length > 80)).toEqual([]);
 				expect(lines[1]).toBe(`DEMO · scenario: ${longest.id} · ${essentials}`);
 			}
 		});
@@ -235,7 +235,7 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 
 			const pacedStart = performance.now();
 			await verifyConnection(input, {timeoutMs: 5000, minimumCheckMs: demoMinimumCheckMs});
-			expect(performance.now() - pacedStart).toBeGreaterThanOrEqual(5 * demoMinimumCheckMs - 50);
+			expect(performance.now() - pacedStart).toBeGreaterThanOrEqual(6 * demoMinimumCheckMs - 50);
 		} finally {
 			await simulator.close();
 		}

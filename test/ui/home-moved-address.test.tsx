@@ -12,7 +12,7 @@ import {cleanup} from 'ink-testing-library';
 import {homeDependencies} from '../../source/commands/home-dependencies.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {profileFor, renderHome, tempStore, type TempStore} from '../helpers/home.js';
-import {flat, press, tick, waitForFrame} from '../helpers/ink.js';
+import {flat, keys, press, tick, waitForFrame} from '../helpers/ink.js';
 
 const simulators: Simulator[] = [];
 const stores: TempStore[] = [];
@@ -40,8 +40,10 @@ test('u saves the address a redirected test ended on, and only after such a test
 	expect(flat(home.lastFrame() ?? '')).not.toContain('use the new address');
 	expect(temp.store.get('moved')?.server).toBe(simulator.url);
 
-	const tested = flat(await press(home, 't', '[redirected]'));
-	expect(tested).toContain('u use the new address');
+	const tested = flat(await press(home, 't', 'u use the new address'));
+	expect(tested).toContain('(redirected to https://');
+	// The warning is below the six check lines and the verdict: PgDn brings it up.
+	await press(home, keys.pageDown + keys.pageDown, '[redirected]');
 	await press(home, 'u', `"moved" now uses ${target}`);
 	expect(temp.store.get('moved')?.server).toBe(target);
 	expect(await temp.store.readSecret('moved')).toBe(simulator.tokenSecret);

@@ -88,12 +88,21 @@ function last(ok: boolean, minutesAgo: number, diagnosisCode: LastVerification['
 describe('the list', () => {
 	test('shows each profile with server, site, token name, and its last result with how long ago', async () => {
 		const {store} = await threeProfiles();
-		store.recordVerification('alpha', last(true, 5));
-		store.recordVerification('beta', last(false, 3 * 24 * 60, 'signin-failed'));
+		store.recordVerification('alpha', {
+			...last(true, 5),
+			// Estimated 20 days out when it was tested; recounted from now on screen.
+			token: {expiresAt: '2026-03-20T11:55:00Z', expiresInDays: 20},
+			access: {workbooks: 142, views: 1203, datasources: 57, users: 88, usageStatistics: true},
+		});
+		store.recordVerification('beta', {...last(false, 3 * 24 * 60, 'signin-failed'), token: {expiresAt: '2027-01-01T00:00:00Z', expiresInDays: 300}});
 		const instance = track(renderStoreHome(store, {now: () => now}));
 		const frame = await waitForFrame(instance, 'gamma');
 		const lines = frame.split('\n');
 		expect(lines[0]).toMatch(/Tableau connections +profile 1 of 3/);
+		expect(lines[1]).toBe('Soonest token expiry: alpha, in about 9 days (on 2026-03-20).');
+		expect(flat(frame)).toContain('Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
+		expect(flat(frame)).toContain("The token expires in about 9 days (on 2026-03-20, Tableau's estimate).");
+		expect(flat(frame)).toContain('Tableau ends a token left unused for 15 days in a row; this profile was last verified 5 minutes ago.');
 		expect(frame).toMatch(/› alpha +✓ verified 5 minutes ago/);
 		expect(frame).toContain(`    ${good.url} · site acme · token Parable Integration`);
 		expect(frame).toMatch(/ {2}beta +✗ signin-failed 3 days ago/);
@@ -120,17 +129,29 @@ describe('re-testing', () => {
 		const {store} = await threeProfiles();
 		const instance = track(renderStoreHome(store));
 		await waitForFrame(instance, '› alpha');
-		const frame = await press(instance, 't', '✓ Verified:');
-		expect(flat(frame)).toMatch(/› alpha +✓ verified just now/);
-		expect(flat(frame)).toMatch(/✓ Reach server .* Connected to 127\.0\.0\.1/);
-		expect(flat(frame)).toMatch(/✓ Sign out/);
+		const checks = await press(instance, 't', '✓ verified just now');
+		expect(flat(checks)).toMatch(/› alpha +✓ verified just now/);
+		expect(flat(checks)).toMatch(/✓ Reach server .* Connected to 127\.0\.0\.1/);
+		expect(flat(checks)).toMatch(/✓ Content .* Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available\./);
+		// The verdict is below the six check lines: PgDn brings it up.
+		const frame = await press(instance, keys.pageDown + keys.pageDown, '✓ Verified:');
 		expect(flat(frame)).toContain('can use site "acme" (Tableau 2024.2.1, REST API 3.23)');
+		expect(flat(frame)).toMatch(/The token expires in about 177 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
 		await waitFor(
 			() => store.get('alpha')?.lastVerification?.ok,
 			() => 'the result recorded',
 		);
-		expect(store.get('alpha')?.lastVerification).toMatchObject({ok: true, diagnosisCode: null, siteRole: 'SiteAdministratorCreator', apiVersion: '3.23'});
+		expect(store.get('alpha')?.lastVerification).toMatchObject({
+			ok: true,
+			diagnosisCode: null,
+			siteRole: 'SiteAdministratorCreator',
+			apiVersion: '3.23',
+			token: {expiresInDays: 177},
+			access: {workbooks: 142, views: 1203, datasources: 57, users: 88, usageStatistics: true},
+		});
 		expect(good.stats().activeSessions).toBe(0);
+		// The soonest expiry, in the summary under the title, from this test.
+		expect(flat(frame)).toMatch(/Soonest token expiry: alpha, in about 177 days \(on \d{4}-\d{2}-\d{2}\)/);
 	});
 
 	test("a profile's saved CA file is read at each test; when it is gone, the test says so and how to fix it", async () => {
@@ -176,13 +197,14 @@ describe('re-testing', () => {
 		const instance = track(renderStoreHome(store, {select: 'gamma'}));
 		resize(instance, 80, 24);
 		await waitForFrame(instance, '› gamma');
-		let frame = await press(instance, 't', '[insufficient-permissions');
+		let frame = await press(instance, 't', '✗ insufficient-permissions just now');
 		expect(flat(frame)).toContain('✓ Sign in');
-		expect(flat(frame)).toContain('✗ Role & users');
+		expect(flat(frame)).toContain('- Content');
 		expect(frame.split('\n').length).toBeLessThanOrEqual(23);
 		expect(frame.split('\n').every(line => [...line].length <= 80)).toBe(true);
 		expect(flat(frame)).toMatch(/↓ \d+ more lines below \(PgUp\/PgDn to scroll\)/);
 		const {remediation} = diagnose('insufficient-permissions', {});
+		frame = await press(instance, keys.pageDown, '[insufficient-permissions');
 		frame = await press(instance, keys.pageDown + keys.pageDown, `1. ${remedyStart(remediation[0]!)}`);
 		expect(flat(frame)).toMatch(/↑ \d+ more lines above/);
 	});
@@ -201,7 +223,7 @@ describe('re-testing', () => {
 		const instance = track(renderStoreHome(store, {verify: fake}));
 		await waitForFrame(instance, '› alpha');
 		let frame = await press(instance, 't', 'checking…');
-		expect(flat(frame)).toMatch(/› alpha +. testing: Server version \(1\/5\)/);
+		expect(flat(frame)).toMatch(/› alpha +. testing: Server version \(1\/6\)/);
 		expect(flat(frame)).toContain('Testing now…');
 		expect(flat(frame)).toMatch(/✓ Reach server +41 ms +Connected to tableau\.example\.com/);
 		expect(flat(frame)).toMatch(/Server version +checking…/);
@@ -237,8 +259,8 @@ describe('re-testing', () => {
 		resize(instance, 100, 40);
 		await waitForFrame(instance, '› alpha');
 		let frame = await press(instance, 'a', 'waiting to test');
-		expect(flat(frame)).toMatch(/alpha +. testing: starting \(0\/5\)/);
-		expect(flat(frame)).toMatch(/beta +. testing: starting \(0\/5\)/);
+		expect(flat(frame)).toMatch(/alpha +. testing: starting \(0\/6\)/);
+		expect(flat(frame)).toMatch(/beta +. testing: starting \(0\/6\)/);
 		expect(flat(frame)).toMatch(/gamma +· waiting to test/);
 		expect(most).toBe(2);
 		gate.resolve();

@@ -71,6 +71,10 @@ describe('the live test view', () => {
 		expect(flat(frame)).toContain('[signin-failed · HTTP 401 · Tableau 401001]');
 		expect(flat(frame)).toContain('What to do:');
 		expect(flat(frame)).toContain('✗ 1 of 2 profiles verified; failed: beta.');
+		// What the passing profile's token reaches, and the soonest expiry in the summary.
+		expect(flat(frame)).toContain('Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
+		expect(flat(frame)).toMatch(/The token expires in about 177 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
+		expect(flat(frame)).toMatch(/Soonest token expiry: alpha, in about 177 days \(on \d{4}-\d{2}-\d{2}\)\.$/);
 		const {results} = await instance.outcome;
 		expect(results.map(result => result?.ok)).toEqual([true, false]);
 		expect(store.store.list().map(profile => profile.lastVerification?.diagnosisCode ?? (profile.lastVerification?.ok ? 'ok' : null))).toEqual([
@@ -113,7 +117,7 @@ describe('the live test view', () => {
 
 		const instance = storeRun(8, gated);
 		resize(instance, 80, 12);
-		const frame = await waitForFrame(instance, frame => (frame.match(/testing: Reach server \(0\/5\)/g) ?? []).length === 3);
+		const frame = await waitForFrame(instance, frame => (frame.match(/testing: Reach server \(0\/6\)/g) ?? []).length === 3);
 		expect(frame.split('\n').length).toBeLessThan(12);
 		gate.resolve();
 		// All three share one token, and Tableau allows one session per token: some may lose theirs.

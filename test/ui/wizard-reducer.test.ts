@@ -407,7 +407,14 @@ describe('review and verification', () => {
 			tokenName: 'Parable Integration',
 			tokenSecret: filled.tokenSecret,
 		});
-		expect(state.verify.phase === 'running' && state.verify.checks.map(line => line.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
+		expect(state.verify.phase === 'running' && state.verify.checks.map(line => line.status)).toEqual([
+			'pending',
+			'pending',
+			'pending',
+			'pending',
+			'pending',
+			'pending',
+		]);
 	});
 
 	test('check events update their lines; events of an earlier run are ignored', () => {

@@ -61,10 +61,13 @@ describe('the wizard against the simulator', () => {
 		expect(flat(frame)).toContain('Tableau 2024.2.1, REST API 3.23');
 		expect(flat(frame)).toContain('(Site Administrator Creator)');
 		expect(flat(frame)).toMatch(/✓ Sign out/);
+		expect(flat(frame)).toContain('Content Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
+		expect(flat(frame)).toMatch(/Token expires in about 177 days, on \d{4}-\d{2}-\d{2} \(Tableau's estimate\)/);
 
 		// The values for Parable's form are below the fold of a 24-row terminal: scroll to them.
 		await press(instance, keys.pageDown, "In Parable's Tableau form, enter:");
-		const bottom = await waitForFrame(instance, 'then click Save & test connection.');
+		const bottom = await press(instance, keys.pageDown, 'then click Save & test connection.');
+		expect(flat(bottom)).toContain('Tableau also ends a token left unused for 15 days in a row.');
 		expect(flat(bottom)).toContain(`Server URL ${simulator.url}`);
 		expect(flat(bottom)).toContain('Token name Parable Integration');
 

@@ -226,6 +226,30 @@ describe('profile store: round trip', () => {
 		expect(fs.readFileSync(file, 'utf8')).not.toContain('SESSION-TOKEN');
 	});
 
+	it("keeps the token's expiry and the content counts, and reads a hand-broken one as unknown", async () => {
+		const store = openProfileStore({directory});
+		await store.save(input('acme'));
+		const found: LastVerification = {
+			...verification,
+			ok: true,
+			diagnosisCode: null,
+			token: {expiresAt: '2027-05-28T01:53:00Z', expiresInDays: 177},
+			access: {workbooks: 142, views: null, datasources: 57, users: 88, usageStatistics: null},
+		};
+		store.recordVerification('acme', found);
+		expect(store.get('acme')?.lastVerification).toEqual(found);
+
+		const document = JSON.parse(fs.readFileSync(file, 'utf8'));
+		document.profiles.acme.lastVerification.token = {expiresAt: 'next spring', expiresInDays: 'many'};
+		document.profiles.acme.lastVerification.access = {workbooks: -1, views: '9', usageStatistics: 'yes'};
+		fs.writeFileSync(file, JSON.stringify(document));
+		expect(store.get('acme')?.lastVerification).toMatchObject({
+			ok: true,
+			token: null,
+			access: {workbooks: null, views: null, datasources: null, users: null, usageStatistics: null},
+		});
+	});
+
 	it("reads the file afresh, so another process's changes show and are not undone", async () => {
 		const first = openProfileStore({directory});
 		const second = openProfileStore({directory});

@@ -5,7 +5,9 @@ import {Footer, footerHeight} from '../components/Footer.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {Viewport} from '../components/Viewport.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
+import type {TestsState} from '../profile-tests/tests-reducer.js';
 import type {ProfileSummary, RecordResult, VerifyProfile} from '../profile-tests/types.js';
+import {describeSoonestExpiry} from '../../verify/findings.js';
 import {useTestRunner} from '../profile-tests/use-test-runner.js';
 import {homeKeyHints} from './key-hints.js';
 import {homeLayout, wrappedRows} from './layout.js';
@@ -62,6 +64,17 @@ function useNow(clock: () => number): number {
 	return clock();
 }
 
+/** The soonest token expiry of all profiles: this session's tests first, else each profile's last verification. */
+function soonestExpiryOf(profiles: readonly ProfileSummary[], tests: TestsState, now: number): string | null {
+	return describeSoonestExpiry(
+		profiles.map(profile => {
+			const test = tests.tests.get(profile.name);
+			return {name: profile.name, token: (test?.phase === 'done' ? test.result.token : null) ?? profile.lastVerification?.token};
+		}),
+		now,
+	);
+}
+
 function Rule({label, columns}: {readonly label: string; readonly columns: number}) {
 	const head = `── ${label} `;
 	return (
@@ -112,8 +125,9 @@ export function HomeApp(props: HomeAppProps) {
 	const count = state.profiles.length;
 	// "1 of 2 saved profiles" read as "one of them is saved": say which is the selection's place.
 	const title = count === 0 ? 'no saved profiles' : count === 1 ? '1 saved profile' : `profile ${state.selected + 1} of ${count}`;
-	const headerRows = 2 + (props.banner ? 1 : 0) + (state.notice ? wrappedRows(state.notice.text, columns) : 0);
-	const detailWanted = state.mode.kind !== 'browse' ? 3 : test && test.phase !== 'queued' ? 16 : 4;
+	const soonest = soonestExpiryOf(state.profiles, state.tests, now);
+	const headerRows = 2 + (props.banner ? 1 : 0) + (soonest ? wrappedRows(soonest, columns) : 0) + (state.notice ? wrappedRows(state.notice.text, columns) : 0);
+	const detailWanted = state.mode.kind !== 'browse' ? 3 : test && test.phase !== 'queued' ? 18 : 6;
 	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
 	const {listRows, detailRows} = homeLayout({available: rows - 1 - headerRows - footerHeight(hints, columns), profileCount: count, detailWanted});
 	return (
@@ -136,6 +150,7 @@ export function HomeApp(props: HomeAppProps) {
 						</Paint>
 					</Text>
 				) : null}
+				{soonest ? <Paint tone="muted">{soonest}</Paint> : null}
 				{state.notice ? <Paint tone={state.notice.tone}>{state.notice.text}</Paint> : null}
 				<Text> </Text>
 				{count === 0 ? (

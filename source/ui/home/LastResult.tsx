@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {timeAgo} from '../../profiles/last-verification.js';
+import {lastFindings, timeAgo} from '../../profiles/last-verification.js';
 import type {LastVerification} from '../../profiles/types.js';
 import {diagnosisCatalogue} from '../../verify/diagnoses.js';
 import {userText} from '../../verify/labels.js';
@@ -30,11 +30,27 @@ function Summary({last, now}: {readonly last: LastVerification | null; readonly 
 	);
 }
 
+/** What the last passing test found: content counts and token expiry, the expiry recounted from today. */
+function StoredFindings({last, now}: {readonly last: LastVerification; readonly now: number}) {
+	const lines = lastFindings(last, now);
+	return (
+		<Box flexDirection="column" marginLeft={2}>
+			{lines.map(line => (
+				<Text key={line}>{line}</Text>
+			))}
+		</Box>
+	);
+}
+
 /** The selected profile before it is tested in this session: its stored result, and what testing does. */
 export function LastResult({last, now}: {readonly last: LastVerification | null; readonly now: number}) {
 	return (
 		<Box flexDirection="column">
 			<Summary last={last} now={now} />
+			{last?.ok ? <StoredFindings last={last} now={now} /> : null}
+			{last ? (
+				<Paint tone="muted">{`Tableau ends a token left unused for 15 days in a row; this profile was last verified ${timeAgo(last.at, now)}.`}</Paint>
+			) : null}
 			<Paint tone="muted">A test signs in with the token, which ends any other session of it (a Parable sync running now, for example).</Paint>
 		</Box>
 	);

@@ -1,5 +1,6 @@
 import {useEffect, useReducer, useState} from 'react';
 import {Box, Static, Text, useApp} from 'ink';
+import {describeSoonestExpiry} from '../../verify/findings.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {CheckTimeoutContext} from '../checks/CheckList.js';
 import {ColorContext, Paint} from '../components/Paint.js';
@@ -53,8 +54,8 @@ function useAborted(signal: AbortSignal | undefined): boolean {
 	return aborted;
 }
 
-/** Rows one live test block takes: its heading and five check lines, plus a blank line. */
-const blockRows = 7;
+/** Rows one live test block takes: its heading and six check lines, plus a blank line. */
+const blockRows = 8;
 
 function outcomeOf(state: TestsState, profiles: readonly ProfileSummary[]): TestRunOutcome {
 	return {
@@ -96,12 +97,21 @@ function CompactLine({profile, test, now}: {readonly profile: ProfileSummary; re
 	);
 }
 
-function Summary({profiles, results}: {readonly profiles: readonly ProfileSummary[]; readonly results: TestRunOutcome['results']}) {
+function Summary({profiles, results, now}: {readonly profiles: readonly ProfileSummary[]; readonly results: TestRunOutcome['results']; readonly now: number}) {
 	const text = runSummary(
 		results,
 		profiles.map(profile => profile.name),
 	);
-	return results.every(result => result?.ok) ? <Paint tone="ok">✓ {text}</Paint> : <Paint tone="fail">{`✗ ${text}`}</Paint>;
+	const soonest = describeSoonestExpiry(
+		profiles.map((profile, index) => ({name: profile.name, token: results[index]?.token})),
+		now,
+	);
+	return (
+		<Box flexDirection="column">
+			{results.every(result => result?.ok) ? <Paint tone="ok">✓ {text}</Paint> : <Paint tone="fail">{`✗ ${text}`}</Paint>}
+			{soonest ? <Text>{soonest}</Text> : null}
+		</Box>
+	);
 }
 
 /**
@@ -164,7 +174,7 @@ export function TestRunApp(props: TestRunAppProps) {
 					{interrupted && !ended ? (
 						<Paint tone="warn">! Interrupted: stopping after the current check, then signing out (Ctrl-C again to quit at once).</Paint>
 					) : null}
-					{several && ended ? <Summary profiles={profiles} results={outcomeOf(state, profiles).results} /> : null}
+					{several && ended ? <Summary profiles={profiles} results={outcomeOf(state, profiles).results} now={now()} /> : null}
 				</Box>
 			</CheckTimeoutContext.Provider>
 		</ColorContext.Provider>

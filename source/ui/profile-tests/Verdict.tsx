@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {findingsOf} from '../../verify/findings.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {userText} from '../../verify/labels.js';
 import {Paint} from '../components/Paint.js';
@@ -10,12 +11,19 @@ function Verified({result}: {readonly result: VerificationResult}) {
 	const where = result.site === '' ? 'the Default site' : `site "${result.site}"`;
 	const product = result.serverInfo?.productVersion ? `Tableau ${result.serverInfo.productVersion}, ` : '';
 	return (
-		<Text>
-			<Paint tone="ok" bold>
-				✓ Verified:
-			</Paint>{' '}
-			{who} can use {where} ({product}REST API {result.apiVersion ?? '?'}).
-		</Text>
+		<Box flexDirection="column">
+			<Text>
+				<Paint tone="ok" bold>
+					✓ Verified:
+				</Paint>{' '}
+				{who} can use {where} ({product}REST API {result.apiVersion ?? '?'}).
+			</Text>
+			{findingsOf(result).map(line => (
+				<Box key={line} marginLeft={2}>
+					<Text>{line}</Text>
+				</Box>
+			))}
+		</Box>
 	);
 }
 

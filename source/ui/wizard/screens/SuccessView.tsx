@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
+import {describeAccess, expiresIn, expiryDate, isAdminRole} from '../../../verify/findings.js';
 import {userText} from '../../../verify/labels.js';
 import type {VerificationResult} from '../../../verify/types.js';
 import type {SaveState, SavedProfile} from '../reducer.js';
@@ -47,11 +48,23 @@ export function SuccessView({result, tokenName, save, saved}: Props) {
 							{savedText(save, saved)}
 						</Paint>,
 					],
+					// Below the profile line, so that what was saved, and where, stays on the first screen.
+					['Content', result.access ? describeAccess(result.access, !isAdminRole(result.user?.siteRole ?? null)) : 'not counted'],
+					[
+						'Token',
+						result.token ? `expires ${expiresIn(result.token)}, on ${expiryDate(result.token)} (Tableau's estimate)` : 'Tableau did not say when it expires',
+					],
 				]}
 			/>
 			{result.warnings.map(warning => (
 				<WarningView key={warning.code} warning={warning} />
 			))}
+			<Box marginTop={1}>
+				<Paint tone="muted">
+					Tableau also ends a token left unused for 15 days in a row. Parable&apos;s sync keeps it in use; until it runs, the home screen (tableau-connect)
+					shows when each profile was last verified.
+				</Paint>
+			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<Paint bold>In Parable&apos;s Tableau form, enter:</Paint>
 				<Definitions
