@@ -9,6 +9,7 @@ import {parseCommandArgs} from './args.js';
 import {inkRenderOptions} from './ink-options.js';
 import {writeLines, type CommandIo} from './io.js';
 import {secretStoreChoice} from './secret-store-choice.js';
+import {UsageError} from './usage-error.js';
 import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
@@ -113,6 +114,8 @@ export type WizardSession = {
 	editing: EditableProfile | null;
 	verifyOptions: VerificationOptions;
 	color: boolean;
+	/** `setup --profile NAME` for a name not saved yet: the new profile gets that name. */
+	newProfileName?: string;
 };
 
 /**
@@ -120,7 +123,7 @@ Draws the wizard until it ends and says how it ended. The caller has made sure t
 The home screen calls this too, for its "edit" and "new profile" keys.
 */
 export async function runWizard(
-	{openStore, existingProfileNames, editing, verifyOptions, color}: WizardSession,
+	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName}: WizardSession,
 	io: CommandIo,
 ): Promise<WizardOutcome | undefined> {
 	const notes: string[] = [];
@@ -131,7 +134,11 @@ export async function runWizard(
 	]);
 	const initialValues: Partial<WizardValues> = editing
 		? {server: editing.server, site: editing.site, tokenName: editing.tokenName, tokenSecret: editing.tokenSecret, profileName: editing.name}
-		: valuesFromEnvironment(io.env);
+		: {...valuesFromEnvironment(io.env), ...(newProfileName === undefined ? {} : {profileName: newProfileName})};
+	const banners = [
+		...(newProfileName === undefined ? [] : [`No profile named "${newProfileName}" yet: this creates it.`]),
+		...(verifyOptions.insecure ? ['! --insecure: TLS certificates are NOT verified during this test'] : []),
+	];
 
 	// The HTTP client is needed only on the last step: loading it then keeps the first frame fast and small.
 	const pipeline = once(async () => import('../verify/pipeline.js'));
@@ -148,7 +155,7 @@ export async function runWizard(
 			existingProfileNames,
 			validateProfileName,
 			verifyOptions,
-			...(verifyOptions.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during this test'} : {}),
+			...(banners.length > 0 ? {banner: banners.join(' ')} : {}),
 			hyperlinks: supportsHyperlinks(io.stdout, io.env),
 			color,
 		}),
@@ -175,19 +182,32 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	// A name that does not exist is exit 2 with the names that do, terminal or not, so a script learns them too.
 	let store: OpenedProfileStore | undefined;
 	let editing: EditableProfile | null = null;
+	let newProfileName: string | undefined;
+	const terminal = io.stdin.isTTY && io.stdout.isTTY;
 	if (values.profile !== undefined) {
 		const {editableProfile, openStoreFor, requireProfile} = await import('./profile-access.js');
 		store = openStoreFor(io, {secretStore: values['secret-store']});
-		editing = await editableProfile(store, requireProfile(store, values.profile));
+		if (store.get(values.profile) === undefined && terminal) {
+			// An unknown name on a terminal is an offer to create it: the wizard starts with that name.
+			const {validateProfileName} = await import('../profiles/profile-name.js');
+			const problem = validateProfileName(values.profile);
+			if (problem) {
+				throw new UsageError(problem);
+			}
+
+			newProfileName = values.profile;
+		} else {
+			editing = await editableProfile(store, requireProfile(store, values.profile));
+		}
 	}
 
-	if (!io.stdin.isTTY || !io.stdout.isTTY) {
+	if (!terminal) {
 		writeLines(io.stderr, noTerminalMessage(values.profile));
 		return 2;
 	}
 
 	const verifyOptions = await verificationOptionsFrom(values);
-	const session = {editing, verifyOptions, color: !values['no-color'] && !io.env['NO_COLOR']};
+	const session = {editing, verifyOptions, color: !values['no-color'] && !io.env['NO_COLOR'], ...(newProfileName === undefined ? {} : {newProfileName})};
 	if (store) {
 		const opened = store;
 		return exitCodeFor(await runWizard({...session, openStore: async () => opened, existingProfileNames: opened.list().map(profile => profile.name)}, io));

@@ -4,7 +4,7 @@ import {cloudManagerRefusal, isPlainHttpToNetwork} from '../tableau/server-advic
 import {createTransport, type Transport, type TransportOptions} from '../tableau/transport.js';
 import {diagnosisFor, type RunContext} from './classify.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
-import {diagnose, warning} from './diagnoses.js';
+import {diagnose, warning, type RemedyFrame} from './diagnoses.js';
 import type {CheckId, CheckResult, CheckStatus, Diagnosis, VerificationEvent, VerificationResult, Warning} from './types.js';
 
 export {minimumPatApiVersion} from '../tableau/api-version.js';
@@ -17,6 +17,8 @@ export type VerificationInput = {
 	tokenName: string;
 	tokenSecret: string;
 	profile?: string | null;
+	/** Whether `profile` is saved, and how the person tries again where they read the remedies. */
+	rerun?: RemedyFrame;
 };
 
 export type VerificationOptions = {
@@ -73,6 +75,7 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 		tokenName: input.tokenName,
 		timeoutSeconds: timeoutMs / 1000,
 		profile: input.profile ?? null,
+		...(input.rerun ? {rerun: input.rerun} : {}),
 	};
 	const checks: CheckResult[] = [];
 	const warnings: Warning[] = options.insecure ? [warning('insecure-tls', run)] : [];

@@ -97,6 +97,11 @@ describe('the wizard against the simulator', () => {
 		expect(flat(frame)).toContain(`2. ${remedyStart(remediation[1]!)}`);
 		expect(flat(frame)).toMatch(/e edit · r retry · s save anyway · c curl · q quit/);
 		expect(instance.saves).toEqual([]);
+		// Nothing is saved: the remedy names this screen's keys, not a profile that does not exist.
+		const all = flat(instance.frames.join('\n'));
+		expect(all).toContain('Fix the values with e (edit), then test again (r retry).');
+		expect(all).not.toContain('setup --profile');
+		expect(all).not.toContain('tableau-connect test 127.0.0.1-acme');
 
 		await press(instance, 'q', '✗ The test did not pass and nothing was saved.');
 		await expect(instance.outcome).resolves.toMatchObject({kind: 'failed'});

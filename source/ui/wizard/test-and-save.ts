@@ -16,6 +16,8 @@ export function verificationInput(state: WizardState) {
 		tokenName: state.values.tokenName.trim(),
 		tokenSecret: state.values.tokenSecret.trim(),
 		profile: state.values.profileName.trim(),
+		// Nothing is saved before the test passes: the remedies name this screen's keys, not a profile.
+		rerun: {kind: 'keys'} as const,
 	};
 }
 
