@@ -144,7 +144,8 @@ describe('moving between steps', () => {
 		state = apply(state, next);
 		expect(state.focus).toBe('site');
 		expect(state.values.server).toBe('https://tableau.example.com');
-		expect(state.assists.server).toMatch(/https:\/\/ is used/);
+		// The value now shows its https:// itself (issue 11, item 7): no note repeats it.
+		expect(state.assists.server).toBeUndefined();
 		state = apply(state, next);
 		expect(state.step).toBe('credentials');
 		expect(state.focus).toBe('tokenName');
@@ -399,6 +400,7 @@ describe('review and verification', () => {
 			tokenName: 'Parable Integration',
 			tokenSecret: filled.tokenSecret,
 			profile: 'tableau-finance',
+			rerun: {kind: 'keys'},
 		});
 		expect(profileInput(state)).toEqual({
 			name: 'tableau-finance',
@@ -555,7 +557,8 @@ describe('edit after a failure', () => {
 	test('after editing, Enter leads back to the review and a new test', () => {
 		let state = clear(apply(failedWith('signin-failed'), {type: 'edit'}));
 		state = type(state, 'new-secret');
-		state = apply(state, next, next);
+		// One Enter, as the message says: not on through Profile name first.
+		state = apply(state, next);
 		expect(state.step).toBe('review');
 		state = apply(state, next);
 		expect(state.verify.phase).toBe('running');
@@ -598,5 +601,56 @@ describe('curl view, scrolling and quitting', () => {
 	test('q works only on the verify step', () => {
 		const state = atStep('token');
 		expect(apply(state, {type: 'quit'})).toBe(state);
+	});
+});
+
+describe('editing a profile (issue 11, item 7)', () => {
+	test('Esc on the review returns to the field that was left to reach it', () => {
+		// Reached from Profile name, the last field: Esc goes back there, not to the step's first field.
+		let state = atStep('credentials', {initialValues: filled});
+		state = apply(state, next, next, next);
+		expect(state.step).toBe('review');
+		state = apply(state, back);
+		expect(state).toMatchObject({step: 'credentials', focus: 'profileName'});
+	});
+
+	test('after "edit", Enter on the corrected field goes straight to the review, as the message says', () => {
+		const failed = failedWith('site-not-found');
+		let state = apply(failed, {type: 'edit'});
+		expect(state).toMatchObject({step: 'server', focus: 'site'});
+		expect(state.message).toContain('press Enter to go on to the review');
+		state = apply(clear(state), {type: 'change', field: 'site', value: 'sales'});
+		state = apply(state, next);
+		expect(state.step).toBe('review');
+		expect(state.values.site).toBe('sales');
+		// And Esc from there returns to the Site field that was corrected.
+		expect(apply(state, back)).toMatchObject({step: 'server', focus: 'site'});
+	});
+
+	test('after "edit", Enter still stops at another field that needs fixing', () => {
+		let state = apply(failedWith('signin-failed'), {type: 'edit'});
+		expect(state.focus).toBe('tokenSecret');
+		state = apply(state, {type: 'focus', field: 'tokenName'});
+		state = apply(clear(state), next);
+		expect(state).toMatchObject({step: 'credentials', focus: 'tokenName'});
+		expect(state.message).toMatch(/Token name needs fixing/);
+	});
+
+	test('the "https:// is used" note goes once the value has its scheme', () => {
+		let state = atStep('server');
+		state = type(state, 'tableau.example.com');
+		expect(state.checks.server.notes.join(' ')).toContain('https:// is used');
+		state = apply(state, {type: 'focus-next'});
+		expect(state.values.server).toBe('https://tableau.example.com');
+		expect(state.checks.server.notes.join(' ')).not.toContain('https:// is used');
+		expect(state.assists.server ?? '').not.toContain('https:// is used');
+	});
+
+	test('a new name for the profile being edited is a rename, said on the field', () => {
+		let state = atStep('credentials', {initialValues: {...filled, profileName: 'old-name'}, editingProfile: 'old-name', existingProfileNames: ['old-name']});
+		expect(state.checks.profileName.notes).toEqual(['Saving updates the profile "old-name".']);
+		state = apply(state, {type: 'focus', field: 'profileName'});
+		state = type(clear(state), 'new-name');
+		expect(state.checks.profileName.notes).toEqual(['Saving renames the profile "old-name" to "new-name".']);
 	});
 });

@@ -297,5 +297,34 @@ describe('what the demo and "setup --profile" use', () => {
 			() => 'one save',
 		);
 		expect(instance.saves[0]!.input).toMatchObject({name: 'acme-prod', tokenSecret: filled.tokenSecret});
+		expect(instance.renames).toEqual([undefined]);
+	});
+
+	test('editing: a header names the profile, and a new name renames it instead of leaving a copy', async () => {
+		const instance = renderWizard({
+			verify: async () => fakeResult(),
+			initialStep: 'server',
+			initialValues: {...filled, profileName: 'acme-prod'},
+			editingProfile: 'acme-prod',
+			existingProfileNames: ['acme-prod'],
+		});
+		let frame = await waitForFrame(instance, 'Server URL https://10ay.online.tableau.com');
+		expect(flat(frame)).toContain('Editing the profile "acme-prod"');
+		await press(instance, keys.enter, '› Site');
+		await press(instance, keys.enter, 'Step 6 of 8');
+		await press(instance, keys.enter, '› Token secret');
+		await press(instance, keys.enter, '› Profile name');
+		await press(instance, '\u0015', /› Profile name *\n/);
+		frame = await press(instance, 'acme-finance', 'Saving renames the profile "acme-prod" to "acme-finance".');
+		frame = await press(instance, keys.enter, 'Step 7 of 8');
+		expect(flat(frame)).toContain('Profile acme-finance (renames "acme-prod" to "acme-finance")');
+		expect(flat(frame)).toContain('Editing the profile "acme-prod"');
+		await press(instance, keys.enter, 'Verified');
+		await waitFor(
+			() => instance.saves.length === 1,
+			() => 'one save',
+		);
+		expect(instance.saves[0]!.input).toMatchObject({name: 'acme-finance'});
+		expect(instance.renames).toEqual(['acme-prod']);
 	});
 });

@@ -88,7 +88,8 @@ export function Wizard(props: WizardProps) {
 			insecure={props.verifyOptions?.insecure ?? false}
 		/>
 	);
-	const headerRows = 2 + (props.banner ? 1 : 0);
+	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;
+	const headerRows = 2 + (props.banner ? 1 : 0) + (subject ? 1 : 0);
 	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
 	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hints, columns));
 	const closing = outcome ? (props.closingLine?.(outcome) ?? closingLine(outcome, state.saved)) : null;
@@ -97,7 +98,7 @@ export function Wizard(props: WizardProps) {
 			<Box flexDirection="column" width={columns}>
 				{outcome?.kind === 'cancelled' ? null : (
 					<>
-						<StepIndicator step={state.step} banner={props.banner} />
+						<StepIndicator step={state.step} banner={props.banner} subject={subject} />
 						<Box marginTop={1} flexDirection="column">
 							{outcome && state.step === 'verify' ? (
 								// The last frame stays in the terminal after exit: unclipped, so the result and the

@@ -87,8 +87,13 @@ function profileNameCheck(values: WizardValues, context: FieldContext): FieldChe
 		return {error: null, notes: [`Saving updates the profile "${name}".`], warnings: []};
 	}
 
+	const renames = context.editingProfile === null ? [] : [`Saving renames the profile "${context.editingProfile}" to "${name}".`];
 	if (context.existingProfileNames.includes(name)) {
-		return {error: null, notes: [], warnings: [`A profile named "${name}" already exists: saving replaces it.`]};
+		return {error: null, notes: renames, warnings: [`A profile named "${name}" already exists: saving replaces it.`]};
+	}
+
+	if (renames.length > 0) {
+		return {error: null, notes: renames, warnings: []};
 	}
 
 	return {error: null, notes: [], warnings: []};
@@ -133,7 +138,8 @@ export function normalizeField(field: FieldId, values: WizardValues): Normalized
 
 		const assists: Partial<Record<FieldId, string>> = {};
 		const next = {...values, server: parsed.server};
-		const notes = parsed.notes.filter(note => !note.startsWith('The site "') && !note.startsWith('The address ('));
+		// Once rewritten, the value shows its https:// itself: a note saying it was added would only repeat it.
+		const notes = parsed.notes.filter(note => !note.startsWith('The site "') && !note.startsWith('The address (') && !note.startsWith('No scheme was typed'));
 		if (parsed.site !== null && parsed.site !== values.site) {
 			next.site = parsed.site;
 			assists.site =

@@ -42,6 +42,8 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		assists,
 		message: null,
 		profileNameEdited,
+		returnToReview: false,
+		reviewFrom: null,
 		secretVisible: false,
 		run: 0,
 		verify: {phase: 'idle'},

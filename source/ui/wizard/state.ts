@@ -35,6 +35,10 @@ export type WizardState = {
 	assists: Partial<Record<FieldId, string>>;
 	/** A message for the whole step: why Enter did not go on, or why "edit" came here. */
 	message: string | null;
+	/** After "edit": Enter on a valid field goes straight back to the review, as the message says. */
+	returnToReview: boolean;
+	/** The field left to reach the review, where Esc on the review returns. */
+	reviewFrom: FieldId | null;
 	/** Once the person types a profile name, it no longer follows the server and site. */
 	profileNameEdited: boolean;
 	secretVisible: boolean;

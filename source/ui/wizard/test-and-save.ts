@@ -201,7 +201,7 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 				? `The test failed: ${diagnosis.title} [${diagnosis.code}]. ${target.step === 'review' ? 'Press Enter to test again.' : 'Correct the value, then press Enter to go on to the review and test again.'}`
 				: 'Press Enter to test again.';
 			const touched = target.field === null ? state.touched : {...state.touched, [target.field]: true};
-			return enterStep({...state, touched, message, verify: {phase: 'idle'}}, target.step, target.field);
+			return enterStep({...state, touched, message, verify: {phase: 'idle'}, returnToReview: target.step !== 'review'}, target.step, target.field);
 		}
 
 		case 'toggle-curl': {

@@ -18,6 +18,7 @@ export function ReviewScreen({state, dispatch, isActive}: Props) {
 	const input = verificationInput(state);
 	const {editingProfile, existingProfileNames} = state.context;
 	const replaces = input.profile !== editingProfile && existingProfileNames.includes(input.profile);
+	const renames = editingProfile !== null && input.profile !== editingProfile ? ` (renames "${editingProfile}" to "${input.profile}")` : '';
 	return (
 		<Box flexDirection="column">
 			{state.message ? <Paint tone="warn">! {state.message}</Paint> : null}
@@ -30,7 +31,7 @@ export function ReviewScreen({state, dispatch, isActive}: Props) {
 						['Site', input.site === '' ? '(empty: the Default site)' : input.site],
 						['Token name', input.tokenName],
 						['Token secret', `${'*'.repeat(12)} (hidden)`],
-						['Profile', `${input.profile}${replaces ? ' (replaces the saved profile of that name)' : ''}`],
+						['Profile', `${input.profile}${renames}${replaces ? ' (replaces the saved profile of that name)' : ''}`],
 					]}
 				/>
 			</Box>
