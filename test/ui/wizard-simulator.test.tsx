@@ -161,7 +161,7 @@ describe('the wizard against the simulator', () => {
 
 		await press(instance, keys.ctrlU, /› Token secret +\(paste the secret\)/);
 		await typeKeys(instance, simulator.tokenSecret, '*'.repeat(simulator.tokenSecret.length));
-		await press(instance, keys.enter, '› Profile name');
+		// As the message says: Enter goes on to the review, not through Profile name first.
 		frame = await press(instance, keys.enter, 'Step 7 of 8 · Review');
 		expect(flat(frame)).toContain(`Server URL ${simulator.url}`);
 		await press(instance, keys.enter, 'Step 8 of 8');
