@@ -467,7 +467,7 @@ describe('review and verification', () => {
 		expect(state.save.phase).toBe('saving');
 		state = apply(state, {type: 'save-failed', request: 1, message: 'The store is locked'});
 		expect(state.save).toEqual({phase: 'failed', message: 'The store is locked'});
-		expect(apply(state, {type: 'quit'}).outcome).toEqual({kind: 'save-failed', message: 'The store is locked'});
+		expect(apply(state, {type: 'quit'}).outcome).toEqual({kind: 'save-failed', message: 'The store is locked', endedWith: 'q'});
 	});
 
 	test('retry runs a new test and ignores the old one', () => {

@@ -175,7 +175,7 @@ describe('the live checks', () => {
 		});
 		await waitForFrame(instance, '✓ Verified');
 		expect(verify).toHaveBeenCalledWith(
-			{server: filled.server, site: 'acme', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret, profile: '10ay-acme'},
+			{server: filled.server, site: 'acme', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret, profile: '10ay-acme', rerun: {kind: 'keys'}},
 			expect.objectContaining({timeoutMs: 5000, minimumCheckMs: 10}),
 		);
 	});
@@ -215,7 +215,7 @@ describe('the live checks', () => {
 		});
 		await waitForFrame(instance, '✗ not saved: The profile store is locked by another process.');
 		await press(instance, 'q', '✗ The profile could not be saved');
-		await expect(instance.outcome).resolves.toEqual({kind: 'save-failed', message: 'The profile store is locked by another process.'});
+		await expect(instance.outcome).resolves.toEqual({kind: 'save-failed', message: 'The profile store is locked by another process.', endedWith: 'q'});
 	});
 });
 

@@ -1,4 +1,4 @@
-import {useReducer} from 'react';
+import {useEffect, useReducer} from 'react';
 import {Box, useInput} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {useExitWith} from '../components/use-exit-with.js';
@@ -49,6 +49,15 @@ export type WizardProps = {
 	readonly onExit?: (outcome: WizardOutcome) => void;
 	/** Whether the wizard listens to keys; false while something else (the demo's scenario picker) has them. Default true. */
 	readonly isActive?: boolean;
+	/**
+	Called with the outcome instead of ending the app, so the caller decides what comes next (the demo
+	goes back to its picker). `onExit` is not called then.
+	*/
+	readonly onEnd?: (outcome: WizardOutcome) => void;
+	/** q on a screen without a text field, before the test: the caller ends (the demo). Without it q does nothing there. */
+	readonly onQuitKey?: () => void;
+	/** What Enter does after a passing test, for the footer; default "finish". */
+	readonly finishLabel?: string;
 	/** The last line for an outcome, in place of the default one (the demo's profiles are temporary); undefined keeps the default. */
 	readonly closingLine?: (outcome: WizardOutcome) => ClosingLine | undefined;
 };
@@ -67,6 +76,8 @@ export function Wizard(props: WizardProps) {
 		(input, key) => {
 			if (key.ctrl && input === 'c') {
 				dispatch({type: 'cancel'});
+			} else if (input === 'q' && props.onQuitKey && state.focus === null && state.step !== 'verify' && (props.isActive ?? true)) {
+				props.onQuitKey();
 			}
 		},
 		{isActive: state.outcome === null},
@@ -74,10 +85,16 @@ export function Wizard(props: WizardProps) {
 	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {});
 	useSaving(state, dispatch, props.save);
 	const {outcome} = state;
-	useExitWith(outcome, props.onExit);
+	const {onEnd} = props;
+	useExitWith(onEnd ? null : outcome, props.onExit);
+	useEffect(() => {
+		if (outcome && onEnd) {
+			onEnd(outcome);
+		}
+	}, [outcome, onEnd]);
 
 	const extraFailureActions = props.extraFailureActions ?? noActions;
-	const hints = keyHints(state, extraFailureActions);
+	const hints = keyHints(state, extraFailureActions, props.finishLabel);
 	const screen = (
 		<StepScreen
 			state={state}

@@ -3,7 +3,7 @@ import type {WizardState} from './reducer.js';
 import type {FailureAction} from './screens/VerifyScreen.js';
 
 /** The keys that work right now, for the footer. */
-export function keyHints(state: WizardState, extraFailureActions: readonly FailureAction[]): KeyHint[] {
+export function keyHints(state: WizardState, extraFailureActions: readonly FailureAction[], finish = 'finish'): KeyHint[] {
 	// The footer's first line says when something is out of view and how to scroll.
 	const scroll: KeyHint[] = [];
 	const quit: KeyHint = ['Ctrl-C', 'quit'];
@@ -35,7 +35,14 @@ export function keyHints(state: WizardState, extraFailureActions: readonly Failu
 			}
 
 			if (verify.phase === 'done' && verify.result.ok) {
-				return [['Enter', 'finish'], ['q', 'finish'], ['r', 'test again'], ['c', 'curl commands'], ...scroll];
+				return [
+					['Enter', finish],
+					...extraFailureActions.flatMap(action => (action.successLabel === undefined ? [] : [[action.key, action.successLabel] as const])),
+					['q', finish === 'finish' ? 'finish' : 'quit'],
+					['r', 'test again'],
+					['c', 'curl commands'],
+					...scroll,
+				];
 			}
 
 			return [

@@ -43,6 +43,7 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		message: null,
 		profileNameEdited,
 		returnToReview: false,
+		correction: null,
 		reviewFrom: null,
 		secretVisible: false,
 		run: 0,

@@ -15,13 +15,14 @@ export type SaveState = {phase: 'idle'} | {phase: 'saving'; request: number; ver
 /** The last profile written in this session. */
 export type SavedProfile = {name: string; path: string; verified: boolean};
 
-/** How the wizard ended; `setup` turns it into the exit code. */
-export type WizardOutcome =
+/** How the wizard ended; `setup` turns it into the exit code. `endedWith: 'q'` when q ended it (the demo ends then). */
+export type WizardOutcome = (
 	| {kind: 'verified'; profile: string; path: string; result: VerificationResult}
 	| {kind: 'saved-unverified'; profile: string; path: string; result: VerificationResult | null}
 	| {kind: 'failed'; result: VerificationResult | null}
 	| {kind: 'save-failed'; message: string}
-	| {kind: 'cancelled'};
+	| {kind: 'cancelled'}
+) & {endedWith?: 'q'};
 
 export type WizardState = {
 	step: StepId;
@@ -42,6 +43,8 @@ export type WizardState = {
 	/** Once the person types a profile name, it no longer follows the server and site. */
 	profileNameEdited: boolean;
 	secretVisible: boolean;
+	/** A value corrected for the person on the result screen (the demo's f), said on that screen. */
+	correction: string | null;
 	/** Increments with every test, so late events of an earlier test are ignored. */
 	run: number;
 	verify: VerifyState;
@@ -71,6 +74,8 @@ export type WizardAction =
 	| {type: 'verification-finished'; run: number; result: VerificationResult}
 	| {type: 'verification-crashed'; run: number; message: string}
 	| {type: 'save-anyway'}
+	/** Sets a field from the result screen, where the person sees it change (the demo's "fix"). */
+	| {type: 'correct'; field: FieldId; value: string}
 	| {type: 'save-finished'; request: number; path: string}
 	| {type: 'save-failed'; request: number; message: string}
 	| {type: 'edit'}

@@ -3,10 +3,10 @@
 import type {ProfileInput} from '../../profiles/types.js';
 import {pendingCheckLines, updateCheck} from '../checks/check-lines.js';
 import {editTargets} from './edit-target.js';
-import {parsedServer, parsedSite} from './fields.js';
+import {checkFields, parsedServer, parsedSite} from './fields.js';
 import {blockedMessage, enterStep} from './form.js';
 import type {WizardAction, WizardOutcome, WizardState} from './state.js';
-import {fieldIds, stepOf} from './steps.js';
+import {fieldIds, fieldLabels, stepOf} from './steps.js';
 
 /** What the pipeline gets: parsed server and site, trimmed name and secret. */
 export function verificationInput(state: WizardState) {
@@ -98,6 +98,7 @@ export type TestAction = Extract<
 			| 'verification-finished'
 			| 'verification-crashed'
 			| 'save-anyway'
+			| 'correct'
 			| 'save-finished'
 			| 'save-failed'
 			| 'edit'
@@ -201,7 +202,11 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 				? `The test failed: ${diagnosis.title} [${diagnosis.code}]. ${target.step === 'review' ? 'Press Enter to test again.' : 'Correct the value, then press Enter to go on to the review and test again.'}`
 				: 'Press Enter to test again.';
 			const touched = target.field === null ? state.touched : {...state.touched, [target.field]: true};
-			return enterStep({...state, touched, message, verify: {phase: 'idle'}, returnToReview: target.step !== 'review'}, target.step, target.field);
+			return enterStep(
+				{...state, touched, message, verify: {phase: 'idle'}, returnToReview: target.step !== 'review', correction: null},
+				target.step,
+				target.field,
+			);
 		}
 
 		case 'toggle-curl': {
@@ -214,7 +219,19 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 				return state;
 			}
 
-			return {...state, outcome: finish(state)};
+			return {...state, outcome: {...finish(state), endedWith: 'q'}};
+		}
+
+		case 'correct': {
+			const {verify} = state;
+			if (state.step !== 'verify' || verify.phase === 'running' || state.save.phase === 'saving') {
+				return state;
+			}
+
+			const from = state.values[action.field];
+			const values = {...state.values, [action.field]: action.value};
+			const correction = `${fieldLabels[action.field]} corrected: ${from === '' ? '(empty)' : from} → ${action.value === '' ? '(empty)' : action.value}`;
+			return {...state, values, checks: checkFields(values, state.context), correction};
 		}
 	}
 }
