@@ -114,6 +114,8 @@ export type WizardSession = {
 	editing: EditableProfile | null;
 	verifyOptions: VerificationOptions;
 	color: boolean;
+	/** Why a save would fail, asked before the test (see the wizard's `checkStore`). */
+	checkStore?: () => string | null;
 	/** `setup --profile NAME` for a name not saved yet: the new profile gets that name. */
 	newProfileName?: string;
 };
@@ -123,7 +125,7 @@ Draws the wizard until it ends and says how it ended. The caller has made sure t
 The home screen calls this too, for its "edit" and "new profile" keys.
 */
 export async function runWizard(
-	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName}: WizardSession,
+	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName, checkStore}: WizardSession,
 	io: CommandIo,
 ): Promise<WizardOutcome | undefined> {
 	const notes: string[] = [];
@@ -154,6 +156,7 @@ export async function runWizard(
 			editingProfile: editing?.name ?? null,
 			existingProfileNames,
 			validateProfileName,
+			...(checkStore ? {checkStore} : {}),
 			verifyOptions,
 			...(banners.length > 0 ? {banner: banners.join(' ')} : {}),
 			hyperlinks: supportsHyperlinks(io.stdout, io.env),
@@ -207,14 +210,20 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	}
 
 	const verifyOptions = await verificationOptionsFrom(values);
-	const session = {editing, verifyOptions, color: !values['no-color'] && !io.env['NO_COLOR'], ...(newProfileName === undefined ? {} : {newProfileName})};
+	const {peekProfileNames, storeProblem} = await import('../profiles/peek.js');
+	const session = {
+		editing,
+		verifyOptions,
+		color: !values['no-color'] && !io.env['NO_COLOR'],
+		...(newProfileName === undefined ? {} : {newProfileName}),
+		checkStore: () => storeProblem(io.env),
+	};
 	if (store) {
 		const opened = store;
 		return exitCodeFor(await runWizard({...session, openStore: async () => opened, existingProfileNames: opened.list().map(profile => profile.name)}, io));
 	}
 
 	// A new profile: the names are read without conf, which loads only when the wizard saves.
-	const {peekProfileNames} = await import('../profiles/peek.js');
 	const peek = peekProfileNames(io.env);
 	if (peek.permissionWarning) {
 		io.stderr.write(`Warning: ${peek.permissionWarning}\n`);

@@ -219,6 +219,81 @@ describe('the live checks', () => {
 	});
 });
 
+describe('problems found before the work (issue 11, item 4)', () => {
+	test('a store that cannot be saved to is said on the first step; the test waits until r finds it fixed', async () => {
+		let problem: string | null = 'Profiles cannot be saved: /config cannot be written (permission denied).';
+		const verify = vi.fn(async () => fakeResult());
+		const instance = renderWizard({verify, checkStore: () => problem, initialValues: filled});
+		resize(instance, 100, 40);
+		const first = await waitForFrame(instance, "Step 1 of 8 · What you'll need");
+		expect(flat(first)).toContain('✗ Profiles cannot be saved: /config cannot be written (permission denied).');
+		await press(instance, keys.enter, 'Step 2 of 8');
+		await press(instance, keys.enter, 'Step 3 of 8');
+		await press(instance, keys.enter, 'Step 4 of 8');
+		await press(instance, keys.enter, 'Step 5 of 8');
+		await press(instance, keys.enter, '› Site');
+		await press(instance, keys.enter, 'Step 6 of 8');
+		await press(instance, keys.enter, '› Token secret');
+		await press(instance, keys.enter, '› Profile name');
+		let frame = await press(instance, keys.enter, 'Step 7 of 8 · Review');
+		expect(flat(frame)).toContain('Fix it, then press r to check again.');
+		expect(flat(frame)).toContain('r check again');
+		instance.stdin.write(keys.enter);
+		await waitFor(
+			() => frameOf(instance).includes('Step 7 of 8'),
+			() => 'still on the review',
+		);
+		expect(verify).not.toHaveBeenCalled();
+
+		problem = null;
+		frame = await press(instance, 'r', /Enter save & test/);
+		expect(flat(frame)).not.toContain('cannot be saved');
+		await press(instance, keys.enter, 'Verified');
+		await waitFor(
+			() => instance.saves.length === 1,
+			() => 'the save',
+		);
+		expect(verify).toHaveBeenCalledTimes(1);
+	});
+
+	test('a save that failed after a passing test is tried again with r, without a second sign-in', async () => {
+		let fail = true;
+		const verify = vi.fn(async () => fakeResult());
+		const instance = renderWizard({
+			verify,
+			save() {
+				if (fail) {
+					throw new Error('The profile store is locked by another process.');
+				}
+
+				return {path: '/config/profiles.json'};
+			},
+			initialStep: 'verify',
+			initialValues: filled,
+		});
+		const frame = await waitForFrame(instance, '✗ not saved: The profile store is locked by another process.');
+		expect(flat(frame)).toContain('r save again');
+		fail = false;
+		await press(instance, 'r', '"10ay-acme", saved in /config/profiles.json');
+		expect(verify).toHaveBeenCalledTimes(1);
+	});
+
+	test('s save anyway says so on screen at once, before the save ends', async () => {
+		const saving = deferred<{path: string}>();
+		const instance = renderWizard({
+			verify: async () => signinFailure(),
+			save: async () => saving.promise,
+			initialStep: 'verify',
+			initialValues: filled,
+		});
+		resize(instance, 100, 60);
+		await waitForFrame(instance, 's save anyway');
+		await press(instance, 's', 'Saving…');
+		saving.resolve({path: '/config/profiles.json'});
+		await waitForFrame(instance, '! Saved without a passing test as "10ay-acme" in /config/profiles.json.');
+	});
+});
+
 describe('quitting', () => {
 	test('Esc on the first step quits like Ctrl-C: cancelled, nothing saved', async () => {
 		const instance = renderWizard({verify: vi.fn()});

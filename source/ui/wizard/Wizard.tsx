@@ -1,8 +1,8 @@
-import {useEffect, useReducer} from 'react';
+import {useEffect, useReducer, useState} from 'react';
 import {Box, useInput} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {useExitWith} from '../components/use-exit-with.js';
-import {Footer, footerHeight} from '../components/Footer.js';
+import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {StepIndicator} from '../components/StepIndicator.js';
 import {Viewport} from '../components/Viewport.js';
@@ -56,6 +56,12 @@ export type WizardProps = {
 	readonly onEnd?: (outcome: WizardOutcome) => void;
 	/** q on a screen without a text field, before the test: the caller ends (the demo). Without it q does nothing there. */
 	readonly onQuitKey?: () => void;
+	/**
+	Why a save would fail (a damaged store, a folder that cannot be written), asked when the wizard
+	starts and again on the review: the test signs out other sessions of the token, so it waits until
+	the profile can be saved. Null when it can.
+	*/
+	readonly checkStore?: () => string | null;
 	/** What Enter does after a passing test, for the footer; default "finish". */
 	readonly finishLabel?: string;
 	/** The last line for an outcome, in place of the default one (the demo's profiles are temporary); undefined keeps the default. */
@@ -63,6 +69,11 @@ export type WizardProps = {
 };
 
 const noActions: readonly FailureAction[] = [];
+const storeHints: KeyHint[] = [
+	['r', 'check again'],
+	['Esc', 'back'],
+	['Ctrl-C', 'quit'],
+];
 
 /**
 The setup wizard: the steps of Parable's Tableau page, then a live test and the save. Everything it
@@ -71,11 +82,21 @@ touches outside the terminal (the test, the store) comes in as props; it ends wi
 */
 export function Wizard(props: WizardProps) {
 	const [state, dispatch] = useReducer(wizardReducer, props, initialWizardState);
+	const [storeProblem, setStoreProblem] = useState(() => props.checkStore?.() ?? null);
 	const {columns, rows} = useTerminalSize();
 	useInput(
 		(input, key) => {
 			if (key.ctrl && input === 'c') {
 				dispatch({type: 'cancel'});
+			} else if (storeProblem !== null && state.step === 'review' && (key.return || input === 'r')) {
+				// Checked again when the person says it is fixed; the test starts once a save can follow it.
+				const problem = props.checkStore?.() ?? null;
+				setStoreProblem(problem);
+				if (problem === null && key.return) {
+					dispatch({type: 'next'});
+				}
+			} else if (storeProblem !== null && state.step === 'review' && key.escape) {
+				dispatch({type: 'back'});
 			} else if (input === 'q' && props.onQuitKey && state.focus === null && state.step !== 'verify' && (props.isActive ?? true)) {
 				props.onQuitKey();
 			}
@@ -94,7 +115,7 @@ export function Wizard(props: WizardProps) {
 	}, [outcome, onEnd]);
 
 	const extraFailureActions = props.extraFailureActions ?? noActions;
-	const hints = keyHints(state, extraFailureActions, props.finishLabel);
+	const hints = state.step === 'review' && storeProblem !== null ? storeHints : keyHints(state, extraFailureActions, props.finishLabel);
 	const screen = (
 		<StepScreen
 			state={state}
@@ -103,6 +124,7 @@ export function Wizard(props: WizardProps) {
 			hyperlinks={props.hyperlinks ?? false}
 			extraFailureActions={extraFailureActions}
 			insecure={props.verifyOptions?.insecure ?? false}
+			storeProblem={storeProblem}
 		/>
 	);
 	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;

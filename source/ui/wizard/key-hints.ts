@@ -39,7 +39,7 @@ export function keyHints(state: WizardState, extraFailureActions: readonly Failu
 					['Enter', finish],
 					...extraFailureActions.flatMap(action => (action.successLabel === undefined ? [] : [[action.key, action.successLabel] as const])),
 					['q', finish === 'finish' ? 'finish' : 'quit'],
-					['r', 'test again'],
+					['r', state.save.phase === 'failed' ? 'save again' : 'test again'],
 					['c', 'curl commands'],
 					...scroll,
 				];

@@ -112,6 +112,11 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 	switch (action.type) {
 		case 'start-verification': {
 			const {verify} = state;
+			// The test passed but the save failed (and the person fixed why): r saves, without signing in again.
+			if (state.step === 'verify' && verify.phase === 'done' && verify.result.ok && state.save.phase === 'failed') {
+				return requestSave(state, true);
+			}
+
 			if (state.step === 'review' || (state.step === 'verify' && (verify.phase === 'done' || verify.phase === 'crashed') && state.save.phase !== 'saving')) {
 				return startVerification(state);
 			}
