@@ -294,6 +294,34 @@ describe('problems found before the work (issue 11, item 4)', () => {
 	});
 });
 
+describe('a server that moved us (issue 9, left for the wizard)', () => {
+	test('u on the success screen saves the address the server sent us to, as the home screen does', async () => {
+		const moved = warning('redirected', {
+			server: filled.server,
+			redirectedTo: 'https://prod-useast-b.online.tableau.com/api/3.23/auth/signin',
+			rerun: {kind: 'keys'},
+		});
+		const verify = vi.fn(async () => fakeResult({warnings: [moved], server: filled.server}));
+		const instance = renderWizard({verify, initialStep: 'verify', initialValues: filled});
+		resize(instance, 100, 60);
+		let frame = await waitForFrame(instance, 'u use the new address');
+		expect(flat(frame)).toContain('u (use the new address): the server becomes https://prod-useast-b.online.tableau.com');
+		await waitFor(
+			() => instance.saves.length === 1,
+			() => 'the first save',
+		);
+		frame = await press(instance, 'u', '→ Server URL corrected: https://10ay.online.tableau.com → https://prod-useast-b.online.tableau.com');
+		await waitFor(
+			() => instance.saves.length === 2,
+			() => 'the save with the new address',
+		);
+		expect(instance.saves[1]!.input).toMatchObject({name: '10ay-acme', server: 'https://prod-useast-b.online.tableau.com'});
+		expect(verify).toHaveBeenCalledTimes(1);
+		await waitForFrame(instance, '"10ay-acme", saved in');
+		expect(flat(frameOf(instance))).not.toContain('u use the new address');
+	});
+});
+
 describe('quitting', () => {
 	test('Esc on the first step quits like Ctrl-C: cancelled, nothing saved', async () => {
 		const instance = renderWizard({verify: vi.fn()});

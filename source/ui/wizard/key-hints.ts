@@ -1,5 +1,5 @@
 import type {KeyHint} from '../components/Footer.js';
-import type {WizardState} from './reducer.js';
+import {movedAddress, type WizardState} from './reducer.js';
 import type {FailureAction} from './screens/VerifyScreen.js';
 
 /** The keys that work right now, for the footer. */
@@ -37,6 +37,7 @@ export function keyHints(state: WizardState, extraFailureActions: readonly Failu
 			if (verify.phase === 'done' && verify.result.ok) {
 				return [
 					['Enter', finish],
+					...(movedAddress(state) === null ? [] : [['u', 'use the new address'] as const]),
 					...extraFailureActions.flatMap(action => (action.successLabel === undefined ? [] : [[action.key, action.successLabel] as const])),
 					['q', finish === 'finish' ? 'finish' : 'quit'],
 					['r', state.save.phase === 'failed' ? 'save again' : 'test again'],
@@ -47,6 +48,7 @@ export function keyHints(state: WizardState, extraFailureActions: readonly Failu
 
 			return [
 				['e', 'edit'],
+				...(movedAddress(state) === null ? [] : [['u', 'use the new address'] as const]),
 				['r', 'retry'],
 				...(state.saved ? [] : [['s', 'save anyway'] as const]),
 				...extraFailureActions.map(action => [action.key, action.label] as const),

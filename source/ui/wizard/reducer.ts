@@ -5,7 +5,7 @@ import {fieldIds, type FieldId, type WizardValues} from './steps.js';
 import {endAfterSuccess, leaveResult, startVerification, testAndSave} from './test-and-save.js';
 
 export type {SavedProfile, SaveState, VerifyState, WizardAction, WizardInit, WizardOutcome, WizardState} from './state.js';
-export {profileInput, verificationInput} from './test-and-save.js';
+export {movedAddress, profileInput, verificationInput} from './test-and-save.js';
 
 const noTouched = Object.fromEntries(fieldIds.map(field => [field, false])) as Record<FieldId, boolean>;
 

@@ -74,6 +74,8 @@ export type WizardAction =
 	| {type: 'verification-finished'; run: number; result: VerificationResult}
 	| {type: 'verification-crashed'; run: number; message: string}
 	| {type: 'save-anyway'}
+	/** u after a `redirected` warning: the server becomes the address the server sent us to, saved at once when the test passed. */
+	| {type: 'use-new-address'}
 	/** Sets a field from the result screen, where the person sees it change (the demo's "fix"). */
 	| {type: 'correct'; field: FieldId; value: string}
 	| {type: 'save-finished'; request: number; path: string}

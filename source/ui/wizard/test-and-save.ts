@@ -27,6 +27,17 @@ export function profileInput(state: WizardState): ProfileInput {
 	return {name: profile, server, site, tokenName, tokenSecret};
 }
 
+/** The address a `redirected` warning says to save instead, when it differs from the server in use. */
+export function movedAddress(state: WizardState): string | null {
+	const {verify} = state;
+	if (verify.phase !== 'done') {
+		return null;
+	}
+
+	const address = verify.result.warnings.find(warning => warning.code === 'redirected')?.address;
+	return address && address !== verificationInput(state).server ? address : null;
+}
+
 /** Enter on the review, and r after a result: a new run, whose events replace the last one's. */
 export function startVerification(state: WizardState): WizardState {
 	// The review is reached only with valid values, but a demo may start here with anything.
@@ -99,6 +110,7 @@ export type TestAction = Extract<
 			| 'verification-crashed'
 			| 'save-anyway'
 			| 'correct'
+			| 'use-new-address'
 			| 'save-finished'
 			| 'save-failed'
 			| 'edit'
@@ -225,6 +237,17 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 			}
 
 			return {...state, outcome: {...finish(state), endedWith: 'q'}};
+		}
+
+		case 'use-new-address': {
+			const address = movedAddress(state);
+			if (address === null || state.save.phase === 'saving') {
+				return state;
+			}
+
+			const moved = testAndSave(state, {type: 'correct', field: 'server', value: address});
+			// A passing test has saved the profile already: save it again with the address it moved to.
+			return state.verify.phase === 'done' && state.verify.result.ok ? requestSave(moved, true) : moved;
 		}
 
 		case 'correct': {

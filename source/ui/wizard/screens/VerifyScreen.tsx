@@ -14,7 +14,7 @@ import type {FieldId} from '../steps.js';
 
 /** A further choice after a failed test, such as the demo's scenario switcher. */
 export type FailureAction = {
-	/** One printable key; e, r, s, c and q are taken. */
+	/** One printable key; e, r, s, c, u and q are taken. */
 	key: string;
 	label: string;
 	/** Offered after a passing test too, under this label (the demo's p pick and n next). */
@@ -57,6 +57,8 @@ function useVerifyKeys({state, dispatch, isActive, extraFailureActions}: Props):
 				dispatch({type: 'next'});
 			} else if (input === 'q') {
 				dispatch({type: 'quit'});
+			} else if (input === 'u') {
+				dispatch({type: 'use-new-address'});
 			} else if (input === 'r') {
 				dispatch({type: 'start-verification'});
 			} else if (failed && input === 'e') {
