@@ -322,6 +322,20 @@ describe('a server that moved us (issue 9, left for the wizard)', () => {
 	});
 });
 
+describe('narrow terminals', () => {
+	test('at 60 columns the Site placeholder reads from its start, not cut from the left', async () => {
+		const instance = renderWizard({verify: vi.fn(), initialStep: 'server'});
+		resize(instance, 60, 30);
+		const frame = await waitForFrame(instance, 'Step 5 of 8');
+		await waitFor(
+			() => frameOf(instance).split('\n')[0]!.length <= 60,
+			() => 'a frame at 60 columns',
+		);
+		expect(flat(frameOf(instance))).toContain('Site (empty: the Default site, Tableau Server only)');
+		expect(frame).not.toMatch(/…lt site/);
+	});
+});
+
 describe('quitting', () => {
 	test('Esc on the first step quits like Ctrl-C: cancelled, nothing saved', async () => {
 		const instance = renderWizard({verify: vi.fn()});
