@@ -114,6 +114,8 @@ export type WizardSession = {
 	editing: EditableProfile | null;
 	verifyOptions: VerificationOptions;
 	color: boolean;
+	/** The --ca-file given on the command line, for the wizard's CA file field. */
+	caFileFlag?: string;
 	/** Why a save would fail, asked before the test (see the wizard's `checkStore`). */
 	checkStore?: () => string | null;
 	/** `setup --profile NAME` for a name not saved yet: the new profile gets that name. */
@@ -125,18 +127,24 @@ Draws the wizard until it ends and says how it ended. The caller has made sure t
 The home screen calls this too, for its "edit" and "new profile" keys.
 */
 export async function runWizard(
-	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName, checkStore}: WizardSession,
+	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName, checkStore, caFileFlag}: WizardSession,
 	io: CommandIo,
 ): Promise<WizardOutcome | undefined> {
 	const notes: string[] = [];
-	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}] = await Promise.all([
+	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}, {caFileAccess}] = await Promise.all([
 		import('./wizard-save.js'),
 		import('../profiles/profile-name.js'),
 		import('../ui/hyperlinks.js'),
+		import('./ca-file-access.js'),
 	]);
-	const initialValues: Partial<WizardValues> = editing
-		? {server: editing.server, site: editing.site, tokenName: editing.tokenName, tokenSecret: editing.tokenSecret, profileName: editing.name}
-		: {...valuesFromEnvironment(io.env), ...(newProfileName === undefined ? {} : {profileName: newProfileName})};
+	// --ca-file fills the CA file field (and is saved with the profile); a saved one is the edited profile's.
+	const caFile = caFileFlag ?? editing?.caFile ?? null;
+	const initialValues: Partial<WizardValues> = {
+		...(editing
+			? {server: editing.server, site: editing.site, tokenName: editing.tokenName, tokenSecret: editing.tokenSecret, profileName: editing.name}
+			: {...valuesFromEnvironment(io.env), ...(newProfileName === undefined ? {} : {profileName: newProfileName})}),
+		...(caFile === null ? {} : {caFile}),
+	};
 	const banners = [
 		...(newProfileName === undefined ? [] : [`No profile named "${newProfileName}" yet: this creates it.`]),
 		...(verifyOptions.insecure ? ['! --insecure: TLS certificates are NOT verified during this test'] : []),
@@ -157,6 +165,7 @@ export async function runWizard(
 			existingProfileNames,
 			validateProfileName,
 			...(checkStore ? {checkStore} : {}),
+			caFiles: caFileAccess,
 			verifyOptions,
 			...(banners.length > 0 ? {banner: banners.join(' ')} : {}),
 			hyperlinks: supportsHyperlinks(io.stdout, io.env),
@@ -217,6 +226,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 		color: !values['no-color'] && !io.env['NO_COLOR'],
 		...(newProfileName === undefined ? {} : {newProfileName}),
 		checkStore: () => storeProblem(io.env),
+		...(values['ca-file'] === undefined ? {} : {caFileFlag: values['ca-file']}),
 	};
 	if (store) {
 		const opened = store;

@@ -199,9 +199,13 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'The TLS certificate is self-signed or issued by a certificate authority this machine does not trust (often a company CA or a TLS-inspecting proxy).',
 		explain: context =>
 			`${capitalize(hostText(context))} presented a certificate that Node.js cannot trace to a trusted authority${facts(context)}. This is usual for Tableau Server with a company certificate, and for networks with a TLS-inspecting proxy.`,
-		remedy: () => [
+		remedy: context => [
 			'Get the root certificate in PEM form: ask your IT team for the company CA, or export it from your browser (padlock → certificate → the top certificate of the chain → export as Base64/PEM).',
-			'Pass it to the test: `tableau-connect test --ca-file /path/to/company-ca.pem`.',
+			frameOf(context) === 'keys'
+				? 'Give its path in the CA file field: e (edit) goes there; then Enter tests again with it, and the profile keeps it.'
+				: frameOf(context) === 'saved'
+					? `Save it with the profile: \`tableau-connect profiles set-ca-file ${context.profile} /path/to/company-ca.pem\`, then ${again(context)}.`
+					: 'Pass it to the test: `tableau-connect test --ca-file /path/to/company-ca.pem`.',
 			'Or trust it for every Node.js program: `export NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem` before running tableau-connect.',
 			"If a proxy inspects TLS on your network, the certificate to add is the proxy's root, not Tableau's.",
 			'Only as a last resort, to confirm the certificate is the only problem, add `--insecure`; never keep it for real use.',
@@ -393,7 +397,9 @@ const entries: Record<DiagnosisCode, Entry> = {
 				return [
 					`Use ${other ?? 'https://YOUR_SERVER'} as the server address: the same host and port, with https://.`,
 					`Save it with ${other ? saveServer(context, other) : editProfile(context)}, then ${again(context)}.`,
-					"If the certificate is not trusted then, add your company's CA with `--ca-file PATH`.",
+					frameOf(context) === 'keys'
+						? "If the certificate is not trusted then, give your company's CA in the CA file field (e edit)."
+						: "If the certificate is not trusted then, add your company's CA with `--ca-file PATH`.",
 				];
 			}
 

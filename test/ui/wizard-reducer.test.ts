@@ -66,7 +66,7 @@ describe('moving between steps', () => {
 	test('starts on the first step with every field empty: the token name is only suggested', () => {
 		const state = initialWizardState();
 		expect(state.step).toBe('needs');
-		expect(state.values).toEqual({server: '', site: '', tokenName: '', tokenSecret: '', profileName: ''});
+		expect(state.values).toEqual({server: '', site: '', caFile: '', tokenName: '', tokenSecret: '', profileName: ''});
 		expect(state.checks.tokenName.error).toMatch(/Type the token's name exactly as it appears in Tableau's Personal Access Tokens list/);
 		expect(state.focus).toBeNull();
 		expect(state.outcome).toBeNull();
@@ -202,7 +202,8 @@ describe('server and site', () => {
 		for (const leave of [next, {type: 'focus-next'}, {type: 'focus-previous'}, {type: 'focus', field: 'site'}] as WizardAction[]) {
 			const left = apply(state, leave);
 			expect(left.values).toMatchObject({server: 'https://10ay.online.tableau.com', site: 'acme'});
-			expect(left.focus).toBe('site');
+			// Shift-Tab from the first field wraps round to the last one, the optional CA file.
+			expect(left.focus).toBe(leave.type === 'focus-previous' ? 'caFile' : 'site');
 		}
 
 		state = apply(state, next);
@@ -408,6 +409,7 @@ describe('review and verification', () => {
 			site: 'finance',
 			tokenName: 'Parable Integration',
 			tokenSecret: filled.tokenSecret,
+			caFile: null,
 		});
 		expect(state.verify.phase === 'running' && state.verify.checks.map(line => line.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
 	});
@@ -520,7 +522,7 @@ describe('edit after a failure', () => {
 		['insufficient-permissions', 'credentials', 'tokenName'],
 		['site-not-found', 'server', 'site'],
 		['dns-not-found', 'server', 'server'],
-		['tls-untrusted-certificate', 'server', 'server'],
+		['tls-untrusted-certificate', 'server', 'caFile'],
 		['invalid-url', 'server', 'server'],
 		['redirect-method', 'server', 'server'],
 		['session-invalidated', 'review', null],
@@ -551,7 +553,7 @@ describe('edit after a failure', () => {
 		}
 
 		// Not one place for everything: address problems, the site, the token, and the review for the rest.
-		expect([...places].sort()).toEqual(['credentials:tokenName', 'credentials:tokenSecret', 'review:', 'server:server', 'server:site']);
+		expect([...places].sort()).toEqual(['credentials:tokenName', 'credentials:tokenSecret', 'review:', 'server:caFile', 'server:server', 'server:site']);
 	});
 
 	test('after editing, Enter leads back to the review and a new test', () => {

@@ -75,6 +75,7 @@ describe('the wizard against the simulator', () => {
 			site: simulator.site,
 			tokenName: simulator.tokenName,
 			tokenSecret: simulator.tokenSecret,
+			caFile: null,
 		});
 		expect(instance.saves[0]!.verification?.ok).toBe(true);
 

@@ -8,6 +8,7 @@ import {StepIndicator} from '../components/StepIndicator.js';
 import {Viewport} from '../components/Viewport.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {keyHints} from './key-hints.js';
+import type {CaFileAccess} from './fields.js';
 import {initialWizardState, wizardReducer, type WizardOutcome} from './reducer.js';
 import {closingLine, type ClosingLine} from './closing-line.js';
 import {StepScreen} from './screens/StepScreen.js';
@@ -62,6 +63,8 @@ export type WizardProps = {
 	the profile can be saved. Null when it can.
 	*/
 	readonly checkStore?: () => string | null;
+	/** Checks and reads the CA file field's file (the file system in real use). */
+	readonly caFiles?: CaFileAccess | null;
 	/** What Enter does after a passing test, for the footer; default "finish". */
 	readonly finishLabel?: string;
 	/** The last line for an outcome, in place of the default one (the demo's profiles are temporary); undefined keeps the default. */

@@ -67,6 +67,8 @@ export function moveFocus(state: WizardState, delta: 1 | -1): WizardState {
 	return {...left, focus};
 }
 
+const optionalFields = new Set<FieldId>(['caFile']);
+
 export function blockedMessage(field: FieldId): string {
 	return `${fieldLabels[field]} needs fixing before you go on (see the message under it).`;
 }
@@ -90,9 +92,9 @@ export function submitField(state: WizardState): WizardState {
 		return enterStep({...left, message: null, returnToReview: false, reviewFrom: field}, 'review');
 	}
 
-	const index = fields.indexOf(field);
-	if (index < fields.length - 1) {
-		const focus = fields[index + 1]!;
+	// Enter passes over optional fields (the CA file): Tab and ↓ reach them, and so does "edit" after a TLS failure.
+	const focus = fields.slice(fields.indexOf(field) + 1).find(id => !optionalFields.has(id));
+	if (focus !== undefined) {
 		return {...left, focus, message: null};
 	}
 

@@ -1,6 +1,6 @@
 import type {CheckLine} from '../checks/check-lines.js';
 import type {CheckId, CheckResult, VerificationResult} from '../../verify/types.js';
-import type {FieldCheck, FieldContext} from './fields.js';
+import type {CaFileAccess, FieldCheck, FieldContext} from './fields.js';
 import type {FieldId, StepId, WizardValues} from './steps.js';
 
 export type VerifyState =
@@ -94,4 +94,6 @@ export type WizardInit = {
 	editingProfile?: string | null;
 	existingProfileNames?: readonly string[];
 	validateProfileName?: (name: string) => string | null;
+	/** Checks and reads the CA file field's file. */
+	caFiles?: CaFileAccess | null;
 };

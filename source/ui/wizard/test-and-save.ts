@@ -21,10 +21,20 @@ export function verificationInput(state: WizardState) {
 	};
 }
 
-/** What the store gets. */
+/** The CA file to trust, as an absolute path; null for the system's authorities. */
+export function caFileOf(state: WizardState): string | null {
+	const file = state.values.caFile.trim();
+	if (file === '') {
+		return null;
+	}
+
+	return state.context.caFiles ? state.context.caFiles.resolve(file) : file;
+}
+
+/** What the store gets: the CA file too, so `test NAME` trusts it later (null drops one saved before). */
 export function profileInput(state: WizardState): ProfileInput {
 	const {server, site, tokenName, tokenSecret, profile} = verificationInput(state);
-	return {name: profile, server, site, tokenName, tokenSecret};
+	return {name: profile, server, site, tokenName, tokenSecret, caFile: caFileOf(state)};
 }
 
 /** The address a `redirected` warning says to save instead, when it differs from the server in use. */

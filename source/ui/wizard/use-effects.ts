@@ -2,7 +2,7 @@ import {useEffect, useRef, type Dispatch} from 'react';
 import type {ProfileInput} from '../../profiles/types.js';
 import type {VerificationInput, VerificationOptions} from '../../verify/pipeline.js';
 import type {VerificationResult} from '../../verify/types.js';
-import {profileInput, verificationInput, type WizardAction, type WizardState} from './reducer.js';
+import {caFileOf, profileInput, verificationInput, type WizardAction, type WizardState} from './reducer.js';
 
 export type VerifyFunction = (input: VerificationInput, options: VerificationOptions) => Promise<VerificationResult>;
 /**
@@ -37,10 +37,14 @@ export function useVerification(
 
 		const {state: current, verify: verifyNow, options: optionsNow} = latest.current;
 		const input = verificationInput(current);
+		// The CA file field, read now: a certificate put in place while the wizard waited counts.
+		const caFile = caFileOf(current);
+		const caPem = caFile !== null && current.context.caFiles ? current.context.caFiles.read(caFile) : undefined;
 		Promise.resolve()
 			.then(async () =>
 				verifyNow(input, {
 					...optionsNow,
+					...(caPem === undefined ? {} : {caPem}),
 					onEvent(event) {
 						dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});
 					},

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
 import type {WizardAction, WizardState} from '../reducer.js';
-import {verificationInput} from '../reducer.js';
+import {caFileOf, verificationInput} from '../reducer.js';
 import {useReadingKeys} from '../use-keys.js';
 
 type Props = {
@@ -29,6 +29,7 @@ export function ReviewScreen({state, dispatch, isActive}: Props) {
 					rows={[
 						['Server URL', input.server],
 						['Site', input.site === '' ? '(empty: the Default site)' : input.site],
+						...(caFileOf(state) === null ? [] : [['CA file', caFileOf(state)!] as [string, string]]),
 						['Token name', input.tokenName],
 						['Token secret', `${'*'.repeat(12)} (hidden)`],
 						['Profile', `${input.profile}${renames}${replaces ? ' (replaces the saved profile of that name)' : ''}`],
