@@ -1,6 +1,7 @@
 // Entry point: read the command, load only its module, turn its outcome into an exit code. Every
 // command is imported lazily so that `--help`, `test` and `profiles` never load Ink or React.
 import {setFlagsFromString} from 'node:v8';
+import {handleInterrupts, interruptedExitCode, isInterruption} from './source/commands/interrupt.js';
 import {processIo, type CommandIo} from './source/commands/io.js';
 import {UsageError} from './source/commands/usage-error.js';
 
@@ -62,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	if (first !== 'simulate' && first !== 'demo') {
+		handleInterrupts();
+	}
+
 	try {
 		if (first === undefined || first.startsWith('-')) {
 			const {runHomeCommand} = await import('./source/commands/home.js');
@@ -82,6 +87,12 @@ async function main(argv: string[]): Promise<number> {
 		const run = await load();
 		return await run(rest, io);
 	} catch (error) {
+		// Ctrl-C at a prompt: one plain line and the shell's code for an interrupted command.
+		if (isInterruption(error)) {
+			io.stderr.write(`${error instanceof Error && error.name === 'Interrupted' ? error.message : '\nInterrupted: nothing was changed.'}\n`);
+			return interruptedExitCode;
+		}
+
 		// A bad profile store is the person's to fix (the message says how), like a usage error.
 		if (error instanceof UsageError || (error instanceof Error && error.name === 'ProfileStoreError')) {
 			io.stderr.write(`${error.message}\n`);

@@ -9,6 +9,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 command; ours add how to get help. `command` is '' for the home screen (no command).
 */
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T, allowPositionals = true) {
+	refuseSecretFlags(argv);
 	try {
 		return parseArgs({args: argv, options, allowPositionals, strict: true});
 	} catch (error) {
@@ -22,6 +23,23 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
 	}
 }
 
+/**
+`--token-secret VALUE` is refused with the reason, before Node's "Unknown option" and without
+repeating the value: it has already reached the shell's history, and must not reach more places.
+*/
+function refuseSecretFlags(argv: string[]): void {
+	const flag = argv.find(argument => /^--(token-)?secret(=|$)/.test(argument));
+	if (flag) {
+		throw new UsageError(
+			[
+				`${flag.split('=')[0]} is not an option: a secret given as a flag is kept in your shell's history and shown to other users of this machine in the process list.`,
+				'Instead, leave it out to be asked for it at a hidden prompt on a terminal, pipe it in with --token-secret-stdin, or set TABLEAU_TOKEN_SECRET.',
+				'If you just typed it in a shared shell, remove it from the history, or revoke the token and create a new one.',
+			].join('\n'),
+		);
+	}
+}
+
 /** Seconds as typed on the command line, as milliseconds. */
 export function parseSeconds(flag: string, value: string | undefined, fallbackSeconds: number): number {
 	if (value === undefined) {
@@ -30,7 +48,7 @@ export function parseSeconds(flag: string, value: string | undefined, fallbackSe
 
 	const seconds = Number(value);
 	if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-		throw new UsageError(`${flag} takes a number of seconds between 0 and 600, such as "${flag} 30"; got "${value}".`);
+		throw new UsageError(`${flag} takes a number of seconds above 0 and at most 600, such as "${flag} 30"; got "${value}".`);
 	}
 
 	return Math.round(seconds * 1000);

@@ -21,14 +21,44 @@ export function connectionFlags(values: ConnectionValues, io: CommandIo): {serve
 	return {serverText, siteText: values.site ?? io.env['TABLEAU_SITE'], tokenName};
 }
 
-/** The token secret: from standard input with --token-secret-stdin, else TABLEAU_TOKEN_SECRET. Read last, once the rest is known to be usable. */
+/** The values that came from environment variables rather than flags, named by variable, so output can say so. */
+export type EnvironmentOrigins = Partial<Record<'server' | 'site' | 'tokenName' | 'tokenSecret', string>>;
+
+export function environmentOrigins(values: ConnectionValues, io: CommandIo): EnvironmentOrigins {
+	const origins: EnvironmentOrigins = {};
+	const from = (key: keyof EnvironmentOrigins, flagGiven: boolean, variable: string) => {
+		if (!flagGiven && io.env[variable] !== undefined && (key === 'site' || io.env[variable] !== '')) {
+			origins[key] = variable;
+		}
+	};
+
+	from('server', values.server !== undefined, 'TABLEAU_SERVER');
+	from('site', values.site !== undefined, 'TABLEAU_SITE');
+	from('tokenName', values['token-name'] !== undefined, 'TABLEAU_TOKEN_NAME');
+	from('tokenSecret', values['token-secret-stdin'] === true, 'TABLEAU_TOKEN_SECRET');
+	return origins;
+}
+
+/**
+The token secret: from standard input with --token-secret-stdin, else TABLEAU_TOKEN_SECRET, else
+asked for at a hidden prompt when a person is at a terminal (as gh and aws do). Read last, once the
+rest is known to be usable.
+*/
 export async function tokenSecretFrom(values: ConnectionValues, io: CommandIo): Promise<string> {
-	const tokenSecret = values['token-secret-stdin'] ? await readSecretFromStdin(io.stdin, io.stderr) : io.env['TABLEAU_TOKEN_SECRET'];
-	if (!tokenSecret) {
-		throw new UsageError(
-			'No token secret: pipe it in with --token-secret-stdin (or type it at the prompt it shows on a terminal), or set TABLEAU_TOKEN_SECRET. It is never accepted as a flag, so it stays out of shell history.',
-		);
+	if (values['token-secret-stdin']) {
+		return readSecretFromStdin(io.stdin, io.stderr);
 	}
 
-	return tokenSecret;
+	const fromEnvironment = io.env['TABLEAU_TOKEN_SECRET'];
+	if (fromEnvironment) {
+		return fromEnvironment;
+	}
+
+	if (io.stdin.isTTY && io.stderr.isTTY) {
+		return readSecretFromStdin(io.stdin, io.stderr);
+	}
+
+	throw new UsageError(
+		'No token secret, and no terminal to ask for it on. Pipe it in with --token-secret-stdin (for example: printf \'%s\' "$SECRET" | tableau-connect … --token-secret-stdin), or set TABLEAU_TOKEN_SECRET.',
+	);
 }

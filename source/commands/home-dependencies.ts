@@ -36,6 +36,11 @@ export function homeDependencies(
 			return verifyConnection(input, {...options, onEvent});
 		},
 		record(name, result) {
+			// A run with --api-version or --insecure is not how the profile is saved: its result is not the profile's.
+			if (verification.apiVersion || verification.insecure) {
+				return;
+			}
+
 			store.recordVerification(name, lastVerificationOf(result));
 		},
 		async remove(name) {

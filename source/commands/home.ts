@@ -77,16 +77,26 @@ type HomeSession = {
 };
 
 async function showHome({store, verification, caFileFlag, color, select, notice}: HomeSession, io: CommandIo): Promise<HomeOutcome | undefined> {
-	const [{render}, {HomeApp}, {homeDependencies}] = await Promise.all([import('ink'), import('../ui/home/HomeApp.js'), import('./home-dependencies.js')]);
+	const [{render}, {HomeApp}, {homeDependencies}, {CheckTimeoutContext}] = await Promise.all([
+		import('ink'),
+		import('../ui/home/HomeApp.js'),
+		import('./home-dependencies.js'),
+		import('../ui/checks/CheckList.js'),
+	]);
 	const instance = render(
-		createElement(HomeApp, {
-			...homeDependencies(store, verification, caFileFlag),
-			limit: profileTestConcurrency,
-			select,
-			notice,
-			...(verification.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during these tests'} : {}),
-			color,
-		}),
+		// A check that waits shows how long against this run's --timeout.
+		createElement(
+			CheckTimeoutContext.Provider,
+			{value: verification.timeoutMs ?? 15_000},
+			createElement(HomeApp, {
+				...homeDependencies(store, verification, caFileFlag),
+				limit: profileTestConcurrency,
+				select,
+				notice,
+				...(verification.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during these tests'} : {}),
+				color,
+			}),
+		),
 		inkRenderOptions(io),
 	);
 	return (await instance.waitUntilExit()) as HomeOutcome | undefined;

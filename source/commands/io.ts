@@ -1,4 +1,5 @@
 import {readFile} from 'node:fs/promises';
+import {Interrupted} from './interrupt.js';
 import {UsageError} from './usage-error.js';
 
 /** What a command may touch of the process: injected, so tests run commands in-process. */
@@ -37,7 +38,7 @@ async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr']): 
 				}
 
 				if (character === '\u0003') {
-					throw new UsageError('Interrupted: no secret was read.');
+					throw new Interrupted('Interrupted: no secret was read, nothing was tested.');
 				}
 
 				if (character === '\u007F' || character === '\b') {

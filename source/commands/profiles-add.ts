@@ -1,7 +1,8 @@
 import path from 'node:path';
 import {shellQuote} from '../profiles/shell-quote.js';
 import {validateProfileName, type SavedProfile} from '../profiles/store.js';
-import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
+import {connectionFlags, environmentOrigins, tokenSecretFrom} from './connection-flags.js';
+import {interruptedExitCode, wasStopped} from './interrupt.js';
 import {writeLines, type CommandIo} from './io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
 import type {ProfilesValues} from './profiles.js';
@@ -51,9 +52,20 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	// Nothing is saved when the test fails: the remedies must not name a profile that does not exist.
-	const result = await runAndReport({...input, profile: name, rerun: {kind: 'command'}}, verification, io, values as ParsedTestArgs['values']);
+	const result = await runAndReport(
+		{...input, profile: name, rerun: {kind: 'command'}},
+		verification,
+		io,
+		values as ParsedTestArgs['values'],
+		environmentOrigins(values, io),
+	);
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
+	}
+
+	if (wasStopped()) {
+		writeLines(io.stderr, [`Not saved: the test of "${name}" was interrupted.`]);
+		return interruptedExitCode;
 	}
 
 	if (!result.ok) {

@@ -4,6 +4,7 @@ import {ProfileStoreError, validateProfileName, type OpenedProfileStore} from '.
 import type {Profile} from '../profiles/types.js';
 import {parseCommandArgs} from './args.js';
 import {tokenSecretFrom} from './connection-flags.js';
+import {serverLabel, userText} from '../verify/labels.js';
 import {verificationFlagOptions} from './verification-options.js';
 import {readCaFile, writeLines, type CommandIo} from './io.js';
 import {describeLastVerification, describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from './profile-access.js';
@@ -23,7 +24,8 @@ export const profilesHelp = `Usage:
   tableau-connect profiles set-ca-file NAME PATH | --none
 
 Saved connection profiles. "add" verifies the values first and saves only if they work, unless
---no-verify; the secret comes from standard input (--token-secret-stdin) or TABLEAU_TOKEN_SECRET.
+--no-verify; the secret comes from standard input (--token-secret-stdin), TABLEAU_TOKEN_SECRET,
+or a hidden prompt on a terminal.
 --ca-file is saved with the profile and read again at each test; --insecure is never saved.
 "set-secret" saves a new secret for a profile (typed at a hidden prompt, piped in, or from
 TABLEAU_TOKEN_SECRET). "move-secrets" moves saved secrets into the keychain (or, with
@@ -79,7 +81,7 @@ function list(io: CommandIo, values: ProfilesValues): number {
 
 	const rows = profiles.map(profile => [
 		profile.name,
-		profile.server,
+		serverLabel(profile.server),
 		profile.site === '' ? '(Default)' : profile.site,
 		profile.tokenName,
 		describeLastVerification(profile.lastVerification),
@@ -136,7 +138,7 @@ async function show(io: CommandIo, values: ProfilesValues, name: string): Promis
 	const last = profile.lastVerification;
 	writeLines(io.stdout, [
 		`Profile       ${profile.name}`,
-		`Server        ${profile.server}`,
+		`Server        ${serverLabel(profile.server)}`,
 		`Site          ${profile.site === '' ? '(Default site)' : profile.site}`,
 		`Token name    ${profile.tokenName}`,
 		`Token secret  ${describeSecretLocation(profile, store, found)}`,
@@ -146,7 +148,7 @@ async function show(io: CommandIo, values: ProfilesValues, name: string): Promis
 		`Updated       ${profile.updatedAt}`,
 		`Last test     ${describeLastVerification(last)}`,
 		...(last?.ok
-			? [`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${last.userName ?? '?'} (${last.siteRole ?? '?'})`]
+			? [`              Tableau ${last.productVersion ?? '?'}, REST API ${last.apiVersion ?? '?'}, ${userText({name: last.userName, siteRole: last.siteRole})}`]
 			: []),
 	]);
 	return 0;

@@ -3,7 +3,9 @@ import type {Profile} from '../profiles/types.js';
 import type {VerificationResult} from '../verify/types.js';
 import {writeLines, type CommandIo} from './io.js';
 import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
-import {insecureWarning, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
+import {wasInterrupted} from '../verify/interrupted.js';
+import {runSummary} from '../verify/labels.js';
+import {exitCodeOf, insecureWarning, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
 import {UsageError} from './usage-error.js';
 import {profileTestConcurrency} from './verification-options.js';
 
@@ -23,7 +25,7 @@ async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Pr
 
 /** Collects one profile's human output, so concurrent runs print whole blocks, not interleaved lines. */
 function bufferedIo(io: CommandIo): {io: CommandIo; text: () => string} {
-	const stdout = Object.assign(new PassThrough(), {isTTY: io.stdout.isTTY});
+	const stdout = Object.assign(new PassThrough(), {isTTY: io.stdout.isTTY, columns: io.stdout.columns});
 	let text = '';
 	stdout.on('data', (chunk: Buffer) => {
 		text += chunk.toString();
@@ -37,6 +39,14 @@ terminal) get today's plain lines, and never load Ink.
 */
 function isLiveTerminal(io: CommandIo, values: ParsedTestArgs['values']): boolean {
 	return io.stdout.isTTY === true && !values.json && !io.env['CI'] && io.env['TERM'] !== 'dumb';
+}
+
+/**
+Flags that change how this one run talks to the server, so its result is not the profile's own and
+is not kept as its last test. (`--timeout` and `--ca-file` only help a run finish as saved.)
+*/
+function oneOffOverrides(values: ParsedTestArgs['values']): string[] {
+	return [values['api-version'] === undefined ? null : '--api-version', values.insecure ? '--insecure' : null].filter(flag => flag !== null);
 }
 
 /** `tableau-connect test NAME…` and `test --all`: re-test saved profiles and record the outcome. */
@@ -58,6 +68,11 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 
 		profiles = store.list();
 		if (profiles.length === 0) {
+			// A script reading the array gets an empty one, and the exit code still says nothing was tested.
+			if (values.json) {
+				writeLines(io.stdout, ['[]']);
+			}
+
 			throw new UsageError(`No profiles are saved in ${store.path}. Create one with "tableau-connect setup" or "tableau-connect profiles add".`);
 		}
 	} else {
@@ -67,6 +82,13 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	// Every secret and CA file is read before the first test, so a profile that cannot be tested is a usage error, not a failed sign-in.
 	const connections = await connectionsOf(store, profiles, verification, values['ca-file']);
 	const several = values.all === true || profiles.length > 1;
+	const overrides = oneOffOverrides(values);
+	if (overrides.length > 0) {
+		io.stderr.write(
+			`${overrides.join(' and ')} ${overrides.length === 1 ? 'applies' : 'apply'} to this run only: its result is not kept as the profile's last test.\n`,
+		);
+	}
+
 	if (isLiveTerminal(io, values)) {
 		if (values.insecure) {
 			io.stderr.write(`${insecureWarning}\n`);
@@ -76,6 +98,8 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		return runLiveProfileTests(profiles, connections, store, io, {
 			color: !values['no-color'] && !io.env['NO_COLOR'],
 			limit: several ? profileTestConcurrency : 1,
+			record: overrides.length === 0,
+			timeoutMs: verification.timeoutMs,
 		});
 	}
 
@@ -94,7 +118,10 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		const connection = connections.get(profile.name)!;
 		const result: VerificationResult = await runAndReport(connection.input, connection.options, output.io, values);
 		try {
-			store.recordVerification(profile.name, lastVerificationOf(result));
+			// An interrupted run found nothing out: the last real result stays.
+			if (overrides.length === 0 && !wasInterrupted(result)) {
+				store.recordVerification(profile.name, lastVerificationOf(result));
+			}
 		} catch (error) {
 			// The result still stands; a store that went bad mid-run must not hide it.
 			io.stderr.write(`Could not record the result of "${profile.name}": ${error instanceof Error ? error.message : String(error)}\n`);
@@ -111,10 +138,13 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(several ? results : results[0], null, 2)]);
 	} else if (several) {
-		const passed = results.filter(result => result.ok).length;
-		const failed = results.filter(result => !result.ok).map(result => result.profile);
-		writeLines(io.stdout, [`${passed} of ${results.length} profiles verified${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}.`]);
+		writeLines(io.stdout, [
+			runSummary(
+				results,
+				profiles.map(profile => profile.name),
+			),
+		]);
 	}
 
-	return results.every(result => result.ok) ? 0 : 1;
+	return exitCodeOf(results);
 }

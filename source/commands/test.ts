@@ -3,9 +3,12 @@ import {diagnose} from '../verify/diagnoses.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
 import type {VerificationResult} from '../verify/types.js';
 import {parseCommandArgs} from './args.js';
-import {connectionFlags, tokenSecretFrom} from './connection-flags.js';
+import {connectionFlags, environmentOrigins, tokenSecretFrom, type EnvironmentOrigins} from './connection-flags.js';
 import {writeLines, type CommandIo} from './io.js';
+import {serverLabel} from '../verify/labels.js';
 import {formatCheck, formatVerdict} from './report.js';
+import {hanging} from './wrap.js';
+import {interruptedExitCode, wasStopped, whileInterruptible} from './interrupt.js';
 import {createStyle} from './style.js';
 import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
@@ -24,7 +27,8 @@ Options:
   --site SITE             Site content URL, as in the address bar after /site/ (or TABLEAU_SITE).
                           Empty for the Default site of Tableau Server.
   --token-name NAME       Personal access token name (or TABLEAU_TOKEN_NAME).
-  --token-secret-stdin    Read the token secret from standard input (else TABLEAU_TOKEN_SECRET).
+  --token-secret-stdin    Read the token secret from standard input. Without it: TABLEAU_TOKEN_SECRET,
+                          else a hidden prompt on a terminal. Never a flag of its own.
   --all                   Re-test every saved profile.
   --json                  Print the result as JSON on stdout, and nothing else.
   --timeout SECONDS       Deadline of each request (default 15).
@@ -114,27 +118,43 @@ export async function runAndReport(
 	verification: VerificationOptions,
 	io: CommandIo,
 	values: ParsedTestArgs['values'],
+	origins: EnvironmentOrigins = {},
 ): Promise<VerificationResult> {
 	const style = createStyle(io.stdout, io.env, values['no-color']);
+	// On a terminal, long lines wrap under their own text; in a pipe they stay whole.
+	const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
 	if (values.insecure) {
 		io.stderr.write(`${insecureWarning}\n`);
 	}
 
 	if (!values.json) {
-		const where = input.site === '' ? 'Default site' : `site "${input.site}"`;
-		writeLines(io.stdout, [`Testing ${input.profile ? `profile "${input.profile}": ` : ''}${input.server}, ${where}, token "${input.tokenName}"`]);
+		// A value from the environment is easy to forget about: say which variable it came from.
+		const from = (key: keyof EnvironmentOrigins) => (origins[key] ? ` (from ${origins[key]})` : '');
+		const where = `${input.site === '' ? 'Default site' : `site "${input.site}"`}${from('site')}`;
+		const secret = origins.tokenSecret ? `, secret from ${origins.tokenSecret}` : '';
+		const target = `${input.profile ? `profile "${input.profile}": ` : ''}${serverLabel(input.server)}${from('server')}, ${where}, token "${input.tokenName}"${from('tokenName')}${secret}`;
+		writeLines(io.stdout, hanging('Testing ', target, columns));
 	}
 
-	const result = await verifyConnection(input, {
-		...verification,
-		onEvent(event) {
-			if (!values.json && event.type === 'check-finished') {
-				writeLines(io.stdout, [formatCheck(event.check, style)]);
-			}
-		},
-	});
+	const announce = () => {
+		io.stderr.write('\nInterrupted: stopping after the current check, then signing out (Ctrl-C again to quit at once).\n');
+	};
+
+	const result = await whileInterruptible(
+		async signal =>
+			verifyConnection(input, {
+				...verification,
+				signal,
+				onEvent(event) {
+					if (!values.json && event.type === 'check-finished') {
+						writeLines(io.stdout, [formatCheck(event.check, style, columns)]);
+					}
+				},
+			}),
+		announce,
+	);
 	if (!values.json) {
-		writeLines(io.stdout, formatVerdict(result, style));
+		writeLines(io.stdout, formatVerdict(result, style, columns));
 	}
 
 	return result;
@@ -172,10 +192,25 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 	}
 
 	const tokenSecret = await tokenSecretFrom(values, io);
-	const result = await runAndReport({server: target.server, site: target.site, tokenName, tokenSecret}, verification, io, values);
+	const result = await runAndReport(
+		{server: target.server, site: target.site, tokenName, tokenSecret},
+		verification,
+		io,
+		values,
+		environmentOrigins(values, io),
+	);
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}
 
-	return result.ok ? 0 : 1;
+	return exitCodeOf([result]);
+}
+
+/** 0 when every run verified, 130 when Ctrl-C stopped them, else 1 (a run that crashed is null). */
+export function exitCodeOf(results: ReadonlyArray<{ok: boolean} | null>): number {
+	if (wasStopped()) {
+		return interruptedExitCode;
+	}
+
+	return results.every(result => result?.ok) ? 0 : 1;
 }

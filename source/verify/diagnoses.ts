@@ -1,5 +1,6 @@
 import {shellQuote} from '../profiles/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
+import {roleLabel} from './labels.js';
 import type {Diagnosis, DiagnosisCode, Warning, WarningCode} from './types.js';
 
 /**
@@ -352,7 +353,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		title: "The user's site role is too low",
 		meaning: "A check was refused with 403: the signed-in user's site role does not allow it.",
 		explain: context =>
-			`Signed in${context.siteRole ? ` as ${context.siteRole}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
+			`Signed in${context.siteRole ? ` as ${roleLabel(context.siteRole)}` : ''}, but ${serverText(context)} refused to list the site's users${facts(context)}. That needs an administrator's site role.`,
 		remedy: context => [
 			'Parable needs the Site Administrator Explorer or Site Administrator Creator site role for full access.',
 			'Ask a site or server administrator to change the role (Users → select the user → Actions → Site Role), or create the token as a user who already has it.',
@@ -428,6 +429,16 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'If it persists, contact support with that output (it never contains the token secret).',
 		],
 	},
+	interrupted: {
+		title: 'The test was interrupted',
+		meaning: 'Ctrl-C (or SIGTERM) stopped the run before its checks ended; a session it had opened is still signed out.',
+		explain: () =>
+			'Stopped with Ctrl-C before the checks ended: the checks after that point did not run. The Sign out line says whether a session was open and ended.',
+		remedy: context => [
+			`${upperFirst(again(context))} when you are ready.`,
+			'If a check was waiting on a slow server, give each request longer with `--timeout SECONDS` (up to 600).',
+		],
+	},
 };
 
 type WarningEntry = {
@@ -437,7 +448,7 @@ type WarningEntry = {
 
 const warningEntries: Record<WarningCode, WarningEntry> = {
 	'not-site-admin': {
-		title: context => `Signed in as ${context.siteRole ?? 'a user'}, not as a Site Administrator`,
+		title: context => `Signed in as ${context.siteRole ? roleLabel(context.siteRole) : 'a user'}, not as a Site Administrator`,
 		remedy: context => [
 			'Parable can connect, but some content (usage, users) will be missing with this role.',
 			'Ask a site administrator to give this user the Site Administrator Explorer or Site Administrator Creator role (Users → Actions → Site Role).',

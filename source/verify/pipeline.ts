@@ -5,6 +5,8 @@ import {createTransport, type Transport, type TransportOptions} from '../tableau
 import {diagnosisFor, type RunContext} from './classify.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
 import {diagnose, warning, type RemedyFrame} from './diagnoses.js';
+import {interruptedBeforeStart, interruptedSkipSummary} from './interrupted.js';
+import {roleLabel} from './labels.js';
 import type {CheckId, CheckResult, CheckStatus, Diagnosis, VerificationEvent, VerificationResult, Warning} from './types.js';
 
 export {minimumPatApiVersion} from '../tableau/api-version.js';
@@ -28,6 +30,8 @@ export type VerificationOptions = {
 	/** Use this REST API version instead of the server's. */
 	apiVersion?: string | null;
 	onEvent?: (event: VerificationEvent) => void;
+	/** Ctrl-C: no further check starts, a session already open is still signed out, the diagnosis is `interrupted`. */
+	signal?: AbortSignal;
 	/** Demo pacing: each check lasts at least this long on screen. Never set in real runs. */
 	minimumCheckMs?: number;
 	/** For tests that observe retries or proxies; by default built from the options above. */
@@ -54,11 +58,13 @@ class CheckFailed extends Error {
 }
 
 /**
-Runs the five checks of DESIGN.md §5 over one connection and reports each as it starts and ends.
+Runs the checks of docs/reference.md over one connection and reports each as it starts and ends.
 Never throws for anything the server or network does: every failure becomes the result's diagnosis.
 */
 export async function verifyConnection(input: VerificationInput, options: VerificationOptions = {}): Promise<VerificationResult> {
-	return oneSessionPerToken(`${input.server}\n${input.tokenName}`, async () => runChecks(input, options));
+	return oneSessionPerToken(`${input.server}\n${input.tokenName}`, async () =>
+		options.signal?.aborted ? interruptedBeforeStart(input) : runChecks(input, options),
+	);
 }
 
 async function runChecks(input: VerificationInput, options: VerificationOptions): Promise<VerificationResult> {
@@ -99,6 +105,10 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 		let status: CheckStatus;
 		let summary: string;
 		try {
+			if (decisive && options.signal?.aborted) {
+				throw new CheckFailed(diagnose('interrupted', run));
+			}
+
 			({status = 'ok', summary} = await body());
 		} catch (error) {
 			const found = error instanceof CheckFailed ? error.diagnosis : diagnosisFor(error, id, run);
@@ -125,7 +135,7 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 	}
 
 	function skip(id: CheckId, summary: string): void {
-		const result: CheckResult = {id, status: 'skipped', summary, durationMs: 0};
+		const result: CheckResult = {id, status: 'skipped', summary: options.signal?.aborted ? interruptedSkipSummary : summary, durationMs: 0};
 		checks.push(result);
 		options.onEvent?.({type: 'check-finished', check: result});
 	}
@@ -219,7 +229,7 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 				user = me;
 				run.siteRole = me.siteRole;
 				const page = await pending.users;
-				const role = me.siteRole ?? 'role unknown';
+				const role = roleLabel(me.siteRole);
 				const total = page.totalAvailable === null ? '' : `; the site has ${page.totalAvailable} user${page.totalAvailable === 1 ? '' : 's'}`;
 				if (!adminRoles.test(me.siteRole ?? '')) {
 					warnings.push(warning('not-site-admin', run));
@@ -232,13 +242,19 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 	} finally {
 		const pending = roundTwo as RoundTwo | null;
 		if (pending === null) {
-			// Sign-in may have succeeded while serverinfo failed; that session must end too.
-			const stray = await signInRequest.catch(() => null);
-			if (stray) {
-				await client.signOut(stray, options.apiVersion ?? minimumPatApiVersion).catch(() => {});
-			}
+			// Sign-in may have succeeded while serverinfo failed, or the run was interrupted: that session must end too.
+			const endStray = async () => {
+				const stray = await signInRequest.catch(() => null);
+				await (stray ? client.signOut(stray, options.apiVersion ?? minimumPatApiVersion) : null);
+				return {summary: stray ? 'Signed out; the token is free for Parable again' : 'No session was open'};
+			};
 
-			skip('signout', 'Skipped: no session to end');
+			if (options.signal?.aborted) {
+				await check('signout', endStray, false);
+			} else {
+				await endStray().catch(() => {});
+				skip('signout', 'Skipped: no session to end');
+			}
 		} else {
 			// Always sign out, so the PAT's single session is free again for Parable.
 			await check(

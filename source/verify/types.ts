@@ -1,5 +1,5 @@
 /**
-Stable identifiers of everything that can go wrong (DESIGN.md §4). Scripts match on these.
+Stable identifiers of everything that can go wrong, listed in docs/reference.md (`npm run docs`). Scripts match on these.
 */
 export const diagnosisCodes = [
 	'invalid-url',
@@ -21,6 +21,7 @@ export const diagnosisCodes = [
 	'server-error',
 	'wrong-scheme',
 	'unexpected-response',
+	'interrupted',
 ] as const;
 
 export type DiagnosisCode = (typeof diagnosisCodes)[number];

@@ -4,7 +4,7 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {delimiter, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
@@ -27,6 +27,10 @@ type Run = {code: number | null; stdout: string; stderr: string};
 
 /** Runs a command to its end, with a deadline; the environment is ours minus npm's script variables. */
 async function run(command: string, args: string[], options: {cwd: string; timeoutMs?: number; env?: Record<string, string>}): Promise<Run> {
+	return runWith(command, args, {...options, env: options.env ?? {}});
+}
+
+async function runWith(command: string, args: string[], options: {cwd: string; timeoutMs?: number; env: NodeJS.ProcessEnv}): Promise<Run> {
 	const environment: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (!/^npm_(lifecycle|package)_/.test(key) && !key.startsWith('TABLEAU_')) {
@@ -34,6 +38,12 @@ async function run(command: string, args: string[], options: {cwd: string; timeo
 		}
 	}
 
+	// npm and npx put this clone's node_modules/.bin on PATH; a person installing the package has none
+	// of our devDependencies there, so a lifecycle script that needs one must fail here as it would for them.
+	environment['PATH'] = (environment['PATH'] ?? '')
+		.split(delimiter)
+		.filter(entry => !entry.endsWith(join('node_modules', '.bin')))
+		.join(delimiter);
 	const child = spawn(command, args, {cwd: options.cwd, env: {...environment, NO_COLOR: '1', ...options.env}, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
@@ -76,7 +86,8 @@ describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PA
 		mkdirSync(project);
 		writeFileSync(join(project, 'package.json'), JSON.stringify({name: 'empty-project', version: '1.0.0', private: true}));
 		// Dependencies come from npm's cache when it has them (CI just ran `npm ci`), else the registry.
-		install = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(folder, packed.filename)], {
+		// With its scripts, as a person installs it: a lifecycle script that needs a devDependency would fail here.
+		install = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(folder, packed.filename)], {
 			cwd: project,
 			timeoutMs: 45_000,
 		});
@@ -129,6 +140,29 @@ describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PA
 		expect(saved.stdout).toContain('no D-Bus session bus');
 		expect(saved.stdout).not.toContain('could not be loaded');
 	}, 60_000);
+
+	// The README's two ways to put `tableau-connect` on PATH, each into a prefix of its own so the
+	// machine's global folder is untouched: `npm install -g ./tableau-connect-*.tgz` and `npm link`.
+	it.each([
+		[
+			'npm install -g of the packed tarball',
+			(prefix: string) => ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(folder, packed.filename)],
+		],
+		['npm link in the clone', () => ['link', '--no-audit', '--no-fund', '--ignore-scripts']],
+	])(
+		'%s puts tableau-connect on PATH',
+		async (_route, args) => {
+			const prefix = join(folder, `global-${_route.split(' ')[1]}`);
+			mkdirSync(prefix);
+			// npm link reads the prefix from its config, not from --prefix.
+			const install = await runWith(npm, args(prefix), {cwd: root, timeoutMs: 45_000, env: {npm_config_prefix: prefix}});
+			expect(install.code, install.stderr).toBe(0);
+			const version = await run(join(prefix, 'bin', 'tableau-connect'), ['--version'], {cwd: folder});
+			expect(version.code, version.stderr).toBe(0);
+			expect(version.stdout.trim()).toBe(packageJson.version);
+		},
+		60_000,
+	);
 
 	it('runs the simulator from the installed package until SIGINT', async () => {
 		expect(existsSync(bin), `${bin} after npm install: ${install.stderr}`).toBe(true);

@@ -36,6 +36,22 @@ describe.skipIf(tmuxMissing)('the hidden secret prompt', () => {
 		expectNoSecrets(terminal.history(), target);
 	});
 
+	it('asks for it, hidden, when a terminal run has no secret at all', async () => {
+		terminal = startTerminal([process.execPath, cliPath, 'test', '--server', target.url, '--site', target.site, '--token-name', target.tokenName], {
+			columns: 100,
+			rows: 30,
+			env: {PATH: process.env['PATH'] ?? '', NO_COLOR: '1', HOME: '/tmp'},
+			cwd: process.cwd(),
+		});
+		await terminal.waitFor('Token secret (typing is hidden');
+		terminal.type(target.tokenSecret);
+		terminal.keys('Enter');
+		const screen = await terminal.waitFor('[exit 0]');
+		expect(screen).toContain('Verified');
+		expect(screen).not.toContain('type it at the prompt');
+		expect(terminal.history()).not.toContain(target.tokenSecret.slice(0, 10));
+	});
+
 	it('says so when nothing was typed, with exit 2', async () => {
 		terminal = startTerminal([process.execPath, cliPath, 'test', '--server', target.url, '--token-name', 'n', '--token-secret-stdin'], {
 			columns: 100,

@@ -59,8 +59,12 @@ function matches(frame: string, expected: Expectation): boolean {
 	return expected instanceof RegExp ? expected.test(frame) : expected(frame);
 }
 
+// A deadline, not a wait: a frame that comes sooner ends the wait sooner. It is generous because a
+// demo run paces five checks at 450 ms each, and a loaded 2-core machine can double that.
+const frameDeadlineMs = 15_000;
+
 /** Polls until `probe` returns something truthy, or throws after `timeout` ms with `describe()`. */
-export async function waitFor<T>(probe: () => T | undefined | null | false, describe: () => string, timeout = 8000): Promise<T> {
+export async function waitFor<T>(probe: () => T | undefined | null | false, describe: () => string, timeout = frameDeadlineMs): Promise<T> {
 	const deadline = Date.now() + timeout;
 	for (;;) {
 		const value = probe();
@@ -77,7 +81,7 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, desc
 }
 
 /** Waits until the frame matches, and returns it. */
-export async function waitForFrame(instance: Rendered, expected: Expectation, timeout = 8000): Promise<string> {
+export async function waitForFrame(instance: Rendered, expected: Expectation, timeout = frameDeadlineMs): Promise<string> {
 	return waitFor(
 		() => {
 			const frame = instance.lastFrame();
@@ -89,7 +93,7 @@ export async function waitForFrame(instance: Rendered, expected: Expectation, ti
 }
 
 /** Writes keys, then waits until the frame matches `expected` (or merely changes, when not given). */
-export async function press(instance: Rendered, input: string, expected?: Expectation, timeout = 8000): Promise<string> {
+export async function press(instance: Rendered, input: string, expected?: Expectation, timeout = frameDeadlineMs): Promise<string> {
 	const before = instance.lastFrame();
 	instance.stdin.write(input);
 	return waitForFrame(instance, expected ?? (frame => frame !== before), timeout);

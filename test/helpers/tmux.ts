@@ -52,7 +52,9 @@ export function startTerminal(command: string[], options: {columns: number; rows
 	const assignments = Object.entries(options.env)
 		.map(([key, value]) => `${key}=${quote(value)}`)
 		.join(' ');
-	const shell = `cd ${quote(options.cwd)} && env -i ${assignments} ${command.map(part => quote(part)).join(' ')}; echo "[exit $?]"; sleep 600`;
+	// The shell outlives a Ctrl-C that reaches it as SIGINT (a command not in raw mode), so it can
+	// print the exit code; a trap with a command is reset for the command it starts.
+	const shell = `trap 'true' INT; cd ${quote(options.cwd)} && env -i ${assignments} ${command.map(part => quote(part)).join(' ')}; echo "[exit $?]"; sleep 600`;
 	tmux('new-session', '-d', '-s', session, '-x', String(options.columns), '-y', String(options.rows), 'sh', '-c', shell);
 	tmux('set-option', '-t', session, 'history-limit', '5000');
 	const socketPath = tmux('display-message', '-p', '-t', session, '#{socket_path}').trim();

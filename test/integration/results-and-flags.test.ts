@@ -82,25 +82,47 @@ describe('--ca-file', () => {
 		expect((JSON.parse(run.stdout) as VerificationResult).diagnosis?.code).toBe('tls-untrusted-certificate');
 	});
 
-	// DESIGN §7 keeps the CA file path with the profile; today `profiles add --ca-file` verifies with
-	// it but does not save it, so `test NAME` then finds the certificate untrusted.
-	it.todo('is saved with a profile by profiles add, and test NAME uses it');
+	it('is saved with a profile by profiles add, and test NAME uses it', async () => {
+		const env = {TABLEAU_CONNECT_CONFIG_DIR: mkdtempSync(join(folder, 'config-')), TABLEAU_CONNECT_SECRET_STORE: 'file'};
+		const add = await runCli(
+			[
+				'profiles',
+				'add',
+				'private',
+				'--server',
+				tlsTarget.url,
+				'--site',
+				tlsTarget.site,
+				'--token-name',
+				tlsTarget.tokenName,
+				'--token-secret-stdin',
+				'--ca-file',
+				caFile,
+			],
+			{env, input: tlsTarget.tokenSecret},
+		);
+		expect(add.code, add.stderr).toBe(0);
+		const run = await runCli(['test', 'private', '--json'], {env});
+		expect(run.code, run.stderr).toBe(0);
+		expect((JSON.parse(run.stdout) as VerificationResult).checks[0]?.summary).toMatch(/TLS verified$/);
+		expectNoSecrets([add.stdout, add.stderr, run.stdout, run.stderr], tlsTarget);
+	});
 });
 
 describe('profiles remove with several profiles saved', () => {
 	it('removes the one named and keeps every other, names that start the same included', async () => {
 		const configDir = mkdtempSync(join(folder, 'config-'));
-		const store = openProfileStore({directory: configDir});
+		const store = openProfileStore({directory: configDir, secretStore: 'file'});
 		for (const name of ['acme', 'acme.prod', 'acme-staging', 'beta']) {
-			store.save({name, server: 'https://tableau.example.com', site: name, tokenName: 'Parable Integration', tokenSecret: `Qm7vR2xK9pW4-${name}`});
+			await store.save({name, server: 'https://tableau.example.com', site: name, tokenName: 'Parable Integration', tokenSecret: `Qm7vR2xK9pW4-${name}`});
 		}
 
-		const env = {TABLEAU_CONNECT_CONFIG_DIR: configDir};
+		const env = {TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_CONNECT_SECRET_STORE: 'file'};
 		const remove = await runCli(['profiles', 'remove', 'acme', '--yes'], {env});
 		expect(remove.code, remove.stderr).toBe(0);
 		const list = await runCli(['profiles', 'list', '--json'], {env});
 		expect((JSON.parse(list.stdout) as Array<{name: string}>).map(profile => profile.name)).toEqual(['acme-staging', 'acme.prod', 'beta']);
-		expect(openProfileStore({directory: configDir}).get('beta')?.tokenSecret).toBe('Qm7vR2xK9pW4-beta');
+		expect(await openProfileStore({directory: configDir}).readSecret('beta')).toBe('Qm7vR2xK9pW4-beta');
 		expectNoSecrets([remove.stdout, remove.stderr, list.stdout, list.stderr], 'Qm7vR2xK9pW4-beta', 'Qm7vR2xK9pW4-acme');
 	});
 });

@@ -30,10 +30,12 @@ const diagnosisTags: Partial<Record<ScenarioId, string>> = {
 	'session-stolen': '[session-invalidated · HTTP 401 · Tableau 401002]',
 	'site-not-found': '[site-not-found · HTTP 404 · Tableau 404000]',
 	slow: '[timeout]',
+	'sso-proxy': '[not-tableau · HTTP 200]',
 	'tls-expired': '[tls-certificate-expired]',
 	'tls-self-signed': '[tls-untrusted-certificate]',
 	'tls-wrong-host': '[tls-hostname-mismatch]',
 	'unexpected-response': '[unexpected-response · HTTP 418 · Tableau 418000]',
+	'wrong-scheme': '[wrong-scheme]',
 	'wrong-secret': '[signin-failed · HTTP 401 · Tableau 401001]',
 	'wrong-site': '[signin-failed · HTTP 401 · Tableau 401001]',
 };

@@ -30,7 +30,7 @@ describe('scenario catalogue', () => {
 	});
 
 	it('covers every diagnosis a server can cause', () => {
-		const clientSide = new Set(['invalid-url', 'dns-not-found', 'connection-refused', 'proxy-error']);
+		const clientSide = new Set(['invalid-url', 'dns-not-found', 'connection-refused', 'proxy-error', 'interrupted']);
 		const covered = new Set(scenarios.map(scenario => scenario.expected));
 		for (const code of diagnosisCodes.filter(code => !clientSide.has(code))) {
 			expect(covered, code).toContain(code);

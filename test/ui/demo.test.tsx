@@ -14,7 +14,7 @@ import {demoBanner} from '../../source/ui/demo/banner.js';
 import {nextFault} from '../../source/ui/demo/DemoApp.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {enterThrough, verdict, withDemo} from '../helpers/demo.js';
-import {flat, frameOf, keys, press, waitFor, waitForFrame} from '../helpers/ink.js';
+import {flat, keys, press, waitForFrame} from '../helpers/ink.js';
 
 const essentials = 'nothing is saved to your profiles';
 
@@ -268,14 +268,12 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 
 	test(`each check stays on screen at least ${demoMinimumCheckMs} ms in the demo`, async ({expect}) => {
 		await withDemo({scenario: 'ok', props: {initialStep: 'verify'}}, async demo => {
+			// Seen while reach runs (seeing it late, on a loaded machine, only shortens what is measured):
+			// at least the four checks after it are still to come, each held on screen for the minimum.
 			await waitForFrame(demo, /Reach server +checking…/);
 			const shown = Date.now();
-			await waitFor(
-				() => /✓ {2}Reach server/.test(frameOf(demo)),
-				() => 'the reach check to finish',
-			);
-			expect(Date.now() - shown).toBeGreaterThanOrEqual(demoMinimumCheckMs - 50);
 			await verdict(demo);
+			expect(Date.now() - shown).toBeGreaterThanOrEqual(4 * demoMinimumCheckMs - 50);
 		});
 	});
 
@@ -287,7 +285,9 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 			const result = await verifyConnection(input, {timeoutMs: 5000});
 			const real = performance.now() - started;
 			expect(result.ok).toBe(true);
-			expect(real).toBeLessThan(demoMinimumCheckMs * 2);
+			// Paced, the five checks could not take less than five minimums: an unpaced run that did would
+			// have been paced. (A bound this loose holds on a loaded machine too.)
+			expect(real).toBeLessThan(5 * demoMinimumCheckMs - 50);
 
 			const pacedStart = performance.now();
 			await verifyConnection(input, {timeoutMs: 5000, minimumCheckMs: demoMinimumCheckMs});

@@ -93,20 +93,20 @@ describe('the list', () => {
 		const instance = track(renderStoreHome(store, {now: () => now}));
 		const frame = await waitForFrame(instance, 'gamma');
 		const lines = frame.split('\n');
-		expect(lines[0]).toMatch(/Tableau connections +1 of 3 saved profiles/);
+		expect(lines[0]).toMatch(/Tableau connections +profile 1 of 3/);
 		expect(frame).toMatch(/› alpha +✓ verified 5 minutes ago/);
 		expect(frame).toContain(`    ${good.url} · site acme · token Parable Integration`);
 		expect(frame).toMatch(/ {2}beta +✗ signin-failed 3 days ago/);
 		expect(frame).toMatch(/ {2}gamma +never tested/);
 		// The selected profile's stored result, in words.
-		expect(flat(frame)).toContain('✓ Last test passed 5 minutes ago: Tableau 2024.2.1, REST API 3.23, ada@example.com (SiteAdministratorCreator).');
+		expect(flat(frame)).toContain('✓ Last test passed 5 minutes ago: Tableau 2024.2.1, REST API 3.23, ada@example.com (Site Administrator Creator).');
 		expect(flat(frame)).toContain('↑↓ select · t test · a test all · e edit · d remove · n new · q quit');
 
 		const beta = await press(instance, keys.down, '› beta');
 		expect(flat(beta)).toContain(
 			'✗ Last test failed 3 days ago: Tableau refused the token sign-in [signin-failed]. Press t to test it again and see what to do.',
 		);
-		expect(beta.split('\n')[0]).toContain('2 of 3 saved profiles');
+		expect(beta.split('\n')[0]).toContain('profile 2 of 3');
 		const gamma = await press(instance, 'j', '› gamma');
 		expect(flat(gamma)).toContain('Not tested yet. Press t to test it.');
 		// The end of the list stops the selection: one step up from there is beta again.
@@ -296,7 +296,7 @@ describe('removing', () => {
 		frame = await press(instance, 'y', '✓ Removed "beta" from this computer.');
 		expect(frame).not.toMatch(/^ {2}beta/m);
 		expect(frame).toMatch(/› gamma/);
-		expect(frame.split('\n')[0]).toContain('2 of 2 saved profiles');
+		expect(frame.split('\n')[0]).toContain('profile 2 of 2');
 		expect(store.list().map(profile => profile.name)).toEqual(['alpha', 'gamma']);
 	});
 

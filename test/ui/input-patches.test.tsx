@@ -1,4 +1,4 @@
-// The patches in patches/ (applied by `postinstall` on every install) checked by behaviour: each
+// The patches in patches/ (applied by the `prepare` script on every install in a clone) checked by behaviour: each
 // test here fails on a stock ink 6.8.0 or ink-text-input 6.0.0. See the header of each patch file.
 import {useState} from 'react';
 import {afterEach, describe, expect, test} from 'vitest';

@@ -67,7 +67,7 @@ describe('the live test view', () => {
 		const frame = await waitForFrame(instance, 'profiles verified');
 		expect(flat(frame)).toContain(`alpha · ${good.url} · site acme · token Parable Integration`);
 		expect(flat(frame)).toContain(`beta · ${wrongSecret.url} · site acme · token Parable Integration`);
-		expect(flat(frame)).toContain('✓ Verified: jordan.rivera@acme.example (SiteAdministratorCreator) can use site "acme"');
+		expect(flat(frame)).toContain('✓ Verified: jordan.rivera@acme.example (Site Administrator Creator) can use site "acme"');
 		expect(flat(frame)).toContain('[signin-failed · HTTP 401 · Tableau 401001]');
 		expect(flat(frame)).toContain('What to do:');
 		expect(flat(frame)).toContain('✗ 1 of 2 profiles verified; failed: beta.');

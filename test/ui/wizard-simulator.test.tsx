@@ -59,7 +59,7 @@ describe('the wizard against the simulator', () => {
 		const frame = await waitForFrame(instance, `saved in ${savedPath}`);
 		expect(flat(frame)).toMatch(/✓ Reach server .* Connected to 127\.0\.0\.1/);
 		expect(flat(frame)).toContain('Tableau 2024.2.1, REST API 3.23');
-		expect(flat(frame)).toContain('(SiteAdministratorCreator)');
+		expect(flat(frame)).toContain('(Site Administrator Creator)');
 		expect(flat(frame)).toMatch(/✓ Sign out/);
 
 		// The values for Parable's form are below the fold of a 24-row terminal: scroll to them.

@@ -60,28 +60,26 @@ async function lockedByAnotherWriter(file: string, holdMs: number, from: string,
 
 describe('profile store: the lock', () => {
 	it('a save waits for a lock another writer holds, then keeps what that writer saved', async () => {
-		const store = openProfileStore({directory});
-		store.save(profile('first'));
+		const store = openProfileStore({directory, secretStore: 'file'});
+		await store.save(profile('first'));
 		const worker = await lockedByAnotherWriter(store.path, 300, 'first', 'theirs');
 		try {
-			store.save(profile('mine'));
+			await store.save(profile('mine'));
 			expect(store.list().map(saved => saved.name)).toEqual(['first', 'mine', 'theirs']);
-			expect(store.get('theirs')?.tokenSecret).toBe('secret-of-first');
+			expect(await store.readSecret('theirs')).toBe('secret-of-first');
 		} finally {
 			await worker.terminate();
 		}
 	});
 
 	it('so do remove, rename and recording a verification', async () => {
-		const store = openProfileStore({directory});
-		store.save(profile('first'));
-		store.save(profile('second'));
-		store.save(profile('third'));
-		const changes: Array<() => void> = [
-			() => store.remove('second'),
-			() => {
-				store.rename('third', 'renamed');
-			},
+		const store = openProfileStore({directory, secretStore: 'file'});
+		await store.save(profile('first'));
+		await store.save(profile('second'));
+		await store.save(profile('third'));
+		const changes: Array<() => unknown> = [
+			async () => store.remove('second'),
+			async () => store.rename('third', 'renamed'),
 			() => {
 				store.recordVerification('first', {
 					at: new Date().toISOString(),
@@ -97,7 +95,7 @@ describe('profile store: the lock', () => {
 		for (const [index, change] of changes.entries()) {
 			const worker = await lockedByAnotherWriter(store.path, 150, 'first', `theirs${index}`);
 			try {
-				change();
+				await change();
 			} finally {
 				await worker.terminate();
 			}
@@ -109,21 +107,19 @@ describe('profile store: the lock', () => {
 });
 
 describe('profile store: remove with several profiles saved', () => {
-	it('removes only the one named, even when other names start the same', () => {
-		const store = openProfileStore({directory});
+	it('removes only the one named, even when other names start the same', async () => {
+		const store = openProfileStore({directory, secretStore: 'file'});
 		for (const name of ['acme', 'acme.prod', 'acme2', 'beta', 'Acme.staging']) {
-			store.save(profile(name));
+			await store.save(profile(name));
 		}
 
-		expect(store.remove('acme')).toBe(true);
+		expect((await store.remove('acme')).removed).toBe(true);
 		expect(store.list().map(saved => saved.name)).toEqual(['acme.prod', 'Acme.staging', 'acme2', 'beta']);
-		expect(store.remove('acme')).toBe(false);
-		expect(store.remove('ACME.PROD')).toBe(false);
-		expect(
-			openProfileStore({directory})
-				.list()
-				.map(saved => [saved.name, saved.tokenSecret]),
-		).toEqual([
+		expect((await store.remove('acme')).removed).toBe(false);
+		expect((await store.remove('ACME.PROD')).removed).toBe(false);
+		const reopened = openProfileStore({directory, secretStore: 'file'});
+		const secrets = await Promise.all(reopened.list().map(async saved => [saved.name, await reopened.readSecret(saved.name)]));
+		expect(secrets).toEqual([
 			['acme.prod', 'secret-of-acme.prod'],
 			['Acme.staging', 'secret-of-Acme.staging'],
 			['acme2', 'secret-of-acme2'],

@@ -1,8 +1,24 @@
+import {createContext, useContext} from 'react';
 import {Box, Text} from 'ink';
 import {Paint, type Tone} from '../components/Paint.js';
 import {Spinner} from '../components/Spinner.js';
 import {checkLabels} from '../../verify/labels.js';
 import type {CheckLine} from './check-lines.js';
+import {useElapsedSeconds} from './use-elapsed.js';
+
+/** The deadline of each request, so a check that waits can say how long it has waited against it. 15 s unless told. */
+export const CheckTimeoutContext = createContext(15_000);
+
+/** "checking…", then "checking… 4 s of 15 s" once a check has waited a second. */
+export function waitingText(seconds: number, timeoutMs: number): string {
+	if (seconds < 1) {
+		return 'checking…';
+	}
+
+	const timeout = Math.round(timeoutMs / 1000);
+	// Retries may run a check past one request's deadline; "17 s of 15 s" would read as a bug.
+	return seconds <= timeout ? `checking… ${seconds} s of ${timeout} s` : `checking… ${seconds} s`;
+}
 
 const symbols: Record<Exclude<CheckLine['status'], 'running'>, [string, Tone]> = {
 	pending: ['·', 'muted'],
@@ -19,7 +35,9 @@ export function formatDuration(milliseconds: number): string {
 
 function CheckRow({line, narrow}: {readonly line: CheckLine; readonly narrow: boolean}) {
 	const [symbol, tone] = line.status === 'running' ? ['', 'accent' as const] : symbols[line.status];
-	const detail = line.status === 'pending' ? 'waiting' : line.status === 'running' ? 'checking…' : (line.summary ?? '');
+	const waited = useElapsedSeconds(line.status === 'running');
+	const timeoutMs = useContext(CheckTimeoutContext);
+	const detail = line.status === 'pending' ? 'waiting' : line.status === 'running' ? waitingText(waited, timeoutMs) : (line.summary ?? '');
 	const duration =
 		line.durationMs !== null && line.status !== 'skipped' && line.status !== 'pending' && line.status !== 'running' ? formatDuration(line.durationMs) : '';
 	const summary = <Paint tone={line.status === 'pending' || line.status === 'skipped' ? 'muted' : 'plain'}>{detail}</Paint>;

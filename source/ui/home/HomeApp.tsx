@@ -15,11 +15,12 @@ import {homeReducer, initialHomeState, selectedProfile, type HomeOutcome, type N
 import {RemoveConfirm} from './RemoveConfirm.js';
 import {useHomeKeys} from './use-home-keys.js';
 import {useMove, useRemoval, type MoveServer, type RemoveProfile} from './use-removal.js';
+import {useStoreRefresh} from './use-store-refresh.js';
 
 export type {HomeOutcome, Notice} from './reducer.js';
 
 export type HomeAppProps = {
-	/** Reads the saved profiles (without secrets): when the screen opens and after a removal. */
+	/** Reads the saved profiles (without secrets): when the screen opens, after a removal, and every 2 s. */
 	readonly list: () => readonly ProfileSummary[];
 	/** Tests one saved profile by name; the real pipeline, the simulator or a fake in tests. */
 	readonly verify: VerifyProfile;
@@ -43,6 +44,8 @@ export type HomeAppProps = {
 	readonly color?: boolean;
 	/** Called once with how the screen ended, just before it exits. */
 	readonly onExit?: (outcome: HomeOutcome) => void;
+	/** How often the list is read again for changes made elsewhere; tests shorten it. */
+	readonly refreshMs?: number;
 };
 
 /** Re-renders twice a minute, so "just now" becomes "1 minute ago" on a screen left open. */
@@ -94,6 +97,7 @@ export function HomeApp(props: HomeAppProps) {
 	useTestRunner(state.tests, dispatch, props.verify, props.record, clock);
 	useRemoval(state.mode, dispatch, props.remove, props.list);
 	useMove(state.move, dispatch, props.moveServer, props.list);
+	useStoreRefresh(props.list, dispatch, open && state.mode.kind === 'browse', props.refreshMs);
 	const {outcome} = state;
 	useExitWith(outcome, props.onExit);
 
@@ -106,7 +110,8 @@ export function HomeApp(props: HomeAppProps) {
 	const test = selected ? state.tests.tests.get(selected.name) : undefined;
 	const hints = homeKeyHints(state);
 	const count = state.profiles.length;
-	const title = count === 0 ? 'no saved profiles' : count === 1 ? '1 saved profile' : `${state.selected + 1} of ${count} saved profiles`;
+	// "1 of 2 saved profiles" read as "one of them is saved": say which is the selection's place.
+	const title = count === 0 ? 'no saved profiles' : count === 1 ? '1 saved profile' : `profile ${state.selected + 1} of ${count}`;
 	const headerRows = 2 + (props.banner ? 1 : 0) + (state.notice ? wrappedRows(state.notice.text, columns) : 0);
 	const detailWanted = state.mode.kind !== 'browse' ? 3 : test && test.phase !== 'queued' ? 16 : 4;
 	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.

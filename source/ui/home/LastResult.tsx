@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {timeAgo} from '../../profiles/last-verification.js';
 import type {LastVerification} from '../../profiles/types.js';
 import {diagnosisCatalogue} from '../../verify/diagnoses.js';
+import {userText} from '../../verify/labels.js';
 import {Paint} from '../components/Paint.js';
 
 function Summary({last, now}: {readonly last: LastVerification | null; readonly now: number}) {
@@ -11,7 +12,7 @@ function Summary({last, now}: {readonly last: LastVerification | null; readonly 
 
 	const ago = timeAgo(last.at, now);
 	if (last.ok) {
-		const who = last.userName ? `, ${last.userName} (${last.siteRole ?? 'role unknown'})` : '';
+		const who = last.userName ? `, ${userText({name: last.userName, siteRole: last.siteRole})}` : '';
 		return (
 			<Text>
 				<Paint tone="ok">✓ Last test passed {ago}</Paint>: Tableau {last.productVersion ?? '?'}, REST API {last.apiVersion ?? '?'}

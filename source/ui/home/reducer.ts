@@ -40,6 +40,8 @@ export type HomeAction =
 	| {type: 'cancel-remove'}
 	| {type: 'confirm-remove'}
 	| {type: 'removed'; name: string; profiles: readonly ProfileSummary[]}
+	/** The store as read again: another process may have added, changed or removed profiles. */
+	| {type: 'profiles-read'; profiles: readonly ProfileSummary[]}
 	| {type: 'remove-failed'; name: string; message: string}
 	| {type: 'edit'}
 	| {type: 'add'}
@@ -177,6 +179,16 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 				scroll: 0,
 				scrollMax: 0,
 			};
+		}
+
+		case 'profiles-read': {
+			if (JSON.stringify(action.profiles) === JSON.stringify(state.profiles)) {
+				return state;
+			}
+
+			// The selection follows its profile by name; if that one went, the same position.
+			const index = selected ? action.profiles.findIndex(profile => profile.name === selected.name) : -1;
+			return {...state, profiles: action.profiles, selected: clamp(index === -1 ? state.selected : index, action.profiles.length)};
 		}
 
 		case 'remove-failed': {

@@ -1,8 +1,10 @@
-import {useEffect, useReducer} from 'react';
+import {useEffect, useReducer, useState} from 'react';
 import {Box, Static, Text, useApp} from 'ink';
 import type {VerificationResult} from '../../verify/types.js';
+import {CheckTimeoutContext} from '../checks/CheckList.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
+import {runSummary} from '../../verify/labels.js';
 import {ProfileHeading} from './ProfileHeading.js';
 import {TestBlock} from './TestBlock.js';
 import {TestStatus} from './TestStatus.js';
@@ -25,7 +27,31 @@ export type TestRunAppProps = {
 	readonly now?: () => number;
 	/** Called once with the results, just before the app exits. */
 	readonly onExit?: (outcome: TestRunOutcome) => void;
+	/** Aborted by Ctrl-C: the tests stop at their next check and sign out, and the screen says so. */
+	readonly signal?: AbortSignal;
+	/** The deadline of each request, shown beside a check that waits. */
+	readonly timeoutMs?: number | undefined;
 };
+
+/** Whether `signal` has been aborted, as state, so the screen redraws when Ctrl-C comes. */
+function useAborted(signal: AbortSignal | undefined): boolean {
+	const [aborted, setAborted] = useState(signal?.aborted ?? false);
+	useEffect(() => {
+		if (!signal) {
+			return;
+		}
+
+		const update = () => {
+			setAborted(true);
+		};
+
+		signal.addEventListener('abort', update, {once: true});
+		return () => {
+			signal.removeEventListener('abort', update);
+		};
+	}, [signal]);
+	return aborted;
+}
 
 /** Rows one live test block takes: its heading and five check lines, plus a blank line. */
 const blockRows = 7;
@@ -71,9 +97,11 @@ function CompactLine({profile, test, now}: {readonly profile: ProfileSummary; re
 }
 
 function Summary({profiles, results}: {readonly profiles: readonly ProfileSummary[]; readonly results: TestRunOutcome['results']}) {
-	const failed = profiles.filter((_profile, index) => !results[index]?.ok).map(profile => profile.name);
-	const text = `${results.length - failed.length} of ${results.length} profiles verified`;
-	return failed.length === 0 ? <Paint tone="ok">✓ {text}.</Paint> : <Paint tone="fail">{`✗ ${text}; failed: ${failed.join(', ')}.`}</Paint>;
+	const text = runSummary(
+		results,
+		profiles.map(profile => profile.name),
+	);
+	return results.every(result => result?.ok) ? <Paint tone="ok">✓ {text}</Paint> : <Paint tone="fail">{`✗ ${text}`}</Paint>;
 }
 
 /**
@@ -90,6 +118,7 @@ export function TestRunApp(props: TestRunAppProps) {
 		testsReducer(initialTestsState(limit), {type: 'queue-tests', names: profiles.map(profile => profile.name)}),
 	);
 	useTestRunner(state, dispatch, props.verify, props.record, now);
+	const interrupted = useAborted(props.signal);
 	const names = profiles.map(profile => profile.name);
 	const ended = allEnded(state, names);
 	const {onExit} = props;
@@ -117,22 +146,27 @@ export function TestRunApp(props: TestRunAppProps) {
 	const several = profiles.length > 1;
 	return (
 		<ColorContext.Provider value={props.color ?? true}>
-			<Static items={committed}>{profile => <EndedBlock key={profile.name} profile={profile} test={state.tests.get(profile.name)} />}</Static>
-			<Box flexDirection="column" width={columns}>
-				{live.map(profile => {
-					const test = state.tests.get(profile.name)!;
-					return fullBlocks && test.phase === 'running' ? (
-						<Box key={profile.name} flexDirection="column" marginBottom={1}>
-							<ProfileHeading profile={profile} />
-							<TestBlock test={test} columns={columns} />
-						</Box>
-					) : (
-						<CompactLine key={profile.name} profile={profile} test={test} now={now()} />
-					);
-				})}
-				{waiting > 0 ? <Paint tone="muted">{`· ${waiting} more waiting (${limit} at a time)`}</Paint> : null}
-				{several && ended ? <Summary profiles={profiles} results={outcomeOf(state, profiles).results} /> : null}
-			</Box>
+			<CheckTimeoutContext.Provider value={props.timeoutMs ?? 15_000}>
+				<Static items={committed}>{profile => <EndedBlock key={profile.name} profile={profile} test={state.tests.get(profile.name)} />}</Static>
+				<Box flexDirection="column" width={columns}>
+					{live.map(profile => {
+						const test = state.tests.get(profile.name)!;
+						return fullBlocks && test.phase === 'running' ? (
+							<Box key={profile.name} flexDirection="column" marginBottom={1}>
+								<ProfileHeading profile={profile} />
+								<TestBlock test={test} columns={columns} />
+							</Box>
+						) : (
+							<CompactLine key={profile.name} profile={profile} test={test} now={now()} />
+						);
+					})}
+					{waiting > 0 && !interrupted ? <Paint tone="muted">{`· ${waiting} more waiting (${limit} at a time)`}</Paint> : null}
+					{interrupted && !ended ? (
+						<Paint tone="warn">! Interrupted: stopping after the current check, then signing out (Ctrl-C again to quit at once).</Paint>
+					) : null}
+					{several && ended ? <Summary profiles={profiles} results={outcomeOf(state, profiles).results} /> : null}
+				</Box>
+			</CheckTimeoutContext.Provider>
 		</ColorContext.Provider>
 	);
 }

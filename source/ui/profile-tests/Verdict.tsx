@@ -1,11 +1,12 @@
 import {Box, Text} from 'ink';
 import type {VerificationResult} from '../../verify/types.js';
+import {userText} from '../../verify/labels.js';
 import {Paint} from '../components/Paint.js';
 import {DiagnosisView, WarningView} from '../checks/Remedies.js';
 
 /** What a passing test found: who signed in, where, on which versions. */
 function Verified({result}: {readonly result: VerificationResult}) {
-	const who = result.user ? `${result.user.name ?? result.user.id} (${result.user.siteRole ?? 'role unknown'})` : 'The token';
+	const who = result.user ? userText(result.user) : 'The token';
 	const where = result.site === '' ? 'the Default site' : `site "${result.site}"`;
 	const product = result.serverInfo?.productVersion ? `Tableau ${result.serverInfo.productVersion}, ` : '';
 	return (

@@ -30,4 +30,5 @@ export const editTargets: Record<DiagnosisCode, EditTarget> = {
 	'session-invalidated': {step: 'review', field: null},
 	'rate-limited': {step: 'review', field: null},
 	'server-error': {step: 'review', field: null},
+	interrupted: {step: 'review', field: null},
 };

@@ -7,8 +7,8 @@ export function CurlView(props: {readonly input: CurlInput}) {
 	return (
 		<Box flexDirection="column">
 			<Text>
-				The same test with curl, at REST API {props.input.apiVersion ?? "version unknown (the doc's 3.19 is used)"}. The secret is read from ${secretVariable}{' '}
-				and never shown here.
+				The same test with curl, at REST API {props.input.apiVersion ?? "version unknown (3.19, as on Parable's Tableau page, is used)"}. The secret is read
+				from ${secretVariable} and never shown here.
 			</Text>
 			<Box marginTop={1} flexDirection="column">
 				{curlCommands(props.input).map((line, index) => (

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
+import {userText} from '../../../verify/labels.js';
 import type {VerificationResult} from '../../../verify/types.js';
 import type {SaveState, SavedProfile} from '../reducer.js';
 import {WarningView} from '../../checks/Remedies.js';
@@ -28,7 +29,7 @@ function savedText(save: SaveState, saved: SavedProfile | null): string {
 export function SuccessView({result, tokenName, save, saved}: Props) {
 	const site = result.site === '' ? 'the Default site' : result.site;
 	const product = result.serverInfo?.productVersion ? `Tableau ${result.serverInfo.productVersion}` : 'Tableau';
-	const user = result.user ? `${result.user.name ?? result.user.id} (${result.user.siteRole ?? 'role unknown'})` : 'unknown';
+	const user = result.user ? userText(result.user) : 'unknown';
 	return (
 		<Box flexDirection="column">
 			<Paint tone="ok" bold>

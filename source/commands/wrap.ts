@@ -1,0 +1,53 @@
+/**
+Word wrap for plain output on a terminal, where the terminal itself would continue a long line at
+column 0, under the number of a remedy. Breaks only at spaces (a word longer than the line is cut),
+and counts characters, which is the width of everything the catalogue writes.
+*/
+export function wrapWords(text: string, width: number): string[] {
+	const limit = Math.max(1, width);
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ').filter(part => part !== '')) {
+		let rest = word;
+		while ([...rest].length > limit) {
+			if (line !== '') {
+				lines.push(line);
+				line = '';
+			}
+
+			lines.push([...rest].slice(0, limit).join(''));
+			rest = [...rest].slice(limit).join('');
+		}
+
+		const candidate = line === '' ? rest : `${line} ${rest}`;
+		if ([...candidate].length <= limit) {
+			line = candidate;
+		} else {
+			lines.push(line);
+			line = rest;
+		}
+	}
+
+	if (line !== '' || lines.length === 0) {
+		lines.push(line);
+	}
+
+	return lines;
+}
+
+/**
+`text` after `first` (such as "     1. "), its continuation lines indented to line up under the text,
+not under the number. Without `columns` (a pipe, a file) the line is left whole for tools to read.
+*/
+export function hanging(first: string, text: string, columns: number | undefined): string[] {
+	const indent = [...first].length;
+	// Too narrow to indent usefully: continue at four spaces rather than a sliver of a column.
+	const continuation = columns !== undefined && columns - indent < 20 ? 4 : indent;
+	if (columns === undefined || [...first].length + [...text].length <= columns) {
+		return [`${first}${text}`];
+	}
+
+	const [head = '', ...tail] = wrapWords(text, columns - indent);
+	const rest = wrapWords(tail.join(' '), columns - continuation);
+	return [`${first}${head}`, ...(tail.length === 0 ? [] : rest.map(line => `${' '.repeat(continuation)}${line}`))];
+}

@@ -1,0 +1,66 @@
+// Long lines of plain output on a terminal wrap under their own text, at 100, 80, 60 and 40
+// columns: remedy items under the item's text (not under its number, not at column 0), no
+// Markdown backticks, and the codes after a title never cut in two.
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {cliPath} from '../helpers/cli.js';
+import {startTerminal, tmuxMissing, type Terminal} from '../helpers/tmux.js';
+
+let simulator: Simulator;
+let terminal: Terminal | undefined;
+
+beforeAll(async () => {
+	simulator = await startSimulator({scenario: 'wrong-secret'});
+});
+
+afterAll(async () => {
+	await simulator.close();
+});
+
+afterEach(() => {
+	terminal?.kill();
+	terminal = undefined;
+});
+
+describe.skipIf(tmuxMissing)('plain output on a terminal', () => {
+	it.each([100, 80, 60, 40])(
+		'at %i columns, remedies wrap under their own text',
+		async columns => {
+			terminal = startTerminal([process.execPath, cliPath, 'test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName], {
+				columns,
+				rows: 100,
+				env: {
+					PATH: process.env['PATH'] ?? '',
+					NO_COLOR: '1',
+					HOME: '/tmp',
+					TERM: 'xterm-256color',
+					LANG: 'C.UTF-8',
+					TABLEAU_TOKEN_SECRET: simulator.tokenSecret,
+				},
+				cwd: process.cwd(),
+			});
+			await terminal.waitFor('[exit 1]');
+			const lines = terminal.history().split('\n');
+			const start = lines.findIndex(line => line === '  What to do:');
+			const end = lines.findIndex(line => line.startsWith('[exit'));
+			expect(start).toBeGreaterThan(0);
+			const remedies = lines.slice(start + 1, end).filter(line => line.trim() !== '');
+			expect(remedies[0]).toMatch(/^ {5}1\. \S/);
+			for (const line of remedies) {
+				// An item's first line, or a continuation exactly under the item's text.
+				expect(line, `at ${columns} columns`).toMatch(/^( {5}\d\. | {8})\S/);
+			}
+
+			expect(remedies.length).toBeGreaterThan(6);
+			const screen = lines.join('\n');
+			expect(screen).not.toContain('`');
+			const codes = lines.slice(0, start).join('\n');
+			for (const code of ['[signin-failed', 'HTTP 401', 'Tableau 401001]']) {
+				expect(codes, `"${code}" whole on one line at ${columns} columns`).toContain(code);
+			}
+
+			expect(terminal.history()).not.toContain(simulator.tokenSecret);
+		},
+		20_000,
+	);
+});
