@@ -31,30 +31,55 @@ async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr']): 
 	stdin.setRawMode?.(true);
 	let secret = '';
 	try {
-		for await (const chunk of stdin) {
-			for (const character of String(chunk)) {
-				if (character === '\r' || character === '\n') {
-					return secret;
-				}
+		// A listener, not `for await`: leaving such a loop early destroys the stream, and a destroyed
+		// terminal stream can no longer leave raw mode, so Ctrl-C would stay a plain key for the rest
+		// of the run (a test could then not be interrupted).
+		return await new Promise<string>((resolve, reject) => {
+			const finish = (settle: () => void) => {
+				stdin.off('data', onData);
+				stdin.off('end', onEnd);
+				settle();
+			};
 
-				if (character === '\u0003') {
-					throw new Interrupted('Interrupted: no secret was read, nothing was tested.');
-				}
+			const onEnd = () => {
+				finish(() => {
+					resolve(secret);
+				});
+			};
 
-				if (character === '\u007F' || character === '\b') {
-					secret = secret.slice(0, -1);
-				} else if (character === '\u0015') {
-					secret = '';
-				} else if (character >= ' ') {
-					secret += character;
-				}
-			}
-		}
+			const onData = (chunk: string | Buffer) => {
+				for (const character of String(chunk)) {
+					if (character === '\r' || character === '\n') {
+						finish(() => {
+							resolve(secret);
+						});
+						return;
+					}
 
-		return secret;
+					if (character === '\u0003') {
+						finish(() => {
+							reject(new Interrupted('Interrupted: no secret was read, nothing was tested.'));
+						});
+						return;
+					}
+
+					if (character === '\u007F' || character === '\b') {
+						secret = secret.slice(0, -1);
+					} else if (character === '\u0015') {
+						secret = '';
+					} else if (character >= ' ') {
+						secret += character;
+					}
+				}
+			};
+
+			stdin.on('data', onData);
+			stdin.on('end', onEnd);
+			stdin.resume();
+		});
 	} finally {
 		stdin.setRawMode?.(false);
-		stdin.pause?.();
+		stdin.pause();
 		stderr.write('\n');
 	}
 }

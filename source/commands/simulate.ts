@@ -72,7 +72,13 @@ export async function runSimulateCommand(argv: string[], io: CommandIo): Promise
 		simulator = await startSimulator({port: parsePort(values.port), host: values.host, scenario, tls: values.tls});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL') {
+			throw new UsageError(
+				`Cannot listen on --host ${values.host ?? '127.0.0.1'} (${code}): it is not an address of this computer. Leave --host out for 127.0.0.1, or give one of this computer's addresses (0.0.0.0 for all).`,
+			);
+		}
+
+		if (code === 'EADDRINUSE' || code === 'EACCES') {
 			throw new UsageError(
 				`Cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 0} (${code}). Pick another --port, or leave it out for a free one.`,
 			);

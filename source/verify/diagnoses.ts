@@ -391,7 +391,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		explain: context =>
 			context.server?.startsWith('http://')
 				? `${upperFirst(portText(context))} of ${hostText(context)} speaks TLS, so it answers plain http:// with a TLS error or by hanging up${facts(context)}. The address needs https://.`
-				: `${upperFirst(portText(context))} of ${hostText(context)} answers plain HTTP, not TLS, so the https:// handshake failed${facts(context)}. When no scheme is typed, https:// is assumed.`,
+				: `${upperFirst(portText(context))} of ${hostText(context)} answers plain HTTP, not TLS, so the https:// handshake failed${facts(context)}. (An address typed without a scheme gets https://.)`,
 		remedy: context => {
 			const other = otherScheme(context.server);
 			if (context.server?.startsWith('http://')) {

@@ -34,7 +34,7 @@ function open(args: string[], columns = 100, rows = 30): Terminal {
 /** A slow simulator (each answer delayed) and a saved profile that points at it. */
 async function slowProfile(name: string, slowMs: number): Promise<Simulator> {
 	simulator = await startSimulator({scenario: 'slow', slowMs});
-	openProfileStore({directory: configDirectory}).save({
+	await openProfileStore({directory: configDirectory, secretStore: 'file'}).save({
 		name,
 		server: simulator.url,
 		site: simulator.site,
@@ -59,7 +59,13 @@ async function waitUntil(condition: () => boolean, timeout = 15_000): Promise<vo
 
 describe.skipIf(tmuxMissing)('Ctrl-C on a terminal', () => {
 	it('at the y/N of profiles remove: exit 130, one plain line, nothing removed', async () => {
-		openProfileStore({directory: configDirectory}).save({name: 'keep', server: 'https://tableau.example.com', site: '', tokenName: 'n', tokenSecret: 's-e-c'});
+		await openProfileStore({directory: configDirectory, secretStore: 'file'}).save({
+			name: 'keep',
+			server: 'https://tableau.example.com',
+			site: '',
+			tokenName: 'n',
+			tokenSecret: 's-e-c',
+		});
 		const term = open(['profiles', 'remove', 'keep']);
 		await term.waitFor('Remove profile "keep"?');
 		term.keys('C-c');
@@ -78,6 +84,24 @@ describe.skipIf(tmuxMissing)('Ctrl-C on a terminal', () => {
 		expect(screen).toContain('Interrupted: no secret was read, nothing was tested.');
 		expect(screen).not.toContain('half-typed');
 	});
+
+	it('during a test whose secret was typed at the hidden prompt: the prompt gives the terminal back, so Ctrl-C still signs out and exits 130', async () => {
+		const sim = await startSimulator({scenario: 'slow', slowMs: 2500});
+		simulator = sim;
+		const term = open(['test', '--server', sim.url, '--site', sim.site, '--token-name', sim.tokenName]);
+		await term.waitFor('Token secret (typing is hidden');
+		term.type(sim.tokenSecret);
+		term.keys('Enter');
+		// Reach is done; serverinfo and sign-in are on their way to a server that answers slowly.
+		await term.waitFor('✓ Reach server');
+		term.keys('C-c');
+		const screen = await term.waitFor('[exit 130]', 20_000);
+		expect(screen).toContain('Interrupted: stopping after the current check');
+		expect(screen).not.toContain('Verified');
+		expect(sim.stats().signOuts).toBe(sim.stats().signIns);
+		expect(sim.stats().activeSessions).toBe(0);
+		expect(screen).not.toContain(sim.tokenSecret.slice(0, 6));
+	}, 40_000);
 
 	it('during test NAME: shows the wait against the timeout, signs out, and the last frame says so', async () => {
 		const sim = await slowProfile('slow-one', 2500);

@@ -137,3 +137,13 @@ describe('good input', () => {
 		expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
 	});
 });
+
+describe('simulate with a host that is not this computer', () => {
+	it.each(['bad host', '10.9.9.9'])('--host %s is a usage error that names the host, not a crash', async host => {
+		const run = await runCli(['simulate', '--host', host]);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain(`--host ${host}`);
+		expect(run.stderr).not.toContain('failed unexpectedly');
+		expect(run.stderr).not.toContain('another --port');
+	});
+});
