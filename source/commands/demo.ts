@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {constants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {openProfileStore} from '../profiles/store.js';
-import {isScenarioId, scenarios, startSimulator, type ScenarioInfo, type Simulator, type SimulatorOptions} from '../simulator/index.js';
+import {isScenarioId, scenarioLines, startSimulator, type ScenarioInfo, type Simulator, type SimulatorOptions} from '../simulator/index.js';
 import type {ProfileInput} from '../profiles/types.js';
 import type {DemoAppProps, DemoOutcome} from '../ui/demo/DemoApp.js';
 import {verifyConnection} from '../verify/pipeline.js';
@@ -15,14 +15,17 @@ export const demoHelp = `Usage: tableau-connect demo [--scenario ID] [--list]
 The whole setup wizard against a built-in Tableau simulator, for showing tableau-connect without a
 Tableau server: every screen, check and diagnosis is the real one. Every value is filled in, so
 Enter at each step walks through to the test. On a failure screen, "f" fixes the fault and tests
-again, "n" shows the next fault, "p" picks any scenario. q or Ctrl-C ends the demo.
+again, "n" shows the next fault, "p" picks any scenario; after a passing test "n" and "p" work too,
+and Enter goes back to the list of scenarios. q ends the demo from every screen (except while a
+text field has the cursor, where q is a letter); Ctrl-C ends it anywhere.
 
 Your own profiles are never read or written: the demo saves to a temporary store that is deleted
 when it ends, and the simulator stops with it.
 
 Options:
   --scenario ID   Start with this scenario instead of picking one (see --list).
-  --list          List the scenarios, the diagnosis each one shows, and what happens.
+  --list          List the scenarios as the picker shows them (title, id, how it ends), and
+                  what each one shows.
   --no-color      No colour (NO_COLOR works too).
   -h, --help      This help.
 
@@ -40,11 +43,13 @@ export const demoMinimumCheckMs = 450;
 /** Short enough that the `slow` scenario times out while the audience watches. */
 export const demoTimeoutMs = 2500;
 
+// The picker's own lines, with what each scenario shows after them (the picker shows that below its list).
 function listScenarios(io: CommandIo): void {
-	const width = Math.max(...scenarios.map(scenario => scenario.id.length));
+	const lines = scenarioLines();
+	const width = Math.max(...lines.map(({line}) => line.length));
 	writeLines(
 		io.stdout,
-		scenarios.map(scenario => `${scenario.id.padEnd(width)}  ${(scenario.expected === 'ok' ? 'ok' : scenario.expected).padEnd(26)}  ${scenario.shows}`),
+		lines.map(({scenario, line}) => `${line.padEnd(width)}  ${scenario.shows}`),
 	);
 }
 

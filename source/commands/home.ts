@@ -157,8 +157,16 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 			continue;
 		}
 
+		const {storeProblem} = await import('../profiles/peek.js');
 		const wizardOutcome = await runWizard(
-			{openStore: async () => store, existingProfileNames: store.list().map(profile => profile.name), editing, verifyOptions: verification, color},
+			{
+				openStore: async () => store,
+				existingProfileNames: store.list().map(profile => profile.name),
+				editing,
+				verifyOptions: verification,
+				color,
+				checkStore: () => storeProblem(io.env),
+			},
 			io,
 		);
 		next = afterWizard(wizardOutcome, editing?.name ?? null);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import {shellQuote} from '../profiles/shell-quote.js';
 import {validateProfileName, type SavedProfile} from '../profiles/store.js';
 import {connectionFlags, environmentOrigins, tokenSecretFrom} from './connection-flags.js';
 import {interruptedExitCode, wasStopped} from './interrupt.js';
@@ -50,7 +51,14 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		return 0;
 	}
 
-	const result = await runAndReport({...input, profile: name}, verification, io, values as ParsedTestArgs['values'], environmentOrigins(values, io));
+	// Nothing is saved when the test fails: the remedies must not name a profile that does not exist.
+	const result = await runAndReport(
+		{...input, profile: name, rerun: {kind: 'command'}},
+		verification,
+		io,
+		values as ParsedTestArgs['values'],
+		environmentOrigins(values, io),
+	);
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}
@@ -61,7 +69,10 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	if (!result.ok) {
-		writeLines(io.stderr, [`Not saved: "${name}" failed its test. Fix the values, or add --no-verify to save it anyway.`]);
+		writeLines(io.stderr, [
+			`Not saved: "${name}" failed its test. Correct the values above and run the command again, or add --no-verify to save it anyway:`,
+			`  ${addCommandAgain(name, values, input)}`,
+		]);
 		return 1;
 	}
 
@@ -73,4 +84,26 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 
 	report(saved);
 	return 0;
+}
+
+/**
+The `profiles add` command that was run, with the values it resolved to and the same flags, to correct
+and run again. The secret is never part of it: it comes from standard input, as it did, or the environment.
+*/
+export function addCommandAgain(name: string, values: ProfilesValues, input: {server: string; site: string; tokenName: string; caFile: string | null}): string {
+	const flags = [
+		`--server ${shellQuote(input.server)}`,
+		`--site ${input.site === '' ? "''" : shellQuote(input.site)}`,
+		`--token-name ${shellQuote(input.tokenName)}`,
+		...(values['token-secret-stdin'] ? ['--token-secret-stdin'] : []),
+		...(input.caFile === null ? [] : [`--ca-file ${shellQuote(input.caFile)}`]),
+		...(values.timeout === undefined ? [] : [`--timeout ${shellQuote(values.timeout)}`]),
+		...(values['api-version'] === undefined ? [] : [`--api-version ${shellQuote(values['api-version'])}`]),
+		...(values.insecure ? ['--insecure'] : []),
+		...(values['secret-store'] === undefined ? [] : [`--secret-store ${shellQuote(values['secret-store'])}`]),
+		...(values.force ? ['--force'] : []),
+		...(values.json ? ['--json'] : []),
+	];
+	const command = `tableau-connect profiles add ${shellQuote(name)} ${flags.join(' ')}`;
+	return values['token-secret-stdin'] ? `printf %s "$SECRET" | ${command}` : command;
 }

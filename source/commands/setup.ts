@@ -9,6 +9,7 @@ import {parseCommandArgs} from './args.js';
 import {inkRenderOptions} from './ink-options.js';
 import {writeLines, type CommandIo} from './io.js';
 import {secretStoreChoice} from './secret-store-choice.js';
+import {UsageError} from './usage-error.js';
 import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
@@ -113,6 +114,12 @@ export type WizardSession = {
 	editing: EditableProfile | null;
 	verifyOptions: VerificationOptions;
 	color: boolean;
+	/** The --ca-file given on the command line, for the wizard's CA file field. */
+	caFileFlag?: string;
+	/** Why a save would fail, asked before the test (see the wizard's `checkStore`). */
+	checkStore?: () => string | null;
+	/** `setup --profile NAME` for a name not saved yet: the new profile gets that name. */
+	newProfileName?: string;
 };
 
 /**
@@ -120,18 +127,28 @@ Draws the wizard until it ends and says how it ended. The caller has made sure t
 The home screen calls this too, for its "edit" and "new profile" keys.
 */
 export async function runWizard(
-	{openStore, existingProfileNames, editing, verifyOptions, color}: WizardSession,
+	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName, checkStore, caFileFlag}: WizardSession,
 	io: CommandIo,
 ): Promise<WizardOutcome | undefined> {
 	const notes: string[] = [];
-	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}] = await Promise.all([
+	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}, {caFileAccess}] = await Promise.all([
 		import('./wizard-save.js'),
 		import('../profiles/profile-name.js'),
 		import('../ui/hyperlinks.js'),
+		import('./ca-file-access.js'),
 	]);
-	const initialValues: Partial<WizardValues> = editing
-		? {server: editing.server, site: editing.site, tokenName: editing.tokenName, tokenSecret: editing.tokenSecret, profileName: editing.name}
-		: valuesFromEnvironment(io.env);
+	// --ca-file fills the CA file field (and is saved with the profile); a saved one is the edited profile's.
+	const caFile = caFileFlag ?? editing?.caFile ?? null;
+	const initialValues: Partial<WizardValues> = {
+		...(editing
+			? {server: editing.server, site: editing.site, tokenName: editing.tokenName, tokenSecret: editing.tokenSecret, profileName: editing.name}
+			: {...valuesFromEnvironment(io.env), ...(newProfileName === undefined ? {} : {profileName: newProfileName})}),
+		...(caFile === null ? {} : {caFile}),
+	};
+	const banners = [
+		...(newProfileName === undefined ? [] : [`No profile named "${newProfileName}" yet: this creates it.`]),
+		...(verifyOptions.insecure ? ['! --insecure: TLS certificates are NOT verified during this test'] : []),
+	];
 
 	// The HTTP client is needed only on the last step: loading it then keeps the first frame fast and small.
 	const pipeline = once(async () => import('../verify/pipeline.js'));
@@ -151,8 +168,10 @@ export async function runWizard(
 				editingProfile: editing?.name ?? null,
 				existingProfileNames,
 				validateProfileName,
+				...(checkStore ? {checkStore} : {}),
+				caFiles: caFileAccess,
 				verifyOptions,
-				...(verifyOptions.insecure ? {banner: '! --insecure: TLS certificates are NOT verified during this test'} : {}),
+				...(banners.length > 0 ? {banner: banners.join(' ')} : {}),
 				hyperlinks: supportsHyperlinks(io.stdout, io.env),
 				color,
 			}),
@@ -180,26 +199,46 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	// A name that does not exist is exit 2 with the names that do, terminal or not, so a script learns them too.
 	let store: OpenedProfileStore | undefined;
 	let editing: EditableProfile | null = null;
+	let newProfileName: string | undefined;
+	const terminal = io.stdin.isTTY && io.stdout.isTTY;
 	if (values.profile !== undefined) {
 		const {editableProfile, openStoreFor, requireProfile} = await import('./profile-access.js');
 		store = openStoreFor(io, {secretStore: values['secret-store']});
-		editing = await editableProfile(store, requireProfile(store, values.profile));
+		if (store.get(values.profile) === undefined && terminal) {
+			// An unknown name on a terminal is an offer to create it: the wizard starts with that name.
+			const {validateProfileName} = await import('../profiles/profile-name.js');
+			const problem = validateProfileName(values.profile);
+			if (problem) {
+				throw new UsageError(problem);
+			}
+
+			newProfileName = values.profile;
+		} else {
+			editing = await editableProfile(store, requireProfile(store, values.profile));
+		}
 	}
 
-	if (!io.stdin.isTTY || !io.stdout.isTTY) {
+	if (!terminal) {
 		writeLines(io.stderr, noTerminalMessage(values.profile));
 		return 2;
 	}
 
 	const verifyOptions = await verificationOptionsFrom(values);
-	const session = {editing, verifyOptions, color: !values['no-color'] && !io.env['NO_COLOR']};
+	const {peekProfileNames, storeProblem} = await import('../profiles/peek.js');
+	const session = {
+		editing,
+		verifyOptions,
+		color: !values['no-color'] && !io.env['NO_COLOR'],
+		...(newProfileName === undefined ? {} : {newProfileName}),
+		checkStore: () => storeProblem(io.env),
+		...(values['ca-file'] === undefined ? {} : {caFileFlag: values['ca-file']}),
+	};
 	if (store) {
 		const opened = store;
 		return exitCodeFor(await runWizard({...session, openStore: async () => opened, existingProfileNames: opened.list().map(profile => profile.name)}, io));
 	}
 
 	// A new profile: the names are read without conf, which loads only when the wizard saves.
-	const {peekProfileNames} = await import('../profiles/peek.js');
 	const peek = peekProfileNames(io.env);
 	if (peek.permissionWarning) {
 		io.stderr.write(`Warning: ${peek.permissionWarning}\n`);

@@ -12,18 +12,34 @@ wizard's screen is done: a line drawn under Ink would be overwritten.
 export function wizardSaver(
 	openStore: () => Promise<OpenedProfileStore>,
 	notes: string[] = [],
-): (input: ProfileInput, verification: VerificationResult | null) => Promise<{path: string}> {
+): (input: ProfileInput, verification: VerificationResult | null, options?: {renameFrom?: string}) => Promise<{path: string}> {
 	let opened: Promise<OpenedProfileStore> | undefined;
-	return async (input, verification) => {
+	return async (input, verification, options = {}) => {
 		opened ??= openStore();
 		const store = await opened;
+		const from = options.renameFrom;
+		const renamed: string[] = [];
+		if (from !== undefined && store.get(from) !== undefined) {
+			if (store.get(input.name) === undefined) {
+				// Renamed, not copied: the keychain entry moves with it, then the new values are saved over it.
+				const moved = await store.rename(from, input.name);
+				renamed.push(`Renamed the profile "${from}" to "${input.name}".`, ...(moved.warning ? [moved.warning] : []));
+			}
+		}
+
 		const saved = await store.save(input);
+		if (from !== undefined && store.get(from) !== undefined && from !== input.name) {
+			// The new name replaced another saved profile (the wizard warned): the old one goes, as a rename would.
+			const removed = await store.remove(from);
+			renamed.push(`Removed the profile "${from}": it is saved as "${input.name}" now.`, ...(removed.warning ? [removed.warning] : []));
+		}
+
 		if (verification) {
 			store.recordVerification(input.name, lastVerificationOf(verification));
 		}
 
 		// A second save of the same profile (save anyway, then retry) replaces what the first one said.
-		notes.splice(0, notes.length, describeSavedSecret(saved, store.path), ...(saved.warning ? [saved.warning] : []));
+		notes.splice(0, notes.length, ...renamed, describeSavedSecret(saved, store.path), ...(saved.warning ? [saved.warning] : []));
 		return {path: store.path};
 	};
 }

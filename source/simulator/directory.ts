@@ -76,13 +76,18 @@ function titleCase(slug: string): string {
 		.join(' ');
 }
 
+/** The real content URL in `wrong-site`, where the one advertised (and typed) is a mistake. */
+export function wrongSiteContentUrl(advertised: string): string {
+	return `${advertised || 'acme'}-corp`;
+}
+
 /**
 The site as the current scenario has it. In `wrong-site` its content URL is no longer the one the
 simulator advertises, as when someone types the site's name instead of its content URL.
 */
 export function siteOf(directory: Directory, scenario: ScenarioId): SiteRecord {
 	if (scenario === 'wrong-site') {
-		const contentUrl = `${directory.contentUrl || 'acme'}-corp`;
+		const contentUrl = wrongSiteContentUrl(directory.contentUrl);
 		return {id: directory.siteId, name: titleCase(contentUrl), contentUrl};
 	}
 

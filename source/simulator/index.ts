@@ -8,7 +8,8 @@ import {scenarioInfo, isScenarioId, type ScenarioId} from './scenarios.js';
 import {createSimulatorServer, type RequestRecord} from './server.js';
 import {createSessionStore} from './state.js';
 
-export {scenarios, isScenarioId, type ScenarioId, type ScenarioInfo} from './scenarios.js';
+export {wrongSiteContentUrl} from './directory.js';
+export {scenarios, isScenarioId, scenarioLines, scenarioOutcome, type ScenarioId, type ScenarioInfo} from './scenarios.js';
 
 export type SimulatorOptions = {
 	/** Interface to listen on; default 127.0.0.1. */
@@ -23,7 +24,10 @@ export type SimulatorOptions = {
 	tokenSecret?: string;
 	/** The site's content URL; default 'acme'. '' is the Default site. */
 	site?: string;
-	/** Delay of every answer in the `slow` scenario; default 5000. */
+	/**
+	Delay of every answer in the `slow` scenario; default 20 000, past the 15 s timeout tableau-connect
+	uses by default, so `simulate --scenario slow` times out a test run without flags, as it says.
+	*/
 	slowMs?: number;
 	/** Retry-After of the rate-limit scenarios; default 1. */
 	retryAfterSeconds?: number;
@@ -55,6 +59,9 @@ export type Simulator = {
 	/** Closes the listener and every open socket. */
 	close(): Promise<void>;
 };
+
+/** Past the default request timeout (15 s) with room to spare: a slow answer must not arrive just in time. */
+export const defaultSlowMs = 20_000;
 
 const alphanumerics = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -116,7 +123,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const running = createSimulatorServer({
 		runtime,
 		certificate,
-		slowMs: options.slowMs ?? 5000,
+		slowMs: options.slowMs ?? defaultSlowMs,
 		podOrigin: () => new URL(`${scheme}://${podHost}:${port}`),
 		entryIsSecure: entryScheme === 'https',
 	});

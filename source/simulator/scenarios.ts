@@ -106,7 +106,7 @@ export const scenarios: readonly ScenarioInfo[] = [
 	},
 	{
 		id: 'pats-disabled',
-		title: 'Personal access tokens turned off',
+		title: 'Tokens turned off on the site',
 		shows: 'An administrator disabled PATs for the site: every PAT sign-in gets 401001.',
 		expected: 'signin-failed',
 	},
@@ -214,4 +214,23 @@ export function scenarioInfo(id: ScenarioId): ScenarioInfo {
 	}
 
 	return info;
+}
+
+/** How a scenario ends, in a few words: "succeeds", "succeeds, warns redirected", or the diagnosis code. */
+export function scenarioOutcome(scenario: ScenarioInfo): string {
+	if (scenario.expected !== 'ok') {
+		return scenario.expected;
+	}
+
+	return scenario.expectedWarnings?.length ? `succeeds, warns ${scenario.expectedWarnings.join(', ')}` : 'succeeds';
+}
+
+/**
+The scenarios as one list shows them, whether `demo --list` prints it or the demo's picker draws it:
+the plain title, the id beside it (to type after --scenario), and how it ends.
+*/
+export function scenarioLines(list: readonly ScenarioInfo[] = scenarios): Array<{scenario: ScenarioInfo; line: string}> {
+	const titleWidth = Math.max(...list.map(scenario => scenario.title.length));
+	const idWidth = Math.max(...list.map(scenario => scenario.id.length));
+	return list.map(scenario => ({scenario, line: `${scenario.title.padEnd(titleWidth)}  ${scenario.id.padEnd(idWidth)}  ${scenarioOutcome(scenario)}`}));
 }

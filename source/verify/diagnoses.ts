@@ -20,12 +20,19 @@ export type DiagnosisContext = {
 	redirectedTo?: string | null;
 	siteRole?: string | null;
 	timeoutSeconds?: number;
-	/** The saved profile under test, so remedies can name the exact command; null for values given as flags. */
+	/** The profile name of the values under test (saved or not); null for values given as flags. */
 	profile?: string | null;
 	/** What a refused call would have listed, as a sentence names it: "the site's workbooks", "views and data sources". */
 	refused?: string | null;
 	/** Tableau's estimate of the token's expiry, for `token-expiring`. */
 	token?: TokenExpiry | null;
+	/**
+	Where the person reads the remedy and how they try again there, so a remedy names only what exists:
+	`saved` (the default when `profile` is set) names `setup --profile` and `test NAME`; `keys` is a
+	screen (the wizard, the demo) whose values are not saved yet: e edit, r retry, u use the new address;
+	`command` is a command line that saved nothing (`profiles add`): it prints the command to run again.
+	*/
+	rerun?: RemedyFrame;
 	/** The token's name (not secret), so a remedy can spell out the whole command. */
 	tokenName?: string;
 	/** The addresses the server sent us through, the first one included, when it redirected. */
@@ -38,6 +45,8 @@ export type DiagnosisContext = {
 	sessionMayBeOpen?: boolean;
 };
 
+export type RemedyFrame = {kind: 'saved'} | {kind: 'keys'} | {kind: 'command'};
+
 type Entry = {
 	title: string;
 	meaning: string;
@@ -48,28 +57,77 @@ type Entry = {
 const tokenPage = 'avatar (top right) → My Account Settings → Personal Access Tokens';
 const siteTokenSettings = 'Settings → General → Personal Access Tokens';
 const addressBarExample = 'https://10ay.online.tableau.com/#/site/acme/home';
-/** The command that tests again: the saved profile by name, or the same flags again. */
-function retest(context: DiagnosisContext): string {
-	return context.profile ? `\`tableau-connect test ${context.profile}\`` : 'the test';
+function frameOf(context: DiagnosisContext): RemedyFrame['kind'] | 'flags' {
+	if (context.rerun) {
+		return context.rerun.kind;
+	}
+
+	return context.profile ? 'saved' : 'flags';
 }
 
-/** Where to change the values: the saved profile in the wizard, or the wizard for a new one. */
+/** How to test again where the remedy is read: the saved profile by name, the screen's key, or the same command. */
+function again(context: DiagnosisContext): string {
+	switch (frameOf(context)) {
+		case 'saved': {
+			return `run \`tableau-connect test ${context.profile}\` again`;
+		}
+
+		case 'keys': {
+			return 'test again (r retry)';
+		}
+
+		default: {
+			return 'run the command again';
+		}
+	}
+}
+
+/** Where to change the values: the saved profile in the wizard, the screen's edit key, or the command's flags. */
 function editProfile(context: DiagnosisContext): string {
-	return context.profile ? `\`tableau-connect setup --profile ${context.profile}\`` : '`tableau-connect setup` (or the corrected flags)';
+	switch (frameOf(context)) {
+		case 'saved': {
+			return `\`tableau-connect setup --profile ${context.profile}\``;
+		}
+
+		case 'keys': {
+			return 'e (edit)';
+		}
+
+		case 'command': {
+			return 'the corrected flags';
+		}
+
+		default: {
+			return '`tableau-connect setup` (or the corrected flags)';
+		}
+	}
 }
 
 /**
 How to make `server` the saved address: the exact command, with every value but the secret filled in.
-For a saved profile that is `profiles add … --force` (or the wizard); for flags, the same test with `--server`.
+For a saved profile that is `profiles add … --force` (or the wizard); on a screen, its key; for flags,
+the same command with `--server`.
 */
-function saveServer(context: DiagnosisContext, server: string): string {
+function saveServer(context: DiagnosisContext, server: string, key = 'e (edit)'): string {
 	const token = shellQuote(context.tokenName ?? 'TOKEN_NAME');
 	const site = context.site === undefined ? '' : ` --site ${context.site === '' ? "''" : shellQuote(context.site)}`;
-	if (context.profile) {
-		return `\`tableau-connect profiles add ${context.profile} --server ${server}${site} --token-name ${token} --token-secret-stdin --force\` (or change the server in \`tableau-connect setup --profile ${context.profile}\`)`;
-	}
+	switch (frameOf(context)) {
+		case 'saved': {
+			return `\`tableau-connect profiles add ${context.profile} --server ${server}${site} --token-name ${token} --token-secret-stdin --force\` (or change the server in \`tableau-connect setup --profile ${context.profile}\`)`;
+		}
 
-	return `\`--server ${server}\` (for example \`tableau-connect test --server ${server}${site} --token-name ${token}\`)`;
+		case 'keys': {
+			return `${key}: the server becomes ${server}`;
+		}
+
+		case 'command': {
+			return `\`--server ${server}\` in the command`;
+		}
+
+		default: {
+			return `\`--server ${server}\` (for example \`tableau-connect test --server ${server}${site} --token-name ${token}\`)`;
+		}
+	}
 }
 
 /** The same host and port with the other scheme; a port that was implied by the old scheme is kept explicit. */
@@ -100,7 +158,9 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'Sign in to Tableau in your browser and copy the address from its address bar, for example https://10ay.online.tableau.com or https://tableau.example.com. A path after the host does no harm; it is dropped.',
 			'Start the address with https:// and leave out spaces, user names and passwords.',
 			'If what you have is a site name, it belongs in the site field (`--site`); ask your Tableau administrator for the server address.',
-			`Correct a saved profile with ${editProfile(context)}, or pass \`--server URL\` to ${retest(context)}.`,
+			frameOf(context) === 'flags'
+				? `Correct a saved profile with ${editProfile(context)}, or pass \`--server URL\` to the test.`
+				: `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
 		],
 	},
 	'dns-not-found': {
@@ -112,7 +172,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			"For Tableau Cloud, use your pod's host, for example https://10ay.online.tableau.com, not your company's name in front of online.tableau.com.",
 			'For Tableau Server inside your company, connect to the VPN or office network first; internal names only resolve there.',
 			'If your browser reaches the internet through a proxy, set `HTTPS_PROXY` (for example `HTTPS_PROXY=http://proxy.example.com:8080`) so tableau-connect uses it too.',
-			`Check the name yourself with \`nslookup ${hostOnly(context) ?? 'HOST'}\`, then run ${retest(context)} again.`,
+			`Check the name yourself with \`nslookup ${hostOnly(context) ?? 'HOST'}\`, then ${again(context)}.`,
 		],
 	},
 	'connection-refused': {
@@ -124,7 +184,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'Check https:// against http://: the same port rarely serves both.',
 			'Ask your Tableau Server administrator whether the server is running (`tsm status -v` on the server).',
 			'A firewall or VPN may block this machine: try from a machine where the browser reaches Tableau, or ask your network team.',
-			`Then run ${retest(context)} again.`,
+			`Then ${again(context)}.`,
 		],
 	},
 	timeout: {
@@ -145,9 +205,13 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'The TLS certificate is self-signed or issued by a certificate authority this machine does not trust (often a company CA or a TLS-inspecting proxy).',
 		explain: context =>
 			`${capitalize(hostText(context))} presented a certificate that Node.js cannot trace to a trusted authority${facts(context)}. This is usual for Tableau Server with a company certificate, and for networks with a TLS-inspecting proxy.`,
-		remedy: () => [
+		remedy: context => [
 			'Get the root certificate in PEM form: ask your IT team for the company CA, or export it from your browser (padlock → certificate → the top certificate of the chain → export as Base64/PEM).',
-			'Pass it to the test: `tableau-connect test --ca-file /path/to/company-ca.pem`.',
+			frameOf(context) === 'keys'
+				? 'Give its path in the CA file field: e (edit) goes there; then Enter tests again with it, and the profile keeps it.'
+				: frameOf(context) === 'saved'
+					? `Save it with the profile: \`tableau-connect profiles set-ca-file ${context.profile} /path/to/company-ca.pem\`, then ${again(context)}.`
+					: 'Pass it to the test: `tableau-connect test --ca-file /path/to/company-ca.pem`.',
 			'Or trust it for every Node.js program: `export NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem` before running tableau-connect.',
 			"If a proxy inspects TLS on your network, the certificate to add is the proxy's root, not Tableau's.",
 			'Only as a last resort, to confirm the certificate is the only problem, add `--insecure`; never keep it for real use.',
@@ -161,7 +225,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context => [
 			'Open the address in your browser, view the certificate, and look at the names it lists (Subject Alternative Name).',
 			'Use one of those names as the server address: usually the full name (tableau.example.com) instead of a short name, an alias or an IP address.',
-			`Update the profile with ${editProfile(context)}, then run ${retest(context)} again.`,
+			`Update the profile with ${editProfile(context)}, then ${again(context)}.`,
 			'If none of the names fits, ask your Tableau administrator to issue a certificate that includes the name you use.',
 			'`--insecure` skips the check, as a last resort for diagnosis only, never for real use.',
 		],
@@ -185,7 +249,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			`If ${hostOnly(context) ?? 'the server'} is on your internal network, add it to \`NO_PROXY\` so requests go to it directly.`,
 			'If the proxy needs a login or only lets listed hosts through, ask your network team to allow the Tableau host.',
 			'If the proxy inspects TLS, add its root certificate with `--ca-file PATH` or `NODE_EXTRA_CA_CERTS`.',
-			`Then run ${retest(context)} again.`,
+			`Then ${again(context)}.`,
 		],
 	},
 	'not-tableau': {
@@ -230,7 +294,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			context.redirectedTo
 				? `If ${originOf(context.redirectedTo)} is really your Tableau server (open it in a browser and check), use it as the server address: the token is sent only to the address you give.`
 				: 'For Tableau Cloud, use your pod host from the address bar, for example https://10ay.online.tableau.com, not https://online.tableau.com.',
-			`Save the new address with ${context.redirectedTo ? saveServer(context, originOf(context.redirectedTo)) : editProfile(context)}, then run ${retest(context)} again.`,
+			`Save the new address with ${context.redirectedTo ? saveServer(context, originOf(context.redirectedTo)) : editProfile(context)}, then ${again(context)}.`,
 		],
 	},
 	'api-version-unsupported': {
@@ -250,7 +314,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 				? `If you passed \`--api-version\`, use one the server knows (it reports ${context.apiVersion}, and 3.6 is the lowest that works), or leave the flag out to detect it.`
 				: 'If you passed `--api-version`, choose a version the server knows (3.6 or later), or leave the flag out so the version is detected.',
 			`Open ${context.server ? originOf(context.server) : 'https://YOUR_SERVER'}/api/2.4/serverinfo in a browser: it shows the product and REST API versions without signing in.`,
-			`Then run ${retest(context)} again.`,
+			`Then ${again(context)}.`,
 		],
 	},
 	'signin-failed': {
@@ -265,7 +329,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			`Tokens disabled: a site administrator can check ${siteTokenSettings}; tokens must be allowed on the site, and if they are limited to a group, your user must be in it.`,
 			`Site: it must be the content URL, not the display name: the part after /site/ in the address bar (in ${addressBarExample} it is acme)${siteUsed(context)}.`,
 			'Default site on Tableau Server: its content URL is empty, so leave the site empty (`--site ""`) rather than typing "Default".',
-			`Fix the values with ${editProfile(context)}, then run ${retest(context)} again.`,
+			`Fix the values with ${editProfile(context)}, then ${again(context)}.`,
 		],
 	},
 	'site-not-found': {
@@ -276,7 +340,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			`Copy the site's content URL from the address bar: the part after /site/ (in ${addressBarExample} it is acme). The display name shown in Tableau often differs.`,
 			'On Tableau Server, the Default site has an empty content URL: leave the site empty.',
 			'If you belong to several sites, switch to the right one in Tableau first, then copy the address bar again.',
-			`Save the corrected site with ${editProfile(context)}, then run ${retest(context)} again.`,
+			`Save the corrected site with ${editProfile(context)}, then ${again(context)}.`,
 		],
 	},
 	'session-invalidated': {
@@ -287,7 +351,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context => [
 			`Give each tool its own token: create one for Parable and another for scripts or tests, in ${tokenPage}.`,
 			"Do not test with the token Parable syncs with while a sync runs: each test ends Parable's session, and the sync has to sign in again.",
-			`Wait until the other job has finished, then run ${retest(context)} again.`,
+			`Wait until the other job has finished, then ${again(context)}.`,
 		],
 	},
 	'insufficient-permissions': {
@@ -298,7 +362,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context => [
 			'Parable needs the Site Administrator Explorer or Site Administrator Creator site role for full access.',
 			'Ask a site or server administrator to change the role (Users → select the user → Actions → Site Role), or create the token as a user who already has it.',
-			`Then run ${retest(context)} again: the token stays valid, and the new role counts from its next sign-in.`,
+			`Then ${again(context)}: the token stays valid, and the new role counts from its next sign-in.`,
 		],
 	},
 	'rate-limited': {
@@ -307,9 +371,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		explain: context =>
 			`${capitalize(serverText(context))} kept answering "too many requests"${facts(context)} after several retries${context.retryAfterSeconds ? `, and asked to wait ${formatSeconds(context.retryAfterSeconds)}` : ''}.`,
 		remedy: context => [
-			context.retryAfterSeconds
-				? `Wait ${formatSeconds(context.retryAfterSeconds)}, then run ${retest(context)} again.`
-				: `Wait a few minutes, then run ${retest(context)} again.`,
+			context.retryAfterSeconds ? `Wait ${formatSeconds(context.retryAfterSeconds)}, then ${again(context)}.` : `Wait a few minutes, then ${again(context)}.`,
 			"Other jobs that use the REST API of the same site share the limit (Parable's sync, scripts): test when they are quiet.",
 			'On Tableau Server, ask your administrator whether rate limiting is set low for this user or site.',
 		],
@@ -320,7 +382,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		explain: context =>
 			`${capitalize(serverText(context))} answered with a server error${facts(context)}, even after retries. This is a problem on the server's side, not in your values.`,
 		remedy: context => [
-			`Wait a few minutes and run ${retest(context)} again.`,
+			`Wait a few minutes and ${again(context)}.`,
 			context.server && isTableauCloud(context.server)
 				? 'Check https://trust.tableau.com for an incident on your pod.'
 				: 'Ask your Tableau administrator to check the server (`tsm status -v`) and its logs.',
@@ -340,15 +402,17 @@ const entries: Record<DiagnosisCode, Entry> = {
 			if (context.server?.startsWith('http://')) {
 				return [
 					`Use ${other ?? 'https://YOUR_SERVER'} as the server address: the same host and port, with https://.`,
-					`Save it with ${other ? saveServer(context, other) : editProfile(context)}, then run ${retest(context)} again.`,
-					"If the certificate is not trusted then, add your company's CA with `--ca-file PATH`.",
+					`Save it with ${other ? saveServer(context, other) : editProfile(context)}, then ${again(context)}.`,
+					frameOf(context) === 'keys'
+						? "If the certificate is not trusted then, give your company's CA in the CA file field (e edit)."
+						: "If the certificate is not trusted then, add your company's CA with `--ca-file PATH`.",
 				];
 			}
 
 			return [
 				`Check which address your browser uses for Tableau: it is usually https:// on port 443, and a port that speaks plain HTTP is often a redirect to it or an internal port.`,
 				`If Tableau really listens only on plain HTTP there, the address is ${other ?? 'http://YOUR_SERVER'}; the token secret and the session would then cross the network unencrypted, so ask your administrator to turn on TLS instead.`,
-				`Save the address with ${other ? saveServer(context, other) : editProfile(context)}, then run ${retest(context)} again.`,
+				`Save the address with ${other ? saveServer(context, other) : editProfile(context)}, then ${again(context)}.`,
 			];
 		},
 	},
@@ -362,7 +426,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 					: ''
 			}`,
 		remedy: context => [
-			`Run ${retest(context)} again: a connection cut short can cause this once.`,
+			`${upperFirst(again(context))}: a connection cut short can cause this once.`,
 			'Run it with `--json` to see every check, the status and the Tableau error code.',
 			context.sessionMayBeOpen
 				? 'If a proxy or gateway in front of Tableau rewrites or compresses answers, ask its owner to pass /api/ through unchanged.'
@@ -376,7 +440,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		explain: () =>
 			'Stopped with Ctrl-C before the checks ended: the checks after that point did not run. The Sign out line says whether a session was open and ended.',
 		remedy: context => [
-			`Run ${retest(context)} again when you are ready.`,
+			`${upperFirst(again(context))} when you are ready.`,
 			'If a check was waiting on a slow server, give each request longer with `--timeout SECONDS` (up to 600).',
 		],
 	},
@@ -393,7 +457,7 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 		remedy: context => [
 			'Parable can connect, but some content (usage, users) will be missing with this role.',
 			'Ask a site administrator to give this user the Site Administrator Explorer or Site Administrator Creator role (Users → Actions → Site Role).',
-			`Then run ${retest(context)} again.`,
+			`Then ${again(context)}.`,
 		],
 	},
 	'insecure-tls': {
@@ -416,13 +480,13 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 		remedy: context => [
 			`Parable will miss ${missedText(context.refused)}: the token's user may not list them${facts(context)}.`,
 			'Give that user the Site Administrator Explorer or Site Administrator Creator site role, or create the token as a user who has it; a gateway that blocks these REST paths has the same effect.',
-			`Then run ${retest(context)} again.`,
+			`Then ${again(context)}.`,
 		],
 	},
 	redirected: {
 		title: context => `The server moved us${context.redirectedTo ? ` to ${originOf(context.redirectedTo)}` : ' to another address'}; save that address instead`,
 		remedy: context => [
-			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the address it moved to'} as the server with ${saveServer(context, context.redirectedTo ? originOf(context.redirectedTo) : 'https://NEW_ADDRESS')}, so requests go there directly.`,
+			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the address it moved to'} as the server with ${saveServer(context, context.redirectedTo ? originOf(context.redirectedTo) : 'https://NEW_ADDRESS', 'u (use the new address)')}, so requests go there directly.`,
 			'Every run through the old address costs extra round trips, and clients that follow the redirect without re-sending the sign-in fail with 405.',
 		],
 	},

@@ -16,7 +16,7 @@ import {
 } from './checks.js';
 import {diagnosisFor} from './classify.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
-import {diagnose, warning} from './diagnoses.js';
+import {diagnose, warning, type RemedyFrame} from './diagnoses.js';
 import {interruptedBeforeStart, interruptedSkipSummary} from './interrupted.js';
 import type {CheckId, CheckResult, CheckStatus, VerificationEvent, VerificationResult} from './types.js';
 
@@ -30,6 +30,8 @@ export type VerificationInput = {
 	tokenName: string;
 	tokenSecret: string;
 	profile?: string | null;
+	/** Whether `profile` is saved, and how the person tries again where they read the remedies. */
+	rerun?: RemedyFrame;
 };
 
 export type VerificationOptions = {
@@ -79,7 +81,14 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 	const signInRequest = validUrl ? client.signIn(credentials, firstVersion) : Promise.reject(new Error('invalid URL'));
 	serverInfoRequest.catch(() => {});
 	signInRequest.catch(() => {});
-	const context = {server: input.server, site: input.site, tokenName: input.tokenName, timeoutSeconds: timeoutMs / 1000, profile: input.profile ?? null};
+	const context = {
+		server: input.server,
+		site: input.site,
+		tokenName: input.tokenName,
+		timeoutSeconds: timeoutMs / 1000,
+		profile: input.profile ?? null,
+		...(input.rerun ? {rerun: input.rerun} : {}),
+	};
 	const warnings = options.insecure ? [warning('insecure-tls', context)] : [];
 	if (isPlainHttpToNetwork(input.server)) {
 		warnings.push(warning('plain-http', context));

@@ -176,10 +176,12 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		run.term.keys('PageDown');
 		await run.term.waitFor(/Token +expires in about 177 days, on \d{4}-\d{2}-\d{2}/);
 
+		// Enter at the end goes back to the picker for the next story; q there ends the demo.
 		run.term.keys('Enter');
+		await run.term.waitFor('tableau-connect demo · pick a scenario');
+		run.term.keys('q');
 		await run.term.waitFor('[exit 0]');
 		const history = run.term.history();
-		expect(history).toContain('✓ Done: verified, and saved as "demo" in the temporary demo store.');
 		expect(history).toContain('Demo over: simulator stopped, temporary store deleted, your profiles untouched.');
 		// …and nothing of it is left, least of all in HOME, XDG_CONFIG_HOME or TABLEAU_CONNECT_CONFIG_DIR.
 		await expectNothingLeft(run, port);
@@ -263,12 +265,12 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 
 	test('the picker, then a scenario chosen with the arrows, Enter through to its diagnosis', async () => {
 		const run = startDemo([]);
-		await run.term.waitFor('› ok ');
+		await run.term.waitFor(/› Everything works +ok /);
 		// One key per send: a terminal may deliver keys sent together as one chunk.
 		for (const id of ['ok-xml-only', 'explorer-role', 'content-refused', 'token-expiring', 'cloud-redirect', 'redirect-method', 'wrong-secret', 'wrong-site']) {
 			run.term.keys('Down');
 
-			await run.term.waitFor(`› ${id} `);
+			await run.term.waitFor(new RegExp(`› .+ ${id} `));
 		}
 
 		run.term.keys('Enter');
@@ -286,9 +288,11 @@ describe('tableau-connect demo without a terminal', () => {
 		expect(run.code).toBe(0);
 		const lines = run.stdout.trim().split('\n');
 		expect(lines).toHaveLength(27);
-		expect(lines[0]).toMatch(/^ok +ok +Tableau Server 2024\.2 accepts the token/);
-		expect(run.stdout).toMatch(/^wrong-secret +signin-failed +The token secret does not match/m);
-		expect(run.stdout).toMatch(/^tls-self-signed +tls-untrusted-certificate /m);
+		// The picker's lines: the plain title, the id beside it, how it ends; then what it shows.
+		expect(lines[0]).toMatch(/^Everything works +ok +succeeds +Tableau Server 2024\.2 accepts the token/);
+		expect(run.stdout).toMatch(/^Wrong token secret +wrong-secret +signin-failed +The token secret does not match/m);
+		expect(run.stdout).toMatch(/^Tokens turned off on the site +pats-disabled +signin-failed /m);
+		expect(run.stdout).toMatch(/^Self-signed certificate +tls-self-signed +tls-untrusted-certificate /m);
 		expect(run.stdout).not.toMatch(/\u001B\[/);
 		expect(run.stderr).toBe('');
 	});

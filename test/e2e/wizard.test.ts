@@ -130,6 +130,25 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		expect(term.screen()).toContain('Stopped. Nothing was saved.');
 		expect(existsSync(join(configDirectory, 'profiles.json'))).toBe(false);
 	});
+
+	test('setup --profile with a name not saved yet offers to create it, with that name filled in', async () => {
+		configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-wizard-'));
+		const term = startTerminal([process.execPath, cli, 'setup', '--profile', 'finance-prod'], {columns: 100, rows: 30, env: environment(), cwd: root});
+		terminal = term;
+		await term.waitFor('No profile named "finance-prod" yet: this creates it.');
+		await term.waitFor("Step 1 of 8 · What you'll need");
+		for (const title of ['Step 2 of 8', 'Step 3 of 8', 'Step 4 of 8', 'Step 5 of 8 · Server details']) {
+			term.keys('Enter');
+			await term.waitFor(title);
+		}
+
+		term.type(`${simulator.url}/#/site/${simulator.site}/workbooks`);
+		term.keys('Enter');
+		await term.waitFor(new RegExp(`› Site +${simulator.site}`));
+		term.keys('Enter');
+		await term.waitFor('Step 6 of 8');
+		expect(term.screen()).toMatch(/Profile name +finance-prod/);
+	});
 });
 
 test('without a terminal, setup names the flags to use and exits 2 without waiting', () => {

@@ -11,24 +11,28 @@ export const savedPath = '/config/tableau-connect/profiles.json';
 
 export type RenderedWizard = Rendered & {
 	saves: Array<{input: ProfileInput; verification: VerificationResult | null}>;
+	/** The saved profile each save renamed (undefined when it renamed none), in the order of `saves`. */
+	renames: Array<string | undefined>;
 	outcome: Promise<WizardOutcome>;
 };
 
 /** The wizard with a recording `save` and an `outcome` promise, created before the render. */
 export function renderWizard(props: Partial<WizardProps> & Pick<WizardProps, 'verify'>): RenderedWizard {
 	const saves: RenderedWizard['saves'] = [];
+	const renames: RenderedWizard['renames'] = [];
 	const outcome = deferred<WizardOutcome>();
 	const instance = render(
 		<Wizard
-			save={(input, verification) => {
+			save={(input, verification, options) => {
 				saves.push({input, verification});
+				renames.push(options?.renameFrom);
 				return {path: savedPath};
 			}}
 			onExit={outcome.resolve}
 			{...props}
 		/>,
 	);
-	return Object.assign(instance, {saves, outcome: outcome.promise});
+	return Object.assign(instance, {saves, renames, outcome: outcome.promise});
 }
 
 /** Enter through the four reading steps, checking each title on the way. */

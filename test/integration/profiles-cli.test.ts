@@ -83,6 +83,20 @@ describe('profiles add', () => {
 		expect((await cli(['profiles', 'show', 'broken'])).code).toBe(0);
 	});
 
+	it('a failed add says "Not saved" and prints the full command to run again, never a profile that does not exist', async () => {
+		const target = await simulator('wrong-secret');
+		const refused = await add('oops', target, ['--timeout', '20']);
+		expect(refused.code).toBe(1);
+		const said = refused.stdout + refused.stderr;
+		expect(said).not.toContain('setup --profile oops');
+		expect(said).not.toContain('test oops');
+		expect(refused.stderr).toContain('Not saved');
+		expect(refused.stderr).toContain(
+			`printf %s "$SECRET" | tableau-connect profiles add oops --server ${target.url} --site acme --token-name 'Parable Integration' --token-secret-stdin --timeout 20`,
+		);
+		expect(said).not.toContain(target.tokenSecret);
+	});
+
 	it('does not replace an existing profile without --force', async () => {
 		const target = await simulator();
 		expect((await add('one', target)).code).toBe(0);

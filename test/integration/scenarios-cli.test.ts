@@ -123,3 +123,20 @@ describe.concurrent('test --json against every simulator scenario', () => {
 		});
 	}
 });
+
+describe('slow, as a newcomer runs it (issue 11, item 6)', () => {
+	it('times out a plain test run: the simulator started without options outlasts the default 15 s timeout', async () => {
+		const simulator = await startSimulator({scenario: 'slow'});
+		try {
+			const run = await runCli(
+				['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],
+				{input: simulator.tokenSecret},
+			);
+			const result = JSON.parse(run.stdout) as VerificationResult;
+			expect(result.diagnosis?.code).toBe('timeout');
+			expect(result.diagnosis?.explanation).toContain('did not answer within 15 seconds');
+		} finally {
+			await simulator.close();
+		}
+	}, 45_000);
+});

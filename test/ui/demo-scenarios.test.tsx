@@ -33,7 +33,8 @@ describe.concurrent('every demo scenario, pressing Enter through the pre-filled 
 				expect(frame).not.toContain('✓ Verified');
 				expect(frame).toContain('What to do:');
 				// The demo's own keys are offered on every failure screen; the footer may break between hints.
-				expect(frame).toMatch(/f fix & retry(?: · |\s+)n next fault \([a-z-]+\)(?: · |\s+)p pick scenario/);
+				// In wrong-site, f corrects the Site field rather than the server, and says so.
+				expect(frame).toMatch(/f fix (?:the site \(acme → acme-corp\) )?& retry(?: · |\s+)n next fault \([a-z-]+\)(?: · |\s+)p pick scenario/);
 				expect(demo.saved).toEqual([]);
 			}
 

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 });
 
 import {demoMinimumCheckMs, demoStoreLabel, demoTimeoutMs} from '../../source/commands/demo.js';
-import {scenarios, startSimulator} from '../../source/simulator/index.js';
+import {scenarioLines, scenarios, startSimulator, type ScenarioId} from '../../source/simulator/index.js';
 import {demoBanner} from '../../source/ui/demo/banner.js';
 import {nextFault} from '../../source/ui/demo/DemoApp.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
@@ -18,25 +18,31 @@ import {flat, keys, press, waitForFrame} from '../helpers/ink.js';
 
 const essentials = 'nothing is saved to your profiles';
 
+/** A scenario's line in the picker, selected: its plain title, then its id beside it. */
+function row(id: ScenarioId): RegExp {
+	const {title} = scenarios.find(scenario => scenario.id === id)!;
+	return new RegExp(`› ${title.replaceAll(/[()]/g, '\\$&')} +${id} `);
+}
+
 describe.concurrent('the scenario picker', () => {
 	test('opens first without --scenario; arrows choose, the description follows, Enter starts that scenario', async ({expect}) => {
 		await withDemo({scenario: null}, async demo => {
 			let frame = await waitForFrame(demo, 'tableau-connect demo · pick a scenario');
 			expect(flat(frame)).toContain(`DEMO · ${essentials} · simulated Tableau at ${demo.simulator.url}`);
-			expect(frame).toContain('› ok ');
+			expect(frame).toMatch(row('ok'));
 			expect(flat(frame)).toContain('Everything works: Tableau Server 2024.2 accepts the token');
 			expect(flat(frame)).toContain('↑↓ choose · Enter start · q quit');
 			expect(flat(frame)).toContain('All fields pre-filled: Enter walks through. On failures: f fix, n next, p pick');
 
-			frame = await press(demo, keys.down, '› ok-xml-only');
+			frame = await press(demo, keys.down, row('ok-xml-only'));
 			expect(flat(frame)).toContain('XML-only server:');
-			await press(demo, keys.up, '› ok ');
+			await press(demo, keys.up, row('ok'));
 			// Up from the top wraps to the last scenario.
-			frame = await press(demo, keys.up, '› tls-expired');
+			frame = await press(demo, keys.up, row('tls-expired'));
 			expect(flat(frame)).toContain('Expired certificate:');
-			await press(demo, 'k', '› tls-wrong-host');
-			await press(demo, 'j', '› tls-expired');
-			await press(demo, keys.up, '› tls-wrong-host');
+			await press(demo, 'k', row('tls-wrong-host'));
+			await press(demo, 'j', row('tls-expired'));
+			await press(demo, keys.up, row('tls-wrong-host'));
 
 			frame = await press(demo, keys.enter, 'Step 1 of 8');
 			expect(flat(frame)).toContain(`DEMO · scenario: tls-wrong-host · ${essentials}`);
@@ -56,9 +62,22 @@ describe.concurrent('the scenario picker', () => {
 			expect(flat(frame)).toMatch(/↓ \d+ more lines below/);
 			// The list scrolls to keep the selection in view.
 			const last = scenarios.at(-1)!.id;
-			const bottom = await press(demo, keys.up, `› ${last}`);
+			const bottom = await press(demo, keys.up, row(last));
 			expect(bottom.split('\n').length).toBeLessThanOrEqual(23);
 			expect(bottom.split('\n')[0]).toBe('tableau-connect demo · pick a scenario');
+		});
+	});
+
+	test('its lines are the ones demo --list prints: a plain title, the id beside it, how it ends', async ({expect}) => {
+		await withDemo({scenario: null, columns: 120, rows: 40}, async demo => {
+			const frame = await waitForFrame(demo, 'pick a scenario');
+			for (const {scenario, line} of scenarioLines().slice(0, 8)) {
+				expect(frame).toContain(line);
+				expect(line.startsWith(scenario.title)).toBe(true);
+			}
+
+			expect(frame).toMatch(/Wrong token secret +wrong-secret +signin-failed/);
+			expect(frame).toMatch(/Tokens turned off on the site +pats-disabled +signin-failed/);
 		});
 	});
 
@@ -101,9 +120,36 @@ describe.concurrent("the failure screen's demo keys", () => {
 			await waitForFrame(demo, `"demo", saved in ${demoStoreLabel}`);
 			expect(demo.saved).toHaveLength(1);
 
-			const closing = flat(await press(demo, keys.enter, '✓ Done: verified, and saved as "demo" in the temporary demo store.'));
-			expect(closing).not.toContain('tableau-connect test demo');
-			await expect(demo.outcome).resolves.toMatchObject({kind: 'verified', profile: 'demo', path: demoStoreLabel});
+			// The success screen offers the story's next moves; Enter goes back to the picker, q ends the demo.
+			expect(flat(await waitForFrame(demo, 'Enter pick another scenario'))).toMatch(/Enter pick another scenario · n next \([a-z-]+\) · p pick · q quit/);
+			const picker = await press(demo, keys.enter, 'tableau-connect demo · pick a scenario');
+			expect(picker).toMatch(row('ok'));
+			expect(flat(demo.frames.join('\n'))).not.toContain('tableau-connect test demo');
+			demo.stdin.write('q');
+			await expect(demo.outcome).resolves.toEqual({kind: 'quit'});
+		});
+	});
+
+	test('n and p work after a passing test too: n tests the next fault at once', async ({expect}) => {
+		await withDemo({scenario: 'ok', props: {initialStep: 'verify'}}, async demo => {
+			await waitForFrame(demo, `"demo", saved in ${demoStoreLabel}`);
+			demo.stdin.write('n');
+			const next = flat(await waitForFrame(demo, '[redirect-method'));
+			expect(next).toContain(`DEMO · scenario: ${nextFault('ok').id} · ${essentials}`);
+			expect(demo.simulator.scenario).toBe(nextFault('ok').id);
+		});
+	});
+
+	test('wrong-site: the typed site is on screen, and f corrects that field where the audience sees it', async ({expect}) => {
+		await withDemo({scenario: 'wrong-site', props: {initialStep: 'verify'}}, async demo => {
+			const failed = flat(await verdict(demo));
+			expect(failed).toContain('· site acme · token Parable Integration');
+			expect(failed).toContain('f fix the site (acme → acme-corp) & retry');
+			const fixed = flat(await press(demo, 'f', '✓ Verified: Parable can connect with this token.'));
+			expect(fixed).toContain('→ Site corrected: acme → acme-corp');
+			expect(fixed).toContain('· site acme-corp · token Parable Integration');
+			// The simulator was not touched: the value was the mistake.
+			expect(demo.simulator.scenario).toBe('wrong-site');
 		});
 	});
 
@@ -136,7 +182,7 @@ describe.concurrent("the failure screen's demo keys", () => {
 			const requests = demo.simulator.stats().requests;
 
 			let frame = await press(demo, 'p', 'Switch the simulator to another scenario, then test again');
-			expect(frame).toContain('› site-not-found');
+			expect(frame).toMatch(row('site-not-found'));
 			expect(flat(frame)).toContain(`DEMO · scenario: site-not-found · ${essentials}`);
 			expect(flat(frame)).toContain('↑↓ choose · Enter switch & retry · Esc back · q quit');
 			expect(frame).not.toContain('Step 8 of 8');
@@ -147,8 +193,8 @@ describe.concurrent("the failure screen's demo keys", () => {
 			expect(flat(frame)).toContain('[site-not-found');
 			expect(demo.simulator.stats().requests).toBe(requests);
 
-			await press(demo, 'p', '› site-not-found');
-			await press(demo, keys.down, '› old-server');
+			await press(demo, 'p', row('site-not-found'));
+			await press(demo, keys.down, row('old-server'));
 			demo.stdin.write(keys.enter);
 			frame = flat(await waitForFrame(demo, '[api-version-unsupported'));
 			expect(frame).toContain(`DEMO · scenario: old-server · ${essentials}`);
@@ -174,6 +220,16 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 			await press(demo, keys.ctrlC, '! Demo stopped.');
 			await expect(demo.outcome).resolves.toEqual({kind: 'cancelled'});
 			expect(demo.saved).toEqual([]);
+		});
+	});
+
+	test('q on a screen without a text field ends the demo, before the test too', async ({expect}) => {
+		await withDemo({scenario: 'ok'}, async demo => {
+			await waitForFrame(demo, 'Step 1 of 8');
+			await press(demo, keys.enter, 'Step 2 of 8');
+			demo.stdin.write('q');
+			await expect(demo.outcome).resolves.toEqual({kind: 'quit'});
+			expect(demo.simulator.stats().requests).toBe(0);
 		});
 	});
 

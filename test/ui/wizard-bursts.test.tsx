@@ -83,7 +83,14 @@ describe('keys in one write act one by one', () => {
 		await waitForFrame(instance, '› Token name');
 		writeAll(instance, `Parable Integration\t${secret}\r\r\r`);
 		await waitForFrame(instance, 'Step 8 of 8');
-		expect(await savedInput(instance)).toEqual({name: 'tableau-finance', server, site: 'finance', tokenName: 'Parable Integration', tokenSecret: secret});
+		expect(await savedInput(instance)).toEqual({
+			name: 'tableau-finance',
+			server,
+			site: 'finance',
+			tokenName: 'Parable Integration',
+			tokenSecret: secret,
+			caFile: null,
+		});
 	});
 
 	test('the whole wizard in one write saves exactly what was typed', async () => {
@@ -91,7 +98,14 @@ describe('keys in one write act one by one', () => {
 		await waitForFrame(instance, 'Step 1 of 8');
 		writeAll(instance, `\r\r\r\r${server}/#/site/finance/home\r\rParable Integration\t${secret}\r\r\r`);
 		await waitForFrame(instance, 'Step 8 of 8');
-		expect(await savedInput(instance)).toEqual({name: 'tableau-finance', server, site: 'finance', tokenName: 'Parable Integration', tokenSecret: secret});
+		expect(await savedInput(instance)).toEqual({
+			name: 'tableau-finance',
+			server,
+			site: 'finance',
+			tokenName: 'Parable Integration',
+			tokenSecret: secret,
+			caFile: null,
+		});
 	});
 
 	test('a paste that ends in a line feed submits the field', async () => {

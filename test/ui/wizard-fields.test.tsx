@@ -79,7 +79,8 @@ describe('server details', () => {
 		await typeKeys(instance, 'tableau.example.com', 'tableau.example.com');
 		const frame = await press(instance, keys.enter, '› Site');
 		expect(flat(frame)).toContain('Server URL https://tableau.example.com');
-		expect(flat(frame)).toContain('No scheme was typed, so https:// is used.');
+		// The value shows its https:// now: the note that said it would be added is gone (issue 11, item 7).
+		expect(flat(frame)).not.toContain('https:// is used');
 	});
 
 	test('Tableau Cloud without a pod, and http for Cloud, are warned about as they are typed', async () => {

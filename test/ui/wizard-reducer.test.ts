@@ -66,7 +66,7 @@ describe('moving between steps', () => {
 	test('starts on the first step with every field empty: the token name is only suggested', () => {
 		const state = initialWizardState();
 		expect(state.step).toBe('needs');
-		expect(state.values).toEqual({server: '', site: '', tokenName: '', tokenSecret: '', profileName: ''});
+		expect(state.values).toEqual({server: '', site: '', caFile: '', tokenName: '', tokenSecret: '', profileName: ''});
 		expect(state.checks.tokenName.error).toMatch(/Type the token's name exactly as it appears in Tableau's Personal Access Tokens list/);
 		expect(state.focus).toBeNull();
 		expect(state.outcome).toBeNull();
@@ -144,7 +144,8 @@ describe('moving between steps', () => {
 		state = apply(state, next);
 		expect(state.focus).toBe('site');
 		expect(state.values.server).toBe('https://tableau.example.com');
-		expect(state.assists.server).toMatch(/https:\/\/ is used/);
+		// The value now shows its https:// itself (issue 11, item 7): no note repeats it.
+		expect(state.assists.server).toBeUndefined();
 		state = apply(state, next);
 		expect(state.step).toBe('credentials');
 		expect(state.focus).toBe('tokenName');
@@ -201,7 +202,8 @@ describe('server and site', () => {
 		for (const leave of [next, {type: 'focus-next'}, {type: 'focus-previous'}, {type: 'focus', field: 'site'}] as WizardAction[]) {
 			const left = apply(state, leave);
 			expect(left.values).toMatchObject({server: 'https://10ay.online.tableau.com', site: 'acme'});
-			expect(left.focus).toBe('site');
+			// Shift-Tab from the first field wraps round to the last one, the optional CA file.
+			expect(left.focus).toBe(leave.type === 'focus-previous' ? 'caFile' : 'site');
 		}
 
 		state = apply(state, next);
@@ -399,6 +401,7 @@ describe('review and verification', () => {
 			tokenName: 'Parable Integration',
 			tokenSecret: filled.tokenSecret,
 			profile: 'tableau-finance',
+			rerun: {kind: 'keys'},
 		});
 		expect(profileInput(state)).toEqual({
 			name: 'tableau-finance',
@@ -406,6 +409,7 @@ describe('review and verification', () => {
 			site: 'finance',
 			tokenName: 'Parable Integration',
 			tokenSecret: filled.tokenSecret,
+			caFile: null,
 		});
 		expect(state.verify.phase === 'running' && state.verify.checks.map(line => line.status)).toEqual([
 			'pending',
@@ -472,7 +476,7 @@ describe('review and verification', () => {
 		expect(state.save.phase).toBe('saving');
 		state = apply(state, {type: 'save-failed', request: 1, message: 'The store is locked'});
 		expect(state.save).toEqual({phase: 'failed', message: 'The store is locked'});
-		expect(apply(state, {type: 'quit'}).outcome).toEqual({kind: 'save-failed', message: 'The store is locked'});
+		expect(apply(state, {type: 'quit'}).outcome).toEqual({kind: 'save-failed', message: 'The store is locked', endedWith: 'q'});
 	});
 
 	test('retry runs a new test and ignores the old one', () => {
@@ -525,7 +529,7 @@ describe('edit after a failure', () => {
 		['insufficient-permissions', 'credentials', 'tokenName'],
 		['site-not-found', 'server', 'site'],
 		['dns-not-found', 'server', 'server'],
-		['tls-untrusted-certificate', 'server', 'server'],
+		['tls-untrusted-certificate', 'server', 'caFile'],
 		['invalid-url', 'server', 'server'],
 		['redirect-method', 'server', 'server'],
 		['session-invalidated', 'review', null],
@@ -556,13 +560,14 @@ describe('edit after a failure', () => {
 		}
 
 		// Not one place for everything: address problems, the site, the token, and the review for the rest.
-		expect([...places].sort()).toEqual(['credentials:tokenName', 'credentials:tokenSecret', 'review:', 'server:server', 'server:site']);
+		expect([...places].sort()).toEqual(['credentials:tokenName', 'credentials:tokenSecret', 'review:', 'server:caFile', 'server:server', 'server:site']);
 	});
 
 	test('after editing, Enter leads back to the review and a new test', () => {
 		let state = clear(apply(failedWith('signin-failed'), {type: 'edit'}));
 		state = type(state, 'new-secret');
-		state = apply(state, next, next);
+		// One Enter, as the message says: not on through Profile name first.
+		state = apply(state, next);
 		expect(state.step).toBe('review');
 		state = apply(state, next);
 		expect(state.verify.phase).toBe('running');
@@ -605,5 +610,56 @@ describe('curl view, scrolling and quitting', () => {
 	test('q works only on the verify step', () => {
 		const state = atStep('token');
 		expect(apply(state, {type: 'quit'})).toBe(state);
+	});
+});
+
+describe('editing a profile (issue 11, item 7)', () => {
+	test('Esc on the review returns to the field that was left to reach it', () => {
+		// Reached from Profile name, the last field: Esc goes back there, not to the step's first field.
+		let state = atStep('credentials', {initialValues: filled});
+		state = apply(state, next, next, next);
+		expect(state.step).toBe('review');
+		state = apply(state, back);
+		expect(state).toMatchObject({step: 'credentials', focus: 'profileName'});
+	});
+
+	test('after "edit", Enter on the corrected field goes straight to the review, as the message says', () => {
+		const failed = failedWith('site-not-found');
+		let state = apply(failed, {type: 'edit'});
+		expect(state).toMatchObject({step: 'server', focus: 'site'});
+		expect(state.message).toContain('press Enter to go on to the review');
+		state = apply(clear(state), {type: 'change', field: 'site', value: 'sales'});
+		state = apply(state, next);
+		expect(state.step).toBe('review');
+		expect(state.values.site).toBe('sales');
+		// And Esc from there returns to the Site field that was corrected.
+		expect(apply(state, back)).toMatchObject({step: 'server', focus: 'site'});
+	});
+
+	test('after "edit", Enter still stops at another field that needs fixing', () => {
+		let state = apply(failedWith('signin-failed'), {type: 'edit'});
+		expect(state.focus).toBe('tokenSecret');
+		state = apply(state, {type: 'focus', field: 'tokenName'});
+		state = apply(clear(state), next);
+		expect(state).toMatchObject({step: 'credentials', focus: 'tokenName'});
+		expect(state.message).toMatch(/Token name needs fixing/);
+	});
+
+	test('the "https:// is used" note goes once the value has its scheme', () => {
+		let state = atStep('server');
+		state = type(state, 'tableau.example.com');
+		expect(state.checks.server.notes.join(' ')).toContain('https:// is used');
+		state = apply(state, {type: 'focus-next'});
+		expect(state.values.server).toBe('https://tableau.example.com');
+		expect(state.checks.server.notes.join(' ')).not.toContain('https:// is used');
+		expect(state.assists.server ?? '').not.toContain('https:// is used');
+	});
+
+	test('a new name for the profile being edited is a rename, said on the field', () => {
+		let state = atStep('credentials', {initialValues: {...filled, profileName: 'old-name'}, editingProfile: 'old-name', existingProfileNames: ['old-name']});
+		expect(state.checks.profileName.notes).toEqual(['Saving updates the profile "old-name".']);
+		state = apply(state, {type: 'focus', field: 'profileName'});
+		state = type(clear(state), 'new-name');
+		expect(state.checks.profileName.notes).toEqual(['Saving renames the profile "old-name" to "new-name".']);
 	});
 });

@@ -175,7 +175,7 @@ describe('the live checks', () => {
 		});
 		await waitForFrame(instance, '✓ Verified');
 		expect(verify).toHaveBeenCalledWith(
-			{server: filled.server, site: 'acme', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret, profile: '10ay-acme'},
+			{server: filled.server, site: 'acme', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret, profile: '10ay-acme', rerun: {kind: 'keys'}},
 			expect.objectContaining({timeoutMs: 5000, minimumCheckMs: 10}),
 		);
 	});
@@ -215,7 +215,124 @@ describe('the live checks', () => {
 		});
 		await waitForFrame(instance, '✗ not saved: The profile store is locked by another process.');
 		await press(instance, 'q', '✗ The profile could not be saved');
-		await expect(instance.outcome).resolves.toEqual({kind: 'save-failed', message: 'The profile store is locked by another process.'});
+		await expect(instance.outcome).resolves.toEqual({kind: 'save-failed', message: 'The profile store is locked by another process.', endedWith: 'q'});
+	});
+});
+
+describe('problems found before the work (issue 11, item 4)', () => {
+	test('a store that cannot be saved to is said on the first step; the test waits until r finds it fixed', async () => {
+		let problem: string | null = 'Profiles cannot be saved: /config cannot be written (permission denied).';
+		const verify = vi.fn(async () => fakeResult());
+		const instance = renderWizard({verify, checkStore: () => problem, initialValues: filled});
+		resize(instance, 100, 40);
+		const first = await waitForFrame(instance, "Step 1 of 8 · What you'll need");
+		expect(flat(first)).toContain('✗ Profiles cannot be saved: /config cannot be written (permission denied).');
+		await press(instance, keys.enter, 'Step 2 of 8');
+		await press(instance, keys.enter, 'Step 3 of 8');
+		await press(instance, keys.enter, 'Step 4 of 8');
+		await press(instance, keys.enter, 'Step 5 of 8');
+		await press(instance, keys.enter, '› Site');
+		await press(instance, keys.enter, 'Step 6 of 8');
+		await press(instance, keys.enter, '› Token secret');
+		await press(instance, keys.enter, '› Profile name');
+		let frame = await press(instance, keys.enter, 'Step 7 of 8 · Review');
+		expect(flat(frame)).toContain('Fix it, then press r to check again.');
+		expect(flat(frame)).toContain('r check again');
+		instance.stdin.write(keys.enter);
+		await waitFor(
+			() => frameOf(instance).includes('Step 7 of 8'),
+			() => 'still on the review',
+		);
+		expect(verify).not.toHaveBeenCalled();
+
+		problem = null;
+		frame = await press(instance, 'r', /Enter save & test/);
+		expect(flat(frame)).not.toContain('cannot be saved');
+		await press(instance, keys.enter, 'Verified');
+		await waitFor(
+			() => instance.saves.length === 1,
+			() => 'the save',
+		);
+		expect(verify).toHaveBeenCalledTimes(1);
+	});
+
+	test('a save that failed after a passing test is tried again with r, without a second sign-in', async () => {
+		let fail = true;
+		const verify = vi.fn(async () => fakeResult());
+		const instance = renderWizard({
+			verify,
+			save() {
+				if (fail) {
+					throw new Error('The profile store is locked by another process.');
+				}
+
+				return {path: '/config/profiles.json'};
+			},
+			initialStep: 'verify',
+			initialValues: filled,
+		});
+		const frame = await waitForFrame(instance, '✗ not saved: The profile store is locked by another process.');
+		expect(flat(frame)).toContain('r save again');
+		fail = false;
+		await press(instance, 'r', '"10ay-acme", saved in /config/profiles.json');
+		expect(verify).toHaveBeenCalledTimes(1);
+	});
+
+	test('s save anyway says so on screen at once, before the save ends', async () => {
+		const saving = deferred<{path: string}>();
+		const instance = renderWizard({
+			verify: async () => signinFailure(),
+			save: async () => saving.promise,
+			initialStep: 'verify',
+			initialValues: filled,
+		});
+		resize(instance, 100, 60);
+		await waitForFrame(instance, 's save anyway');
+		await press(instance, 's', 'Saving…');
+		saving.resolve({path: '/config/profiles.json'});
+		await waitForFrame(instance, '! Saved without a passing test as "10ay-acme" in /config/profiles.json.');
+	});
+});
+
+describe('a server that moved us (issue 9, left for the wizard)', () => {
+	test('u on the success screen saves the address the server sent us to, as the home screen does', async () => {
+		const moved = warning('redirected', {
+			server: filled.server,
+			redirectedTo: 'https://prod-useast-b.online.tableau.com/api/3.23/auth/signin',
+			rerun: {kind: 'keys'},
+		});
+		const verify = vi.fn(async () => fakeResult({warnings: [moved], server: filled.server}));
+		const instance = renderWizard({verify, initialStep: 'verify', initialValues: filled});
+		resize(instance, 100, 60);
+		let frame = await waitForFrame(instance, 'u use the new address');
+		expect(flat(frame)).toContain('u (use the new address): the server becomes https://prod-useast-b.online.tableau.com');
+		await waitFor(
+			() => instance.saves.length === 1,
+			() => 'the first save',
+		);
+		frame = await press(instance, 'u', '→ Server URL corrected: https://10ay.online.tableau.com → https://prod-useast-b.online.tableau.com');
+		await waitFor(
+			() => instance.saves.length === 2,
+			() => 'the save with the new address',
+		);
+		expect(instance.saves[1]!.input).toMatchObject({name: '10ay-acme', server: 'https://prod-useast-b.online.tableau.com'});
+		expect(verify).toHaveBeenCalledTimes(1);
+		await waitForFrame(instance, '"10ay-acme", saved in');
+		expect(flat(frameOf(instance))).not.toContain('u use the new address');
+	});
+});
+
+describe('narrow terminals', () => {
+	test('at 60 columns the Site placeholder reads from its start, not cut from the left', async () => {
+		const instance = renderWizard({verify: vi.fn(), initialStep: 'server'});
+		resize(instance, 60, 30);
+		const frame = await waitForFrame(instance, 'Step 5 of 8');
+		await waitFor(
+			() => frameOf(instance).split('\n')[0]!.length <= 60,
+			() => 'a frame at 60 columns',
+		);
+		expect(flat(frameOf(instance))).toContain('Site (empty: the Default site, Tableau Server only)');
+		expect(frame).not.toMatch(/…lt site/);
 	});
 });
 
@@ -297,5 +414,34 @@ describe('what the demo and "setup --profile" use', () => {
 			() => 'one save',
 		);
 		expect(instance.saves[0]!.input).toMatchObject({name: 'acme-prod', tokenSecret: filled.tokenSecret});
+		expect(instance.renames).toEqual([undefined]);
+	});
+
+	test('editing: a header names the profile, and a new name renames it instead of leaving a copy', async () => {
+		const instance = renderWizard({
+			verify: async () => fakeResult(),
+			initialStep: 'server',
+			initialValues: {...filled, profileName: 'acme-prod'},
+			editingProfile: 'acme-prod',
+			existingProfileNames: ['acme-prod'],
+		});
+		let frame = await waitForFrame(instance, 'Server URL https://10ay.online.tableau.com');
+		expect(flat(frame)).toContain('Editing the profile "acme-prod"');
+		await press(instance, keys.enter, '› Site');
+		await press(instance, keys.enter, 'Step 6 of 8');
+		await press(instance, keys.enter, '› Token secret');
+		await press(instance, keys.enter, '› Profile name');
+		await press(instance, '\u0015', /› Profile name *\n/);
+		frame = await press(instance, 'acme-finance', 'Saving renames the profile "acme-prod" to "acme-finance".');
+		frame = await press(instance, keys.enter, 'Step 7 of 8');
+		expect(flat(frame)).toContain('Profile acme-finance (renames "acme-prod" to "acme-finance")');
+		expect(flat(frame)).toContain('Editing the profile "acme-prod"');
+		await press(instance, keys.enter, 'Verified');
+		await waitFor(
+			() => instance.saves.length === 1,
+			() => 'one save',
+		);
+		expect(instance.saves[0]!.input).toMatchObject({name: 'acme-finance'});
+		expect(instance.renames).toEqual(['acme-prod']);
 	});
 });

@@ -78,6 +78,7 @@ describe('the wizard against the simulator', () => {
 			site: simulator.site,
 			tokenName: simulator.tokenName,
 			tokenSecret: simulator.tokenSecret,
+			caFile: null,
 		});
 		expect(instance.saves[0]!.verification?.ok).toBe(true);
 
@@ -100,6 +101,11 @@ describe('the wizard against the simulator', () => {
 		expect(flat(frame)).toContain(`2. ${remedyStart(remediation[1]!)}`);
 		expect(flat(frame)).toMatch(/e edit · r retry · s save anyway · c curl · q quit/);
 		expect(instance.saves).toEqual([]);
+		// Nothing is saved: the remedy names this screen's keys, not a profile that does not exist.
+		const all = flat(instance.frames.join('\n'));
+		expect(all).toContain('Fix the values with e (edit), then test again (r retry).');
+		expect(all).not.toContain('setup --profile');
+		expect(all).not.toContain('tableau-connect test 127.0.0.1-acme');
 
 		await press(instance, 'q', '✗ The test did not pass and nothing was saved.');
 		await expect(instance.outcome).resolves.toMatchObject({kind: 'failed'});
@@ -159,7 +165,7 @@ describe('the wizard against the simulator', () => {
 
 		await press(instance, keys.ctrlU, /› Token secret +\(paste the secret\)/);
 		await typeKeys(instance, simulator.tokenSecret, '*'.repeat(simulator.tokenSecret.length));
-		await press(instance, keys.enter, '› Profile name');
+		// As the message says: Enter goes on to the review, not through Profile name first.
 		frame = await press(instance, keys.enter, 'Step 7 of 8 · Review');
 		expect(flat(frame)).toContain(`Server URL ${simulator.url}`);
 		await press(instance, keys.enter, 'Step 8 of 8');

@@ -298,3 +298,34 @@ describe('real servers: the wrong scheme, redirects, other front doors, unreadab
 		);
 	});
 });
+
+describe('remedies name only what exists (issue 11, item 1)', () => {
+	const notSaved = /setup --profile|test acme-finance|profiles add acme-finance/;
+	const everything = [...diagnosisCodes.map(code => diagnose(code, {...full, rerun: {kind: 'keys'}}))];
+
+	it.each(diagnosisCodes)('%s on a screen whose values are not saved names its keys, never the profile', code => {
+		const onScreen = text(diagnose(code, {...full, rerun: {kind: 'keys'}}));
+		expect(onScreen).not.toMatch(notSaved);
+		const onCommandLine = text(diagnose(code, {...full, rerun: {kind: 'command'}}));
+		expect(onCommandLine).not.toMatch(notSaved);
+	});
+
+	it.each(warningCodes)('warning %s on a screen names no profile command', code => {
+		const shown = warning(code, {...full, rerun: {kind: 'keys'}});
+		expect(text(shown)).not.toMatch(notSaved);
+	});
+
+	it('a screen says which key edits and which retries; a saved profile keeps its commands', () => {
+		expect(everything.length).toBe(diagnosisCodes.length);
+		const onScreen = diagnose('signin-failed', {...full, rerun: {kind: 'keys'}}).remediation.join('\n');
+		expect(onScreen).toContain('Fix the values with e (edit), then test again (r retry).');
+		const saved = diagnose('signin-failed', full).remediation.join('\n');
+		expect(saved).toContain('tableau-connect setup --profile acme-finance');
+		expect(saved).toContain('tableau-connect test acme-finance');
+	});
+
+	it('the redirected warning on a screen offers u, the key that saves the new address', () => {
+		const shown = warning('redirected', {...full, rerun: {kind: 'keys'}});
+		expect(shown.remediation[0]).toContain('u (use the new address): the server becomes https://10ay.online.tableau.com');
+	});
+});

@@ -6,10 +6,12 @@ type Props = {
 	readonly step: StepId;
 	/** Shown on the right, for example "DEMO". */
 	readonly banner?: string | undefined;
+	/** What the steps work on, such as the profile being edited. */
+	readonly subject?: string | undefined;
 };
 
 /** "Step 5 of 8 · Server details", always on the first line. */
-export function StepIndicator({step, banner}: Props) {
+export function StepIndicator({step, banner, subject}: Props) {
 	const number = stepNumber(step);
 	const progress = '■'.repeat(number) + '□'.repeat(stepCount - number);
 	return (
@@ -22,6 +24,11 @@ export function StepIndicator({step, banner}: Props) {
 					<Paint tone="muted">{progress}</Paint>
 				</Box>
 			</Box>
+			{subject ? (
+				<Text wrap="truncate-end">
+					<Paint bold>{subject}</Paint>
+				</Text>
+			) : null}
 			{banner ? (
 				<Text wrap="truncate-end">
 					<Paint tone="warn" bold>

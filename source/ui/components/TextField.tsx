@@ -69,7 +69,8 @@ export function TextField(props: Props) {
 					</Text>
 				</Box>
 				<Box marginLeft={stacked ? 4 : 0}>
-					<Text wrap="truncate-start">
+					{/* A long value shows its end, where the cursor is; a placeholder wraps, so it reads from its start. */}
+					<Text wrap={value === '' ? 'wrap' : 'truncate-start'}>
 						<TextInput
 							key={`${typed.generation}-${String(focused)}`}
 							value={value}

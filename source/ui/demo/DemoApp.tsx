@@ -63,7 +63,27 @@ export function DemoApp(props: DemoAppProps) {
 		[exit, onExit],
 	);
 
-	const failureActions = useFailureActions(scenario, choose, setSwitching);
+	const failureActions = useFailureActions(scenario, props.values.site ?? '', choose, setSwitching);
+	// Enter after a passing test goes back to the picker for the next story; q and Ctrl-C end the demo.
+	const [round, setRound] = useState(0);
+	const [lastScenario, setLastScenario] = useState<ScenarioId | undefined>(props.initialScenario ?? undefined);
+	const onEnd = useCallback(
+		(outcome: WizardOutcome) => {
+			if (outcome.kind === 'cancelled' || outcome.endedWith === 'q') {
+				onExit?.(outcome);
+				exit(outcome);
+				return;
+			}
+
+			setLastScenario(current => scenario?.id ?? current);
+			setScenario(null);
+			setRound(value => value + 1);
+		},
+		[exit, onExit, scenario],
+	);
+	const quitKey = useCallback(() => {
+		quit(false);
+	}, [quit]);
 
 	let screen;
 	if (scenario) {
@@ -92,6 +112,7 @@ export function DemoApp(props: DemoAppProps) {
 				) : null}
 				<Box display={switching ? 'none' : 'flex'} flexDirection="column">
 					<Wizard
+						key={round}
 						verify={props.verifyFor(scenario)}
 						save={props.save}
 						initialValues={props.values}
@@ -102,7 +123,9 @@ export function DemoApp(props: DemoAppProps) {
 						color={props.color}
 						isActive={switching === null}
 						closingLine={demoClosingLine}
-						{...(onExit ? {onExit} : {})}
+						onEnd={onEnd}
+						onQuitKey={quitKey}
+						finishLabel="pick another scenario"
 					/>
 				</Box>
 			</>
@@ -110,7 +133,9 @@ export function DemoApp(props: DemoAppProps) {
 	} else {
 		screen = (
 			<ScenarioPicker
+				key={round}
 				scenarios={scenarios}
+				{...(lastScenario ? {initial: lastScenario} : {})}
 				title="tableau-connect demo · pick a scenario"
 				banner={demoBanner(null, props.simulatorUrl, columns)}
 				intro="All fields pre-filled: Enter walks through. On failures: f fix, n next, p pick"

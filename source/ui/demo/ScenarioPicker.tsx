@@ -1,7 +1,7 @@
 import {useLayoutEffect, useReducer} from 'react';
 import {Box, Text} from 'ink';
 import {useLetterKeys} from '../components/use-letter-keys.js';
-import type {ScenarioId, ScenarioInfo} from '../../simulator/index.js';
+import {scenarioLines, type ScenarioId, type ScenarioInfo} from '../../simulator/index.js';
 import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
 import {Paint} from '../components/Paint.js';
 
@@ -57,14 +57,6 @@ function reducerFor(count: number) {
 	};
 }
 
-function outcomeOf(scenario: ScenarioInfo): string {
-	return scenario.expected === 'ok'
-		? scenario.expectedWarnings?.length
-			? `succeeds, warns ${scenario.expectedWarnings.join(', ')}`
-			: 'succeeds'
-		: scenario.expected;
-}
-
 /** Which story to tell: the demo's first screen, and the `p` key of a failure screen. */
 export function ScenarioPicker({scenarios, initial, title, banner, intro, pickLabel, onPick, onBack, onQuit, isActive, rows, columns}: Props) {
 	const start = Math.max(
@@ -114,7 +106,8 @@ export function ScenarioPicker({scenarios, initial, title, banner, intro, pickLa
 	const visible = Math.max(3, Math.min(scenarios.length, rows - above - 1 - descriptionRows - footerHeight(hints, columns)));
 	const first = Math.min(Math.max(0, selected - Math.floor(visible / 2)), Math.max(0, scenarios.length - visible));
 	const current = scenarios[selected]!;
-	const idWidth = Math.max(...scenarios.map(scenario => scenario.id.length));
+	// The same lines as `demo --list`: the plain title, the id beside it, how it ends.
+	const lines = scenarioLines(scenarios);
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Text wrap="truncate-end">
@@ -133,12 +126,11 @@ export function ScenarioPicker({scenarios, initial, title, banner, intro, pickLa
 				</Text>
 			) : null}
 			<Text> </Text>
-			{scenarios.slice(first, first + visible).map((scenario, offset) => {
+			{lines.slice(first, first + visible).map(({scenario, line}, offset) => {
 				const chosen = first + offset === selected;
 				return (
 					<Text key={scenario.id} wrap="truncate-end">
-						<Paint tone={chosen ? 'accent' : 'plain'} bold={chosen}>{`${chosen ? '›' : ' '} ${scenario.id.padEnd(idWidth)}`}</Paint>
-						<Paint tone="muted">{`  ${outcomeOf(scenario)}`}</Paint>
+						<Paint tone={chosen ? 'accent' : 'plain'} bold={chosen}>{`${chosen ? '›' : ' '} ${line}`}</Paint>
 					</Text>
 				);
 			})}

@@ -1,5 +1,5 @@
 import {useMemo} from 'react';
-import {scenarios, type ScenarioId, type ScenarioInfo} from '../../simulator/index.js';
+import {scenarios, wrongSiteContentUrl, type ScenarioId, type ScenarioInfo} from '../../simulator/index.js';
 import type {ClosingLine, FailureAction, WizardOutcome} from '../wizard/Wizard.js';
 
 export function infoOf(id: ScenarioId): ScenarioInfo {
@@ -34,9 +34,14 @@ export function demoClosingLine(outcome: WizardOutcome): ClosingLine | undefined
 	}
 }
 
-/** The demo's keys on a failure screen: f fixes and retries, n moves to the next fault, p opens the picker. */
+/**
+The demo's keys on a failure screen: f fixes and retries, n moves to the next fault, p opens the
+picker; n and p after a passing test too. In `wrong-site` the fault is the person's own value, so f
+corrects the Site field on screen (the simulator stays as it is) instead of fixing the server.
+*/
 export function useFailureActions(
 	scenario: ScenarioInfo | null,
+	typedSite: string,
 	choose: (next: ScenarioInfo) => void,
 	openPicker: (switching: {retry: () => void}) => void,
 ): FailureAction[] {
@@ -45,30 +50,57 @@ export function useFailureActions(
 			return [];
 		}
 
+		const realSite = wrongSiteContentUrl(typedSite);
+		// Another scenario expects the site as the simulator gives it: undo wrong-site's correction, on screen too.
+		const restoreSite = ({correct, result}: Parameters<FailureAction['run']>[0]) => {
+			if (result && result.site !== typedSite) {
+				correct('site', typedSite);
+			}
+		};
+		const fix: FailureAction =
+			scenario.id === 'wrong-site'
+				? {
+						key: 'f',
+						label: `fix the site (${typedSite} → ${realSite}) & retry`,
+						run({retry, correct}) {
+							correct('site', realSite);
+							retry();
+						},
+					}
+				: {
+						key: 'f',
+						label: 'fix & retry',
+						run(api) {
+							restoreSite(api);
+							choose(infoOf('ok'));
+							api.retry();
+						},
+					};
 		return [
-			{
-				key: 'f',
-				label: 'fix & retry',
-				run({retry}) {
-					choose(infoOf('ok'));
-					retry();
-				},
-			},
+			fix,
 			{
 				key: 'n',
 				label: `next fault (${nextFault(scenario.id).id})`,
-				run({retry}) {
+				successLabel: `next (${nextFault(scenario.id).id})`,
+				run(api) {
+					restoreSite(api);
 					choose(nextFault(scenario.id));
-					retry();
+					api.retry();
 				},
 			},
 			{
 				key: 'p',
 				label: 'pick scenario',
-				run({retry}) {
-					openPicker({retry});
+				successLabel: 'pick',
+				run(api) {
+					openPicker({
+						retry() {
+							restoreSite(api);
+							api.retry();
+						},
+					});
 				},
 			},
 		];
-	}, [scenario, choose, openPicker]);
+	}, [scenario, typedSite, choose, openPicker]);
 }

@@ -1,13 +1,14 @@
-import {useReducer} from 'react';
+import {useEffect, useReducer, useState} from 'react';
 import {Box, useInput} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {useExitWith} from '../components/use-exit-with.js';
-import {Footer, footerHeight} from '../components/Footer.js';
+import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {StepIndicator} from '../components/StepIndicator.js';
 import {Viewport} from '../components/Viewport.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {keyHints} from './key-hints.js';
+import type {CaFileAccess} from './fields.js';
 import {initialWizardState, wizardReducer, type WizardOutcome} from './reducer.js';
 import {closingLine, type ClosingLine} from './closing-line.js';
 import {StepScreen} from './screens/StepScreen.js';
@@ -49,11 +50,33 @@ export type WizardProps = {
 	readonly onExit?: (outcome: WizardOutcome) => void;
 	/** Whether the wizard listens to keys; false while something else (the demo's scenario picker) has them. Default true. */
 	readonly isActive?: boolean;
+	/**
+	Called with the outcome instead of ending the app, so the caller decides what comes next (the demo
+	goes back to its picker). `onExit` is not called then.
+	*/
+	readonly onEnd?: (outcome: WizardOutcome) => void;
+	/** q on a screen without a text field, before the test: the caller ends (the demo). Without it q does nothing there. */
+	readonly onQuitKey?: () => void;
+	/**
+	Why a save would fail (a damaged store, a folder that cannot be written), asked when the wizard
+	starts and again on the review: the test signs out other sessions of the token, so it waits until
+	the profile can be saved. Null when it can.
+	*/
+	readonly checkStore?: () => string | null;
+	/** Checks and reads the CA file field's file (the file system in real use). */
+	readonly caFiles?: CaFileAccess | null;
+	/** What Enter does after a passing test, for the footer; default "finish". */
+	readonly finishLabel?: string;
 	/** The last line for an outcome, in place of the default one (the demo's profiles are temporary); undefined keeps the default. */
 	readonly closingLine?: (outcome: WizardOutcome) => ClosingLine | undefined;
 };
 
 const noActions: readonly FailureAction[] = [];
+const storeHints: KeyHint[] = [
+	['r', 'check again'],
+	['Esc', 'back'],
+	['Ctrl-C', 'quit'],
+];
 
 /**
 The setup wizard: the steps of Parable's Tableau page, then a live test and the save. Everything it
@@ -62,11 +85,23 @@ touches outside the terminal (the test, the store) comes in as props; it ends wi
 */
 export function Wizard(props: WizardProps) {
 	const [state, dispatch] = useReducer(wizardReducer, props, initialWizardState);
+	const [storeProblem, setStoreProblem] = useState(() => props.checkStore?.() ?? null);
 	const {columns, rows} = useTerminalSize();
 	useInput(
 		(input, key) => {
 			if (key.ctrl && input === 'c') {
 				dispatch({type: 'cancel'});
+			} else if (storeProblem !== null && state.step === 'review' && (key.return || input === 'r')) {
+				// Checked again when the person says it is fixed; the test starts once a save can follow it.
+				const problem = props.checkStore?.() ?? null;
+				setStoreProblem(problem);
+				if (problem === null && key.return) {
+					dispatch({type: 'next'});
+				}
+			} else if (storeProblem !== null && state.step === 'review' && key.escape) {
+				dispatch({type: 'back'});
+			} else if (input === 'q' && props.onQuitKey && state.focus === null && state.step !== 'verify' && (props.isActive ?? true)) {
+				props.onQuitKey();
 			}
 		},
 		{isActive: state.outcome === null},
@@ -74,10 +109,16 @@ export function Wizard(props: WizardProps) {
 	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {});
 	useSaving(state, dispatch, props.save);
 	const {outcome} = state;
-	useExitWith(outcome, props.onExit);
+	const {onEnd} = props;
+	useExitWith(onEnd ? null : outcome, props.onExit);
+	useEffect(() => {
+		if (outcome && onEnd) {
+			onEnd(outcome);
+		}
+	}, [outcome, onEnd]);
 
 	const extraFailureActions = props.extraFailureActions ?? noActions;
-	const hints = keyHints(state, extraFailureActions);
+	const hints = state.step === 'review' && storeProblem !== null ? storeHints : keyHints(state, extraFailureActions, props.finishLabel);
 	const screen = (
 		<StepScreen
 			state={state}
@@ -86,9 +127,11 @@ export function Wizard(props: WizardProps) {
 			hyperlinks={props.hyperlinks ?? false}
 			extraFailureActions={extraFailureActions}
 			insecure={props.verifyOptions?.insecure ?? false}
+			storeProblem={storeProblem}
 		/>
 	);
-	const headerRows = 2 + (props.banner ? 1 : 0);
+	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;
+	const headerRows = 2 + (props.banner ? 1 : 0) + (subject ? 1 : 0);
 	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
 	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hints, columns));
 	const closing = outcome ? (props.closingLine?.(outcome) ?? closingLine(outcome, state.saved)) : null;
@@ -97,7 +140,7 @@ export function Wizard(props: WizardProps) {
 			<Box flexDirection="column" width={columns}>
 				{outcome?.kind === 'cancelled' ? null : (
 					<>
-						<StepIndicator step={state.step} banner={props.banner} />
+						<StepIndicator step={state.step} banner={props.banner} subject={subject} />
 						<Box marginTop={1} flexDirection="column">
 							{outcome && state.step === 'verify' ? (
 								// The last frame stays in the terminal after exit: unclipped, so the result and the

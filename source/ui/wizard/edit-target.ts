@@ -15,7 +15,7 @@ export const editTargets: Record<DiagnosisCode, EditTarget> = {
 	'dns-not-found': {step: 'server', field: 'server'},
 	'connection-refused': {step: 'server', field: 'server'},
 	timeout: {step: 'server', field: 'server'},
-	'tls-untrusted-certificate': {step: 'server', field: 'server'},
+	'tls-untrusted-certificate': {step: 'server', field: 'caFile'},
 	'tls-hostname-mismatch': {step: 'server', field: 'server'},
 	'tls-certificate-expired': {step: 'server', field: 'server'},
 	'proxy-error': {step: 'server', field: 'server'},

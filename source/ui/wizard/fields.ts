@@ -8,6 +8,16 @@ export type FieldCheck = {error: string | null; notes: string[]; warnings: strin
 /** The profile store's own rule for names (pure; the store itself stays out of the UI). */
 export const defaultValidateProfileName = validateProfileName;
 
+/** Reading the CA file field's file: injected, so the wizard's state stays free of the file system. */
+export type CaFileAccess = {
+	/** Why the file at `path` cannot be used as a CA certificate (missing, unreadable, not PEM), or null. */
+	check: (path: string) => string | null;
+	/** The PEM text, for the test. */
+	read: (path: string) => string;
+	/** The absolute path, for the profile. */
+	resolve: (path: string) => string;
+};
+
 /** What validation needs beyond the values: the profile rules and the names already saved. */
 export type FieldContext = {
 	/** Returns why `name` cannot be a profile name, or null when it can. */
@@ -17,6 +27,8 @@ export type FieldContext = {
 	editingProfile: string | null;
 	/** The secret of the profile being edited, kept unless the person replaces it. */
 	savedSecret?: string | null;
+	/** Checks the CA file field; without it any path is taken as it is. */
+	caFiles?: CaFileAccess | null;
 };
 
 /** The server the values point at, as the pipeline needs it, or null while the field is invalid. */
@@ -87,8 +99,13 @@ function profileNameCheck(values: WizardValues, context: FieldContext): FieldChe
 		return {error: null, notes: [`Saving updates the profile "${name}".`], warnings: []};
 	}
 
+	const renames = context.editingProfile === null ? [] : [`Saving renames the profile "${context.editingProfile}" to "${name}".`];
 	if (context.existingProfileNames.includes(name)) {
-		return {error: null, notes: [], warnings: [`A profile named "${name}" already exists: saving replaces it.`]};
+		return {error: null, notes: renames, warnings: [`A profile named "${name}" already exists: saving replaces it.`]};
+	}
+
+	if (renames.length > 0) {
+		return {error: null, notes: renames, warnings: []};
 	}
 
 	return {error: null, notes: [], warnings: []};
@@ -102,9 +119,15 @@ export function checkFields(values: WizardValues, context: FieldContext): Record
 		: {error: server.error, notes: [], warnings: []};
 	const site = parseSiteInput(values.site, server.ok ? {server: server.server} : {});
 	const siteCheck: FieldCheck = site.ok ? {error: null, notes: site.notes, warnings: []} : {error: site.error, notes: [], warnings: []};
+	const caFile = values.caFile.trim();
+	const caFileCheck: FieldCheck =
+		caFile === ''
+			? {error: null, notes: ["Empty: the system's certificate authorities are trusted, as a browser does."], warnings: []}
+			: {error: context.caFiles?.check(caFile) ?? null, notes: [], warnings: []};
 	return {
 		server: serverCheck,
 		site: siteCheck,
+		caFile: caFileCheck,
 		tokenName: tokenNameCheck(values),
 		tokenSecret: secretCheck(values, context),
 		profileName: profileNameCheck(values, context),
@@ -133,7 +156,8 @@ export function normalizeField(field: FieldId, values: WizardValues): Normalized
 
 		const assists: Partial<Record<FieldId, string>> = {};
 		const next = {...values, server: parsed.server};
-		const notes = parsed.notes.filter(note => !note.startsWith('The site "') && !note.startsWith('The address ('));
+		// Once rewritten, the value shows its https:// itself: a note saying it was added would only repeat it.
+		const notes = parsed.notes.filter(note => !note.startsWith('The site "') && !note.startsWith('The address (') && !note.startsWith('No scheme was typed'));
 		if (parsed.site !== null && parsed.site !== values.site) {
 			next.site = parsed.site;
 			assists.site =
@@ -161,7 +185,7 @@ export function normalizeField(field: FieldId, values: WizardValues): Normalized
 		return {values: {...values, site: parsed.site}, assists: notes.length > 0 ? {site: notes.join(' ')} : {}};
 	}
 
-	if (field === 'tokenName' || field === 'tokenSecret' || field === 'profileName') {
+	if (field === 'tokenName' || field === 'tokenSecret' || field === 'profileName' || field === 'caFile') {
 		const trimmed = values[field].trim();
 		return trimmed === values[field] ? {values, assists: {}} : {values: {...values, [field]: trimmed}, assists: {}};
 	}

@@ -2,7 +2,7 @@
 // new value do to the wizard's state. The text itself is edited by the field (ink-text-input).
 import {checkFields, firstInvalid, normalizeField, suggestProfileName} from './fields.js';
 import type {WizardState} from './state.js';
-import {fieldIds, fieldLabels, stepFields, stepIds, type FieldId, type StepId, type WizardValues} from './steps.js';
+import {fieldIds, fieldLabels, stepFields, stepIds, stepOf, type FieldId, type StepId, type WizardValues} from './steps.js';
 
 /** The step after `step`, in the page's order. */
 export function following(step: StepId): StepId {
@@ -67,6 +67,8 @@ export function moveFocus(state: WizardState, delta: 1 | -1): WizardState {
 	return {...left, focus};
 }
 
+const optionalFields = new Set<FieldId>(['caFile']);
+
 export function blockedMessage(field: FieldId): string {
 	return `${fieldLabels[field]} needs fixing before you go on (see the message under it).`;
 }
@@ -80,9 +82,19 @@ export function submitField(state: WizardState): WizardState {
 		return {...left, focus: field, message: blockedMessage(field), secretVisible: state.secretVisible};
 	}
 
-	const index = fields.indexOf(field);
-	if (index < fields.length - 1) {
-		const focus = fields[index + 1]!;
+	if (state.returnToReview) {
+		// "edit" said Enter goes on to the review: straight there, unless another value still needs fixing.
+		const invalid = firstInvalid(left.checks, fieldIds);
+		if (invalid !== null) {
+			return enterStep({...left, touched: {...left.touched, [invalid]: true}, message: blockedMessage(invalid)}, stepOf(invalid), invalid);
+		}
+
+		return enterStep({...left, message: null, returnToReview: false, reviewFrom: field}, 'review');
+	}
+
+	// Enter passes over optional fields (the CA file): Tab and ↓ reach them, and so does "edit" after a TLS failure.
+	const focus = fields.slice(fields.indexOf(field) + 1).find(id => !optionalFields.has(id));
+	if (focus !== undefined) {
 		return {...left, focus, message: null};
 	}
 
@@ -96,7 +108,8 @@ export function submitField(state: WizardState): WizardState {
 		return {...left, touched, focus: invalid, message: blockedMessage(invalid)};
 	}
 
-	return enterStep({...left, touched, message: null}, following(state.step));
+	const step = following(state.step);
+	return enterStep({...left, touched, message: null, reviewFrom: step === 'review' ? field : left.reviewFrom}, step);
 }
 
 // Typing and pasting change exactly the text typed: `blur` does the rewriting, once the field is left.
@@ -121,5 +134,10 @@ export function stepBack(state: WizardState): WizardState {
 		return {...state, outcome: {kind: 'cancelled'}};
 	}
 
-	return enterStep({...blur(state), message: null}, stepIds[index - 1]!);
+	// From the review, back to the field that was left to reach it (after "edit", not always the last one).
+	if (state.step === 'review' && state.reviewFrom !== null) {
+		return enterStep({...state, message: null}, stepOf(state.reviewFrom), state.reviewFrom);
+	}
+
+	return enterStep({...blur(state), message: null, returnToReview: false}, stepIds[index - 1]!);
 }

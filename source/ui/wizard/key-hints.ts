@@ -1,9 +1,9 @@
 import type {KeyHint} from '../components/Footer.js';
-import type {WizardState} from './reducer.js';
+import {movedAddress, type WizardState} from './reducer.js';
 import type {FailureAction} from './screens/VerifyScreen.js';
 
 /** The keys that work right now, for the footer. */
-export function keyHints(state: WizardState, extraFailureActions: readonly FailureAction[]): KeyHint[] {
+export function keyHints(state: WizardState, extraFailureActions: readonly FailureAction[], finish = 'finish'): KeyHint[] {
 	// The footer's first line says when something is out of view and how to scroll.
 	const scroll: KeyHint[] = [];
 	const quit: KeyHint = ['Ctrl-C', 'quit'];
@@ -35,11 +35,20 @@ export function keyHints(state: WizardState, extraFailureActions: readonly Failu
 			}
 
 			if (verify.phase === 'done' && verify.result.ok) {
-				return [['Enter', 'finish'], ['q', 'finish'], ['r', 'test again'], ['c', 'curl commands'], ...scroll];
+				return [
+					['Enter', finish],
+					...(movedAddress(state) === null ? [] : [['u', 'use the new address'] as const]),
+					...extraFailureActions.flatMap(action => (action.successLabel === undefined ? [] : [[action.key, action.successLabel] as const])),
+					['q', finish === 'finish' ? 'finish' : 'quit'],
+					['r', state.save.phase === 'failed' ? 'save again' : 'test again'],
+					['c', 'curl commands'],
+					...scroll,
+				];
 			}
 
 			return [
 				['e', 'edit'],
+				...(movedAddress(state) === null ? [] : [['u', 'use the new address'] as const]),
 				['r', 'retry'],
 				...(state.saved ? [] : [['s', 'save anyway'] as const]),
 				...extraFailureActions.map(action => [action.key, action.label] as const),

@@ -5,7 +5,7 @@ import {fieldIds, type FieldId, type WizardValues} from './steps.js';
 import {endAfterSuccess, leaveResult, startVerification, testAndSave} from './test-and-save.js';
 
 export type {SavedProfile, SaveState, VerifyState, WizardAction, WizardInit, WizardOutcome, WizardState} from './state.js';
-export {profileInput, verificationInput} from './test-and-save.js';
+export {caFileOf, movedAddress, profileInput, verificationInput} from './test-and-save.js';
 
 const noTouched = Object.fromEntries(fieldIds.map(field => [field, false])) as Record<FieldId, boolean>;
 
@@ -16,6 +16,7 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		existingProfileNames: init.existingProfileNames ?? [],
 		editingProfile: init.editingProfile ?? null,
 		savedSecret: init.editingProfile ? (init.initialValues?.tokenSecret ?? null) : null,
+		caFiles: init.caFiles ?? null,
 	};
 	const given = init.initialValues ?? {};
 	// The suggested token name is only a placeholder: a person whose token has another name must type it.
@@ -42,6 +43,9 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		assists,
 		message: null,
 		profileNameEdited,
+		returnToReview: false,
+		correction: null,
+		reviewFrom: null,
 		secretVisible: false,
 		run: 0,
 		verify: {phase: 'idle'},

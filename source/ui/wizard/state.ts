@@ -1,6 +1,6 @@
 import type {CheckLine} from '../checks/check-lines.js';
 import type {CheckId, CheckResult, VerificationResult} from '../../verify/types.js';
-import type {FieldCheck, FieldContext} from './fields.js';
+import type {CaFileAccess, FieldCheck, FieldContext} from './fields.js';
 import type {FieldId, StepId, WizardValues} from './steps.js';
 
 export type VerifyState =
@@ -15,13 +15,14 @@ export type SaveState = {phase: 'idle'} | {phase: 'saving'; request: number; ver
 /** The last profile written in this session. */
 export type SavedProfile = {name: string; path: string; verified: boolean};
 
-/** How the wizard ended; `setup` turns it into the exit code. */
-export type WizardOutcome =
+/** How the wizard ended; `setup` turns it into the exit code. `endedWith: 'q'` when q ended it (the demo ends then). */
+export type WizardOutcome = (
 	| {kind: 'verified'; profile: string; path: string; result: VerificationResult}
 	| {kind: 'saved-unverified'; profile: string; path: string; result: VerificationResult | null}
 	| {kind: 'failed'; result: VerificationResult | null}
 	| {kind: 'save-failed'; message: string}
-	| {kind: 'cancelled'};
+	| {kind: 'cancelled'}
+) & {endedWith?: 'q'};
 
 export type WizardState = {
 	step: StepId;
@@ -35,9 +36,15 @@ export type WizardState = {
 	assists: Partial<Record<FieldId, string>>;
 	/** A message for the whole step: why Enter did not go on, or why "edit" came here. */
 	message: string | null;
+	/** After "edit": Enter on a valid field goes straight back to the review, as the message says. */
+	returnToReview: boolean;
+	/** The field left to reach the review, where Esc on the review returns. */
+	reviewFrom: FieldId | null;
 	/** Once the person types a profile name, it no longer follows the server and site. */
 	profileNameEdited: boolean;
 	secretVisible: boolean;
+	/** A value corrected for the person on the result screen (the demo's f), said on that screen. */
+	correction: string | null;
 	/** Increments with every test, so late events of an earlier test are ignored. */
 	run: number;
 	verify: VerifyState;
@@ -67,6 +74,10 @@ export type WizardAction =
 	| {type: 'verification-finished'; run: number; result: VerificationResult}
 	| {type: 'verification-crashed'; run: number; message: string}
 	| {type: 'save-anyway'}
+	/** u after a `redirected` warning: the server becomes the address the server sent us to, saved at once when the test passed. */
+	| {type: 'use-new-address'}
+	/** Sets a field from the result screen, where the person sees it change (the demo's "fix"). */
+	| {type: 'correct'; field: FieldId; value: string}
 	| {type: 'save-finished'; request: number; path: string}
 	| {type: 'save-failed'; request: number; message: string}
 	| {type: 'edit'}
@@ -83,4 +94,6 @@ export type WizardInit = {
 	editingProfile?: string | null;
 	existingProfileNames?: readonly string[];
 	validateProfileName?: (name: string) => string | null;
+	/** Checks and reads the CA file field's file. */
+	caFiles?: CaFileAccess | null;
 };

@@ -2,7 +2,7 @@
 export const stepIds = ['needs', 'prerequisites', 'account', 'token', 'server', 'credentials', 'review', 'verify'] as const;
 export type StepId = (typeof stepIds)[number];
 
-export const fieldIds = ['server', 'site', 'tokenName', 'tokenSecret', 'profileName'] as const;
+export const fieldIds = ['server', 'site', 'caFile', 'tokenName', 'tokenSecret', 'profileName'] as const;
 export type FieldId = (typeof fieldIds)[number];
 
 /** Everything the person types. Raw text: parsing happens in `fields.ts`. */
@@ -26,7 +26,7 @@ export const stepFields: Record<StepId, readonly FieldId[]> = {
 	prerequisites: [],
 	account: [],
 	token: [],
-	server: ['server', 'site'],
+	server: ['server', 'site', 'caFile'],
 	credentials: ['tokenName', 'tokenSecret', 'profileName'],
 	review: [],
 	verify: [],
@@ -36,6 +36,7 @@ export const stepFields: Record<StepId, readonly FieldId[]> = {
 export const fieldLabels: Record<FieldId, string> = {
 	server: 'Server URL',
 	site: 'Site',
+	caFile: 'CA file',
 	tokenName: 'Token name',
 	tokenSecret: 'Token secret',
 	profileName: 'Profile name',

@@ -3,10 +3,10 @@
 import type {ProfileInput} from '../../profiles/types.js';
 import {pendingCheckLines, updateCheck} from '../checks/check-lines.js';
 import {editTargets} from './edit-target.js';
-import {parsedServer, parsedSite} from './fields.js';
+import {checkFields, parsedServer, parsedSite} from './fields.js';
 import {blockedMessage, enterStep} from './form.js';
 import type {WizardAction, WizardOutcome, WizardState} from './state.js';
-import {fieldIds, stepOf} from './steps.js';
+import {fieldIds, fieldLabels, stepOf} from './steps.js';
 
 /** What the pipeline gets: parsed server and site, trimmed name and secret. */
 export function verificationInput(state: WizardState) {
@@ -16,13 +16,36 @@ export function verificationInput(state: WizardState) {
 		tokenName: state.values.tokenName.trim(),
 		tokenSecret: state.values.tokenSecret.trim(),
 		profile: state.values.profileName.trim(),
+		// Nothing is saved before the test passes: the remedies name this screen's keys, not a profile.
+		rerun: {kind: 'keys'} as const,
 	};
 }
 
-/** What the store gets. */
+/** The CA file to trust, as an absolute path; null for the system's authorities. */
+export function caFileOf(state: WizardState): string | null {
+	const file = state.values.caFile.trim();
+	if (file === '') {
+		return null;
+	}
+
+	return state.context.caFiles ? state.context.caFiles.resolve(file) : file;
+}
+
+/** What the store gets: the CA file too, so `test NAME` trusts it later (null drops one saved before). */
 export function profileInput(state: WizardState): ProfileInput {
 	const {server, site, tokenName, tokenSecret, profile} = verificationInput(state);
-	return {name: profile, server, site, tokenName, tokenSecret};
+	return {name: profile, server, site, tokenName, tokenSecret, caFile: caFileOf(state)};
+}
+
+/** The address a `redirected` warning says to save instead, when it differs from the server in use. */
+export function movedAddress(state: WizardState): string | null {
+	const {verify} = state;
+	if (verify.phase !== 'done') {
+		return null;
+	}
+
+	const address = verify.result.warnings.find(warning => warning.code === 'redirected')?.address;
+	return address && address !== verificationInput(state).server ? address : null;
 }
 
 /** Enter on the review, and r after a result: a new run, whose events replace the last one's. */
@@ -96,6 +119,8 @@ export type TestAction = Extract<
 			| 'verification-finished'
 			| 'verification-crashed'
 			| 'save-anyway'
+			| 'correct'
+			| 'use-new-address'
 			| 'save-finished'
 			| 'save-failed'
 			| 'edit'
@@ -109,6 +134,11 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 	switch (action.type) {
 		case 'start-verification': {
 			const {verify} = state;
+			// The test passed but the save failed (and the person fixed why): r saves, without signing in again.
+			if (state.step === 'verify' && verify.phase === 'done' && verify.result.ok && state.save.phase === 'failed') {
+				return requestSave(state, true);
+			}
+
 			if (state.step === 'review' || (state.step === 'verify' && (verify.phase === 'done' || verify.phase === 'crashed') && state.save.phase !== 'saving')) {
 				return startVerification(state);
 			}
@@ -199,7 +229,11 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 				? `The test failed: ${diagnosis.title} [${diagnosis.code}]. ${target.step === 'review' ? 'Press Enter to test again.' : 'Correct the value, then press Enter to go on to the review and test again.'}`
 				: 'Press Enter to test again.';
 			const touched = target.field === null ? state.touched : {...state.touched, [target.field]: true};
-			return enterStep({...state, touched, message, verify: {phase: 'idle'}}, target.step, target.field);
+			return enterStep(
+				{...state, touched, message, verify: {phase: 'idle'}, returnToReview: target.step !== 'review', correction: null},
+				target.step,
+				target.field,
+			);
 		}
 
 		case 'toggle-curl': {
@@ -212,7 +246,30 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 				return state;
 			}
 
-			return {...state, outcome: finish(state)};
+			return {...state, outcome: {...finish(state), endedWith: 'q'}};
+		}
+
+		case 'use-new-address': {
+			const address = movedAddress(state);
+			if (address === null || state.save.phase === 'saving') {
+				return state;
+			}
+
+			const moved = testAndSave(state, {type: 'correct', field: 'server', value: address});
+			// A passing test has saved the profile already: save it again with the address it moved to.
+			return state.verify.phase === 'done' && state.verify.result.ok ? requestSave(moved, true) : moved;
+		}
+
+		case 'correct': {
+			const {verify} = state;
+			if (state.step !== 'verify' || verify.phase === 'running' || state.save.phase === 'saving') {
+				return state;
+			}
+
+			const from = state.values[action.field];
+			const values = {...state.values, [action.field]: action.value};
+			const correction = `${fieldLabels[action.field]} corrected: ${from === '' ? '(empty)' : from} → ${action.value === '' ? '(empty)' : action.value}`;
+			return {...state, values, checks: checkFields(values, state.context), correction};
 		}
 	}
 }

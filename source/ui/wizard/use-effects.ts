@@ -2,11 +2,19 @@ import {useEffect, useRef, type Dispatch} from 'react';
 import type {ProfileInput} from '../../profiles/types.js';
 import type {VerificationInput, VerificationOptions} from '../../verify/pipeline.js';
 import type {VerificationResult} from '../../verify/types.js';
-import {profileInput, verificationInput, type WizardAction, type WizardState} from './reducer.js';
+import {caFileOf, profileInput, verificationInput, type WizardAction, type WizardState} from './reducer.js';
 
 export type VerifyFunction = (input: VerificationInput, options: VerificationOptions) => Promise<VerificationResult>;
-/** Writes the profile and says where; may be synchronous. `verification` is null for "save anyway" without a result. */
-export type SaveFunction = (input: ProfileInput, verification: VerificationResult | null) => Promise<{path: string}> | {path: string};
+/**
+Writes the profile and says where; may be synchronous. `verification` is null for "save anyway" without a
+result. `renameFrom` is the saved profile these values came from when its name was changed: it is renamed,
+not copied.
+*/
+export type SaveFunction = (
+	input: ProfileInput,
+	verification: VerificationResult | null,
+	options?: {renameFrom?: string},
+) => Promise<{path: string}> | {path: string};
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -29,10 +37,14 @@ export function useVerification(
 
 		const {state: current, verify: verifyNow, options: optionsNow} = latest.current;
 		const input = verificationInput(current);
+		// The CA file field, read now: a certificate put in place while the wizard waited counts.
+		const caFile = caFileOf(current);
+		const caPem = caFile !== null && current.context.caFiles ? current.context.caFiles.read(caFile) : undefined;
 		Promise.resolve()
 			.then(async () =>
 				verifyNow(input, {
 					...optionsNow,
+					...(caPem === undefined ? {} : {caPem}),
 					onEvent(event) {
 						dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});
 					},
@@ -61,8 +73,11 @@ export function useSaving(state: WizardState, dispatch: Dispatch<WizardAction>, 
 
 		const {state: current, save: saveNow} = latest.current;
 		const result = current.verify.phase === 'done' ? current.verify.result : null;
+		const input = profileInput(current);
+		// The profile on disk now: the one being edited, or the name this session last saved it under.
+		const onDisk = current.saved?.name ?? current.context.editingProfile;
 		Promise.resolve()
-			.then(async () => saveNow(profileInput(current), result))
+			.then(async () => saveNow(input, result, onDisk !== null && onDisk !== input.name ? {renameFrom: onDisk} : {}))
 			.then(
 				({path}) => {
 					dispatch({type: 'save-finished', request, path});

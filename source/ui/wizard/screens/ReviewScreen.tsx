@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
 import type {WizardAction, WizardState} from '../reducer.js';
-import {verificationInput} from '../reducer.js';
+import {caFileOf, verificationInput} from '../reducer.js';
 import {useReadingKeys} from '../use-keys.js';
 
 type Props = {
@@ -18,6 +18,7 @@ export function ReviewScreen({state, dispatch, isActive}: Props) {
 	const input = verificationInput(state);
 	const {editingProfile, existingProfileNames} = state.context;
 	const replaces = input.profile !== editingProfile && existingProfileNames.includes(input.profile);
+	const renames = editingProfile !== null && input.profile !== editingProfile ? ` (renames "${editingProfile}" to "${input.profile}")` : '';
 	return (
 		<Box flexDirection="column">
 			{state.message ? <Paint tone="warn">! {state.message}</Paint> : null}
@@ -28,9 +29,10 @@ export function ReviewScreen({state, dispatch, isActive}: Props) {
 					rows={[
 						['Server URL', input.server],
 						['Site', input.site === '' ? '(empty: the Default site)' : input.site],
+						...(caFileOf(state) === null ? [] : [['CA file', caFileOf(state)!] as [string, string]]),
 						['Token name', input.tokenName],
 						['Token secret', `${'*'.repeat(12)} (hidden)`],
-						['Profile', `${input.profile}${replaces ? ' (replaces the saved profile of that name)' : ''}`],
+						['Profile', `${input.profile}${renames}${replaces ? ' (replaces the saved profile of that name)' : ''}`],
 					]}
 				/>
 			</Box>

@@ -22,7 +22,7 @@ export function ServerScreen({state, dispatch, isActive}: Props) {
 				state={state}
 				dispatch={dispatch}
 				isActive={isActive}
-				fields={['server', 'site']}
+				fields={['server', 'site', 'caFile']}
 				looks={{
 					server: {
 						placeholder: '(paste the address of a Tableau page)',
@@ -31,6 +31,10 @@ export function ServerScreen({state, dispatch, isActive}: Props) {
 					site: {
 						placeholder: '(empty: the Default site, Tableau Server only)',
 						hint: "The content URL: the part after /site/ in the address bar, not the site's display name.",
+					},
+					caFile: {
+						placeholder: '(optional: a PEM file of your company CA)',
+						hint: 'Only for a server whose certificate comes from a company CA or a TLS-inspecting proxy: the path of its root certificate, in PEM form.',
 					},
 				}}
 			/>

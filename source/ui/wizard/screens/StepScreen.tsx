@@ -1,4 +1,6 @@
 import type {Dispatch} from 'react';
+import {Box, Text} from 'ink';
+import {Paint} from '../../components/Paint.js';
 import {parsedServer, parsedSite} from '../fields.js';
 import type {WizardAction, WizardState} from '../reducer.js';
 import {AccountScreen} from './AccountScreen.js';
@@ -17,10 +19,32 @@ type Props = {
 	readonly hyperlinks: boolean;
 	readonly extraFailureActions: readonly FailureAction[];
 	readonly insecure: boolean;
+	/** Why the profile could not be saved, found before the test: said on every step until fixed. */
+	readonly storeProblem?: string | null;
 };
 
-/** The screen of the wizard's current step. */
-export function StepScreen({state, dispatch, isActive, hyperlinks, extraFailureActions, insecure}: Props) {
+/** The screen of the wizard's current step, under what stands in the way of saving, if anything. */
+export function StepScreen(props: Props) {
+	const {storeProblem, state} = props;
+	if (!storeProblem || state.step === 'verify') {
+		return <StepBody {...props} />;
+	}
+
+	return (
+		<Box flexDirection="column">
+			<Box marginBottom={1} flexDirection="column">
+				<Paint tone="fail">✗ {storeProblem}</Paint>
+				<Text>
+					The test waits until this is fixed: it signs out other sessions of the token, and its result could not be saved.
+					{state.step === 'review' ? ' Fix it, then press r to check again.' : ''}
+				</Text>
+			</Box>
+			<StepBody {...props} isActive={props.isActive && state.step !== 'review'} />
+		</Box>
+	);
+}
+
+function StepBody({state, dispatch, isActive, hyperlinks, extraFailureActions, insecure}: Props) {
 	switch (state.step) {
 		case 'needs': {
 			return <NeedsScreen dispatch={dispatch} isActive={isActive} />;

@@ -10,13 +10,21 @@ import {CheckList} from '../../checks/CheckList.js';
 import {CurlView} from './CurlView.js';
 import {DiagnosisView, WarningView} from '../../checks/Remedies.js';
 import {SuccessView} from './SuccessView.js';
+import type {FieldId} from '../steps.js';
 
 /** A further choice after a failed test, such as the demo's scenario switcher. */
 export type FailureAction = {
-	/** One printable key; e, r, s, c and q are taken. */
+	/** One printable key; e, r, s, c, u and q are taken. */
 	key: string;
 	label: string;
-	run: (api: {retry: () => void; result: VerificationResult | null}) => void | Promise<void>;
+	/** Offered after a passing test too, under this label (the demo's p pick and n next). */
+	successLabel?: string;
+	run: (api: {
+		retry: () => void;
+		/** Sets a field where the person sees it change, before a retry. */
+		correct: (field: FieldId, value: string) => void;
+		result: VerificationResult | null;
+	}) => void | Promise<void>;
 };
 
 type Props = {
@@ -49,18 +57,23 @@ function useVerifyKeys({state, dispatch, isActive, extraFailureActions}: Props):
 				dispatch({type: 'next'});
 			} else if (input === 'q') {
 				dispatch({type: 'quit'});
+			} else if (input === 'u') {
+				dispatch({type: 'use-new-address'});
 			} else if (input === 'r') {
 				dispatch({type: 'start-verification'});
 			} else if (failed && input === 'e') {
 				dispatch({type: 'edit'});
 			} else if (failed && input === 's') {
 				dispatch({type: 'save-anyway'});
-			} else if (failed) {
-				const action = extraFailureActions.find(item => item.key === input);
+			} else {
+				const action = extraFailureActions.find(item => item.key === input && (failed || item.successLabel !== undefined));
 				if (action) {
 					void action.run({
 						retry() {
 							dispatch({type: 'start-verification'});
+						},
+						correct(field, value) {
+							dispatch({type: 'correct', field, value});
 						},
 						result: verify.phase === 'done' ? verify.result : null,
 					});
@@ -110,6 +123,7 @@ export function VerifyScreen(props: Props) {
 			<Text wrap="truncate-end">
 				Testing {input.server} · {where} · token {input.tokenName}
 			</Text>
+			{state.correction ? <Paint tone="accent">→ {state.correction}</Paint> : null}
 			<CheckList checks={verify.checks} columns={columns} />
 			{verify.phase === 'done' && !verify.result.ok ? <SavedAnyway state={state} /> : null}
 			<Box marginTop={1} flexDirection="column">

@@ -1,0 +1,69 @@
+// The wizard's CA file field against the simulator over real HTTPS (issue 11, item 8): the TLS
+// remedy names the key, the field checks the file, the test trusts it, and the profile keeps it.
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
+
+vi.hoisted(() => {
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+});
+
+import {cleanup} from 'ink-testing-library';
+import {caFileAccess} from '../../source/commands/ca-file-access.js';
+import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {verifyConnection} from '../../source/verify/pipeline.js';
+import {flat, keys, press, resize, typeKeys, waitForFrame} from '../helpers/ink.js';
+import {renderWizard} from '../helpers/wizard.js';
+
+let simulator: Simulator;
+const folder = mkdtempSync(join(tmpdir(), 'tableau-connect-ca-field-'));
+
+beforeAll(async () => {
+	simulator = await startSimulator({scenario: 'tls-self-signed', tls: true});
+});
+
+afterAll(async () => {
+	await simulator.close();
+	rmSync(folder, {recursive: true, force: true});
+});
+
+afterEach(() => {
+	cleanup();
+});
+
+describe('the CA file field', () => {
+	test('an untrusted certificate: e goes to the CA file field, a wrong file is refused, the right one passes and is saved', async () => {
+		const pem = join(folder, 'company-ca.pem');
+		writeFileSync(pem, simulator.certificatePem!);
+		const der = join(folder, 'company-ca.der');
+		writeFileSync(der, 'binary, not PEM');
+		const instance = renderWizard({
+			verify: verifyConnection,
+			caFiles: caFileAccess,
+			initialStep: 'verify',
+			initialValues: {server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret},
+		});
+		resize(instance, 100, 60);
+		let frame = flat(await waitForFrame(instance, '[tls-untrusted-certificate'));
+		expect(frame).toContain('Give its path in the CA file field: e (edit) goes there; then Enter tests again with it, and the profile keeps it.');
+		expect(frame).not.toContain('--ca-file');
+
+		frame = flat(await press(instance, 'e', '› CA file'));
+		expect(frame).toContain('Step 5 of 8 · Server details');
+		await typeKeys(instance, der, der);
+		frame = flat(await press(instance, keys.enter, 'has no "-----BEGIN CERTIFICATE-----" block'));
+		expect(frame).toContain('Step 5 of 8');
+		await press(instance, keys.ctrlU, /› CA file +\(optional/);
+		await typeKeys(instance, join(folder, 'missing.pem'), 'missing.pem');
+		await press(instance, keys.enter, 'There is no file at');
+		await press(instance, keys.ctrlU, /› CA file +\(optional/);
+		await typeKeys(instance, pem, pem);
+		frame = flat(await press(instance, keys.enter, 'Step 7 of 8 · Review'));
+		expect(frame).toContain(`CA file ${pem}`);
+		await press(instance, keys.enter, '✓ Verified: Parable can connect with this token.');
+		await waitForFrame(instance, 'saved in');
+		expect(instance.saves.at(-1)!.input).toMatchObject({caFile: pem, server: simulator.url});
+	});
+});
