@@ -128,7 +128,7 @@ describe.concurrent("the failure screen's demo keys", () => {
 			demo.stdin.write('q');
 			await expect(demo.outcome).resolves.toEqual({kind: 'quit'});
 		});
-	});
+	}, 60_000);
 
 	test('n and p work after a passing test too: n tests the next fault at once', async ({expect}) => {
 		await withDemo({scenario: 'ok', props: {initialStep: 'verify'}}, async demo => {
