@@ -118,9 +118,9 @@ async function waitForChange(term: Terminal, before: string, timeout = 10_000): 
 	}
 }
 
-/** The simulator's port, from the "Testing https://127.0.0.1:PORT" line of the verify screen. */
+/** The simulator's port, from the verify screen's "Testing https://127.0.0.1:PORT" line or the banner's "· 127.0.0.1:PORT". */
 function portOn(screen: string): number {
-	const match = /Testing https:\/\/127\.0\.0\.1:(\d+)/.exec(screen);
+	const match = /(?:Testing https:\/\/|· )127\.0\.0\.1:(\d+)/.exec(screen);
 	if (!match) {
 		throw new Error(`No simulator address on the screen:\n${screen}`);
 	}
@@ -156,13 +156,33 @@ afterEach(() => {
 	}
 });
 
+/**
+Pages down the success screen until `expected` shows, as a person would: what Parable will see and
+when the token expires push the rest below the fold of an 80×24 terminal.
+*/
+async function scrollTo(term: Terminal, expected: string | RegExp): Promise<string> {
+	const shows = (screen: string) => (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen));
+	for (let page = 0; page < 8; page++) {
+		const screen = term.screen();
+		if (shows(screen)) {
+			return screen;
+		}
+
+		term.keys('PageDown');
+		// At the last page nothing changes: the loop then ends on the final wait below.
+		await waitForChange(term, screen, 2000).catch(() => undefined);
+	}
+
+	return term.waitFor(expected, 5000);
+}
+
 describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 	test('--scenario ok: Enter at every step reaches the success screen; the save goes to the temporary store only', async () => {
 		const run = startDemo(['--scenario', 'ok']);
 		await enterToVerify(run.term);
 		await run.term.waitFor('✓ Verified: Parable can connect with this token.');
 		// At 80 columns the rest of the line, "(deleted when the demo ends)", wraps.
-		const screen = await run.term.waitFor('"demo", saved in the temporary demo store');
+		const screen = await scrollTo(run.term, '"demo", saved in the temporary demo store');
 		const lines = screen.split('\n');
 		expect(lines.every(line => [...line].length <= 80)).toBe(true);
 		expect(lines[1]).toMatch(/^DEMO · scenario: ok · nothing is saved to your profiles · 127\.0\.0\.1:\d+$/);
@@ -172,9 +192,8 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		// The temporary store really holds the profile while the demo runs…
 		const [store] = readdirSync(run.tmp);
 		expect(readdirSync(join(run.tmp, store!))).toContain('profiles.json');
-		// What Parable will see and when the token expires, one page down.
-		run.term.keys('PageDown');
-		await run.term.waitFor(/Token +expires in about 177 days, on \d{4}-\d{2}-\d{2}/);
+		// What Parable will see and when the token expires, further down.
+		await scrollTo(run.term, /Token +expires in about 177 days, on \d{4}-\d{2}-\d{2}/);
 
 		// Enter at the end goes back to the picker for the next story; q there ends the demo.
 		run.term.keys('Enter');
@@ -200,7 +219,7 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		run.term.keys('f');
 		screen = await run.term.waitFor('✓ Verified: Parable can connect with this token.');
 		expect(screen.split('\n')[1]).toMatch(/^DEMO · scenario: ok · nothing is saved to your profiles/);
-		await run.term.waitFor('saved in the temporary demo store');
+		await scrollTo(run.term, 'saved in the temporary demo store');
 		run.term.keys('q');
 		await run.term.waitFor('[exit 0]');
 		await expectNothingLeft(run, portOn(screen));
@@ -249,7 +268,8 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 	test('closing the terminal (SIGHUP) mid-demo leaves no process, port or temporary store either', async () => {
 		const run = startDemo(['--scenario', 'ok']);
 		await enterToVerify(run.term);
-		const screen = await run.term.waitFor('saved in the temporary demo store');
+		await run.term.waitFor('✓ Verified: Parable can connect with this token.');
+		const screen = await scrollTo(run.term, 'saved in the temporary demo store');
 		expectRunning(run);
 		run.term.kill();
 		terminal = undefined;
