@@ -136,7 +136,7 @@ export function createTableauClient(server: string, transport: Transport) {
 		try {
 			for (;;) {
 				const {response, body} = await exchange({...request, url: chain.at(-1)!});
-				if (response.status === 200 || !redirectStatuses.has(response.status)) {
+				if (!redirectStatuses.has(response.status)) {
 					if (response.status !== 200) {
 						throw failure(response, body);
 					}
