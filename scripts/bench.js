@@ -556,9 +556,6 @@ await measure('peak memory of test --json (5 runs)', [memoryMetrics[0]], async (
 	});
 });
 
-await simulator?.stop();
-
-// test --all over 20 profiles, each its own simulator behind its own latency proxy (own origin).
 const keychainMetrics = [
 	['`test NAME --json`, secret in the keychain (simulator on localhost)', '—'],
 	['Peak RSS, `test NAME --json`, secret in the keychain', '—'],
@@ -615,6 +612,9 @@ await measure(`test NAME: secret in the keychain vs in the file, private Secret 
 	addRow({metric: keychainMetrics[1][0], ours: median(rss.keychain), baseline: median(rss.file), format: mib});
 });
 
+await simulator?.stop();
+
+// test --all over 20 profiles, each its own simulator behind its own latency proxy (own origin).
 const allMetric = [`\`test --all --json\`, ${profileCount} profiles, 100 ms round trip`, '≤ 3× one `test NAME`'];
 await measure(`test --all over ${profileCount} profiles vs test NAME (${longRuns} runs)`, [allMetric, memoryMetrics[1]], async () => {
 	const configDir = temporaryFolder('config-all');
