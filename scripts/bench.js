@@ -597,7 +597,7 @@ await measure(`test NAME: secret in the keychain vs in the file, private Secret 
 	const medians = await sideBySide(shortRuns, {file: async () => timed('in-file'), keychain: async () => timed('in-keychain')});
 	addRow({metric: keychainMetrics[0][0], ours: medians.keychain, baseline: medians.file});
 	notes.push(
-		`Keychain read: \`test NAME\` with its secret in the keychain against the same profile with its secret in the file (the baseline); the difference, ${ms(medians.keychain - medians.file)}, is loading @napi-rs/keyring and one Secret Service round trip.`,
+		`Keychain read: \`test NAME\` with its secret in the keychain against the same profile with its secret in the file (the baseline); the difference, ${ms(medians.keychain - medians.file)}, is loading @napi-rs/keyring and one Secret Service round trip (and noise: compare it with the spread of the start-up rows).`,
 	);
 	if (!hasTool('/usr/bin/time', ['-f', '%M', 'true'])) {
 		throw new Error('GNU time (/usr/bin/time) is not installed');
