@@ -606,9 +606,6 @@ await measure('peak memory of test --json (5 runs)', [memoryMetrics[0]], async (
 	});
 });
 
-await simulator?.stop();
-
-// test --all over 20 profiles, each its own simulator behind its own latency proxy (own origin).
 const keychainMetrics = [
 	['`test NAME --json`, secret in the keychain (simulator on localhost)', '—'],
 	['Peak RSS, `test NAME --json`, secret in the keychain', '—'],
@@ -650,7 +647,7 @@ await measure(`test NAME: secret in the keychain vs in the file, private Secret 
 	const medians = await sideBySide(shortRuns, {file: async () => timed('in-file'), keychain: async () => timed('in-keychain')});
 	addRow({metric: keychainMetrics[0][0], ours: medians.keychain, baseline: medians.file});
 	notes.push(
-		`Keychain read: \`test NAME\` with its secret in the keychain against the same profile with its secret in the file (the baseline); the difference, ${ms(medians.keychain - medians.file)}, is loading @napi-rs/keyring and one Secret Service round trip.`,
+		`Keychain read: \`test NAME\` with its secret in the keychain against the same profile with its secret in the file (the baseline); the difference, ${ms(medians.keychain - medians.file)}, is loading @napi-rs/keyring and one Secret Service round trip (and noise: compare it with the spread of the start-up rows).`,
 	);
 	if (!hasTool('/usr/bin/time', ['-f', '%M', 'true'])) {
 		throw new Error('GNU time (/usr/bin/time) is not installed');
@@ -665,6 +662,9 @@ await measure(`test NAME: secret in the keychain vs in the file, private Secret 
 	addRow({metric: keychainMetrics[1][0], ours: median(rss.keychain), baseline: median(rss.file), format: mib});
 });
 
+await simulator?.stop();
+
+// test --all over 20 profiles, each its own simulator behind its own latency proxy (own origin).
 const allMetric = [`\`test --all --json\`, ${profileCount} profiles, 100 ms round trip`, '≤ 3× one `test NAME`'];
 await measure(`test --all over ${profileCount} profiles vs test NAME (${longRuns} runs)`, [allMetric, memoryMetrics[1]], async () => {
 	const configDir = temporaryFolder('config-all');

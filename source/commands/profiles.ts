@@ -3,12 +3,12 @@ import path from 'node:path';
 import {ProfileStoreError, validateProfileName, type OpenedProfileStore} from '../profiles/store.js';
 import type {Profile} from '../profiles/types.js';
 import {parseCommandArgs} from './args.js';
-import {tokenSecretFrom} from './connection-flags.js';
 import {serverLabel, userText} from '../verify/labels.js';
 import {verificationFlagOptions} from './verification-options.js';
-import {readCaFile, writeLines, type CommandIo} from './io.js';
+import {writeLines, type CommandIo} from './io.js';
 import {lastFindings} from '../profiles/last-verification.js';
-import {describeLastVerification, describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from './profile-access.js';
+import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
+import {moveSecrets, setCaFile, setSecret} from './profiles-edit.js';
 import {UsageError} from './usage-error.js';
 
 export const profilesHelp = `Usage:
@@ -200,78 +200,7 @@ async function rename(io: CommandIo, values: ProfilesValues, from: string, to: s
 	return 0;
 }
 
-/** `profiles set-secret NAME`: a new secret for a saved profile (a rotated token, or one gone from the keychain). */
-async function setSecret(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {
-	const store = openStoreFor(io, {secretStore: values['secret-store']});
-	const profile = requireProfile(store, name);
-	// Asked for at a hidden prompt (or read from a pipe) unless TABLEAU_TOKEN_SECRET holds it: never a flag.
-	const tokenSecret = await tokenSecretFrom({'token-secret-stdin': values['token-secret-stdin'] ?? !io.env['TABLEAU_TOKEN_SECRET']}, io);
-	const saved = await store.save({name, server: profile.server, site: profile.site, tokenName: profile.tokenName, tokenSecret});
-	const note = describeSavedSecret(saved, store.path);
-	writeLines(io.stdout, values.json ? [JSON.stringify(publicView(saved.profile), null, 2)] : [note]);
-	writeLines(io.stderr, [...(values.json && saved.fallbackReason ? [note] : []), ...(saved.warning ? [saved.warning] : [])]);
-	return 0;
-}
-
-/** `profiles move-secrets [NAME…]`: saved secrets into the keychain (or the file), only when asked. */
-async function moveSecrets(io: CommandIo, values: ProfilesValues, names: string[]): Promise<number> {
-	const store = openStoreFor(io);
-	const to = secretStoreChoice(values['secret-store'], io.env) ?? 'keychain';
-	const profiles = names.length === 0 ? store.list() : [...new Set(names)].map(name => requireProfile(store, name));
-	const moved: string[] = [];
-	for (const profile of profiles) {
-		const result = await store.moveSecret(profile.name, to);
-		if (result.moved) {
-			moved.push(profile.name);
-		}
-
-		writeLines(io.stderr, result.warning ? [result.warning] : []);
-	}
-
-	const where = to === 'keychain' ? 'the keychain' : store.path;
-	writeLines(
-		io.stdout,
-		values.json
-			? [JSON.stringify({moved, to})]
-			: [
-					moved.length === 0
-						? `Nothing to move: every secret asked for is already in ${where}.`
-						: `Moved to ${where}: the token secrets of ${moved.map(name => `"${name}"`).join(', ')}.`,
-				],
-	);
-	return 0;
-}
-
-/** `profiles set-ca-file NAME PATH|--none`: the CA certificates a profile's tests trust. */
-async function setCaFile(io: CommandIo, values: ProfilesValues, name: string, file: string | undefined): Promise<number> {
-	if ((file === undefined) === !values.none) {
-		throw new UsageError(
-			`Give the path of a PEM file, or --none to drop the saved one. Example: tableau-connect profiles set-ca-file ${name} ./company-ca.pem`,
-		);
-	}
-
-	const store = openStoreFor(io);
-	requireProfile(store, name);
-	const caFile = file === undefined ? null : path.resolve(file);
-	if (caFile) {
-		await readCaFile(caFile);
-	}
-
-	const profile = store.setCaFile(name, caFile);
-	writeLines(
-		io.stdout,
-		values.json
-			? [JSON.stringify(publicView(profile), null, 2)]
-			: [
-					caFile
-						? `Profile "${name}" now trusts the CA certificates in ${caFile}, read at each test.`
-						: `Profile "${name}" now trusts only the system's certificates.`,
-				],
-	);
-	return 0;
-}
-
-/** `tableau-connect profiles …`: list, show, remove, rename and add saved profiles. */
+/** `tableau-connect profiles …`: list, show, remove, rename, add and edit saved profiles. */
 export async function runProfilesCommand(argv: string[], io: CommandIo): Promise<number> {
 	const {values, positionals} = parseCommandArgs('profiles', argv, options);
 	if (values.help) {
