@@ -5,10 +5,6 @@ export default defineConfig({
 		include: ['test/**/*.test.{ts,tsx}'],
 		// Builds dist/ when a source is newer, for the tests that run the CLI (test/global-setup.ts).
 		globalSetup: ['./test/global-setup.ts'],
-		// Most test time is waiting on sockets, terminals and timeouts, not on the CPU: three files at
-		// once on two cores cut the wall time without starving the timing-sensitive ones (vitest's
-		// default, one fewer than the cores, runs them one by one here).
-		maxWorkers: 3,
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		env: {FORCE_COLOR: '0'},
