@@ -1,7 +1,8 @@
 import {parseServerInput, parseSiteInput} from '../tableau/server-url.js';
 import {diagnose} from '../verify/diagnoses.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
-import {checkIds, type VerificationResult} from '../verify/types.js';
+import type {VerificationResult} from '../verify/types.js';
+import {unsentResult} from '../verify/unsent-result.js';
 import {parseCommandArgs} from './args.js';
 import {connectionFlags, environmentOrigins, tokenSecretFrom, type EnvironmentOrigins} from './connection-flags.js';
 import {writeLines, type CommandIo} from './io.js';
@@ -87,28 +88,9 @@ export function resolveTarget(serverText: string, siteText: string | undefined):
 
 function invalidUrlResult(input: Omit<VerificationInput, 'tokenSecret'>, message: string): VerificationResult {
 	const diagnosis = diagnose('invalid-url', {server: input.server});
-	return {
-		ok: false,
-		profile: input.profile ?? null,
-		server: input.server,
-		site: input.site,
-		apiVersion: null,
-		serverInfo: null,
-		user: null,
-		token: null,
-		access: null,
-		checks: [
-			{id: 'reach', status: 'fail', summary: message, durationMs: 0},
-			...checkIds.slice(1).map(id => ({
-				id,
-				status: 'skipped' as const,
-				summary: 'Skipped: the server URL cannot be used',
-				durationMs: 0,
-			})),
-		],
-		diagnosis: {...diagnosis, explanation: `${message} ${diagnosis.explanation}`},
-		warnings: [],
-	};
+	return unsentResult(input, {...diagnosis, explanation: `${message} ${diagnosis.explanation}`}, id =>
+		id === 'reach' ? {status: 'fail', summary: message} : {status: 'skipped', summary: 'Skipped: the server URL cannot be used'},
+	);
 }
 
 export const insecureWarning =

@@ -1,5 +1,6 @@
 import {diagnose} from './diagnoses.js';
-import {checkIds, type VerificationResult} from './types.js';
+import type {VerificationResult} from './types.js';
+import {unsentResult} from './unsent-result.js';
 
 /** What a check that never ran says once the run was stopped with Ctrl-C. */
 export const interruptedSkipSummary = 'Skipped: interrupted';
@@ -9,20 +10,8 @@ The result of a run that was stopped before it sent anything (it was still waiti
 every check skipped, nothing to sign out.
 */
 export function interruptedBeforeStart(input: {server: string; site: string; profile?: string | null | undefined}): VerificationResult {
-	return {
-		ok: false,
-		profile: input.profile ?? null,
-		server: input.server,
-		site: input.site,
-		apiVersion: null,
-		serverInfo: null,
-		user: null,
-		token: null,
-		access: null,
-		checks: checkIds.map(id => ({id, status: 'skipped', summary: interruptedSkipSummary, durationMs: 0})),
-		diagnosis: diagnose('interrupted', {server: input.server, site: input.site, profile: input.profile ?? null}),
-		warnings: [],
-	};
+	const diagnosis = diagnose('interrupted', {server: input.server, site: input.site, profile: input.profile ?? null});
+	return unsentResult(input, diagnosis, () => ({status: 'skipped', summary: interruptedSkipSummary}));
 }
 
 /** Whether the run was stopped with Ctrl-C rather than ended by its checks. */
