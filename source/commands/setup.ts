@@ -153,29 +153,24 @@ export async function runWizard(
 	// The HTTP client is needed only on the last step: loading it then keeps the first frame fast and small.
 	const pipeline = once(async () => import('../verify/pipeline.js'));
 	const verify: VerifyFunction = async (input, verificationOptions) => (await pipeline()).verifyConnection(input, verificationOptions);
-	const [{render}, {Wizard}, {CheckTimeoutContext}] = await Promise.all([import('ink'), import('../ui/wizard/Wizard.js'), import('../ui/checks/CheckList.js')]);
-	// A check that waits shows how long against this run's --timeout.
-	const withTimeout = (screen: ReturnType<typeof createElement>) =>
-		createElement(CheckTimeoutContext.Provider, {value: verifyOptions.timeoutMs ?? 15_000}, screen);
+	const [{render}, {Wizard}] = await Promise.all([import('ink'), import('../ui/wizard/Wizard.js')]);
 	const instance = render(
-		withTimeout(
-			createElement(Wizard, {
-				verify,
-				save: wizardSaver(openStore, notes),
-				initialValues,
-				// An edit starts at the values; a first setup at the beginning of the guide.
-				initialStep: editing ? 'server' : 'needs',
-				editingProfile: editing?.name ?? null,
-				existingProfileNames,
-				validateProfileName,
-				...(checkStore ? {checkStore} : {}),
-				caFiles: caFileAccess,
-				verifyOptions,
-				...(banners.length > 0 ? {banner: banners.join(' ')} : {}),
-				hyperlinks: supportsHyperlinks(io.stdout, io.env),
-				color,
-			}),
-		),
+		createElement(Wizard, {
+			verify,
+			save: wizardSaver(openStore, notes),
+			initialValues,
+			// An edit starts at the values; a first setup at the beginning of the guide.
+			initialStep: editing ? 'server' : 'needs',
+			editingProfile: editing?.name ?? null,
+			existingProfileNames,
+			validateProfileName,
+			...(checkStore ? {checkStore} : {}),
+			caFiles: caFileAccess,
+			verifyOptions,
+			...(banners.length > 0 ? {banner: banners.join(' ')} : {}),
+			hyperlinks: supportsHyperlinks(io.stdout, io.env),
+			color,
+		}),
 		inkRenderOptions(io),
 	);
 	const outcome = (await instance.waitUntilExit()) as WizardOutcome | undefined;

@@ -3,7 +3,9 @@
 // what the test waits for, with a deadline. Each terminal has its own tmux server socket, so tests
 // never touch a person's tmux sessions, and `kill()` ends exactly what was started.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 
 export const tmuxMissing = spawnSync('tmux', ['-V'], {stdio: 'ignore'}).error !== undefined;
 
@@ -58,6 +60,19 @@ export function startTerminal(command: string[], options: {columns: number; rows
 	tmux('new-session', '-d', '-s', session, '-x', String(options.columns), '-y', String(options.rows), 'sh', '-c', shell);
 	tmux('set-option', '-t', session, 'history-limit', '5000');
 	const socketPath = tmux('display-message', '-p', '-t', session, '#{socket_path}').trim();
+	// Everything the command prints is also appended to this file. Waiting reads its size, a system
+	// call, and captures the screen (a tmux process) only after it grew: polling capture-pane every
+	// 25 ms cost more CPU than the programs under test, and starved them on a loaded machine.
+	const outputDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-pane-'));
+	const outputLog = join(outputDirectory, 'output');
+	tmux('pipe-pane', '-t', session, `cat >> ${quote(outputLog)}`);
+	const printed = () => {
+		try {
+			return statSync(outputLog).size;
+		} catch {
+			return 0;
+		}
+	};
 
 	const terminal: Terminal = {
 		keys(...names) {
@@ -74,18 +89,26 @@ export function startTerminal(command: string[], options: {columns: number; rows
 		},
 		async waitFor(expected, timeout = 15_000) {
 			const deadline = Date.now() + timeout;
+			let lastCapture = 0;
+			let seen = -1;
 			for (;;) {
-				const screen = terminal.screen();
-				if (typeof expected === 'string' ? screen.replaceAll(/\s+/g, ' ').includes(expected) : expected.test(screen)) {
-					return screen;
-				}
+				// Also capture now and then without new output: tmux redraws on a resize, say, without the program printing.
+				const size = printed();
+				if (size !== seen || Date.now() - lastCapture > 500) {
+					seen = size;
+					lastCapture = Date.now();
+					const screen = terminal.screen();
+					if (typeof expected === 'string' ? screen.replaceAll(/\s+/g, ' ').includes(expected) : expected.test(screen)) {
+						return screen;
+					}
 
-				if (Date.now() > deadline) {
-					throw new Error(`Timed out after ${timeout} ms waiting for ${String(expected)}. The screen:\n${screen}`);
+					if (Date.now() > deadline) {
+						throw new Error(`Timed out after ${timeout} ms waiting for ${String(expected)}. The screen:\n${screen}`);
+					}
 				}
 
 				await new Promise(resolve => {
-					setTimeout(resolve, 25);
+					setTimeout(resolve, 20);
 				});
 			}
 		},
@@ -93,6 +116,7 @@ export function startTerminal(command: string[], options: {columns: number; rows
 			spawnSync('tmux', ['-L', socket, 'kill-server'], {stdio: 'ignore'});
 			// tmux leaves the socket file behind after kill-server.
 			rmSync(socketPath, {force: true});
+			rmSync(outputDirectory, {recursive: true, force: true});
 		},
 	};
 	return terminal;

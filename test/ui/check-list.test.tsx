@@ -14,6 +14,8 @@ test('the waiting text counts seconds against the timeout, and only seconds past
 	expect(waitingText(0, 15_000)).toBe('checking…');
 	expect(waitingText(4, 15_000)).toBe('checking… 4 s of 15 s');
 	expect(waitingText(17, 15_000)).toBe('checking… 17 s');
+	// The demo's 2.5 s deadline is said as it is, not rounded to 3.
+	expect(waitingText(2, 2500)).toBe('checking… 2 s of 2.5 s');
 });
 
 test('a running check shows its wait against the timeout it is given', async () => {

@@ -1,14 +1,7 @@
 // Every scenario of the demo, as a presenter runs it: the demo app on a real HTTPS simulator of its
 // own, Enter at each pre-filled step, and the verify screen shows the scenario's expected diagnosis
 // (or the success, with its warnings). Concurrent: each test has its own simulator.
-import {describe, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	// Ink prints only the last frame under CI; these tests read every frame.
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {describe, test} from 'vitest';
 import {scenarios} from '../../source/simulator/index.js';
 import {flat, waitForFrame} from '../helpers/ink.js';
 import {enterThrough, verdict, withDemo} from '../helpers/demo.js';

@@ -1,20 +1,13 @@
 // The demo's own screens and keys against a real simulator: the picker, the banner, the failure
 // screen's f / n / p, the temporary save, quitting, and the pacing that only the demo has.
-import {describe, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	// Ink prints only the last frame under CI; these tests read every frame.
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {describe, test} from 'vitest';
 import {demoMinimumCheckMs, demoStoreLabel, demoTimeoutMs} from '../../source/commands/demo.js';
 import {scenarioLines, scenarios, startSimulator, type ScenarioId} from '../../source/simulator/index.js';
 import {demoBanner} from '../../source/ui/demo/banner.js';
 import {nextFault} from '../../source/ui/demo/DemoApp.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {enterThrough, verdict, withDemo} from '../helpers/demo.js';
-import {flat, keys, press, tick, waitForFrame} from '../helpers/ink.js';
+import {flat, keys, press, tick, waitFor, waitForFrame} from '../helpers/ink.js';
 
 const essentials = 'nothing is saved to your profiles';
 
@@ -304,9 +297,41 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 		await withDemo({scenario: 'slow', props: {initialStep: 'verify'}}, async demo => {
 			await waitForFrame(demo, 'Step 8 of 8');
 			const started = Date.now();
+			// The waiting line counts against the demo's deadline, not the default 15 s.
+			await waitForFrame(demo, `checking… 1 s of ${demoTimeoutMs / 1000} s`);
 			const frame = flat(await waitForFrame(demo, '[timeout'));
 			expect(Date.now() - started).toBeLessThan(demoTimeoutMs + 5 * demoMinimumCheckMs);
 			expect(frame).toContain(`did not answer within ${demoTimeoutMs / 1000} seconds`);
 		});
+	});
+
+	test('only the scenarios about a timeout get the short deadline; the others keep the real one', async ({expect}) => {
+		for (const [scenario, expected] of [
+			['slow', demoTimeoutMs],
+			['ok', undefined],
+			['rate-limited', undefined],
+		] as const) {
+			const deadlines: Array<number | undefined> = [];
+			await withDemo(
+				{
+					scenario,
+					props: {
+						initialStep: 'verify',
+						verifyFor: () => async (_input, options) => {
+							deadlines.push(options?.timeoutMs);
+							return new Promise(() => {});
+						},
+					},
+				},
+				async demo => {
+					await waitForFrame(demo, 'Step 8 of 8');
+					await waitFor(
+						() => deadlines.length > 0,
+						() => `${scenario}: the demo never ran its checks`,
+					);
+				},
+			);
+			expect(deadlines, scenario).toEqual([expected]);
+		}
 	});
 });

@@ -1,12 +1,6 @@
 // The footer at narrow widths: a key never ends one line with its action on the next, no line starts
 // with the separator, and footerHeight counts the rows the footer really takes.
-import {afterEach, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {afterEach, describe, expect, test} from 'vitest';
 import {Box} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {Footer, footerHeight, footerLines, type KeyHint} from '../../source/ui/components/Footer.js';

@@ -1,22 +1,17 @@
 // The home screen and the live test view with colour off (NO_COLOR): no colour codes, and every
 // result still reads as a symbol and words.
-import {afterEach, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-	// Colour on for this file only, so that turning it off can be seen.
-	process.env['FORCE_COLOR'] = '1';
-});
+import {afterEach, expect, test} from 'vitest';
 
 import {cleanup, render} from 'ink-testing-library';
 import type {ProfileSummary} from '../../source/ui/profile-tests/types.js';
 import {TestRunApp} from '../../source/ui/profile-tests/TestRunApp.js';
 import {diagnose} from '../../source/verify/diagnoses.js';
+import {withColourTerminal} from '../helpers/colour.js';
 import {renderHome} from '../helpers/home.js';
 import {flat, press, resize, waitForFrame} from '../helpers/ink.js';
 import {fakeResult} from '../helpers/verification.js';
 
+withColourTerminal();
 afterEach(() => {
 	cleanup();
 });

@@ -1,13 +1,6 @@
 // The home screen's key for a server that moved: after a test that was redirected, u saves the new
 // address in the profile; without such a test the key does nothing. Real store, real simulator.
-import {afterEach, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	// Ink prints only the last frame under CI; these tests read every frame.
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {homeDependencies} from '../../source/commands/home-dependencies.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';

@@ -1,13 +1,6 @@
 // The home screen notices profiles changed by another command while it is open, and a test run
 // with a one-off override (--api-version) is not kept as the profile's last result.
-import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	// Ink prints only the last frame under CI; these tests read every frame.
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {homeDependencies} from '../../source/commands/home-dependencies.js';
 import {openProfileStore} from '../../source/profiles/store.js';

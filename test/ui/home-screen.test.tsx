@@ -1,14 +1,7 @@
 // The home screen by keystrokes, over a real profile store and real simulators over HTTP: the list
 // with last results, re-testing one or all live, removing with a question, handing over to the
 // wizard, quitting; at 80×24 and narrower; the secret never on screen.
-import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	// Ink prints only the last frame under CI; these tests read every frame.
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';

@@ -1,12 +1,6 @@
 // Screens whose keys are letters (home, scenario picker, verify screen): letters and keys that arrive
 // in one read act in order, as if typed one by one.
 import {afterEach, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
 import {cleanup} from 'ink-testing-library';
 import type {ProfileInput} from '../../source/profiles/types.js';
 import {withDemo} from '../helpers/demo.js';

@@ -1,13 +1,6 @@
 // `test NAME` and `test --all` on a terminal: the live view, by ink-testing-library, against real
 // simulators over HTTP. Each profile's block updates live, ends printed for good, then a summary.
-import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	// Ink prints only the last frame under CI; these tests read every frame.
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup, render} from 'ink-testing-library';
 import {homeDependencies, summaryOf} from '../../source/commands/home-dependencies.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';

@@ -1,12 +1,6 @@
 // Keys that arrive together (a paste, auto-type, type-ahead over a slow link) act in order, exactly as
 // if typed one by one: each test writes whole strings synchronously, with no wait in between.
 import {afterEach, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
 import {cleanup} from 'ink-testing-library';
 import {flat, keys, waitFor, waitForFrame} from '../helpers/ink.js';
 import {fakeResult} from '../helpers/verification.js';

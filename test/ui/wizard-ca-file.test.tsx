@@ -3,13 +3,7 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {caFileAccess} from '../../source/commands/ca-file-access.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';

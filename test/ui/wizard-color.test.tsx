@@ -1,19 +1,13 @@
 // Colour only adds to symbols and words: with colour off (NO_COLOR), the frames hold no colour codes.
-import {afterEach, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-	// Colour on for this file only, so that turning it off can be seen.
-	process.env['FORCE_COLOR'] = '1';
-});
-
+import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {diagnose} from '../../source/verify/diagnoses.js';
+import {withColourTerminal} from '../helpers/colour.js';
 import {flat, keys, press, waitForFrame} from '../helpers/ink.js';
 import {fakeResult} from '../helpers/verification.js';
 import {renderWizard} from '../helpers/wizard.js';
 
+withColourTerminal();
 afterEach(() => {
 	cleanup();
 });

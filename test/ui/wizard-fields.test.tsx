@@ -1,11 +1,5 @@
 // Every message the form steps give, by keystrokes: what is refused, what is warned about, what is filled in.
 import {afterEach, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
 import {cleanup} from 'ink-testing-library';
 import {flat, frameOf, keys, press, typeKeys, waitForFrame} from '../helpers/ink.js';
 import {fakeResult} from '../helpers/verification.js';

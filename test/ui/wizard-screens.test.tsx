@@ -1,11 +1,5 @@
 // The screens' frames: layout at 80×24 and narrower, links, the live checks, Ctrl-C, and the props the demo uses.
 import {afterEach, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
 import {cleanup} from 'ink-testing-library';
 import type {StepId} from '../../source/ui/wizard/steps.js';
 import type {VerifyFunction} from '../../source/ui/wizard/Wizard.js';

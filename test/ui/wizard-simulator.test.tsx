@@ -1,12 +1,5 @@
 // The whole wizard by keystrokes against the Tableau simulator, over real HTTP.
-import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	// Ink prints only the last frame under CI; these tests read every frame.
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {diagnose} from '../../source/verify/diagnoses.js';

@@ -1,12 +1,6 @@
 // A wrapped line never starts with the space at which it was broken; a line's own indentation stays
 // (patches/ink+6.8.0.patch, wrap-text.js). Checked on Ink text directly and on the wizard's screens.
-import {afterEach, describe, expect, test, vi} from 'vitest';
-
-vi.hoisted(() => {
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-});
-
+import {afterEach, describe, expect, test} from 'vitest';
 import {Box, Text} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {diagnose} from '../../source/verify/diagnoses.js';

@@ -15,7 +15,8 @@ export function waitingText(seconds: number, timeoutMs: number): string {
 		return 'checking…';
 	}
 
-	const timeout = Math.round(timeoutMs / 1000);
+	// Whole seconds, except a deadline such as the demo's 2.5 s, which rounding would misstate.
+	const timeout = Number((timeoutMs / 1000).toFixed(1));
 	// Retries may run a check past one request's deadline; "17 s of 15 s" would read as a bug.
 	return seconds <= timeout ? `checking… ${seconds} s of ${timeout} s` : `checking… ${seconds} s`;
 }

@@ -28,6 +28,10 @@ export type DemoAppProps = {
 	readonly simulatorUrl: string;
 	readonly color: boolean;
 	readonly minimumCheckMs: number;
+	/**
+	The request timeout of the scenarios that show a timeout, short so the audience sees it happen.
+	The others keep the real default: a busy laptop must not turn a healthy story into a timeout.
+	*/
 	readonly timeoutMs: number;
 	/** The wizard's first step once a scenario is chosen; default the first. Tests start at `verify`. */
 	readonly initialStep?: StepId;
@@ -119,7 +123,7 @@ export function DemoApp(props: DemoAppProps) {
 						{...(props.initialStep ? {initialStep: props.initialStep} : {})}
 						banner={demoBanner(scenario.id, props.simulatorUrl, columns)}
 						extraFailureActions={failureActions}
-						verifyOptions={{minimumCheckMs: props.minimumCheckMs, timeoutMs: props.timeoutMs}}
+						verifyOptions={{minimumCheckMs: props.minimumCheckMs, ...(scenario.expected === 'timeout' ? {timeoutMs: props.timeoutMs} : {})}}
 						color={props.color}
 						isActive={switching === null}
 						closingLine={demoClosingLine}

@@ -3,6 +3,7 @@ import {Box, useInput} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {useExitWith} from '../components/use-exit-with.js';
 import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
+import {CheckTimeoutContext} from '../checks/CheckList.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {StepIndicator} from '../components/StepIndicator.js';
 import {Viewport} from '../components/Viewport.js';
@@ -137,40 +138,43 @@ export function Wizard(props: WizardProps) {
 	const closing = outcome ? (props.closingLine?.(outcome) ?? closingLine(outcome, state.saved)) : null;
 	return (
 		<ColorContext.Provider value={props.color ?? true}>
-			<Box flexDirection="column" width={columns}>
-				{outcome?.kind === 'cancelled' ? null : (
-					<>
-						<StepIndicator step={state.step} banner={props.banner} subject={subject} />
-						<Box marginTop={1} flexDirection="column">
-							{outcome && state.step === 'verify' ? (
-								// The last frame stays in the terminal after exit: unclipped, so the result and the
-								// values for Parable's form are all there to read and copy.
-								screen
-							) : (
-								<Viewport
-									key={`${state.step}-${state.view}`}
-									height={bodyRows}
-									scroll={state.scroll}
-									onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}
-								>
-									{screen}
-								</Viewport>
-							)}
+			{/* A check that waits shows how long against this run's timeout. */}
+			<CheckTimeoutContext.Provider value={props.verifyOptions?.timeoutMs ?? 15_000}>
+				<Box flexDirection="column" width={columns}>
+					{outcome?.kind === 'cancelled' ? null : (
+						<>
+							<StepIndicator step={state.step} banner={props.banner} subject={subject} />
+							<Box marginTop={1} flexDirection="column">
+								{outcome && state.step === 'verify' ? (
+									// The last frame stays in the terminal after exit: unclipped, so the result and the
+									// values for Parable's form are all there to read and copy.
+									screen
+								) : (
+									<Viewport
+										key={`${state.step}-${state.view}`}
+										height={bodyRows}
+										scroll={state.scroll}
+										onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}
+									>
+										{screen}
+									</Viewport>
+								)}
+							</Box>
+						</>
+					)}
+					{closing ? (
+						<Box marginTop={1}>
+							<Paint tone={closing.tone}>{closing.text}</Paint>
 						</Box>
-					</>
-				)}
-				{closing ? (
-					<Box marginTop={1}>
-						<Paint tone={closing.tone}>{closing.text}</Paint>
-					</Box>
-				) : (
-					<Footer
-						hints={hints}
-						columns={columns}
-						hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: state.focus === null ? '↑↓ or PgUp/PgDn' : 'PgUp/PgDn'}}
-					/>
-				)}
-			</Box>
+					) : (
+						<Footer
+							hints={hints}
+							columns={columns}
+							hidden={{above: state.scroll, below: state.scrollMax - state.scroll, keys: state.focus === null ? '↑↓ or PgUp/PgDn' : 'PgUp/PgDn'}}
+						/>
+					)}
+				</Box>
+			</CheckTimeoutContext.Provider>
 		</ColorContext.Provider>
 	);
 }
