@@ -1,116 +1,15 @@
-// Entry point: read the command, load only its module, turn its outcome into an exit code. Every
-// command is imported lazily so that `--help`, `test` and `profiles` never load Ink or React.
+// Entry point: the command line (source/commands/main.ts) on the process's streams, environment and
+// signals, and its outcome as the exit code.
 import {setFlagsFromString} from 'node:v8';
-import {handleInterrupts, interruptedExitCode, isInterruption} from './source/commands/interrupt.js';
-import {processIo, type CommandIo} from './source/commands/io.js';
-import {UsageError} from './source/commands/usage-error.js';
+import {handleInterrupts} from './source/commands/interrupt.js';
+import {processIo} from './source/commands/io.js';
+import {runCommandLine} from './source/commands/main.js';
 
 // undici parses HTTP with a WebAssembly build of llhttp, and V8's optimising compiler for it costs
 // about 35 MiB of memory and 90 ms for no gain in a run of six requests. The baseline compiler
 // alone is plenty. Measured with `npm run bench`: peak memory of `test --json` 94 → 60 MiB.
 setFlagsFromString('--liftoff-only');
 
-const mainHelp = `tableau-connect ${__VERSION__}: connect Parable to Tableau with a personal access token.
-
-Usage:
-  tableau-connect                         the wizard, or your saved profiles if you have some
-  tableau-connect setup [--profile NAME]  set up a connection step by step (or edit NAME)
-  tableau-connect test [NAME] [--all]     re-test saved profiles
-  tableau-connect test --server URL [--site S] --token-name N [--token-secret-stdin]
-                                          test values without saving them
-  tableau-connect profiles [list|show NAME|remove NAME|rename OLD NEW|add NAME …]
-  tableau-connect demo [--scenario ID] [--list]
-                                          the whole flow against a built-in Tableau simulator
-  tableau-connect simulate [--port N] [--host H] [--scenario ID] [--tls] [--json]
-                                          run the Tableau simulator on its own
-
-Run "tableau-connect COMMAND --help" for a command's options.
-Environment: TABLEAU_SERVER, TABLEAU_SITE, TABLEAU_TOKEN_NAME, TABLEAU_TOKEN_SECRET,
-TABLEAU_CONNECT_CONFIG_DIR, TABLEAU_CONNECT_SECRET_STORE (keychain or file), HTTPS_PROXY, NO_PROXY,
-NODE_EXTRA_CA_CERTS, NO_COLOR.`;
-
-type Command = (argv: string[], io: CommandIo) => Promise<number>;
-
-const commands: Record<string, () => Promise<Command>> = {
-	test: async () => (await import('./source/commands/test.js')).runTestCommand,
-	simulate: async () => (await import('./source/commands/simulate.js')).runSimulateCommand,
-	profiles: async () => (await import('./source/commands/profiles.js')).runProfilesCommand,
-	setup: async () => (await import('./source/commands/setup.js')).runSetupCommand,
-	demo: async () => (await import('./source/commands/demo.js')).runDemoCommand,
-};
-
-/** The value of `--flag VALUE` or `--flag=VALUE`, read before the command parses its arguments properly. */
-function flagValue(argv: string[], flag: string): string | undefined {
-	const index = argv.findIndex(argument => argument === flag || argument.startsWith(`${flag}=`));
-	if (index === -1) {
-		return undefined;
-	}
-
-	const argument = argv[index]!;
-	return argument === flag ? argv[index + 1] : argument.slice(flag.length + 1);
-}
-
-async function main(argv: string[]): Promise<number> {
-	const io = processIo();
-	const [first, ...rest] = argv;
-	if (first === '--version' || first === '-v') {
-		io.stdout.write(`${__VERSION__}\n`);
-		return 0;
-	}
-
-	if (first === '--help' || first === '-h' || first === 'help') {
-		io.stdout.write(`${mainHelp}\n`);
-		return 0;
-	}
-
-	if (first !== 'simulate' && first !== 'demo') {
-		handleInterrupts();
-	}
-
-	try {
-		if (first === undefined || first.startsWith('-')) {
-			const {runHomeCommand} = await import('./source/commands/home.js');
-			return await runHomeCommand(argv, io);
-		}
-
-		if (first === 'test') {
-			// Start the TCP handshake now, so its round trip overlaps loading the verifier.
-			const {preconnect} = await import('./source/tableau/preconnect.js');
-			preconnect(flagValue(rest, '--server') ?? io.env['TABLEAU_SERVER'], io.env);
-		}
-
-		const load = commands[first];
-		if (!load) {
-			throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(commands).join(', ')}. Run "tableau-connect --help".`);
-		}
-
-		const run = await load();
-		return await run(rest, io);
-	} catch (error) {
-		// Ctrl-C at a prompt: one plain line and the shell's code for an interrupted command.
-		if (isInterruption(error)) {
-			io.stderr.write(`${error instanceof Error && error.name === 'Interrupted' ? error.message : '\nInterrupted: nothing was changed.'}\n`);
-			return interruptedExitCode;
-		}
-
-		// A bad profile store is the person's to fix (the message says how), like a usage error.
-		if (error instanceof UsageError || (error instanceof Error && error.name === 'ProfileStoreError')) {
-			io.stderr.write(`${error.message}\n`);
-			return 2;
-		}
-
-		// Not a user mistake: say so plainly. The stack only on request, and our errors carry no secrets.
-		const message = error instanceof Error ? error.message : String(error);
-		io.stderr.write(`tableau-connect failed unexpectedly: ${message}\n`);
-		if (io.env['TABLEAU_CONNECT_DEBUG'] && error instanceof Error) {
-			io.stderr.write(`${error.stack ?? ''}\n`);
-		}
-
-		return 1;
-	}
-}
-
-// `tableau-connect test … | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
 	stream.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code !== 'EPIPE') {
@@ -121,4 +20,10 @@ for (const stream of [process.stdout, process.stderr]) {
 	});
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// `simulate` ends normally with Ctrl-C, and the demo takes Ctrl-C as a key.
+if (argv[0] !== 'simulate' && argv[0] !== 'demo') {
+	handleInterrupts();
+}
+
+process.exitCode = await runCommandLine(argv, processIo());

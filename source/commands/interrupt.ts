@@ -57,11 +57,12 @@ export function handleInterrupts(): void {
 }
 
 /**
-Runs `work` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts. `onInterrupt` says at once that
-the run is stopping; a screen that draws its own last frame passes nothing and reads the signal.
+Runs `work` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts, once `handleInterrupts` has taken
+over those signals (the entry point does; a command run in-process leaves its host's signals alone).
+`onInterrupt` says at once that the run is stopping; a screen that draws its own last frame passes
+nothing and reads the signal.
 */
 export async function whileInterruptible<T>(work: (signal: AbortSignal) => Promise<T>, onInterrupt?: () => void): Promise<T> {
-	handleInterrupts();
 	running++;
 	announce = onInterrupt ?? null;
 	try {

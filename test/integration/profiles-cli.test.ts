@@ -1,12 +1,13 @@
-// Saved profiles through the built CLI, as scripts and people use them: add, list, show, rename,
-// remove, re-test one or all, and what happens when the store is damaged.
+// Saved profiles through the command line, as scripts and people use them: add, list, show, rename,
+// remove, re-test one or all, and what happens when the store is damaged. Commands run in-process
+// (runCommand); the built CLI only where a working directory matters.
 import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCli, type CliRun} from '../helpers/cli.js';
+import {runCli, runCommand, type CliRun} from '../helpers/cli.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 const simulators: Simulator[] = [];
@@ -43,7 +44,7 @@ async function simulator(scenario: ScenarioId = 'ok'): Promise<Simulator> {
 }
 
 async function cli(args: string[], input?: string): Promise<CliRun> {
-	const run = await runCli(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir}, input});
+	const run = await runCommand(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir}, input});
 	outputs.push(run);
 	return run;
 }

@@ -1,12 +1,13 @@
-// The real-server cases through the built CLI, every way a person or script meets them: `test
-// --json`, `test NAME` (plain output), and `profiles add`, which saves only what passed.
+// The real-server cases through the command line (run in-process), every way a person or script
+// meets them: `test --json`, `test NAME` (plain output), and `profiles add`, which saves only what
+// passed.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCli, type CliRun} from '../helpers/cli.js';
+import {runCommand, type CliRun} from '../helpers/cli.js';
 
 let configDir: string;
 const simulators: Simulator[] = [];
@@ -29,7 +30,7 @@ afterEach(async () => {
 });
 
 async function cli(args: string[], input?: string): Promise<CliRun> {
-	const run = await runCli(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir}, input});
+	const run = await runCommand(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir}, input});
 	runs.push(run);
 	return run;
 }
@@ -123,12 +124,12 @@ describe('what is refused before any request', () => {
 	it('puts plain-http in the JSON warnings, and says it once in plain output', async () => {
 		const json = await cli(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--json', '--timeout', '3'], undefined);
 		expect(json.code).toBe(2);
-		const run = await runCli(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--json', '--timeout', '3'], {
+		const run = await runCommand(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--json', '--timeout', '3'], {
 			env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_TOKEN_SECRET: 'secret'},
 		});
 		const result = JSON.parse(run.stdout) as VerificationResult;
 		expect(result.warnings.map(item => item.code)).toContain('plain-http');
-		const human = await runCli(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--timeout', '3'], {
+		const human = await runCommand(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--timeout', '3'], {
 			env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_TOKEN_SECRET: 'secret'},
 		});
 		expect(human.stdout.match(/\[plain-http\]/g)).toHaveLength(1);

@@ -1,6 +1,6 @@
 // Properties that used to rest on one slow test each: no piece of the secret or the session token in
 // the pipeline's result or `test --json`, a `--ca-file` that really is trusted, and `profiles remove`
-// keeping every other profile. The CLI is the built one, run as a script would.
+// keeping every other profile. Commands run in-process (runCommand), as a script would run them.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -9,7 +9,7 @@ import {openProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import type {VerificationEvent, VerificationResult} from '../../source/verify/types.js';
-import {runCli} from '../helpers/cli.js';
+import {runCommand} from '../helpers/cli.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tableau-connect-results-'));
@@ -49,7 +49,7 @@ describe('no piece of the secret or of the session token in the result', () => {
 	it.each(['ok', 'session-stolen', 'wrong-secret'] as const)('test --json, against %s: stdout and stderr', async scenario => {
 		const simulator = await startSimulator({scenario});
 		try {
-			const run = await runCli(
+			const run = await runCommand(
 				['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],
 				{input: simulator.tokenSecret},
 			);
@@ -68,7 +68,7 @@ describe('--ca-file', () => {
 	const args = () => ['test', '--server', tlsTarget.url, '--site', tlsTarget.site, '--token-name', tlsTarget.tokenName, '--json'];
 
 	it('trusts the private CA it names: the test passes with TLS verified', async () => {
-		const run = await runCli([...args(), '--ca-file', caFile], {env: {TABLEAU_TOKEN_SECRET: tlsTarget.tokenSecret}});
+		const run = await runCommand([...args(), '--ca-file', caFile], {env: {TABLEAU_TOKEN_SECRET: tlsTarget.tokenSecret}});
 		expect(run.stderr).toBe('');
 		expect(run.code).toBe(0);
 		const result = JSON.parse(run.stdout) as VerificationResult;
@@ -77,14 +77,14 @@ describe('--ca-file', () => {
 	});
 
 	it('is what makes the difference: without it the same server is untrusted', async () => {
-		const run = await runCli(args(), {env: {TABLEAU_TOKEN_SECRET: tlsTarget.tokenSecret}});
+		const run = await runCommand(args(), {env: {TABLEAU_TOKEN_SECRET: tlsTarget.tokenSecret}});
 		expect(run.code).toBe(1);
 		expect((JSON.parse(run.stdout) as VerificationResult).diagnosis?.code).toBe('tls-untrusted-certificate');
 	});
 
 	it('is saved with a profile by profiles add, and test NAME uses it', async () => {
 		const env = {TABLEAU_CONNECT_CONFIG_DIR: mkdtempSync(join(folder, 'config-')), TABLEAU_CONNECT_SECRET_STORE: 'file'};
-		const add = await runCli(
+		const add = await runCommand(
 			[
 				'profiles',
 				'add',
@@ -102,7 +102,7 @@ describe('--ca-file', () => {
 			{env, input: tlsTarget.tokenSecret},
 		);
 		expect(add.code, add.stderr).toBe(0);
-		const run = await runCli(['test', 'private', '--json'], {env});
+		const run = await runCommand(['test', 'private', '--json'], {env});
 		expect(run.code, run.stderr).toBe(0);
 		expect((JSON.parse(run.stdout) as VerificationResult).checks[0]?.summary).toMatch(/TLS verified$/);
 		expectNoSecrets([add.stdout, add.stderr, run.stdout, run.stderr], tlsTarget);
@@ -118,9 +118,9 @@ describe('profiles remove with several profiles saved', () => {
 		}
 
 		const env = {TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_CONNECT_SECRET_STORE: 'file'};
-		const remove = await runCli(['profiles', 'remove', 'acme', '--yes'], {env});
+		const remove = await runCommand(['profiles', 'remove', 'acme', '--yes'], {env});
 		expect(remove.code, remove.stderr).toBe(0);
-		const list = await runCli(['profiles', 'list', '--json'], {env});
+		const list = await runCommand(['profiles', 'list', '--json'], {env});
 		expect((JSON.parse(list.stdout) as Array<{name: string}>).map(profile => profile.name)).toEqual(['acme-staging', 'acme.prod', 'beta']);
 		expect(await openProfileStore({directory: configDir}).readSecret('beta')).toBe('Qm7vR2xK9pW4-beta');
 		expectNoSecrets([remove.stdout, remove.stderr, list.stdout, list.stderr], 'Qm7vR2xK9pW4-beta', 'Qm7vR2xK9pW4-acme');

@@ -1,12 +1,13 @@
-// Every simulator scenario, through the built CLI's `test --json`, as a script would run it: the
-// diagnosis code, the warnings, sign-out after every sign-in, and the secret in no output.
+// Every simulator scenario, through `test --json` as a script would run it: the diagnosis code, the
+// warnings, sign-out after every sign-in, and the secret in no output. The command line runs
+// in-process (runCommand): the same code as the built CLI, without a Node start-up per run.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {scenarios, startSimulator, type ScenarioId, type ScenarioInfo} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCli} from '../helpers/cli.js';
+import {runCli, runCommand} from '../helpers/cli.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 // What a person reads, written out here rather than taken from the product's own labels.
@@ -62,10 +63,10 @@ async function runScenario(scenario: ScenarioInfo) {
 			args.push('--ca-file', caFile);
 		}
 
-		const run = await runCli(args, {input: simulator.tokenSecret});
+		const run = await runCommand(args, {input: simulator.tokenSecret});
 		const stats = simulator.stats();
 		// The same run for a person, with the secret from the environment this time.
-		const human = await runCli(
+		const human = await runCommand(
 			args.filter(arg => arg !== '--json' && arg !== '--token-secret-stdin'),
 			{env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}},
 		);
@@ -128,7 +129,7 @@ describe('slow, as a newcomer runs it (issue 11, item 6)', () => {
 	it('times out a plain test run: the simulator started without options outlasts the default 15 s timeout', async () => {
 		const simulator = await startSimulator({scenario: 'slow'});
 		try {
-			const run = await runCli(
+			const run = await runCommand(
 				['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],
 				{input: simulator.tokenSecret},
 			);
@@ -139,4 +140,33 @@ describe('slow, as a newcomer runs it (issue 11, item 6)', () => {
 			await simulator.close();
 		}
 	}, 45_000);
+});
+
+describe('the built CLI, as a separate process', () => {
+	// The table above runs the command line in-process; these two runs check that the bundle gives a
+	// script the same: the JSON on stdout, nothing on stderr, and the exit code of the process.
+	it.concurrent.for([
+		['ok', 0],
+		['wrong-secret', 1],
+	] as const)('%s: exit %i, with the result in-process runs give', async ([scenario, code]) => {
+		const simulator = await startSimulator({scenario});
+		try {
+			const args = ['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'];
+			const built = await runCli(args, {input: simulator.tokenSecret});
+			const inProcess = await runCommand(args, {input: simulator.tokenSecret});
+			expect(built.code).toBe(code);
+			expect(built.stderr).toBe('');
+			const fromBuilt = JSON.parse(built.stdout) as VerificationResult;
+			const fromInProcess = JSON.parse(inProcess.stdout) as VerificationResult;
+			expect(fromBuilt.diagnosis?.code ?? 'ok').toBe(scenario === 'ok' ? 'ok' : 'signin-failed');
+			expect({code: built.code, diagnosis: fromBuilt.diagnosis?.code, checks: fromBuilt.checks.map(check => check.status)}).toEqual({
+				code: inProcess.code,
+				diagnosis: fromInProcess.diagnosis?.code,
+				checks: fromInProcess.checks.map(check => check.status),
+			});
+			expectNoSecrets([built.stdout, built.stderr], simulator);
+		} finally {
+			await simulator.close();
+		}
+	});
 });

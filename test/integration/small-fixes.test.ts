@@ -8,7 +8,7 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {openProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {serverLabel} from '../../source/verify/labels.js';
-import {runCli} from '../helpers/cli.js';
+import {runCommand} from '../helpers/cli.js';
 
 let simulator: Simulator;
 let configDirectory = '';
@@ -34,7 +34,7 @@ const env = () => ({TABLEAU_CONNECT_CONFIG_DIR: configDirectory});
 
 describe('--timeout', () => {
 	it.each(['0', '-1', '601', 'soon'])('%s is refused with the range that is allowed', async value => {
-		const run = await runCli(['test', '--server', simulator.url, '--token-name', 'n', `--timeout=${value}`]);
+		const run = await runCommand(['test', '--server', simulator.url, '--token-name', 'n', `--timeout=${value}`]);
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('--timeout takes a number of seconds above 0 and at most 600');
 		expect(run.stderr).not.toContain('between 0 and 600');
@@ -43,7 +43,7 @@ describe('--timeout', () => {
 
 describe('test --all --json with no profiles', () => {
 	it('prints an empty array, explains on stderr, exits 2', async () => {
-		const run = await runCli(['test', '--all', '--json'], {env: env()});
+		const run = await runCommand(['test', '--all', '--json'], {env: env()});
 		expect(run.code).toBe(2);
 		expect(JSON.parse(run.stdout)).toEqual([]);
 		expect(run.stderr).toContain('No profiles are saved');
@@ -52,7 +52,7 @@ describe('test --all --json with no profiles', () => {
 
 describe('values from the environment', () => {
 	it('are labelled with their variable; flags are not', async () => {
-		const fromEnvironment = await runCli(['test'], {
+		const fromEnvironment = await runCommand(['test'], {
 			env: {TABLEAU_SERVER: simulator.url, TABLEAU_SITE: simulator.site, TABLEAU_TOKEN_NAME: simulator.tokenName, TABLEAU_TOKEN_SECRET: simulator.tokenSecret},
 		});
 		expect(fromEnvironment.code).toBe(0);
@@ -60,9 +60,12 @@ describe('values from the environment', () => {
 			`Testing ${simulator.url} (from TABLEAU_SERVER), site "acme" (from TABLEAU_SITE), token "${simulator.tokenName}" (from TABLEAU_TOKEN_NAME), secret from TABLEAU_TOKEN_SECRET`,
 		);
 
-		const fromFlags = await runCli(['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin'], {
-			input: simulator.tokenSecret,
-		});
+		const fromFlags = await runCommand(
+			['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin'],
+			{
+				input: simulator.tokenSecret,
+			},
+		);
 		expect(fromFlags.code).toBe(0);
 		expect(fromFlags.stdout).toContain(`Testing ${simulator.url}, site "acme", token "${simulator.tokenName}"\n`);
 	});
@@ -71,10 +74,10 @@ describe('values from the environment', () => {
 describe('roles', () => {
 	it('read as words on screen, and stay raw in JSON', async () => {
 		const flags = ['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName];
-		const human = await runCli(flags, {env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}});
+		const human = await runCommand(flags, {env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}});
 		expect(human.stdout).toContain('(Site Administrator Creator)');
 		expect(human.stdout).not.toContain('SiteAdministratorCreator');
-		const json = await runCli([...flags, '--json'], {env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}});
+		const json = await runCommand([...flags, '--json'], {env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}});
 		expect(JSON.parse(json.stdout).user.siteRole).toBe('SiteAdministratorCreator');
 	});
 });
@@ -82,12 +85,12 @@ describe('roles', () => {
 describe('one-off overrides', () => {
 	it('a run with --api-version is not kept as the profile last result; a plain run is', async () => {
 		store().save({name: 'acme', server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret});
-		const oneOff = await runCli(['test', 'acme', '--api-version', '3.19'], {env: env()});
+		const oneOff = await runCommand(['test', 'acme', '--api-version', '3.19'], {env: env()});
 		expect(oneOff.code).toBe(0);
 		expect(oneOff.stderr).toContain("--api-version applies to this run only: its result is not kept as the profile's last test.");
 		expect(store().get('acme')?.lastVerification).toBeNull();
 
-		const plain = await runCli(['test', 'acme'], {env: env()});
+		const plain = await runCommand(['test', 'acme'], {env: env()});
 		expect(plain.code).toBe(0);
 		expect(store().get('acme')?.lastVerification?.ok).toBe(true);
 	});
@@ -97,13 +100,13 @@ describe('international host names', () => {
 	it('show both the written and the punycode form', async () => {
 		expect(serverLabel('https://xn--bcher-kva.example')).toBe('https://bücher.example (xn--bcher-kva.example)');
 		expect(serverLabel('https://tableau.example.com:8443')).toBe('https://tableau.example.com:8443');
-		const add = await runCli(['profiles', 'add', 'books', '--server', 'https://bücher.example', '--token-name', 'n', '--no-verify'], {
+		const add = await runCommand(['profiles', 'add', 'books', '--server', 'https://bücher.example', '--token-name', 'n', '--no-verify'], {
 			env: {...env(), TABLEAU_TOKEN_SECRET: 'x'},
 		});
 		expect(add.code).toBe(0);
-		const list = await runCli(['profiles', 'list'], {env: env()});
+		const list = await runCommand(['profiles', 'list'], {env: env()});
 		expect(list.stdout).toContain('https://bücher.example (xn--bcher-kva.example)');
-		const show = await runCli(['profiles', 'show', 'books'], {env: env()});
+		const show = await runCommand(['profiles', 'show', 'books'], {env: env()});
 		expect(show.stdout).toContain('https://bücher.example (xn--bcher-kva.example)');
 	});
 });

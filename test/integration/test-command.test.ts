@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCli} from '../helpers/cli.js';
+import {runCommand} from '../helpers/cli.js';
 
 let target: Simulator;
 let tlsTarget: Simulator;
@@ -45,7 +45,7 @@ describe('bad input', () => {
 	for (const [name, args, input, message] of cases) {
 		it(`exits 2 on ${name}`, async () => {
 			// A server that does not resolve: the early connection fails while the usage error is found.
-			const run = await runCli(
+			const run = await runCommand(
 				args().map(arg => (arg === target?.url && name.includes('timeout') ? 'https://tableau.no-such-host.invalid' : arg)),
 				{
 					input,
@@ -62,13 +62,13 @@ describe('bad input', () => {
 	it('exits 2 on a PEM-less CA file', async () => {
 		const file = join(folder, 'not-a-cert.pem');
 		writeFileSync(file, 'hello');
-		const run = await runCli([...base(), '--ca-file', file], {env: {TABLEAU_TOKEN_SECRET: 's'}});
+		const run = await runCommand([...base(), '--ca-file', file], {env: {TABLEAU_TOKEN_SECRET: 's'}});
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('BEGIN CERTIFICATE');
 	});
 
 	it('exits 2 on an unusable URL, with a JSON result that says invalid-url', async () => {
-		const run = await runCli(['test', '--server', 'ftp://tableau.example.com', '--token-name', 'n', '--json'], {env: {TABLEAU_TOKEN_SECRET: 's'}});
+		const run = await runCommand(['test', '--server', 'ftp://tableau.example.com', '--token-name', 'n', '--json'], {env: {TABLEAU_TOKEN_SECRET: 's'}});
 		expect(run.code).toBe(2);
 		const result = JSON.parse(run.stdout) as VerificationResult;
 		expect(result.diagnosis?.code).toBe('invalid-url');
@@ -76,7 +76,7 @@ describe('bad input', () => {
 	});
 
 	it('exits 2 on an unknown command', async () => {
-		const run = await runCli(['tset']);
+		const run = await runCommand(['tset']);
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('Unknown command "tset"');
 	});
@@ -84,7 +84,7 @@ describe('bad input', () => {
 
 describe('good input', () => {
 	it('takes every value from the environment', async () => {
-		const run = await runCli(['test', '--json'], {
+		const run = await runCommand(['test', '--json'], {
 			env: {TABLEAU_SERVER: target.url, TABLEAU_SITE: target.site, TABLEAU_TOKEN_NAME: target.tokenName, TABLEAU_TOKEN_SECRET: target.tokenSecret},
 		});
 		expect(run.code).toBe(0);
@@ -92,12 +92,12 @@ describe('good input', () => {
 	});
 
 	it('lets a flag win over the environment', async () => {
-		const run = await runCli([...base(), '--json'], {env: {TABLEAU_SERVER: 'https://wrong.example.com', TABLEAU_TOKEN_SECRET: target.tokenSecret}});
+		const run = await runCommand([...base(), '--json'], {env: {TABLEAU_SERVER: 'https://wrong.example.com', TABLEAU_TOKEN_SECRET: target.tokenSecret}});
 		expect(run.code).toBe(0);
 	});
 
 	it('reads server and site from a pasted address bar', async () => {
-		const run = await runCli(['test', '--server', `${target.url}/#/site/acme/workbooks`, '--token-name', target.tokenName, '--json'], {
+		const run = await runCommand(['test', '--server', `${target.url}/#/site/acme/workbooks`, '--token-name', target.tokenName, '--json'], {
 			env: {TABLEAU_TOKEN_SECRET: target.tokenSecret},
 		});
 		expect(run.code).toBe(0);
@@ -105,7 +105,7 @@ describe('good input', () => {
 	});
 
 	it('warns loudly on every --insecure run, and says so in the result', async () => {
-		const run = await runCli(['test', '--server', tlsTarget.url, '--site', tlsTarget.site, '--token-name', tlsTarget.tokenName, '--insecure', '--json'], {
+		const run = await runCommand(['test', '--server', tlsTarget.url, '--site', tlsTarget.site, '--token-name', tlsTarget.tokenName, '--insecure', '--json'], {
 			env: {TABLEAU_TOKEN_SECRET: tlsTarget.tokenSecret},
 		});
 		expect(run.code).toBe(0);
@@ -130,17 +130,17 @@ describe('good input', () => {
 	});
 
 	it('answers --help and --version without a server', async () => {
-		const help = await runCli(['test', '--help']);
+		const help = await runCommand(['test', '--help']);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('--token-secret-stdin');
-		const version = await runCli(['--version']);
+		const version = await runCommand(['--version']);
 		expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
 	});
 });
 
 describe('simulate with a host that is not this computer', () => {
 	it.each(['bad host', '10.9.9.9'])('--host %s is a usage error that names the host, not a crash', async host => {
-		const run = await runCli(['simulate', '--host', host]);
+		const run = await runCommand(['simulate', '--host', host]);
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain(`--host ${host}`);
 		expect(run.stderr).not.toContain('failed unexpectedly');
