@@ -1,4 +1,5 @@
 import {defineConfig} from 'vitest/config';
+import {LongWaitsFirst} from './test/sequencer.js';
 
 export default defineConfig({
 	// React's production build, as the bundle ships it (NODE_ENV below): the development build runs
@@ -14,6 +15,7 @@ export default defineConfig({
 		isolate: false,
 		// Most tests wait on sockets, timers and terminals; three files at a time keep both cores busy.
 		maxWorkers: 3,
+		sequence: {sequencer: LongWaitsFirst},
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		env: {FORCE_COLOR: '0', NODE_ENV: 'production'},

@@ -1,3 +1,4 @@
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-shape.js';
 import {readSecretFromStdin, type CommandIo} from './io.js';
 import {UsageError} from './usage-error.js';
 
@@ -16,6 +17,13 @@ export function connectionFlags(values: ConnectionValues, io: CommandIo): {serve
 
 	if (!tokenName) {
 		throw new UsageError('Say which token to use: --token-name "Parable Integration" (or TABLEAU_TOKEN_NAME).');
+	}
+
+	if (looksLikeTokenSecret(tokenName)) {
+		// Flags end up in shell history and CI logs: say so, and how to pass the secret instead.
+		throw new UsageError(
+			`--token-name: ${misplacedSecretMessage('token name')} Pass the secret with --token-secret-stdin or TABLEAU_TOKEN_SECRET, and consider revoking this token if the command line was logged.`,
+		);
 	}
 
 	return {serverText, siteText: values.site ?? io.env['TABLEAU_SITE'], tokenName};

@@ -1,3 +1,4 @@
+import {looksLikeTokenSecret} from '../tableau/secret-shape.js';
 import {parseServerInput, parseSiteInput} from '../tableau/server-url.js';
 import {diagnose} from '../verify/diagnoses.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
@@ -161,7 +162,9 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 	const verification = await verificationOptionsFrom(values);
 	const target = resolveTarget(serverText, siteText);
 	if ('error' in target) {
-		const result = invalidUrlResult({server: serverText.trim(), site: siteText ?? '', tokenName}, target.error);
+		// A secret given as the server or site is left out of the result: it would be printed.
+		const shown = (text: string) => (looksLikeTokenSecret(text) ? '' : text.trim());
+		const result = invalidUrlResult({server: shown(serverText), site: shown(siteText ?? ''), tokenName}, target.error);
 		if (values.json) {
 			writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 		} else {

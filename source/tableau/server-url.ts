@@ -1,4 +1,5 @@
 import {cloudManagerRefusal, exampleServers, isTableauCloud, serverWarnings, siteError, type ServerWarning} from './server-advice.js';
+import {looksLikeTokenSecret, misplacedSecretMessage} from './secret-shape.js';
 
 export {isTableauCloud, type ServerWarning} from './server-advice.js';
 
@@ -46,6 +47,10 @@ export function parseServerInput(input: string): ServerInputResult {
 	let text = input.trim();
 	if (text === '') {
 		return fail(`Type the server address, for example ${exampleServers}.`);
+	}
+
+	if (looksLikeTokenSecret(text)) {
+		return fail(misplacedSecretMessage('server'));
 	}
 
 	const unquoted = stripQuotes(text);
@@ -150,6 +155,10 @@ export function parseSiteInput(input: string, context: {server?: string} = {}): 
 	const notes: string[] = [];
 	const cloud = context.server !== undefined && context.server !== '' && isTableauCloud(context.server);
 	let text = input.trim();
+	if (looksLikeTokenSecret(text)) {
+		return fail(misplacedSecretMessage('site'));
+	}
+
 	const unquoted = stripQuotes(text);
 	if (unquoted !== text) {
 		notes.push('The quotes around the site were removed.');
@@ -251,7 +260,9 @@ function checkPort(port: string, origin: string): string | undefined {
 	}
 
 	if (!/^\d+$/.test(port)) {
-		return `The port "${port}" is not a number. Type the address as ${origin}:PORT with a port from 1 to 65535, or leave the port out.`;
+		// A port has at most five digits: anything longer is not repeated, as it may be something pasted by mistake.
+		const shown = port.length <= 5 ? `The port "${port}"` : 'The part after the colon';
+		return `${shown} is not a number. Type the address as ${origin}:PORT with a port from 1 to 65535, or leave the port out.`;
 	}
 
 	const number = Number(port);

@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
 import {runCommand} from '../helpers/cli.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 
 let target: Simulator;
 let tlsTarget: Simulator;
@@ -58,6 +59,21 @@ describe('bad input', () => {
 			expect(run.stdout).toBe('');
 		});
 	}
+
+	it.for([
+		['--server', (secret: string) => ['test', '--server', secret, '--token-name', 'n'], 'not a server'],
+		['--site', (secret: string) => ['test', '--server', 'https://tableau.example.com', '--site', secret, '--token-name', 'n'], 'not a site'],
+		['--token-name', (secret: string) => ['test', '--server', 'https://tableau.example.com', '--token-name', secret], 'not a token name'],
+	] as const)('a token secret given as %s: exit 2, saying so without repeating any of it', async ([, args, message]) => {
+		// Made up, in the shape of Tableau's secrets.
+		const secret = 'q7Vd2mXkTz9Lr4BnWc8YhA==:Pk3rT9vLm2QxW7nB5cZs8JdF4hGy6aRe';
+		for (const json of [[], ['--json']]) {
+			const run = await runCommand([...args(secret), ...json], {env: {TABLEAU_TOKEN_SECRET: 'from-env'}});
+			expect(run.code).toBe(2);
+			expect(run.stderr + run.stdout).toContain(message);
+			expectNoSecrets([run.stdout, run.stderr], secret);
+		}
+	});
 
 	it('exits 2 on a PEM-less CA file', async () => {
 		const file = join(folder, 'not-a-cert.pem');

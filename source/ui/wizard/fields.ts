@@ -1,4 +1,5 @@
 import {validateProfileName} from '../../profiles/profile-name.js';
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../../tableau/secret-shape.js';
 import {isTableauCloud, parseServerInput, parseSiteInput} from '../../tableau/server-url.js';
 import {fieldIds, suggestedTokenName, type FieldId, type WizardValues} from './steps.js';
 
@@ -83,6 +84,10 @@ function tokenNameCheck(values: WizardValues): FieldCheck {
 			notes: [],
 			warnings: [],
 		};
+	}
+
+	if (looksLikeTokenSecret(name)) {
+		return {error: `${misplacedSecretMessage('token name')} Clear the field with Ctrl-U.`, notes: [], warnings: []};
 	}
 
 	return {error: null, notes: [], warnings: []};

@@ -1,0 +1,21 @@
+/**
+Tableau's token secrets have one shape: base64 (often ending in ==), a colon, then 32 letters and
+digits. Pasted into a field that is shown and repeated in messages (server, site, token name), a
+secret would be echoed on screen and into logs; recognising the shape lets us say where it goes
+without repeating any of it.
+*/
+const tokenSecretShape = /^[A-Za-z\d+/]{20,}={1,2}:[A-Za-z\d]{24,}$/;
+
+export function looksLikeTokenSecret(text: string): boolean {
+	return tokenSecretShape.test(text.trim().replace(/^(["'])(.*)\1$/, '$2'));
+}
+
+/** Says that `text` in the field `where` looks like a token secret, without repeating any of it. */
+export function misplacedSecretMessage(where: 'server' | 'site' | 'token name'): string {
+	const instead = {
+		server: "Type the server address from your browser's address bar here, for example https://tableau.example.com",
+		site: "Type the site's content URL here: the part after /site/ in the address bar",
+		'token name': "Type the token's name here, as Tableau's Personal Access Tokens list shows it",
+	}[where];
+	return `This looks like a token secret, not a ${where} (so it is not repeated here). ${instead}; the secret goes only where it is asked for, hidden.`;
+}
