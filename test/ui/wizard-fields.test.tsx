@@ -2,6 +2,7 @@
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {flat, frameOf, keys, press, typeKeys, waitForFrame} from '../helpers/ink.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
 import {fakeResult} from '../helpers/verification.js';
 import {renderWizard, walkToServerStep, type RenderedWizard} from '../helpers/wizard.js';
 
@@ -113,6 +114,31 @@ describe('server details', () => {
 		await press(instance, keys.tab, '› Site');
 		await typeKeys(instance, typed, typed.slice(-4));
 		await press(instance, keys.enter, message);
+	});
+});
+
+describe('a token secret pasted where a visible value goes', () => {
+	// Made up, in the shape of Tableau's secrets.
+	const secret = 'q7Vd2mXkTz9Lr4BnWc8YhA==:Pk3rT9vLm2QxW7nB5cZs8JdF4hGy6aRe';
+	test.each([
+		['Server URL', () => atServer(), 'not a server'],
+		['Token name', () => atCredentials(), 'not a token name'],
+	] as const)('in %s: refused on Enter, and no message repeats any of it', async (field, start, message) => {
+		const instance = start();
+		await waitForFrame(instance, `› ${field}`);
+		// Pasted: one write.
+		await press(instance, secret, secret.slice(-6));
+		const frame = await press(instance, keys.enter, 'looks like a token secret');
+		expect(flat(frame)).toContain(message);
+		expect(flat(frame)).toContain(blocked);
+		// The field shows what was pasted, as any field does; nothing else on the screen may.
+		expectNoSecrets(
+			frame
+				.split('\n')
+				.filter(line => !line.includes(`› ${field}`))
+				.join('\n'),
+			secret,
+		);
 	});
 });
 
