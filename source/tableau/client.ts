@@ -76,6 +76,9 @@ first view came with its view count (null when there was no view to tell).
 */
 export type ContentTotal = {totalAvailable: number | null; usageStatistics: boolean | null};
 
+/** For calls made in a session: `waitOutLater: false` returns a 429 or 503 as an error at once (see HttpRequest). */
+export type SessionCallOptions = {waitOutLater?: boolean};
+
 // The element that holds each item: `<workbooks><workbook/></workbooks>`, `{"views":{"view":[…]}}`.
 const itemElements: Record<ContentResource, string> = {workbooks: 'workbook', views: 'view', datasources: 'datasource'};
 
@@ -231,8 +234,13 @@ export function createTableauClient(server: string, transport: Transport) {
 		},
 
 		/** The signed-in user, with their site role, from `GET /api/{v}/sessions/current`. */
-		async currentUser(session: Session, version: string): Promise<SessionUser> {
-			const {body, response} = await call({method: 'GET', url: `${session.server}/api/${version}/sessions/current`, headers: authHeaders(session)});
+		async currentUser(session: Session, version: string, options: SessionCallOptions = {}): Promise<SessionUser> {
+			const {body, response} = await call({
+				method: 'GET',
+				url: `${session.server}/api/${version}/sessions/current`,
+				headers: authHeaders(session),
+				waitOutLater: options.waitOutLater,
+			});
 			const user = userOf(pick(tableauValue(body, response.status, 'the current session'), 'session', 'user'));
 			if (!user) {
 				throw new UnexpectedBodyError(response.status, body, 'The current session names no user');
@@ -242,11 +250,12 @@ export function createTableauClient(server: string, transport: Transport) {
 		},
 
 		/** One page of the site's users, addressed by site LUID as the API requires. */
-		async listUsers(session: Session, version: string, pageSize = 1): Promise<UsersPage> {
+		async listUsers(session: Session, version: string, options: SessionCallOptions = {}): Promise<UsersPage> {
 			const {body, response} = await call({
 				method: 'GET',
-				url: `${session.server}/api/${version}/sites/${session.siteId}/users?pageSize=${pageSize}&pageNumber=1`,
+				url: `${session.server}/api/${version}/sites/${session.siteId}/users?pageSize=1&pageNumber=1`,
 				headers: authHeaders(session),
+				waitOutLater: options.waitOutLater,
 			});
 			const value = tableauValue(body, response.status, 'a list of users');
 			const users = list(pick(value, 'users', 'user'))
@@ -259,12 +268,13 @@ export function createTableauClient(server: string, transport: Transport) {
 		One item of the site's workbooks, views or data sources, for `pagination.totalAvailable`: what
 		Parable will be able to read. Views are asked for with their usage statistics, as Parable reads them.
 		*/
-		async contentTotal(session: Session, version: string, resource: ContentResource): Promise<ContentTotal> {
+		async contentTotal(session: Session, version: string, resource: ContentResource, options: SessionCallOptions = {}): Promise<ContentTotal> {
 			const usage = resource === 'views' ? '&includeUsageStatistics=true' : '';
 			const {body, response} = await call({
 				method: 'GET',
 				url: `${session.server}/api/${version}/sites/${session.siteId}/${resource}?pageSize=1&pageNumber=1${usage}`,
 				headers: authHeaders(session),
+				waitOutLater: options.waitOutLater,
 			});
 			const value = tableauValue(body, response.status, `a list of ${resource}`);
 			const first = list(pick(value, resource, itemElements[resource]))[0];

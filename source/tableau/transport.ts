@@ -13,6 +13,11 @@ export type HttpRequest = {
 	body?: string;
 	/** Send it once, never again, whatever happens: the caller decides what a failure means. */
 	once?: boolean;
+	/**
+	false: a 429 or 503 is returned at once instead of waited out (a dropped connection is still
+	retried). For calls whose session may be over by the time "later" comes: the caller retries them.
+	*/
+	waitOutLater?: boolean;
 };
 
 export type HttpResponse = {
@@ -294,7 +299,9 @@ export function createTransport(options: TransportOptions): Transport {
 				outcome = error;
 			}
 
-			const retryable = !httpRequest.once && (outcome instanceof NetworkError ? outcome.kind === 'connection-reset' : retryableStatuses.has(outcome.status));
+			const retryable =
+				!httpRequest.once &&
+				(outcome instanceof NetworkError ? outcome.kind === 'connection-reset' : httpRequest.waitOutLater !== false && retryableStatuses.has(outcome.status));
 			const delay = retryable
 				? retryDelayMs(retry, attempts, outcome instanceof NetworkError ? undefined : outcome.headers['retry-after'], Date.now() - started)
 				: null;

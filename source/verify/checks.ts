@@ -1,5 +1,7 @@
+import {setTimeout as sleep} from 'node:timers/promises';
 import {compareVersions, minimumPatApiVersion} from '../tableau/api-version.js';
 import {TableauApiError, type ContentTotal, type ServerInfo, type Session, type SessionUser, type TableauClient, type UsersPage} from '../tableau/client.js';
+import {defaultRetryPolicy, retryDelayMs} from '../tableau/retry.js';
 import type {Transport} from '../tableau/transport.js';
 import type {RunContext} from './classify.js';
 import {roleLabel} from './labels.js';
@@ -37,6 +39,8 @@ export type RunState = {
 	/** Round one, sent before the first check: serverinfo and sign-in together. */
 	readonly serverInfoRequest: Promise<ServerInfo>;
 	readonly signInRequest: Promise<Session>;
+	/** The same sign-in again, for calls that must be sent again in a new session. */
+	readonly signInAgain: () => Promise<Session>;
 	readonly warnings: Warning[];
 	readonly now: () => number;
 	apiVersion: string | null;
@@ -120,26 +124,102 @@ export const serverInfoCheck: Check = {
 	},
 };
 
+type SessionCalls = Omit<RoundTwo, 'signOut'>;
+
+/** A 429 or 503: the server's "later". */
+function isLater(error: unknown): error is TableauApiError {
+	return error instanceof TableauApiError && (error.status === 429 || error.status === 503);
+}
+
+/** `waitOutLater: false` when the sign-out goes right behind the calls: it ends the session before "later" comes. */
+function sendCalls(client: TableauClient, session: Session, version: string, options: {waitOutLater: boolean}): SessionCalls {
+	return {
+		user: client.currentUser(session, version, options),
+		users: client.listUsers(session, version, options),
+		workbooks: client.contentTotal(session, version, 'workbooks', options),
+		views: client.contentTotal(session, version, 'views', options),
+		datasources: client.contentTotal(session, version, 'datasources', options),
+	};
+}
+
 /**
-Sends round two on the one connection: every call after sign-in, with sign-out right behind them in
-the same flight, so a run stays three round trips. The server answers in order, so the calls are
-answered before the session ends. Sign-out goes once: when the connection drops, the calls ahead of
-it are sent again, and a sign-out sent again too could overtake them and end their session. So a
+Sign-out in the same flight as the calls, once: when the connection drops, the calls ahead of it
+are sent again, and a sign-out sent again too could overtake them and end their session. So a
 sign-out that did not get through waits for their answers, and then goes again.
 */
-function sendRoundTwo(client: TableauClient, session: Session, version: string): RoundTwo {
-	const calls = {
-		user: client.currentUser(session, version),
-		users: client.listUsers(session, version),
-		workbooks: client.contentTotal(session, version, 'workbooks'),
-		views: client.contentTotal(session, version, 'views'),
-		datasources: client.contentTotal(session, version, 'datasources'),
-	};
-	const signOut = client.signOut(session, version, {once: true}).catch(async () => {
+async function endSession(client: TableauClient, session: Session, version: string, calls: SessionCalls): Promise<void> {
+	await client.signOut(session, version, {once: true}).catch(async () => {
 		await Promise.allSettled(Object.values(calls));
 		await client.signOut(session, version);
 	});
-	const roundTwo: RoundTwo = {...calls, signOut};
+}
+
+/**
+Sends round two on the one connection: every call after sign-in, with sign-out right behind them in
+the same flight, so a run stays three round trips. The server answers in order, so the calls are
+answered before the session ends. A call answered "later" (429, 503) would be retried in a session
+that is over by then, and read as session-invalidated: so once the first session has ended and the
+server's Retry-After has passed, the calls go again in a new session, where they are retried as any
+request is, and sign-out waits for their answers (one more round trip, only then).
+*/
+function sendRoundTwo(state: RunState, session: Session, version: string): RoundTwo {
+	const {client} = state;
+	const first = sendCalls(client, session, version, {waitOutLater: false});
+	const firstSignOut = endSession(client, session, version, first);
+	let second: Promise<{calls: SessionCalls; signOut: Promise<void>}> | undefined;
+	const again = async (later: TableauApiError) => {
+		const delay = retryDelayMs(defaultRetryPolicy, 1, later.retryAfter ?? undefined, 0);
+		if (delay === null) {
+			throw later;
+		}
+
+		second ??= (async () => {
+			await firstSignOut.catch(() => {});
+			await sleep(delay);
+			const fresh = await state.signInAgain();
+			// This time the calls wait out "later" as any request does, and sign-out follows their answers.
+			const calls = sendCalls(client, fresh, version, {waitOutLater: true});
+			const signOut = (async () => {
+				await Promise.allSettled(Object.values(calls));
+				await client.signOut(fresh, version);
+			})();
+			return {calls, signOut};
+		})();
+		return (await second).calls;
+	};
+
+	const retried = <K extends keyof SessionCalls>(key: K): SessionCalls[K] =>
+		first[key].catch(async (error: unknown) => {
+			if (!isLater(error)) {
+				throw error;
+			}
+
+			return (await again(error))[key];
+		}) as SessionCalls[K];
+	const calls: SessionCalls = {
+		user: retried('user'),
+		users: retried('users'),
+		workbooks: retried('workbooks'),
+		views: retried('views'),
+		datasources: retried('datasources'),
+	};
+	const endBoth = async () => {
+		const ended = await Promise.allSettled([
+			firstSignOut,
+			(async () => {
+				// Every call has its answer, so a second session, if one was needed, is known by now.
+				await Promise.allSettled(Object.values(calls));
+				const opened = await second?.catch(() => null);
+				await opened?.signOut;
+			})(),
+		]);
+		const failure = ended.find(outcome => outcome.status === 'rejected');
+		if (failure) {
+			throw failure.reason;
+		}
+	};
+
+	const roundTwo: RoundTwo = {...calls, signOut: endBoth()};
 	for (const pending of Object.values(roundTwo)) {
 		(pending as Promise<unknown>).catch(() => {});
 	}
@@ -153,7 +233,7 @@ export const signInCheck: Check = {
 	skipped: state => (state.diagnosis ? 'Skipped: no usable Tableau REST API' : null),
 	async run(state) {
 		const session = await state.signInRequest;
-		state.roundTwo = sendRoundTwo(state.client, session, state.apiVersion!);
+		state.roundTwo = sendRoundTwo(state, session, state.apiVersion!);
 		let status: CheckStatus = 'ok';
 		const notes: string[] = [];
 		if (session.redirectedFrom) {

@@ -107,6 +107,7 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		refusal,
 		serverInfoRequest,
 		signInRequest,
+		signInAgain: async () => client.signIn(credentials, firstVersion),
 		warnings,
 		now: options.now ?? Date.now,
 		apiVersion: options.apiVersion ?? null,

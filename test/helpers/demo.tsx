@@ -21,6 +21,8 @@ type Options = {
 	/** --scenario; null opens the picker. */
 	scenario: ScenarioId | null;
 	props?: Partial<DemoAppProps>;
+	/** Wraps the demo's own verification (its simulator, its trust rules), to watch what it is given. */
+	wrapVerify?: (verify: ReturnType<DemoAppProps['verifyFor']>) => ReturnType<DemoAppProps['verifyFor']>;
 	columns?: number;
 	rows?: number;
 };
@@ -34,12 +36,14 @@ export async function withDemo(options: Options, body: (demo: RenderedDemo) => P
 	const saved: ProfileInput[] = [];
 	const outcome = deferred<DemoOutcome>();
 	let instance: Rendered | undefined;
+	const wiring = demoWiring(simulator, input => {
+		saved.push(input);
+	});
 	try {
 		instance = render(
 			<DemoApp
-				{...demoWiring(simulator, input => {
-					saved.push(input);
-				})}
+				{...wiring}
+				verifyFor={scenario => (options.wrapVerify ?? (verify => verify))(wiring.verifyFor(scenario))}
 				initialScenario={options.scenario}
 				color={false}
 				onExit={outcome.resolve}

@@ -63,6 +63,43 @@ describe('a connection dropped mid-run', () => {
 	});
 });
 
+describe('a 429 or 503 on a call made after sign-in', () => {
+	// The sign-out leaves with those calls, so by the time a "later" is honoured the session is over:
+	// a retry in it would read as session-invalidated. The calls are sent again in a new session.
+	const later = (status: 429 | 503) => ({
+		status,
+		headers: {'content-type': 'application/json', 'retry-after': '0'},
+		body: JSON.stringify({error: {code: status === 429 ? '429000' : '503000', summary: 'Later', detail: 'Try again later.'}}),
+	});
+
+	it.each([429, 503] as const)('%i once: the run passes after signing in again, and both sessions end', async status => {
+		let refused = 0;
+		const {simulator, front} = await simulatorBehindFront(async (request, forward) => {
+			if (refused === 0 && isUsersCall(request.path)) {
+				refused++;
+				return later(status);
+			}
+
+			return forward();
+		});
+		const result = await verifyThrough(simulator, front);
+		expect(result.diagnosis).toBeNull();
+		expect(result.checks.map(check => check.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+		expect(front.requests.filter(request => isUsersCall(request.path))).toHaveLength(2);
+		expect(simulator.stats()).toMatchObject({activeSessions: 0, signIns: 2, signOuts: 2});
+	});
+
+	it('every time: rate-limited, as the server said, not session-invalidated; every session ends', async () => {
+		const {simulator, front} = await simulatorBehindFront(async (request, forward) => (isUsersCall(request.path) ? later(429) : forward()));
+		const result = await verifyThrough(simulator, front);
+		expect(result.diagnosis).toMatchObject({code: 'rate-limited', httpStatus: 429});
+		expect(result.checks.find(check => check.id === 'permissions')?.status).toBe('fail');
+		// Once in the first session, then waited out in the second as any request is.
+		expect(front.requests.filter(request => isUsersCall(request.path))).toHaveLength(1 + defaultRetryPolicy.maxAttempts);
+		expect(simulator.stats()).toMatchObject({activeSessions: 0, signIns: 2, signOuts: 2});
+	});
+});
+
 describe("a portal's HTML page instead of Tableau's answer", () => {
 	it('on sign-in (401) is not-tableau, not a refused token', async () => {
 		const {simulator, front} = await simulatorBehindFront(async (request, forward) =>

@@ -263,14 +263,28 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 	});
 
 	test(`each check stays on screen at least ${demoMinimumCheckMs} ms in the demo`, async ({expect}) => {
-		await withDemo({scenario: 'ok', props: {initialStep: 'verify'}}, async demo => {
-			// Seen while reach runs (seeing it late, on a loaded machine, only shortens what is measured):
-			// at least the four checks after it are still to come, each held on screen for the minimum.
-			await waitForFrame(demo, /Reach server +checking…/);
-			const shown = Date.now();
-			await verdict(demo);
-			expect(Date.now() - shown).toBeGreaterThanOrEqual(4 * demoMinimumCheckMs - 50);
-		});
+		// Timed around the demo's own verification, not from a frame the test happens to see: on a
+		// loaded machine the first checks may be over before the test gets to look.
+		const runs: Array<{minimumCheckMs: number | undefined; ms: number}> = [];
+		await withDemo(
+			{
+				scenario: 'ok',
+				props: {initialStep: 'verify'},
+				wrapVerify: verify => async (input, options) => {
+					const started = performance.now();
+					const result = await verify(input, options);
+					runs.push({minimumCheckMs: options?.minimumCheckMs, ms: performance.now() - started});
+					return result;
+				},
+			},
+			async demo => {
+				await verdict(demo);
+			},
+		);
+		expect(runs).toHaveLength(1);
+		expect(runs[0]!.minimumCheckMs).toBe(demoMinimumCheckMs);
+		// Six checks, each held for the minimum.
+		expect(runs[0]!.ms).toBeGreaterThanOrEqual(6 * demoMinimumCheckMs - 50);
 	});
 
 	test('real runs never wait: the same checks without the demo option take a fraction of the paced time', async ({expect}) => {
