@@ -103,6 +103,28 @@ function editProfile(context: DiagnosisContext): string {
 	}
 }
 
+/** Where a longer `--timeout` goes: the saved profile's test, the command that ran, or the wizard started again. */
+function moreTime(context: DiagnosisContext, seconds: number): string {
+	switch (frameOf(context)) {
+		case 'saved': {
+			return `\`tableau-connect test ${context.profile} --timeout ${seconds}\``;
+		}
+
+		// A screen's values may not be saved yet: no command can name them.
+		case 'keys': {
+			return `start the wizard again with \`tableau-connect setup --timeout ${seconds}\``;
+		}
+
+		case 'command': {
+			return `add \`--timeout ${seconds}\` to the command`;
+		}
+
+		default: {
+			return `\`tableau-connect test --timeout ${seconds}\``;
+		}
+	}
+}
+
 /**
 How to make `server` the saved address: the exact command, with every value but the secret filled in.
 For a saved profile that is `profiles add … --force` (or the wizard); on a screen, its key; for flags,
@@ -195,7 +217,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context => [
 			'Open the server address in a browser on this same machine: if it does not load there either, the network is the problem (VPN, firewall, or a proxy that is not set).',
 			'If your network needs a proxy, set `HTTPS_PROXY`; if it must not be used for this host, add the host to `NO_PROXY`.',
-			`If the server is just slow, allow more time: \`tableau-connect test --timeout ${Math.max(60, (context.timeoutSeconds ?? defaultTimeoutSeconds) * 2)}\`.`,
+			`If the server is just slow, allow more time: ${moreTime(context, Math.max(60, (context.timeoutSeconds ?? defaultTimeoutSeconds) * 2))}.`,
 			'If it keeps happening, ask your Tableau administrator whether the server is overloaded or in maintenance.',
 		],
 	},
