@@ -607,6 +607,23 @@ describe('curl view, scrolling and quitting', () => {
 		expect(apply(running, next, back, {type: 'change', field: 'server', value: 'x'})).toBe(running);
 	});
 
+	test('Ctrl-C during the test stops it and waits for its sign-out; a second one, or the end of the run, ends the wizard', () => {
+		const running = verifying();
+		const stopping = apply(running, {type: 'cancel', signOutFirst: true});
+		expect(stopping.outcome).toBeNull();
+		expect(stopping.verify).toMatchObject({phase: 'running', stopping: true});
+		// Another Ctrl-C does not wait.
+		expect(apply(stopping, {type: 'cancel', signOutFirst: true}).outcome).toEqual({kind: 'cancelled'});
+		// The run ends (signed out, interrupted): the wizard ends as stopped, with nothing saved, even after a pass.
+		const run = stopping.verify.phase === 'running' ? stopping.verify.run : -1;
+		const ended = apply(stopping, {type: 'verification-finished', run, result: fakeResult()});
+		expect(ended.outcome).toEqual({kind: 'cancelled'});
+		expect(ended.save.phase).toBe('idle');
+		expect(apply(stopping, {type: 'verification-crashed', run, message: 'x'}).outcome).toEqual({kind: 'cancelled'});
+		// Outside a test there is nothing to wait for.
+		expect(apply(atStep('review', {initialValues: filled}), {type: 'cancel', signOutFirst: true}).outcome).toEqual({kind: 'cancelled'});
+	});
+
 	test('q works only on the verify step', () => {
 		const state = atStep('token');
 		expect(apply(state, {type: 'quit'})).toBe(state);

@@ -350,14 +350,37 @@ describe('quitting', () => {
 		expect(instance.saves).toEqual([]);
 	});
 
-	test('Ctrl-C while the test runs saves nothing either', async () => {
+	test('Ctrl-C while the test runs stops it (its signal), waits for it to end, and saves nothing even if it passed', async () => {
 		const answer = deferred<VerificationResult>();
-		const instance = renderWizard({verify: async () => answer.promise, initialStep: 'verify', initialValues: filled});
+		const signals: Array<AbortSignal | undefined> = [];
+		const instance = renderWizard({
+			verify: async (_input, options) => {
+				signals.push(options?.signal);
+				return answer.promise;
+			},
+			initialStep: 'verify',
+			initialValues: filled,
+		});
 		await waitForFrame(instance, 'Testing https://10ay.online.tableau.com');
-		await press(instance, keys.ctrlC, 'Stopped. Nothing was saved.');
+		expect(signals[0]?.aborted).toBe(false);
+		await press(instance, keys.ctrlC, 'Stopping: the test ends after this check and signs out');
+		expect(signals[0]?.aborted).toBe(true);
 		answer.resolve(fakeResult());
 		await expect(instance.outcome).resolves.toEqual({kind: 'cancelled'});
+		expect(flat(instance.lastFrame() ?? '')).toContain('Stopped. Nothing was saved.');
 		expect(instance.saves).toEqual([]);
+	});
+
+	test('without signOutOnCtrlC (the demo), Ctrl-C during the test ends the wizard at once', async () => {
+		const instance = renderWizard({
+			verify: async () => deferred<VerificationResult>().promise,
+			initialStep: 'verify',
+			initialValues: filled,
+			signOutOnCtrlC: false,
+		});
+		await waitForFrame(instance, 'Testing https://10ay.online.tableau.com');
+		await press(instance, keys.ctrlC, 'Stopped. Nothing was saved.');
+		await expect(instance.outcome).resolves.toEqual({kind: 'cancelled'});
 	});
 });
 

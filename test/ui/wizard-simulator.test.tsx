@@ -209,3 +209,43 @@ describe('the wizard against the simulator', () => {
 		await expect(instance.outcome).resolves.toMatchObject({kind: 'saved-unverified', profile: '127.0.0.1-acme'});
 	});
 });
+
+describe('Ctrl-C during the test', () => {
+	const filled = () => ({
+		server: simulator.url,
+		site: simulator.site,
+		tokenName: simulator.tokenName,
+		tokenSecret: simulator.tokenSecret,
+		profileName: 'stopped',
+	});
+
+	test('stops after the current check and signs out before the wizard ends; nothing is saved', async () => {
+		const before = simulator.stats();
+		// Paced, so that Ctrl-C lands after sign-in and before the last check.
+		const instance = renderWizard({verify: verifyConnection, initialStep: 'verify', initialValues: filled(), verifyOptions: {minimumCheckMs: 300}});
+		await waitForFrame(instance, /✓ +Sign in /);
+		instance.stdin.write(keys.ctrlC);
+		expect(await instance.outcome).toEqual({kind: 'cancelled'});
+		// The sign-out takes milliseconds here: the frame that said so has come and gone.
+		const said = instance.frames.map(frame => flat(frame)).find(frame => frame.includes('Stopping: the test ends after this check and signs out'));
+		expect(said).toContain('Ctrl-C quit now, without waiting for the sign-out');
+		const after = simulator.stats();
+		expect(after.signIns - before.signIns).toBe(1);
+		expect(after.signOuts - before.signOuts).toBe(1);
+		expect(after.activeSessions).toBe(0);
+		expect(instance.saves).toEqual([]);
+		expectSecretNeverShown(instance);
+	});
+
+	test('a second Ctrl-C ends the wizard at once', async () => {
+		simulator.setScenario('slow');
+		const instance = renderWizard({verify: verifyConnection, initialStep: 'verify', initialValues: filled(), verifyOptions: {timeoutMs: 10_000}});
+		await waitForFrame(instance, /Server version +checking…/);
+		await press(instance, keys.ctrlC, 'Stopping');
+		const started = Date.now();
+		instance.stdin.write(keys.ctrlC);
+		expect(await instance.outcome).toEqual({kind: 'cancelled'});
+		// Well before the slow server answers.
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+});

@@ -129,6 +129,7 @@ export function DemoApp(props: DemoAppProps) {
 						closingLine={demoClosingLine}
 						onEnd={onEnd}
 						onQuitKey={quitKey}
+						signOutOnCtrlC={false}
 						finishLabel="pick another scenario"
 					/>
 				</Box>

@@ -64,6 +64,8 @@ export type WizardProps = {
 	the profile can be saved. Null when it can.
 	*/
 	readonly checkStore?: () => string | null;
+	/** Whether Ctrl-C during the test waits for its sign-out (a second one does not); default true. The demo's simulator ends with it, so it does not wait. */
+	readonly signOutOnCtrlC?: boolean;
 	/** Checks and reads the CA file field's file (the file system in real use). */
 	readonly caFiles?: CaFileAccess | null;
 	/** What Enter does after a passing test, for the footer; default "finish". */
@@ -91,7 +93,7 @@ export function Wizard(props: WizardProps) {
 	useInput(
 		(input, key) => {
 			if (key.ctrl && input === 'c') {
-				dispatch({type: 'cancel'});
+				dispatch({type: 'cancel', signOutFirst: props.signOutOnCtrlC ?? true});
 			} else if (storeProblem !== null && state.step === 'review' && (key.return || input === 'r')) {
 				// Checked again when the person says it is fixed; the test starts once a save can follow it.
 				const problem = props.checkStore?.() ?? null;

@@ -30,6 +30,10 @@ export function keyHints(state: WizardState, extraFailureActions: readonly Failu
 				return [['c', 'back to the result'], ['Esc', 'back to the result'], ...scroll];
 			}
 
+			if (verify.phase === 'running' && verify.stopping) {
+				return [['Ctrl-C', 'quit now, without waiting for the sign-out']];
+			}
+
 			if (verify.phase === 'running' || verify.phase === 'idle' || state.save.phase === 'saving') {
 				return [['c', 'curl commands'], ...scroll, ['Ctrl-C', 'quit (nothing is saved)']];
 			}

@@ -136,6 +136,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		}
 
 		case 'cancel': {
+			const {verify} = state;
+			// The test may hold a session, and the token allows one: it is signed out before the wizard ends.
+			if (action.signOutFirst && verify.phase === 'running' && !verify.stopping) {
+				return {...state, verify: {...verify, stopping: true}};
+			}
+
 			return {...state, outcome: {kind: 'cancelled'}};
 		}
 

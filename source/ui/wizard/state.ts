@@ -5,7 +5,8 @@ import type {FieldId, StepId, WizardValues} from './steps.js';
 
 export type VerifyState =
 	| {phase: 'idle'}
-	| {phase: 'running'; run: number; checks: CheckLine[]}
+	/** `stopping`: Ctrl-C was pressed; the run stops after its current check and signs out, then the wizard ends. */
+	| {phase: 'running'; run: number; checks: CheckLine[]; stopping?: true}
 	| {phase: 'done'; run: number; checks: CheckLine[]; result: VerificationResult}
 	/** The injected verify function threw: a bug, not a server problem, but still something to show. */
 	| {phase: 'crashed'; run: number; checks: CheckLine[]; message: string};
@@ -85,7 +86,8 @@ export type WizardAction =
 	| {type: 'scroll'; by: number}
 	| {type: 'set-scroll-limit'; max: number}
 	| {type: 'quit'}
-	| {type: 'cancel'};
+	/** Ctrl-C. `signOutFirst`: a running test stops and signs out before the wizard ends (a second Ctrl-C does not wait). */
+	| {type: 'cancel'; signOutFirst?: boolean};
 
 export type WizardInit = {
 	initialValues?: Partial<WizardValues>;

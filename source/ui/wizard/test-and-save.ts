@@ -171,6 +171,10 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 				return state;
 			}
 
+			if (verify.stopping) {
+				return {...state, outcome: {kind: 'cancelled'}};
+			}
+
 			// Lines the events missed (a fake verify, an early return) come from the result itself.
 			let {checks} = verify;
 			for (const check of action.result.checks) {
@@ -186,6 +190,10 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 			const {verify} = state;
 			if (verify.phase !== 'running' || verify.run !== action.run) {
 				return state;
+			}
+
+			if (verify.stopping) {
+				return {...state, outcome: {kind: 'cancelled'}};
 			}
 
 			return {...state, verify: {phase: 'crashed', run: verify.run, checks: verify.checks, message: action.message}};

@@ -29,11 +29,23 @@ export function useVerification(
 ): void {
 	const latest = useRef({state, verify, options});
 	latest.current = {state, verify, options};
+	const stop = useRef<AbortController | null>(null);
 	const run = state.verify.phase === 'running' ? state.verify.run : null;
+	const stopping = state.verify.phase === 'running' && state.verify.stopping === true;
+	useEffect(() => {
+		if (stopping) {
+			stop.current?.abort();
+		}
+	}, [stopping]);
 	useEffect(() => {
 		if (run === null) {
 			return;
 		}
+
+		// Ctrl-C (the wizard's own key) or the caller's signal: either stops the run and signs it out.
+		const controller = new AbortController();
+		stop.current = controller;
+		latest.current.options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
 
 		const {state: current, verify: verifyNow, options: optionsNow} = latest.current;
 		const input = verificationInput(current);
@@ -44,6 +56,7 @@ export function useVerification(
 			.then(async () =>
 				verifyNow(input, {
 					...optionsNow,
+					signal: controller.signal,
 					...(caPem === undefined ? {} : {caPem}),
 					onEvent(event) {
 						dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});

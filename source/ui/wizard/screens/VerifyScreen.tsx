@@ -49,7 +49,8 @@ function useVerifyKeys({state, dispatch, isActive, extraFailureActions}: Props):
 				dispatch({type: 'scroll', by: key.pageDown ? page : 1});
 			} else if (key.escape) {
 				dispatch({type: 'back'});
-			} else if (input === 'c') {
+			} else if (input === 'c' && !key.ctrl) {
+				// Ctrl-C arrives as "c" with ctrl: it is the wizard's, not the curl view's.
 				dispatch({type: 'toggle-curl'});
 			} else if (!finished) {
 				// While the test runs only Ctrl-C (handled by the wizard) and the keys above work.
@@ -127,7 +128,13 @@ export function VerifyScreen(props: Props) {
 			<CheckList checks={verify.checks} columns={columns} />
 			{verify.phase === 'done' && !verify.result.ok ? <SavedAnyway state={state} /> : null}
 			<Box marginTop={1} flexDirection="column">
-				{verify.phase === 'running' ? <Paint tone="muted">Testing… the checks run one after the other.</Paint> : null}
+				{verify.phase === 'running' ? (
+					verify.stopping ? (
+						<Paint tone="warn">Stopping: the test ends after this check and signs out of its session, so the token is free for Parable.</Paint>
+					) : (
+						<Paint tone="muted">Testing… the checks run one after the other.</Paint>
+					)
+				) : null}
 				{verify.phase === 'crashed' ? <Paint tone="fail">✗ The test stopped unexpectedly: {verify.message}</Paint> : null}
 				{verify.phase === 'done' && verify.result.ok ? (
 					<SuccessView result={verify.result} tokenName={input.tokenName} save={state.save} saved={state.saved} />
