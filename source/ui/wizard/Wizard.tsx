@@ -1,7 +1,6 @@
-import {useEffect, useReducer, useState} from 'react';
-import {Box, useInput} from 'ink';
+import {useReducer} from 'react';
+import {Box} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
-import {useExitWith} from '../components/use-exit-with.js';
 import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
 import {CheckTimeoutContext} from '../checks/CheckList.js';
 import {ColorContext, Paint} from '../components/Paint.js';
@@ -16,6 +15,7 @@ import {StepScreen} from './screens/StepScreen.js';
 import type {FailureAction} from './screens/VerifyScreen.js';
 import type {StepId, WizardValues} from './steps.js';
 import {useSaving, useVerification, type SaveFunction, type VerifyFunction} from './use-effects.js';
+import {useOutcome, useWizardKeys} from './use-wizard-keys.js';
 
 export type {FailureAction} from './screens/VerifyScreen.js';
 export type {SaveFunction, VerifyFunction} from './use-effects.js';
@@ -88,37 +88,12 @@ touches outside the terminal (the test, the store) comes in as props; it ends wi
 */
 export function Wizard(props: WizardProps) {
 	const [state, dispatch] = useReducer(wizardReducer, props, initialWizardState);
-	const [storeProblem, setStoreProblem] = useState(() => props.checkStore?.() ?? null);
 	const {columns, rows} = useTerminalSize();
-	useInput(
-		(input, key) => {
-			if (key.ctrl && input === 'c') {
-				dispatch({type: 'cancel', signOutFirst: props.signOutOnCtrlC ?? true});
-			} else if (storeProblem !== null && state.step === 'review' && (key.return || input === 'r')) {
-				// Checked again when the person says it is fixed; the test starts once a save can follow it.
-				const problem = props.checkStore?.() ?? null;
-				setStoreProblem(problem);
-				if (problem === null && key.return) {
-					dispatch({type: 'next'});
-				}
-			} else if (storeProblem !== null && state.step === 'review' && key.escape) {
-				dispatch({type: 'back'});
-			} else if (input === 'q' && props.onQuitKey && state.focus === null && state.step !== 'verify' && (props.isActive ?? true)) {
-				props.onQuitKey();
-			}
-		},
-		{isActive: state.outcome === null},
-	);
+	const storeProblem = useWizardKeys(state, dispatch, props);
 	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {});
 	useSaving(state, dispatch, props.save);
 	const {outcome} = state;
-	const {onEnd} = props;
-	useExitWith(onEnd ? null : outcome, props.onExit);
-	useEffect(() => {
-		if (outcome && onEnd) {
-			onEnd(outcome);
-		}
-	}, [outcome, onEnd]);
+	useOutcome(outcome, props.onEnd, props.onExit);
 
 	const extraFailureActions = props.extraFailureActions ?? noActions;
 	const hints = state.step === 'review' && storeProblem !== null ? storeHints : keyHints(state, extraFailureActions, props.finishLabel);
