@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {runCommand} from '../helpers/cli.js';
 import {startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
@@ -129,6 +130,48 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		await term.waitFor('[exit 130]');
 		expect(term.screen()).toContain('Stopped. Nothing was saved.');
 		expect(existsSync(join(configDirectory, 'profiles.json'))).toBe(false);
+	});
+
+	test('Ctrl-C during the test: the run stops, signs out of its session, then exits 130 with nothing saved', async () => {
+		configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-wizard-'));
+		// Every answer takes a second, so the key lands while a check waits.
+		const slow = await startSimulator({scenario: 'slow', slowMs: 1000});
+		try {
+			const added = await runCommand(
+				['profiles', 'add', 'slow-one', '--server', slow.url, '--site', slow.site, '--token-name', slow.tokenName, '--token-secret-stdin', '--no-verify'],
+				{env: {TABLEAU_CONNECT_CONFIG_DIR: configDirectory}, input: slow.tokenSecret},
+			);
+			expect(added.code, added.stderr).toBe(0);
+			const saved = readFileSync(join(configDirectory, 'profiles.json'), 'utf8');
+			terminal = startTerminal([process.execPath, cli, 'setup', '--profile', 'slow-one', '--timeout', '10'], {
+				columns: 80,
+				rows: 24,
+				env: environment(),
+				cwd: root,
+			});
+			const term = terminal;
+			await term.waitFor('Step 5 of 8');
+			// Enter through the filled-in fields to the review, then once more to test.
+			for (let presses = 0; !term.screen().includes('Step 7 of 8') && presses < 8; presses++) {
+				term.keys('Enter');
+				await term.waitFor(/Step [5-7] of 8/);
+			}
+
+			await term.waitFor('Step 7 of 8');
+			term.keys('Enter');
+			await term.waitFor(/checking…/);
+			term.keys('C-c');
+			await term.waitFor('Stopping: the test ends after this check');
+			await term.waitFor('[exit 130]');
+			expect(term.screen()).toContain('Stopped.');
+			expect(slow.stats()).toMatchObject({activeSessions: 0});
+			expect(slow.stats().signOuts).toBe(slow.stats().signIns);
+			// The saved profile is as it was: nothing was saved over it.
+			expect(readFileSync(join(configDirectory, 'profiles.json'), 'utf8')).toBe(saved);
+			expectNoSecrets(term.history(), slow);
+		} finally {
+			await slow.close();
+		}
 	});
 
 	test('setup --profile with a name not saved yet offers to create it, with that name filled in', async () => {
