@@ -19,7 +19,9 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		env: {FORCE_COLOR: '0', NODE_ENV: 'production'},
-		setupFiles: ['./test/setup/no-keychain.ts', './test/setup/interactive-terminal.ts'],
+		// Files share their worker: an environment variable a test stubs must not outlive it.
+		unstubEnvs: true,
+		setupFiles: ['./test/setup/no-keychain.ts', './test/setup/environment.ts'],
 		reporters: ['default', './test/reporters/summary-reporter.ts'],
 	},
 	define: {__VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0-test')},

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-shape.js';
 import type {CaFileAccess} from '../ui/wizard/fields.js';
 
 /**
@@ -8,6 +9,10 @@ certificate (the same rule as --ca-file). Read each time, so a file fixed while 
 */
 export const caFileAccess: CaFileAccess = {
 	check(file) {
+		if (looksLikeTokenSecret(file)) {
+			return misplacedSecretMessage('CA file path');
+		}
+
 		let pem: string;
 		try {
 			pem = readFileSync(path.resolve(file), 'utf8');

@@ -1,4 +1,5 @@
 import {readFile} from 'node:fs/promises';
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-shape.js';
 import {Interrupted} from './interrupt.js';
 import {UsageError} from './usage-error.js';
 
@@ -120,6 +121,10 @@ message that says what to fix when it is not one.
 export async function readCaFile(path: string | undefined, label = '--ca-file'): Promise<string | null> {
 	if (path === undefined) {
 		return null;
+	}
+
+	if (looksLikeTokenSecret(path)) {
+		throw new UsageError(`${label}: ${misplacedSecretMessage('CA file path')}`);
 	}
 
 	let pem: string;

@@ -65,19 +65,27 @@ export async function runCommandLine(argv: string[], io: CommandIo): Promise<num
 			return await runHomeCommand(argv, io);
 		}
 
-		if (first === 'test') {
-			// Start the TCP handshake now, so its round trip overlaps loading the verifier.
-			const {preconnect} = await import('../tableau/preconnect.js');
-			preconnect(flagValue(rest, '--server') ?? io.env['TABLEAU_SERVER'], io.env);
-		}
-
 		const load = commands[first];
 		if (!load) {
 			throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(commands).join(', ')}. Run "tableau-connect --help".`);
 		}
 
-		const run = await load();
-		return await run(rest, io);
+		if (first !== 'test') {
+			return await (
+				await load()
+			)(rest, io);
+		}
+
+		// Start the TCP handshake now, so its round trip overlaps loading the verifier.
+		const {preconnect, dropPreconnected} = await import('../tableau/preconnect.js');
+		preconnect(flagValue(rest, '--server') ?? io.env['TABLEAU_SERVER'], io.env);
+		try {
+			return await (
+				await load()
+			)(rest, io);
+		} finally {
+			dropPreconnected();
+		}
 	} catch (error) {
 		// Ctrl-C at a prompt: one plain line and the shell's code for an interrupted command.
 		if (isInterruption(error)) {

@@ -3,6 +3,7 @@ import type {LastVerification, Profile, SavedProfile} from '../profiles/types.js
 import {shellQuote} from '../profiles/shell-quote.js';
 import type {VerificationInput, VerificationOptions} from '../verify/pipeline.js';
 import type {VerificationResult} from '../verify/types.js';
+import {looksLikeTokenSecret} from '../tableau/secret-shape.js';
 import {readCaFile, type CommandIo} from './io.js';
 import {secretStoreChoice} from './secret-store-choice.js';
 import {UsageError} from './usage-error.js';
@@ -30,10 +31,12 @@ export function requireProfile(store: OpenedProfileStore, name: string): Profile
 	}
 
 	const names = store.list().map(item => item.name);
+	// Not repeated when it is a secret pasted where a name goes (`test SECRET`).
+	const asked = looksLikeTokenSecret(name)
+		? 'No profile has the name given, which looks like a token secret (so it is not repeated here; the secret goes only where it is asked for, hidden)'
+		: `No profile named "${name}"`;
 	throw new UsageError(
-		names.length === 0
-			? `No profile named "${name}": no profiles are saved yet. Create one with "tableau-connect setup".`
-			: `No profile named "${name}". Saved profiles: ${names.join(', ')}.`,
+		names.length === 0 ? `${asked}: no profiles are saved yet. Create one with "tableau-connect setup".` : `${asked}. Saved profiles: ${names.join(', ')}.`,
 	);
 }
 

@@ -230,7 +230,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	};
 	if (store) {
 		const opened = store;
-		return exitCodeFor(await runWizard({...session, openStore: async () => opened, existingProfileNames: opened.list().map(profile => profile.name)}, io));
+		return endOfSetup(await runWizard({...session, openStore: async () => opened, existingProfileNames: opened.list().map(profile => profile.name)}, io), io);
 	}
 
 	// A new profile: the names are read without conf, which loads only when the wizard saves.
@@ -247,5 +247,15 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 		},
 		io,
 	);
+	return endOfSetup(outcome, io);
+}
+
+/** The exit code; after a second Ctrl-C, the end of the process, which the test still in flight would otherwise hold until its requests end. */
+function endOfSetup(outcome: WizardOutcome | undefined, io: CommandIo): number {
+	if (outcome?.kind === 'cancelled' && outcome.testLeftRunning) {
+		io.stderr.write('Not waiting for the sign-out: the session will expire on its own.\n');
+		process.exit(exitCodeFor(outcome));
+	}
+
 	return exitCodeFor(outcome);
 }

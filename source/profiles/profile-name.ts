@@ -1,3 +1,5 @@
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-shape.js';
+
 const maximumLength = 64;
 const allowed = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
@@ -9,6 +11,10 @@ fine, else a message that says what to type instead.
 export function validateProfileName(name: string): string | null {
 	if (name.length === 0) {
 		return 'Type a name for the profile, for example acme-prod.';
+	}
+
+	if (looksLikeTokenSecret(name)) {
+		return misplacedSecretMessage('profile name');
 	}
 
 	if (name.length > maximumLength) {

@@ -52,3 +52,18 @@ export function takePreconnected(origin: string): Warm['socket'] | undefined {
 	warm.delete(origin);
 	return socket;
 }
+
+/**
+Closes the sockets nobody took (a usage error ended the run first). A process exits anyway; a
+command run in-process (tests) must not leave one for a later run to the same origin.
+*/
+export function dropPreconnected(): void {
+	for (const pending of warm.values()) {
+		pending.then(
+			socket => socket.destroy(),
+			() => {},
+		);
+	}
+
+	warm.clear();
+}

@@ -11,11 +11,13 @@ export function looksLikeTokenSecret(text: string): boolean {
 }
 
 /** Says that `text` in the field `where` looks like a token secret, without repeating any of it. */
-export function misplacedSecretMessage(where: 'server' | 'site' | 'token name'): string {
+export function misplacedSecretMessage(where: 'server' | 'site' | 'token name' | 'profile name' | 'CA file path'): string {
 	const instead = {
 		server: "Type the server address from your browser's address bar here, for example https://tableau.example.com",
 		site: "Type the site's content URL here: the part after /site/ in the address bar",
 		'token name': "Type the token's name here, as Tableau's Personal Access Tokens list shows it",
+		'profile name': 'Type a name for the profile here, for example acme-prod',
+		'CA file path': "Give the path of a PEM file holding your organisation's CA certificate",
 	}[where];
 	return `This looks like a token secret, not a ${where} (so it is not repeated here). ${instead}; the secret goes only where it is asked for, hidden.`;
 }

@@ -41,6 +41,8 @@ export type RunState = {
 	readonly signInRequest: Promise<Session>;
 	/** The same sign-in again, for calls that must be sent again in a new session. */
 	readonly signInAgain: () => Promise<Session>;
+	/** Ctrl-C: no check starts after it, and no new session is opened. */
+	readonly signal: AbortSignal | undefined;
 	readonly warnings: Warning[];
 	readonly now: () => number;
 	apiVersion: string | null;
@@ -167,15 +169,23 @@ function sendRoundTwo(state: RunState, session: Session, version: string): Round
 	const first = sendCalls(client, session, version, {waitOutLater: false});
 	const firstSignOut = endSession(client, session, version, first);
 	let second: Promise<{calls: SessionCalls; signOut: Promise<void>}> | undefined;
+	const {signal} = state;
 	const again = async (later: TableauApiError) => {
 		const delay = retryDelayMs(defaultRetryPolicy, 1, later.retryAfter ?? undefined, 0);
-		if (delay === null) {
+		// After Ctrl-C no new session is opened: the "later" is the answer.
+		if (delay === null || signal?.aborted) {
 			throw later;
 		}
 
 		second ??= (async () => {
 			await firstSignOut.catch(() => {});
-			await sleep(delay);
+			await sleep(delay, undefined, signal ? {signal} : {}).catch(() => {
+				throw later;
+			});
+			if (signal?.aborted) {
+				throw later;
+			}
+
 			const fresh = await state.signInAgain();
 			// This time the calls wait out "later" as any request does, and sign-out follows their answers.
 			const calls = sendCalls(client, fresh, version, {waitOutLater: true});

@@ -112,15 +112,11 @@ function moreTime(context: DiagnosisContext, seconds: number): string {
 
 		// A screen's values may not be saved yet: no command can name them.
 		case 'keys': {
-			return `start the wizard again with \`tableau-connect setup --timeout ${seconds}\``;
-		}
-
-		case 'command': {
-			return `add \`--timeout ${seconds}\` to the command`;
+			return `start the wizard again with \`tableau-connect setup --timeout ${seconds}\` (with \`--profile NAME\` to edit a saved profile)`;
 		}
 
 		default: {
-			return `\`tableau-connect test --timeout ${seconds}\``;
+			return `add \`--timeout ${seconds}\` to the command`;
 		}
 	}
 }

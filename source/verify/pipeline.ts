@@ -108,6 +108,7 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		serverInfoRequest,
 		signInRequest,
 		signInAgain: async () => client.signIn(credentials, firstVersion),
+		signal: options.signal,
 		warnings,
 		now: options.now ?? Date.now,
 		apiVersion: options.apiVersion ?? null,

@@ -132,34 +132,46 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		expect(existsSync(join(configDirectory, 'profiles.json'))).toBe(false);
 	});
 
-	test('Ctrl-C during the test: the run stops, signs out of its session, then exits 130 with nothing saved', async () => {
+	/** A saved profile on a simulator whose every answer takes `slowMs`, and the wizard editing it, at its running test. */
+	async function testingSlowProfile(slowMs: number): Promise<{slow: Simulator; term: Terminal; saved: string}> {
 		configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-wizard-'));
-		// Every answer takes a second, so the key lands while a check waits.
-		const slow = await startSimulator({scenario: 'slow', slowMs: 1000});
-		try {
-			const added = await runCommand(
-				['profiles', 'add', 'slow-one', '--server', slow.url, '--site', slow.site, '--token-name', slow.tokenName, '--token-secret-stdin', '--no-verify'],
-				{env: {TABLEAU_CONNECT_CONFIG_DIR: configDirectory}, input: slow.tokenSecret},
-			);
-			expect(added.code, added.stderr).toBe(0);
-			const saved = readFileSync(join(configDirectory, 'profiles.json'), 'utf8');
-			terminal = startTerminal([process.execPath, cli, 'setup', '--profile', 'slow-one', '--timeout', '10'], {
-				columns: 80,
-				rows: 24,
-				env: environment(),
-				cwd: root,
-			});
-			const term = terminal;
-			await term.waitFor('Step 5 of 8');
-			// Enter through the filled-in fields to the review, then once more to test.
-			for (let presses = 0; !term.screen().includes('Step 7 of 8') && presses < 8; presses++) {
-				term.keys('Enter');
-				await term.waitFor(/Step [5-7] of 8/);
-			}
-
-			await term.waitFor('Step 7 of 8');
+		const slow = await startSimulator({scenario: 'slow', slowMs});
+		const added = await runCommand(
+			['profiles', 'add', 'slow-one', '--server', slow.url, '--site', slow.site, '--token-name', slow.tokenName, '--token-secret-stdin', '--no-verify'],
+			{env: {TABLEAU_CONNECT_CONFIG_DIR: configDirectory}, input: slow.tokenSecret},
+		);
+		expect(added.code, added.stderr).toBe(0);
+		const saved = readFileSync(join(configDirectory, 'profiles.json'), 'utf8');
+		terminal = startTerminal([process.execPath, cli, 'setup', '--profile', 'slow-one', '--timeout', '10'], {
+			columns: 80,
+			rows: 24,
+			env: environment(),
+			cwd: root,
+		});
+		const term = terminal;
+		await term.waitFor('Step 5 of 8');
+		// Enter through the filled-in fields to the review, then once more to test.
+		for (let presses = 0; !term.screen().includes('Step 7 of 8') && presses < 8; presses++) {
+			const before = term.screen();
 			term.keys('Enter');
-			await term.waitFor(/checking…/);
+			// The next Enter only once this one has been drawn: one too many would start the test.
+			const deadline = Date.now() + 5000;
+			while (term.screen() === before && Date.now() < deadline) {
+				await new Promise(resolve => {
+					setTimeout(resolve, 20);
+				});
+			}
+		}
+
+		await term.waitFor('Step 7 of 8');
+		term.keys('Enter');
+		await term.waitFor(/checking…/);
+		return {slow, term, saved};
+	}
+
+	test('Ctrl-C during the test: the run stops, signs out of its session, then exits 130 with nothing saved', async () => {
+		const {slow, term, saved} = await testingSlowProfile(1000);
+		try {
 			term.keys('C-c');
 			await term.waitFor('Stopping: the test ends after this check');
 			await term.waitFor('[exit 130]');
@@ -169,6 +181,22 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 			// The saved profile is as it was: nothing was saved over it.
 			expect(readFileSync(join(configDirectory, 'profiles.json'), 'utf8')).toBe(saved);
 			expectNoSecrets(term.history(), slow);
+		} finally {
+			await slow.close();
+		}
+	});
+
+	test('a second Ctrl-C ends the process at once, without waiting for the slow server', async () => {
+		const {slow, term} = await testingSlowProfile(8000);
+		try {
+			term.keys('C-c');
+			await term.waitFor('Stopping: the test ends after this check');
+			const started = Date.now();
+			term.keys('C-c');
+			await term.waitFor('[exit 130]');
+			// The server would take eight seconds to answer the check in flight.
+			expect(Date.now() - started).toBeLessThan(3000);
+			expect(term.history()).toContain('Not waiting for the sign-out: the session will expire on its own.');
 		} finally {
 			await slow.close();
 		}

@@ -89,6 +89,28 @@ describe('a 429 or 503 on a call made after sign-in', () => {
 		expect(simulator.stats()).toMatchObject({activeSessions: 0, signIns: 2, signOuts: 2});
 	});
 
+	it('after Ctrl-C no new session is opened, and the run does not wait out Retry-After', async () => {
+		const stop = new AbortController();
+		const {simulator, front} = await simulatorBehindFront(async (request, forward) => {
+			if (isUsersCall(request.path)) {
+				// Ctrl-C as the "later" arrives.
+				stop.abort();
+				return {...later(429), headers: {'content-type': 'application/json', 'retry-after': '5'}};
+			}
+
+			return forward();
+		});
+		const started = performance.now();
+		const result = await verifyConnection(
+			{server: front.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret},
+			{...options, signal: stop.signal},
+		);
+		expect(performance.now() - started).toBeLessThan(4000);
+		expect(result.ok).toBe(false);
+		expect(simulator.stats()).toMatchObject({activeSessions: 0, signIns: 1, signOuts: 1});
+		expect(front.requests.filter(request => isUsersCall(request.path))).toHaveLength(1);
+	});
+
 	it('every time: rate-limited, as the server said, not session-invalidated; every session ends', async () => {
 		const {simulator, front} = await simulatorBehindFront(async (request, forward) => (isUsersCall(request.path) ? later(429) : forward()));
 		const result = await verifyThrough(simulator, front);

@@ -1,6 +1,7 @@
 // `tableau-connect test` with values on the command line: every bad input gets exit 2 and a message
 // that says what to type instead; the environment stands in for flags; --insecure is loud.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer, type AddressInfo, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -64,11 +65,18 @@ describe('bad input', () => {
 		['--server', (secret: string) => ['test', '--server', secret, '--token-name', 'n'], 'not a server'],
 		['--site', (secret: string) => ['test', '--server', 'https://tableau.example.com', '--site', secret, '--token-name', 'n'], 'not a site'],
 		['--token-name', (secret: string) => ['test', '--server', 'https://tableau.example.com', '--token-name', secret], 'not a token name'],
+		['--ca-file', (secret: string) => ['test', '--server', 'https://tableau.example.com', '--token-name', 'n', '--ca-file', secret], 'not a CA file path'],
+		['a profile name to test', (secret: string) => ['test', secret], 'looks like a token secret'],
+		[
+			'a profile name to add',
+			(secret: string) => ['profiles', 'add', secret, '--server', 'https://tableau.example.com', '--token-name', 'n', '--no-verify'],
+			'not a profile name',
+		],
 	] as const)('a token secret given as %s: exit 2, saying so without repeating any of it', async ([, args, message]) => {
 		// Made up, in the shape of Tableau's secrets.
 		const secret = 'q7Vd2mXkTz9Lr4BnWc8YhA==:Pk3rT9vLm2QxW7nB5cZs8JdF4hGy6aRe';
 		for (const json of [[], ['--json']]) {
-			const run = await runCommand([...args(secret), ...json], {env: {TABLEAU_TOKEN_SECRET: 'from-env'}});
+			const run = await runCommand([...args(secret), ...json], {env: {TABLEAU_TOKEN_SECRET: 'from-env', TABLEAU_CONNECT_CONFIG_DIR: folder}});
 			expect(run.code).toBe(2);
 			expect(run.stderr + run.stdout).toContain(message);
 			expectNoSecrets([run.stdout, run.stderr], secret);
@@ -161,5 +169,37 @@ describe('simulate with a host that is not this computer', () => {
 		expect(run.stderr).toContain(`--host ${host}`);
 		expect(run.stderr).not.toContain('failed unexpectedly');
 		expect(run.stderr).not.toContain('another --port');
+	});
+});
+
+describe('the early connection of `test`', () => {
+	it('is closed when the run ends without taking it (a usage error), not left for a later run', async () => {
+		const open = new Set<Socket>();
+		let accepted = 0;
+		const server = createServer(socket => {
+			accepted++;
+			open.add(socket);
+			socket.on('close', () => open.delete(socket));
+		});
+		await new Promise<void>(resolve => {
+			server.listen(0, '127.0.0.1', resolve);
+		});
+		try {
+			const {port} = server.address() as AddressInfo;
+			const run = await runCommand(['test', '--server', `http://127.0.0.1:${port}`, '--token-name', 'n', '--timeout', '0'], {env: {TABLEAU_TOKEN_SECRET: 's'}});
+			expect(run.code).toBe(2);
+			// The early connection arrives, then goes: the run that opened it is over.
+			const deadline = Date.now() + 5000;
+			while ((accepted === 0 || open.size > 0) && Date.now() < deadline) {
+				await new Promise(resolve => {
+					setTimeout(resolve, 20);
+				});
+			}
+
+			expect(accepted).toBe(1);
+			expect(open.size).toBe(0);
+		} finally {
+			server.close();
+		}
 	});
 });

@@ -612,8 +612,8 @@ describe('curl view, scrolling and quitting', () => {
 		const stopping = apply(running, {type: 'cancel', signOutFirst: true});
 		expect(stopping.outcome).toBeNull();
 		expect(stopping.verify).toMatchObject({phase: 'running', stopping: true});
-		// Another Ctrl-C does not wait.
-		expect(apply(stopping, {type: 'cancel', signOutFirst: true}).outcome).toEqual({kind: 'cancelled'});
+		// Another Ctrl-C does not wait, and says the test is still running (setup then ends the process).
+		expect(apply(stopping, {type: 'cancel', signOutFirst: true}).outcome).toEqual({kind: 'cancelled', testLeftRunning: true});
 		// The run ends (signed out, interrupted): the wizard ends as stopped, with nothing saved, even after a pass.
 		const run = stopping.verify.phase === 'running' ? stopping.verify.run : -1;
 		const ended = apply(stopping, {type: 'verification-finished', run, result: fakeResult()});

@@ -244,7 +244,7 @@ describe('Ctrl-C during the test', () => {
 		await press(instance, keys.ctrlC, 'Stopping');
 		const started = Date.now();
 		instance.stdin.write(keys.ctrlC);
-		expect(await instance.outcome).toEqual({kind: 'cancelled'});
+		expect(await instance.outcome).toEqual({kind: 'cancelled', testLeftRunning: true});
 		// Well before the slow server answers.
 		expect(Date.now() - started).toBeLessThan(2000);
 	});

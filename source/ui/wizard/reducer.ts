@@ -142,7 +142,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 				return {...state, verify: {...verify, stopping: true}};
 			}
 
-			return {...state, outcome: {kind: 'cancelled'}};
+			return {...state, outcome: verify.phase === 'running' && verify.stopping ? {kind: 'cancelled', testLeftRunning: true} : {kind: 'cancelled'}};
 		}
 
 		default: {

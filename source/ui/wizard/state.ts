@@ -22,7 +22,8 @@ export type WizardOutcome = (
 	| {kind: 'saved-unverified'; profile: string; path: string; result: VerificationResult | null}
 	| {kind: 'failed'; result: VerificationResult | null}
 	| {kind: 'save-failed'; message: string}
-	| {kind: 'cancelled'}
+	/** `testLeftRunning`: a second Ctrl-C did not wait for the test to stop and sign out; it still runs. */
+	| {kind: 'cancelled'; testLeftRunning?: true}
 ) & {endedWith?: 'q'};
 
 export type WizardState = {

@@ -45,7 +45,16 @@ export function useVerification(
 		// Ctrl-C (the wizard's own key) or the caller's signal: either stops the run and signs it out.
 		const controller = new AbortController();
 		stop.current = controller;
-		latest.current.options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
+		const outer = latest.current.options.signal;
+		const forward = () => {
+			controller.abort();
+		};
+
+		if (outer?.aborted) {
+			controller.abort();
+		} else {
+			outer?.addEventListener('abort', forward, {once: true});
+		}
 
 		const {state: current, verify: verifyNow, options: optionsNow} = latest.current;
 		const input = verificationInput(current);
@@ -70,7 +79,10 @@ export function useVerification(
 				(error: unknown) => {
 					dispatch({type: 'verification-crashed', run, message: messageOf(error)});
 				},
-			);
+			)
+			.finally(() => {
+				outer?.removeEventListener('abort', forward);
+			});
 	}, [run, dispatch]);
 }
 
