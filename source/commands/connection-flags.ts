@@ -50,11 +50,11 @@ export function environmentOrigins(values: ConnectionValues, io: CommandIo): Env
 /**
 The token secret: from standard input with --token-secret-stdin, else TABLEAU_TOKEN_SECRET, else
 asked for at a hidden prompt when a person is at a terminal (as gh and aws do). Read last, once the
-rest is known to be usable.
+rest is known to be usable. `leftUndone` ends the line a Ctrl-C at the prompt prints.
 */
-export async function tokenSecretFrom(values: ConnectionValues, io: CommandIo): Promise<string> {
+export async function tokenSecretFrom(values: ConnectionValues, io: CommandIo, leftUndone?: string): Promise<string> {
 	if (values['token-secret-stdin']) {
-		return readSecretFromStdin(io.stdin, io.stderr);
+		return readSecretFromStdin(io.stdin, io.stderr, leftUndone);
 	}
 
 	const fromEnvironment = io.env['TABLEAU_TOKEN_SECRET'];
@@ -63,7 +63,7 @@ export async function tokenSecretFrom(values: ConnectionValues, io: CommandIo): 
 	}
 
 	if (io.stdin.isTTY && io.stderr.isTTY) {
-		return readSecretFromStdin(io.stdin, io.stderr);
+		return readSecretFromStdin(io.stdin, io.stderr, leftUndone);
 	}
 
 	throw new UsageError(

@@ -27,7 +27,7 @@ type TerminalInput = CommandIo['stdin'] & {setRawMode?: (mode: boolean) => unkno
 Asks for the secret on the terminal without echoing it, as `sudo` and `aws configure` do; refusing
 would push people to paste it into their shell, and so into its history.
 */
-async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr']): Promise<string> {
+async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr'], leftUndone: string): Promise<string> {
 	stderr.write('Token secret (typing is hidden; Enter when done): ');
 	stdin.setRawMode?.(true);
 	let secret = '';
@@ -59,7 +59,7 @@ async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr']): 
 
 					if (character === '\u0003') {
 						finish(() => {
-							reject(new Interrupted('Interrupted: no secret was read, nothing was tested.'));
+							reject(new Interrupted(`Interrupted: no secret was read, ${leftUndone}.`));
 						});
 						return;
 					}
@@ -89,9 +89,9 @@ async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr']): 
 Reads the secret from standard input: piped (only the final line break is dropped, since `echo`
 adds one and a secret may hold other whitespace), or typed at a hidden prompt on a terminal.
 */
-export async function readSecretFromStdin(stdin: CommandIo['stdin'], stderr: CommandIo['stderr']): Promise<string> {
+export async function readSecretFromStdin(stdin: CommandIo['stdin'], stderr: CommandIo['stderr'], leftUndone = 'nothing was tested'): Promise<string> {
 	if (stdin.isTTY) {
-		const typed = await promptHidden(stdin, stderr);
+		const typed = await promptHidden(stdin, stderr, leftUndone);
 		if (typed.trim() === '') {
 			throw new UsageError('No secret was typed. Type or paste the token secret at the prompt, or set TABLEAU_TOKEN_SECRET.');
 		}

@@ -13,7 +13,11 @@ export async function setSecret(io: CommandIo, values: ProfilesValues, name: str
 	const store = openStoreFor(io, {secretStore: values['secret-store']});
 	const profile = requireProfile(store, name);
 	// Asked for at a hidden prompt (or read from a pipe) unless TABLEAU_TOKEN_SECRET holds it: never a flag.
-	const tokenSecret = await tokenSecretFrom({'token-secret-stdin': values['token-secret-stdin'] ?? !io.env['TABLEAU_TOKEN_SECRET']}, io);
+	const tokenSecret = await tokenSecretFrom(
+		{'token-secret-stdin': values['token-secret-stdin'] ?? !io.env['TABLEAU_TOKEN_SECRET']},
+		io,
+		'the saved secret is unchanged',
+	);
 	const saved = await store.save({name, server: profile.server, site: profile.site, tokenName: profile.tokenName, tokenSecret});
 	const note = describeSavedSecret(saved, store.path);
 	writeLines(io.stdout, values.json ? [JSON.stringify(publicView(saved.profile), null, 2)] : [note]);

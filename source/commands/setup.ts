@@ -213,12 +213,13 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 		}
 	}
 
+	// A bad flag is reported as such, terminal or not: "not a terminal" would hide it until the next try.
+	const verifyOptions = await verificationOptionsFrom(values);
 	if (!terminal) {
 		writeLines(io.stderr, noTerminalMessage(values.profile));
 		return 2;
 	}
 
-	const verifyOptions = await verificationOptionsFrom(values);
 	const {peekProfileNames, storeProblem} = await import('../profiles/peek.js');
 	const session = {
 		editing,

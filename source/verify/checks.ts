@@ -1,7 +1,7 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import {compareVersions, minimumPatApiVersion} from '../tableau/api-version.js';
 import {TableauApiError, type ContentTotal, type ServerInfo, type Session, type SessionUser, type TableauClient, type UsersPage} from '../tableau/client.js';
-import {defaultRetryPolicy, retryDelayMs} from '../tableau/retry.js';
+import {retryDelayMs, type RetryPolicy} from '../tableau/retry.js';
 import type {Transport} from '../tableau/transport.js';
 import type {RunContext} from './classify.js';
 import {roleLabel} from './labels.js';
@@ -43,6 +43,8 @@ export type RunState = {
 	readonly signInAgain: () => Promise<Session>;
 	/** Ctrl-C: no check starts after it, and no new session is opened. */
 	readonly signal: AbortSignal | undefined;
+	/** How long a "later" may be waited out: the transport's policy. */
+	readonly retryPolicy: RetryPolicy;
 	readonly warnings: Warning[];
 	readonly now: () => number;
 	apiVersion: string | null;
@@ -171,7 +173,7 @@ function sendRoundTwo(state: RunState, session: Session, version: string): Round
 	let second: Promise<{calls: SessionCalls; signOut: Promise<void>}> | undefined;
 	const {signal} = state;
 	const again = async (later: TableauApiError) => {
-		const delay = retryDelayMs(defaultRetryPolicy, 1, later.retryAfter ?? undefined, 0);
+		const delay = retryDelayMs(state.retryPolicy, 1, later.retryAfter ?? undefined, 0);
 		// After Ctrl-C no new session is opened: the "later" is the answer.
 		if (delay === null || signal?.aborted) {
 			throw later;

@@ -1,5 +1,6 @@
 import {minimumPatApiVersion} from '../tableau/api-version.js';
 import {createTableauClient} from '../tableau/client.js';
+import {defaultRetryPolicy} from '../tableau/retry.js';
 import {cloudManagerRefusal, isPlainHttpToNetwork} from '../tableau/server-advice.js';
 import {createTransport, type TransportOptions} from '../tableau/transport.js';
 import {
@@ -109,6 +110,7 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		signInRequest,
 		signInAgain: async () => client.signIn(credentials, firstVersion),
 		signal: options.signal,
+		retryPolicy: options.transportOptions?.retry ?? defaultRetryPolicy,
 		warnings,
 		now: options.now ?? Date.now,
 		apiVersion: options.apiVersion ?? null,

@@ -3,8 +3,10 @@
 // (runCommand); the built CLI only where a working directory matters.
 import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
+import {PassThrough, Writable} from 'node:stream';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {runCommandLine} from '../../source/commands/main.js';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
 import {runCli, runCommand, type CliRun} from '../helpers/cli.js';
@@ -344,5 +346,52 @@ describe('a profile remembers its CA file', () => {
 		// A one-off --ca-file still works, and is not saved.
 		expect((await cli(['test', 'tls', '--json', '--ca-file', elsewhere])).code).toBe(0);
 		expect(JSON.parse(readFileSync(storeFile(), 'utf8')).profiles.tls).not.toHaveProperty('caFile');
+	});
+});
+
+describe('Ctrl-C at the hidden secret prompt', () => {
+	/** Runs a command whose standard input is a terminal (a stream that says so), presses Ctrl-C at the prompt. */
+	async function interruptAtPrompt(args: string[]): Promise<{code: number; stderr: string}> {
+		const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode: () => stdin});
+		let stderr = '';
+		const stream = (append: (text: string) => void) =>
+			Object.assign(
+				new Writable({
+					write(chunk: Buffer, _encoding, done) {
+						append(chunk.toString());
+						done();
+					},
+				}),
+				{isTTY: true},
+			);
+		const running = runCommandLine(args, {
+			stdin,
+			stdout: stream(() => {}),
+			stderr: stream(text => {
+				stderr += text;
+				if (text.includes('typing is hidden')) {
+					stdin.write('half\u0003');
+				}
+			}),
+			env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, NO_COLOR: '1'},
+		});
+		return {code: await running, stderr};
+	}
+
+	it('profiles set-secret says the saved secret is unchanged, and it is', async () => {
+		const target = await simulator();
+		expect((await add('keep', target)).code).toBe(0);
+		const before = readFileSync(storeFile(), 'utf8');
+		const run = await interruptAtPrompt(['profiles', 'set-secret', 'keep']);
+		expect(run.code).toBe(130);
+		expect(run.stderr).toContain('Interrupted: no secret was read, the saved secret is unchanged.');
+		expect(run.stderr).not.toContain('nothing was tested');
+		expect(readFileSync(storeFile(), 'utf8')).toBe(before);
+	});
+
+	it('test says nothing was tested', async () => {
+		const run = await interruptAtPrompt(['test', '--server', 'https://tableau.example.com', '--token-name', 'n', '--token-secret-stdin']);
+		expect(run.code).toBe(130);
+		expect(run.stderr).toContain('Interrupted: no secret was read, nothing was tested.');
 	});
 });

@@ -111,6 +111,18 @@ describe('a 429 or 503 on a call made after sign-in', () => {
 		expect(front.requests.filter(request => isUsersCall(request.path))).toHaveLength(1);
 	});
 
+	it("a Retry-After past the caller's retry budget is the answer: no new session", async () => {
+		const {simulator, front} = await simulatorBehindFront(async (request, forward) =>
+			isUsersCall(request.path) ? {...later(429), headers: {'content-type': 'application/json', 'retry-after': '1'}} : forward(),
+		);
+		const result = await verifyConnection(
+			{server: front.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret},
+			{...options, transportOptions: {retry: {...defaultRetryPolicy, baseDelayMs: 10, maxDelayMs: 20, totalBudgetMs: 200}}},
+		);
+		expect(result.diagnosis).toMatchObject({code: 'rate-limited', httpStatus: 429});
+		expect(simulator.stats()).toMatchObject({activeSessions: 0, signIns: 1, signOuts: 1});
+	});
+
 	it('every time: rate-limited, as the server said, not session-invalidated; every session ends', async () => {
 		const {simulator, front} = await simulatorBehindFront(async (request, forward) => (isUsersCall(request.path) ? later(429) : forward()));
 		const result = await verifyThrough(simulator, front);

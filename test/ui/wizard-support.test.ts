@@ -102,6 +102,12 @@ describe('the setup command', () => {
 		await expect(runSetupCommand(['--bogus'], io)).rejects.toThrow(/tableau-connect setup --help/);
 	});
 
+	test('a bad --timeout is reported without a terminal too, before "not a terminal"', async () => {
+		const io = fakeIo(false);
+		await expect(runSetupCommand(['--timeout', '0'], io)).rejects.toThrow(/--timeout/);
+		expect(io.err()).not.toContain('is interactive');
+	});
+
 	test('exit codes: 0 verified, 1 failed or saved unverified, 2 not saved, 130 stopped', () => {
 		const result = fakeResult();
 		expect(exitCodeFor({kind: 'verified', profile: 'p', path: '/p', result})).toBe(0);
