@@ -11,6 +11,7 @@ import {join, relative} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {collectOutput} from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hook = pathToFileURL(join(root, 'test', 'fixtures', 'record-loads.mjs')).href;
@@ -101,22 +102,13 @@ async function record(args: string[], options: {env?: Record<string, string>; in
 		env: {...cleanEnv(), RECORD_LOADS_FILE: loadsFile, ...options.env},
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
-	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
+	const output = collectOutput(child);
 	child.stdin.end(options.input ?? '');
 	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-	const code = await new Promise<number | null>(resolve => {
-		child.on('close', resolve);
-	});
+	const code = await output.code;
 	clearTimeout(timer);
 	const loads = existsSync(loadsFile) ? readFileSync(loadsFile, 'utf8').split('\n').filter(Boolean) : [];
-	return {code, stdout, stderr, loads};
+	return {code, stdout: output.stdout, stderr: output.stderr, loads};
 }
 
 function cleanEnv(): Record<string, string> {

@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {openProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
-import {cliPath} from '../helpers/cli.js';
+import {cliPath, collectOutput} from '../helpers/cli.js';
 import {startTerminal, terminalEnvironment, tmuxMissing, type Terminal} from '../helpers/tmux.js';
 
 let configDirectory = '';
@@ -154,22 +154,12 @@ describe('Ctrl-C without a terminal', () => {
 			env: {PATH: process.env['PATH'], HOME: configDirectory, TABLEAU_CONNECT_CONFIG_DIR: configDirectory, NO_COLOR: '1'},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
-		});
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString();
-		});
-		const closed = new Promise<number | null>(resolve => {
-			child.on('close', resolve);
-		});
+		const output = collectOutput(child);
 		// Sign-in has left (pipelined with serverinfo) but not yet been answered.
 		await waitUntil(() => sim.requests.some(request => request.path.includes('/auth/signin')));
 		child.kill('SIGINT');
-		const code = await closed;
-		expect(code).toBe(130);
+		expect(await output.code).toBe(130);
+		const {stdout, stderr} = output;
 		expect(stderr).toContain('Interrupted: stopping after the current check, then signing out');
 		const result = JSON.parse(stdout);
 		expect(result.diagnosis.code).toBe('interrupted');

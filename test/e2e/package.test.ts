@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os';
 import {delimiter, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {collectOutput} from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {name: string; version: string};
@@ -45,21 +46,11 @@ async function runWith(command: string, args: string[], options: {cwd: string; t
 		.filter(entry => !entry.endsWith(join('node_modules', '.bin')))
 		.join(delimiter);
 	const child = spawn(command, args, {cwd: options.cwd, env: {...environment, NO_COLOR: '1', ...options.env}, stdio: ['ignore', 'pipe', 'pipe']});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
-	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
+	const output = collectOutput(child);
 	const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
-	const code = await new Promise<number | null>(resolve => {
-		child.on('close', resolve);
-		child.on('error', () => resolve(null));
-	});
+	const code = await output.code;
 	clearTimeout(timer);
-	return {code, stdout, stderr};
+	return {code, stdout: output.stdout, stderr: output.stderr};
 }
 
 describe.skipIf(npmMissing)(npmMissing ? 'npm package (skipped: npm is not on PATH)' : 'npm package', () => {

@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {PassThrough, Writable} from 'node:stream';
 import {fileURLToPath} from 'node:url';
@@ -8,6 +8,36 @@ import {runCommandLine} from '../../source/commands/main.js';
 export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export type CliRun = {code: number | null; stdout: string; stderr: string; durationMs: number};
+
+/**
+What a started process prints, gathered as it comes, and its exit code once it has closed (null
+when a signal ended it or it could not start).
+*/
+export function collectOutput(child: ChildProcess): {readonly stdout: string; readonly stderr: string; readonly code: Promise<number | null>} {
+	let stdout = '';
+	let stderr = '';
+	child.stdout?.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr?.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const code = new Promise<number | null>(resolve => {
+		child.on('close', resolve);
+		child.on('error', () => {
+			resolve(null);
+		});
+	});
+	return {
+		get stdout() {
+			return stdout;
+		},
+		get stderr() {
+			return stderr;
+		},
+		code,
+	};
+}
 
 /** This process's environment without TABLEAU_* or proxies, so a developer's own settings cannot leak into a test. */
 function runnerEnvironment(): NodeJS.ProcessEnv {
@@ -36,21 +66,12 @@ export async function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; 
 		stdio: ['pipe', 'pipe', 'pipe'],
 		...(options.cwd ? {cwd: options.cwd} : {}),
 	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
-	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
+	const output = collectOutput(child);
 	child.stdin.end(options.input ?? '');
 	const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
-	const code = await new Promise<number | null>(resolve => {
-		child.on('close', resolve);
-	});
+	const code = await output.code;
 	clearTimeout(timer);
-	return {code, stdout, stderr, durationMs: Date.now() - started};
+	return {code, stdout: output.stdout, stderr: output.stderr, durationMs: Date.now() - started};
 }
 
 /**
