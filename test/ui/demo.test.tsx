@@ -229,6 +229,16 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 		});
 	});
 
+	test('q in the same read as other keys (typed ahead) ends the demo too', async ({expect}) => {
+		await withDemo({scenario: 'ok'}, async demo => {
+			await waitForFrame(demo, 'Step 1 of 8');
+			await press(demo, keys.enter, 'Step 2 of 8');
+			// "x" does nothing on a reading step; the q after it must still count.
+			demo.stdin.write('xq');
+			await expect(demo.outcome).resolves.toEqual({kind: 'quit'});
+		});
+	});
+
 	test('q on a failure screen ends the demo, nothing saved', async ({expect}) => {
 		await withDemo({scenario: 'server-error', props: {initialStep: 'verify'}}, async demo => {
 			await verdict(demo);

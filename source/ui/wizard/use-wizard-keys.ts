@@ -1,6 +1,6 @@
 import {useEffect, useState, type Dispatch} from 'react';
-import {useInput} from 'ink';
 import {useExitWith} from '../components/use-exit-with.js';
+import {useLetterKeys} from '../components/use-letter-keys.js';
 import type {WizardAction, WizardState} from './state.js';
 import type {WizardOutcome} from './reducer.js';
 
@@ -18,7 +18,8 @@ the store cannot be saved to, or null.
 */
 export function useWizardKeys(state: WizardState, dispatch: Dispatch<WizardAction>, props: KeyProps): string | null {
 	const [storeProblem, setStoreProblem] = useState(() => props.checkStore?.() ?? null);
-	useInput(
+	// Letter by letter: q or r typed ahead with other keys arrives in one read.
+	useLetterKeys(
 		(input, key) => {
 			if (key.ctrl && input === 'c') {
 				dispatch({type: 'cancel', signOutFirst: props.signOutOnCtrlC ?? true});
