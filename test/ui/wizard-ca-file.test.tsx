@@ -61,3 +61,22 @@ describe('the CA file field', () => {
 		expect(instance.saves.at(-1)!.input).toMatchObject({caFile: pem, server: simulator.url});
 	});
 });
+
+describe('a CA file gone between its check and the test', () => {
+	test('ends the test as a failure on screen, and r tests again once it is back', async () => {
+		const pem = join(folder, 'moving-ca.pem');
+		writeFileSync(pem, simulator.certificatePem!);
+		const instance = renderWizard({
+			verify: verifyConnection,
+			caFiles: caFileAccess,
+			initialStep: 'review',
+			initialValues: {server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret, caFile: pem},
+		});
+		await waitForFrame(instance, 'Step 7 of 8 · Review');
+		rmSync(pem);
+		const frame = flat(await press(instance, keys.enter, 'The test stopped unexpectedly'));
+		expect(frame).toContain('moving-ca.pem');
+		writeFileSync(pem, simulator.certificatePem!);
+		await press(instance, 'r', '✓ Verified: Parable can connect with this token.');
+	});
+});

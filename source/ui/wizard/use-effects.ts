@@ -58,20 +58,21 @@ export function useVerification(
 
 		const {state: current, verify: verifyNow, options: optionsNow} = latest.current;
 		const input = verificationInput(current);
-		// The CA file field, read now: a certificate put in place while the wizard waited counts.
 		const caFile = caFileOf(current);
-		const caPem = caFile !== null && current.context.caFiles ? current.context.caFiles.read(caFile) : undefined;
 		Promise.resolve()
-			.then(async () =>
-				verifyNow(input, {
+			.then(async () => {
+				// The CA file field, read now: a certificate put in place while the wizard waited counts, and
+				// one gone since it was checked ends this run as a failure on screen, not a crash.
+				const caPem = caFile !== null && current.context.caFiles ? current.context.caFiles.read(caFile) : undefined;
+				return verifyNow(input, {
 					...optionsNow,
 					signal: controller.signal,
 					...(caPem === undefined ? {} : {caPem}),
 					onEvent(event) {
 						dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});
 					},
-				}),
-			)
+				});
+			})
 			.then(
 				result => {
 					dispatch({type: 'verification-finished', run, result});
