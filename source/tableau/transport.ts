@@ -20,6 +20,18 @@ export type HttpRequest = {
 	waitOutLater?: boolean;
 };
 
+/**
+A request sent `once` that was stopped because the connection under it dropped: undici would have
+sent it again by itself, ahead of the calls this transport retries. The caller sends it again if needed.
+*/
+export class StoppedForCaller extends Error {
+	override readonly name = 'StoppedForCaller';
+
+	constructor() {
+		super('The connection dropped; sent again by the caller if needed');
+	}
+}
+
 export type HttpResponse = {
 	status: number;
 	headers: Record<string, string>;
@@ -262,10 +274,15 @@ export function createTransport(options: TransportOptions): Transport {
 				throw error;
 			}
 
+			// Not a failure of its own: the caller decides whether to send it again.
+			if (signal.reason instanceof StoppedForCaller) {
+				throw signal.reason;
+			}
+
 			let failure = classifyNetworkError(error, {viaProxy, timeoutMs: options.timeoutMs});
 			if (failure.kind === 'connection-reset') {
 				for (const stop of unansweredOnce) {
-					stop.abort(new Error('The connection dropped; sent again by the caller if needed'));
+					stop.abort(new StoppedForCaller());
 				}
 			}
 

@@ -2,7 +2,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {compareVersions, minimumPatApiVersion} from '../tableau/api-version.js';
 import {TableauApiError, type ContentTotal, type ServerInfo, type Session, type SessionUser, type TableauClient, type UsersPage} from '../tableau/client.js';
 import {retryDelayMs, type RetryPolicy} from '../tableau/retry.js';
-import type {Transport} from '../tableau/transport.js';
+import {StoppedForCaller, type Transport} from '../tableau/transport.js';
 import type {RunContext} from './classify.js';
 import {roleLabel} from './labels.js';
 import {diagnose, warning} from './diagnoses.js';
@@ -152,7 +152,12 @@ are sent again, and a sign-out sent again too could overtake them and end their 
 sign-out that did not get through waits for their answers, and then goes again.
 */
 async function endSession(client: TableauClient, session: Session, version: string, calls: SessionCalls): Promise<void> {
-	await client.signOut(session, version, {once: true}).catch(async () => {
+	await client.signOut(session, version, {once: true}).catch(async (error: unknown) => {
+		// Any other failure (a timeout, an error answer) is the sign-out's answer: sending it again would only wait twice.
+		if (!(error instanceof StoppedForCaller)) {
+			throw error;
+		}
+
 		await Promise.allSettled(Object.values(calls));
 		await client.signOut(session, version);
 	});

@@ -54,6 +54,18 @@ describe('a connection dropped mid-run', () => {
 		expect(simulator.stats()).toMatchObject({activeSessions: 0, signIns: 1, signOuts: 1});
 	});
 
+	it('a sign-out that times out is not sent again: only a dropped connection sends it again', async () => {
+		const {simulator, front} = await simulatorBehindFront(async (request, forward) =>
+			request.path.endsWith('/auth/signout') ? new Promise<never>(() => {}) : forward(),
+		);
+		const result = await verifyConnection(
+			{server: front.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret},
+			{...options, timeoutMs: 800},
+		);
+		expect(result.checks.find(check => check.id === 'signout')?.status).toBe('warn');
+		expect(front.requests.filter(request => request.path.endsWith('/auth/signout'))).toHaveLength(1);
+	});
+
 	it('still fails plainly when every attempt is dropped', async () => {
 		const {simulator, front} = await simulatorBehindFront(async (request, forward) => (isUsersCall(request.path) ? 'drop' : forward()));
 		const result = await verifyThrough(simulator, front);
