@@ -10,6 +10,7 @@ import {runCommandLine} from './source/commands/main.js';
 // alone is plenty. Measured with `npm run bench`: peak memory of `test --json` 94 → 60 MiB.
 setFlagsFromString('--liftoff-only');
 
+// `tableau-connect test … | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
 	stream.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code !== 'EPIPE') {

@@ -3,6 +3,7 @@ import type {OpenedProfileStore} from '../profiles/store.js';
 import type {HomeOutcome, Notice} from '../ui/home/HomeApp.js';
 import type {WizardOutcome} from '../ui/wizard/reducer.js';
 import type {VerificationOptions} from '../verify/pipeline.js';
+import {defaultTimeoutMs} from '../verify/types.js';
 import {parseCommandArgs} from './args.js';
 import {inkRenderOptions} from './ink-options.js';
 import {writeLines, type CommandIo} from './io.js';
@@ -87,7 +88,7 @@ async function showHome({store, verification, caFileFlag, color, select, notice}
 		// A check that waits shows how long against this run's --timeout.
 		createElement(
 			CheckTimeoutContext.Provider,
-			{value: verification.timeoutMs ?? 15_000},
+			{value: verification.timeoutMs ?? defaultTimeoutMs},
 			createElement(HomeApp, {
 				...homeDependencies(store, verification, caFileFlag),
 				limit: profileTestConcurrency,

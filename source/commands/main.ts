@@ -109,5 +109,3 @@ export async function runCommandLine(argv: string[], io: CommandIo): Promise<num
 		return 1;
 	}
 }
-
-// `tableau-connect test … | head` closes the pipe early: that is the reader's choice, not an error.

@@ -90,7 +90,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 The `profiles add` command that was run, with the values it resolved to and the same flags, to correct
 and run again. The secret is never part of it: it comes from standard input, as it did, or the environment.
 */
-export function addCommandAgain(name: string, values: ProfilesValues, input: {server: string; site: string; tokenName: string; caFile: string | null}): string {
+function addCommandAgain(name: string, values: ProfilesValues, input: {server: string; site: string; tokenName: string; caFile: string | null}): string {
 	const flags = [
 		`--server ${shellQuote(input.server)}`,
 		`--site ${input.site === '' ? "''" : shellQuote(input.site)}`,

@@ -39,7 +39,7 @@ function titleLines(symbol: string, title: string, tag: string, columns: number 
 	return [...heading, ...codes];
 }
 
-export function formatDiagnosis(diagnosis: Diagnosis, style: Style, columns?: number): string[] {
+function formatDiagnosis(diagnosis: Diagnosis, style: Style, columns?: number): string[] {
 	return [
 		...titleLines('✗', diagnosis.title, diagnosisTag(diagnosis), columns, style, style.red),
 		...hanging('  ', withoutMarkdown(diagnosis.explanation), columns),
@@ -48,7 +48,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, style: Style, columns?: nu
 	];
 }
 
-export function formatWarning(item: Warning, style: Style, columns?: number): string[] {
+function formatWarning(item: Warning, style: Style, columns?: number): string[] {
 	return [...titleLines('!', item.title, `[${item.code}]`, columns, style, style.yellow), ...formatSteps(item.remediation, columns)];
 }
 

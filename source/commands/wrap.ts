@@ -3,7 +3,7 @@ Word wrap for plain output on a terminal, where the terminal itself would contin
 column 0, under the number of a remedy. Breaks only at spaces (a word longer than the line is cut),
 and counts characters, which is the width of everything the catalogue writes.
 */
-export function wrapWords(text: string, width: number): string[] {
+function wrapWords(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
 	const lines: string[] = [];
 	let line = '';

@@ -2,7 +2,7 @@ import {shellQuote} from '../profiles/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
 import {describeTokenExpiry, expiresIn, expiryDate} from './findings.js';
 import {roleLabel} from './labels.js';
-import type {Diagnosis, DiagnosisCode, TokenExpiry, Warning, WarningCode} from './types.js';
+import {defaultTimeoutMs, type Diagnosis, type DiagnosisCode, type TokenExpiry, type Warning, type WarningCode} from './types.js';
 
 /**
 What a diagnosis or warning may mention about the run. None of it is secret: `detail` is Tableau's
@@ -163,7 +163,7 @@ function otherScheme(server: string | undefined): string | null {
 	}
 }
 
-const defaultTimeoutSeconds = 15;
+const defaultTimeoutSeconds = defaultTimeoutMs / 1000;
 
 const entries: Record<DiagnosisCode, Entry> = {
 	'invalid-url': {

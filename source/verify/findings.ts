@@ -7,7 +7,7 @@ export function isAdminRole(siteRole: string | null): boolean {
 }
 
 /** Below this many days left, a passing run warns that the token is about to expire (`token-expiring`). */
-export const tokenExpiringDays = 14;
+const tokenExpiringDays = 14;
 
 const dayMs = 86_400_000;
 
@@ -58,7 +58,7 @@ export function describeTokenExpiry(token: TokenExpiry): string {
 "1,203 views": numbers grouped as people read them, whatever the machine's locale. Grouped by hand:
 `toLocaleString` loads ICU's locale data, which costs every run 7 MiB of memory.
 */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+function countOf(count: number, singular: string, plural = `${singular}s`): string {
 	const grouped = String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 	return `${grouped} ${count === 1 ? singular : plural}`;
 }
@@ -69,21 +69,19 @@ export function joinAnd(items: string[]): string {
 }
 
 /** The kinds of content, with how they are named in a sentence. */
-export const accessKinds = [
+const accessKinds = [
 	['workbooks', 'workbook', 'workbooks'],
 	['views', 'view', 'views'],
 	['datasources', 'data source', 'data sources'],
 	['users', 'user', 'users'],
 ] as const;
 
-export type AccessKind = (typeof accessKinds)[number][0];
-
 /**
 The kinds of content that were refused, by the words a sentence uses: ['views', 'data sources'].
 Users are not among them: a refused users page fails the role check before content is counted, and
 a users count can be missing only because the server sent no pagination.
 */
-export function refusedKinds(access: Access): string[] {
+function refusedKinds(access: Access): string[] {
 	return accessKinds.filter(([kind]) => kind !== 'users' && access[kind] === null).map(([, , plural]) => plural);
 }
 

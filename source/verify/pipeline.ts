@@ -19,7 +19,7 @@ import {diagnosisFor} from './classify.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
 import {diagnose, warning, type RemedyFrame} from './diagnoses.js';
 import {interruptedBeforeStart, interruptedSkipSummary} from './interrupted.js';
-import type {CheckId, CheckResult, CheckStatus, VerificationEvent, VerificationResult} from './types.js';
+import {defaultTimeoutMs, type CheckId, type CheckResult, type CheckStatus, type VerificationEvent, type VerificationResult} from './types.js';
 
 export {minimumPatApiVersion} from '../tableau/api-version.js';
 
@@ -71,7 +71,7 @@ Sets the run up and sends round one: serverinfo and sign-in leave together on th
 from serverinfo. Each check still awaits its own answer, so they are reported in order.
 */
 function startRun(input: VerificationInput, options: VerificationOptions): RunState {
-	const timeoutMs = options.timeoutMs ?? 15_000;
+	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 	const transport = createTransport({timeoutMs, caPem: options.caPem ?? null, insecure: options.insecure ?? false, ...options.transportOptions});
 	const client = createTableauClient(input.server, transport);
 	const refusal = cloudManagerRefusal(input.server);

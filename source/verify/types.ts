@@ -29,6 +29,9 @@ export type DiagnosisCode = (typeof diagnosisCodes)[number];
 export const warningCodes = ['not-site-admin', 'insecure-tls', 'redirected', 'plain-http', 'token-expiring', 'limited-access'] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
+/** Each request's deadline unless `--timeout` says otherwise. */
+export const defaultTimeoutMs = 15_000;
+
 export const checkIds = ['reach', 'serverinfo', 'signin', 'permissions', 'content', 'signout'] as const;
 export type CheckId = (typeof checkIds)[number];
 

@@ -29,6 +29,9 @@ describe.each([100, 80, 60, 40])('at %i columns', columns => {
 			expect(heading).toContain(code);
 		}
 
+		// Every remedy line is checked, and there are several: an empty list must not pass.
+		expect(start).toBeGreaterThan(0);
+		expect(lines.length - start - 1).toBeGreaterThan(3);
 		for (const line of lines.slice(start + 1)) {
 			// Item text starts at column 5 ("  1. "); a wrapped line continues there. Ink's own
 			// wrapping may still leave one space in front of a continuation (fixed in Ink's patch).

@@ -3,11 +3,12 @@ import {Box, Text} from 'ink';
 import {Paint, type Tone} from '../components/Paint.js';
 import {Spinner} from '../components/Spinner.js';
 import {checkLabels} from '../../verify/labels.js';
+import {defaultTimeoutMs} from '../../verify/types.js';
 import type {CheckLine} from './check-lines.js';
 import {useElapsedSeconds} from './use-elapsed.js';
 
 /** The deadline of each request, so a check that waits can say how long it has waited against it. 15 s unless told. */
-export const CheckTimeoutContext = createContext(15_000);
+export const CheckTimeoutContext = createContext(defaultTimeoutMs);
 
 /** "checking…", then "checking… 4 s of 15 s" once a check has waited a second. */
 export function waitingText(seconds: number, timeoutMs: number): string {

@@ -3,7 +3,7 @@ import type {ProfileSummary} from '../profile-tests/types.js';
 import type {HomeAction} from './reducer.js';
 
 /** How often the list is read again while the screen is open: the store is one small file. */
-export const refreshIntervalMs = 2000;
+const refreshIntervalMs = 2000;
 
 /**
 Reads the saved profiles again every couple of seconds while `active`, so profiles added, changed or

@@ -1,7 +1,7 @@
 import {useEffect, useReducer, useState} from 'react';
 import {Box, Static, Text, useApp} from 'ink';
 import {describeSoonestExpiry} from '../../verify/findings.js';
-import type {VerificationResult} from '../../verify/types.js';
+import {defaultTimeoutMs, type VerificationResult} from '../../verify/types.js';
 import {CheckTimeoutContext} from '../checks/CheckList.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
@@ -156,7 +156,7 @@ export function TestRunApp(props: TestRunAppProps) {
 	const several = profiles.length > 1;
 	return (
 		<ColorContext.Provider value={props.color ?? true}>
-			<CheckTimeoutContext.Provider value={props.timeoutMs ?? 15_000}>
+			<CheckTimeoutContext.Provider value={props.timeoutMs ?? defaultTimeoutMs}>
 				<Static items={committed}>{profile => <EndedBlock key={profile.name} profile={profile} test={state.tests.get(profile.name)} />}</Static>
 				<Box flexDirection="column" width={columns}>
 					{live.map(profile => {

@@ -2,6 +2,7 @@ import {useReducer} from 'react';
 import {Box} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
+import {defaultTimeoutMs} from '../../verify/types.js';
 import {CheckTimeoutContext} from '../checks/CheckList.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {StepIndicator} from '../components/StepIndicator.js';
@@ -116,7 +117,7 @@ export function Wizard(props: WizardProps) {
 	return (
 		<ColorContext.Provider value={props.color ?? true}>
 			{/* A check that waits shows how long against this run's timeout. */}
-			<CheckTimeoutContext.Provider value={props.verifyOptions?.timeoutMs ?? 15_000}>
+			<CheckTimeoutContext.Provider value={props.verifyOptions?.timeoutMs ?? defaultTimeoutMs}>
 				<Box flexDirection="column" width={columns}>
 					{outcome?.kind === 'cancelled' ? null : (
 						<>

@@ -109,7 +109,7 @@ export function endAfterSuccess(state: WizardState): WizardState {
 	return verify.phase === 'done' && verify.result.ok && state.saved && state.save.phase === 'idle' ? {...state, outcome: finish(state)} : state;
 }
 
-export type TestAction = Extract<
+type TestAction = Extract<
 	WizardAction,
 	{
 		type:
