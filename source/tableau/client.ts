@@ -16,6 +16,8 @@ export class TableauApiError extends Error {
 		readonly retryAfter: string | null,
 		readonly location: string | null,
 		readonly attempts: number,
+		/** The answer's `Server` header: what answered, when it was not Tableau. */
+		readonly serverHeader: string | null = null,
 	) {
 		super(`HTTP ${status}${tableauCode ? ` (Tableau error ${tableauCode})` : ''}${detail ? `: ${detail}` : ''}`);
 	}
@@ -28,14 +30,19 @@ sign-in answer that is merely incomplete may still hold a session token.
 export class UnexpectedBodyError extends Error {
 	override readonly name = 'UnexpectedBodyError';
 	readonly bodyKind: ParsedBody['kind'];
+	/** The title of an HTML page, which often names the device that sent it. */
+	readonly pageTitle: string | null;
 
 	constructor(
 		readonly status: number,
 		body: ParsedBody,
 		message: string,
+		/** The answer's `Server` header. */
+		readonly serverHeader: string | null = null,
 	) {
 		super(message);
 		this.bodyKind = body.kind;
+		this.pageTitle = body.kind === 'html' ? body.title : null;
 	}
 }
 
@@ -79,6 +86,9 @@ export type ContentTotal = {totalAvailable: number | null; usageStatistics: bool
 /** For calls made in a session: `waitOutLater: false` returns a 429 or 503 as an error at once (see HttpRequest). */
 export type SessionCallOptions = {waitOutLater?: boolean};
 
+// 404003: a resource the server does not know; 404008: one this API version does not have.
+const unknownResourceCodes = new Set(['404003', '404008']);
+
 // The element that holds each item: `<workbooks><workbook/></workbooks>`, `{"views":{"view":[…]}}`.
 const itemElements: Record<ContentResource, string> = {workbooks: 'workbook', views: 'view', datasources: 'datasource'};
 
@@ -115,6 +125,7 @@ export function createTableauClient(server: string, transport: Transport) {
 			response.headers['retry-after'] ?? null,
 			response.headers['location'] ?? null,
 			response.attempts,
+			response.headers['server'] ?? null,
 		);
 	}
 
@@ -159,10 +170,10 @@ export function createTableauClient(server: string, transport: Transport) {
 		}
 	}
 
-	function tableauValue(body: ParsedBody, status: number, what: string): Record<string, unknown> {
+	function tableauValue(body: ParsedBody, response: HttpResponse, what: string): Record<string, unknown> {
 		if (body.kind !== 'tableau') {
 			const seen = body.kind === 'html' ? `an HTML page${body.title ? ` ("${body.title}")` : ''}` : body.kind === 'empty' ? 'an empty body' : 'plain text';
-			throw new UnexpectedBodyError(status, body, `Expected ${what} from the Tableau REST API, got ${seen}`);
+			throw new UnexpectedBodyError(response.status, body, `Expected ${what} from the Tableau REST API, got ${seen}`, response.headers['server'] ?? null);
 		}
 
 		return body.value;
@@ -178,7 +189,7 @@ export function createTableauClient(server: string, transport: Transport) {
 			// A read carries no secret, so it goes wherever the server sends it, as a browser would.
 			const {body, response, chain} = await follow({method: 'GET', url: `${server}/api/${version}/serverinfo`}, () => true);
 			try {
-				const info = pick(tableauValue(body, response.status, 'server information'), 'serverInfo');
+				const info = pick(tableauValue(body, response, 'server information'), 'serverInfo');
 				const restApiVersion = text(pick(info, 'restApiVersion'));
 				if (!restApiVersion) {
 					throw new UnexpectedBodyError(response.status, body, 'The server information has no REST API version');
@@ -214,7 +225,7 @@ export function createTableauClient(server: string, transport: Transport) {
 			// A single sign-on page or portal on the same host is no place for the secret either.
 			const {body, response, chain} = await follow(request, (from, to) => isTrustedRedirect(from, to) && to.pathname.endsWith('/auth/signin'));
 			const origin = new URL(chain.at(-1)!).origin;
-			const credentialsRecord = pick(tableauValue(body, response.status, 'sign-in credentials'), 'credentials');
+			const credentialsRecord = pick(tableauValue(body, response, 'sign-in credentials'), 'credentials');
 			const token = text(pick(credentialsRecord, 'token'));
 			const siteId = text(pick(credentialsRecord, 'site', 'id'));
 			const userId = text(pick(credentialsRecord, 'user', 'id'));
@@ -233,17 +244,40 @@ export function createTableauClient(server: string, transport: Transport) {
 			};
 		},
 
-		/** The signed-in user, with their site role, from `GET /api/{v}/sessions/current`. */
+		/**
+		The signed-in user, with their site role, from `GET /api/{v}/sessions/current`. A server that
+		does not know that call (404 with Tableau's "unknown resource" codes) is asked for the user's own
+		record on the site instead (Query User On Site), which every server that signs in with a token has.
+		*/
 		async currentUser(session: Session, version: string, options: SessionCallOptions = {}): Promise<SessionUser> {
+			try {
+				const {body, response} = await call({
+					method: 'GET',
+					url: `${session.server}/api/${version}/sessions/current`,
+					headers: authHeaders(session),
+					waitOutLater: options.waitOutLater,
+				});
+				const user = userOf(pick(tableauValue(body, response, 'the current session'), 'session', 'user'));
+				if (!user) {
+					throw new UnexpectedBodyError(response.status, body, 'The current session names no user');
+				}
+
+				return user;
+			} catch (error) {
+				if (!(error instanceof TableauApiError && error.status === 404 && unknownResourceCodes.has(error.tableauCode ?? ''))) {
+					throw error;
+				}
+			}
+
 			const {body, response} = await call({
 				method: 'GET',
-				url: `${session.server}/api/${version}/sessions/current`,
+				url: `${session.server}/api/${version}/sites/${session.siteId}/users/${session.userId}`,
 				headers: authHeaders(session),
 				waitOutLater: options.waitOutLater,
 			});
-			const user = userOf(pick(tableauValue(body, response.status, 'the current session'), 'session', 'user'));
+			const user = userOf(pick(tableauValue(body, response, 'the signed-in user'), 'user'));
 			if (!user) {
-				throw new UnexpectedBodyError(response.status, body, 'The current session names no user');
+				throw new UnexpectedBodyError(response.status, body, 'The user record names no user');
 			}
 
 			return user;
@@ -257,7 +291,7 @@ export function createTableauClient(server: string, transport: Transport) {
 				headers: authHeaders(session),
 				waitOutLater: options.waitOutLater,
 			});
-			const value = tableauValue(body, response.status, 'a list of users');
+			const value = tableauValue(body, response, 'a list of users');
 			const users = list(pick(value, 'users', 'user'))
 				.map(record => userOf(record))
 				.filter(user => user !== null);
@@ -276,7 +310,7 @@ export function createTableauClient(server: string, transport: Transport) {
 				headers: authHeaders(session),
 				waitOutLater: options.waitOutLater,
 			});
-			const value = tableauValue(body, response.status, `a list of ${resource}`);
+			const value = tableauValue(body, response, `a list of ${resource}`);
 			const first = list(pick(value, resource, itemElements[resource]))[0];
 			const usageStatistics = resource !== 'views' || first === undefined ? null : text(pick(first, 'usage', 'totalViewCount')) !== null;
 			return {totalAvailable: totalOf(value), usageStatistics};
@@ -287,7 +321,16 @@ export function createTableauClient(server: string, transport: Transport) {
 		sent in the same flight as other calls, which a retry could overtake.
 		*/
 		async signOut(session: Session, version: string, options: {once?: boolean} = {}): Promise<void> {
-			await call({method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session), once: options.once}, 204);
+			await call({method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session), once: options.once}, 204).catch(
+				(error: unknown) => {
+					// Tableau's 401002 to a sign-out: the session had already ended, which is what sign-out is for.
+					if (error instanceof TableauApiError && error.status === 401 && error.tableauCode === '401002') {
+						return;
+					}
+
+					throw error;
+				},
+			);
 		},
 	};
 }

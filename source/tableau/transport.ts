@@ -1,3 +1,4 @@
+import type {Socket} from 'node:net';
 import {rootCertificates} from 'node:tls';
 import {Agent, ProxyAgent, buildConnector, request, type Connector, type Dispatcher} from './undici.js';
 import {decodeBody, UnreadableBodyError} from './content-coding.js';
@@ -30,6 +31,11 @@ export class StoppedForCaller extends Error {
 	constructor() {
 		super('The connection dropped; sent again by the caller if needed');
 	}
+}
+
+/** Stopped before its answer because the server closes connections: sent again at once, one request at a time. */
+class SentAgain extends Error {
+	override readonly name = 'SentAgain';
 }
 
 export type HttpResponse = {
@@ -155,7 +161,19 @@ export function createTransport(options: TransportOptions): Transport {
 	// Nobody may be waiting on it; an unobserved rejection must not crash the process.
 	firstConnection.catch(() => {});
 
+	// A server that closes a connection after an answer (HTTP/1.0-style proxies, some load balancers)
+	// drops whatever was pipelined behind it, and may have acted on some of it. From the first sign of
+	// that, the rest of the run sends one request at a time.
+	let serverCloses = false;
+
 	const baseConnector = buildConnector({...tls, timeout: connectTimeout});
+	const watchForClose = (socket: Socket) => {
+		// The server's own FIN, not ours: ours comes with close() at the end of the run, when nothing is unanswered.
+		socket.once('end', () => {
+			sendOneAtATime();
+		});
+	};
+
 	const observingConnector: Connector = (connectOptions, callback) => {
 		const origin = `${connectOptions.protocol}//${connectOptions.host ?? connectOptions.hostname}`;
 		const early = takePreconnected(origin);
@@ -168,6 +186,7 @@ export function createTransport(options: TransportOptions): Transport {
 						observingConnector({...connectOptions, httpSocket: socket}, callback);
 					} else {
 						markConnected();
+						watchForClose(socket);
 						callback(null, socket);
 					}
 				},
@@ -184,6 +203,7 @@ export function createTransport(options: TransportOptions): Transport {
 				callback(error, null);
 			} else {
 				markConnected();
+				watchForClose(socket!);
 				callback(null, socket!);
 			}
 		});
@@ -191,60 +211,78 @@ export function createTransport(options: TransportOptions): Transport {
 
 	const timeouts = {headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs};
 	// Pipelining lets the verifier send independent requests together on the one connection: round two
-	// after sign-in is six of them.
-	const directAgent = new Agent({connections: 1, pipelining: 8, connect: observingConnector, ...timeouts});
+	// after sign-in is six of them. `pipelining: 1` is one request at a time, for servers that close.
+	const directAgents = new Map<number, Dispatcher>();
 	const proxyAgents = new Map<string, Dispatcher>();
 
-	function dispatcherFor(url: URL): {dispatcher: Dispatcher; viaProxy: boolean} {
-		const proxy = proxyFor(url, options.proxy);
-		if (!proxy) {
-			return {dispatcher: directAgent, viaProxy: false};
+	function directAgent(pipelining: number): Dispatcher {
+		let agent = directAgents.get(pipelining);
+		if (!agent) {
+			agent = new Agent({connections: 1, pipelining, connect: observingConnector, ...timeouts});
+			directAgents.set(pipelining, agent);
 		}
 
-		let agent = proxyAgents.get(proxy);
+		return agent;
+	}
+
+	function dispatcherFor(url: URL): {dispatcher: Dispatcher; viaProxy: boolean} {
+		const pipelining = serverCloses ? 1 : 8;
+		const proxy = proxyFor(url, options.proxy);
+		if (!proxy) {
+			return {dispatcher: directAgent(pipelining), viaProxy: false};
+		}
+
+		let agent = proxyAgents.get(`${pipelining} ${proxy}`);
 		if (!agent) {
 			// Through a proxy the CA must go in requestTls: the tunnel's TLS is ours, not the proxy's.
 			agent = new ProxyAgent({
 				uri: proxy,
 				connections: 1,
-				pipelining: 8,
+				pipelining,
 				requestTls: {...tls, timeout: connectTimeout},
 				proxyTls: {timeout: connectTimeout},
 				...timeouts,
 			});
-			proxyAgents.set(proxy, agent);
+			proxyAgents.set(`${pipelining} ${proxy}`, agent);
 		}
 
 		return {dispatcher: agent, viaProxy: true};
 	}
 
-	// Requests sent `once` and not answered yet. When a connection drops, undici sends the requests
-	// pipelined behind the failed one again by itself, on a new connection; one sent `once` must not go
-	// ahead of the calls that this transport retries, so it is stopped instead and its caller decides.
-	const unansweredOnce = new Set<AbortController>();
+	// Requests sent and not answered yet, in the order they were sent. When a connection drops, undici
+	// would send the ones pipelined behind the failed one again by itself, on a new connection and still
+	// pipelined; instead they are stopped here and sent again one at a time, in their order. One sent
+	// `once` (the sign-out) is stopped for its caller, which sends it after every other call has its answer.
+	const unanswered = new Map<AbortController, HttpRequest>();
 
-	function signalFor(httpRequest: HttpRequest): {signal: AbortSignal; done: () => void} {
-		if (!httpRequest.once) {
-			return {signal: AbortSignal.timeout(options.timeoutMs), done() {}};
+	function sendOneAtATime(): void {
+		serverCloses = true;
+		for (const [stop, pending] of unanswered) {
+			stop.abort(pending.once ? new StoppedForCaller() : new SentAgain());
 		}
+	}
 
+	function signalFor(httpRequest: HttpRequest): {signal: AbortSignal; answered: () => void} {
 		const stop = new AbortController();
 		const timer = setTimeout(() => {
 			stop.abort(new DOMException('The request timed out', 'TimeoutError'));
 		}, options.timeoutMs);
-		unansweredOnce.add(stop);
+		if (!serverCloses) {
+			unanswered.set(stop, httpRequest);
+		}
+
 		return {
 			signal: stop.signal,
-			done() {
+			answered() {
 				clearTimeout(timer);
-				unansweredOnce.delete(stop);
+				unanswered.delete(stop);
 			},
 		};
 	}
 
 	async function attempt(httpRequest: HttpRequest, url: URL): Promise<Omit<HttpResponse, 'attempts'>> {
 		const {dispatcher, viaProxy} = dispatcherFor(url);
-		const {signal, done} = signalFor(httpRequest);
+		const {signal, answered} = signalFor(httpRequest);
 		try {
 			const response = await request(dispatcher, {
 				origin: url.origin,
@@ -257,12 +295,20 @@ export function createTransport(options: TransportOptions): Transport {
 				// and none is slow, so undici may pipeline them instead of waiting for each answer.
 				idempotent: true,
 				blocking: false,
+				// A server that closes after each answer gets a fresh connection for each request: reusing one it
+				// is about to close races its FIN and costs a retry.
+				reset: serverCloses,
 			});
+			answered();
 			if (viaProxy) {
 				markConnected();
 			}
 
 			const headers = flattenHeaders(response.headers);
+			if (/\bclose\b/i.test(headers['connection'] ?? '')) {
+				sendOneAtATime();
+			}
+
 			const body = decodeBody(await readBody(response.body), headers['content-encoding'], response.statusCode, maxBodyBytes).toString('utf8');
 			if (url.protocol === 'http:' && saysPortWantsTls(response.statusCode, body)) {
 				throw wrongSchemeToTlsPort(url);
@@ -274,16 +320,14 @@ export function createTransport(options: TransportOptions): Transport {
 				throw error;
 			}
 
-			// Not a failure of its own: the caller decides whether to send it again.
-			if (signal.reason instanceof StoppedForCaller) {
+			// Not failures of their own: the caller, or `send`, sends it again.
+			if (signal.reason instanceof StoppedForCaller || signal.reason instanceof SentAgain) {
 				throw signal.reason;
 			}
 
 			let failure = classifyNetworkError(error, {viaProxy, timeoutMs: options.timeoutMs});
 			if (failure.kind === 'connection-reset') {
-				for (const stop of unansweredOnce) {
-					stop.abort(new StoppedForCaller());
-				}
+				sendOneAtATime();
 			}
 
 			// Plain HTTP to a TLS port is cut off or answered with a TLS alert; one handshake tells
@@ -297,7 +341,7 @@ export function createTransport(options: TransportOptions): Transport {
 			markConnectFailed(failure);
 			throw failure;
 		} finally {
-			done();
+			answered();
 		}
 	}
 
@@ -309,6 +353,12 @@ export function createTransport(options: TransportOptions): Transport {
 			try {
 				outcome = await attempt(httpRequest, url);
 			} catch (error) {
+				// Stopped on a pipelined connection before it was answered: at once, one request at a time now.
+				// It counts as an attempt: it may have been the one the server dropped.
+				if (error instanceof SentAgain) {
+					continue;
+				}
+
 				if (!(error instanceof NetworkError)) {
 					throw error;
 				}
@@ -339,7 +389,7 @@ export function createTransport(options: TransportOptions): Transport {
 		firstConnection,
 		usesProxy: url => proxyFor(new URL(url), options.proxy) !== undefined,
 		async close() {
-			await Promise.all([directAgent.close(), ...[...proxyAgents.values()].map(async agent => agent.close())]);
+			await Promise.all([...directAgents.values(), ...proxyAgents.values()].map(async agent => agent.close()));
 		},
 	};
 }

@@ -55,6 +55,8 @@ export type RunState = {
 	token: TokenExpiry | null;
 	access: Access | null;
 	diagnosis: Diagnosis | null;
+	/** Set when round two had to sign in again, and why. */
+	secondSession: SecondSession | null;
 };
 
 export type CheckOutcome = {status?: CheckStatus; summary: string};
@@ -116,6 +118,7 @@ export const serverInfoCheck: Check = {
 			throw error;
 		});
 		state.serverInfo = info;
+		context.tableauAnswered = true;
 		context.productVersion = info.productVersion;
 		context.apiVersion = info.restApiVersion;
 		if (!forcedApiVersion && compareVersions(info.restApiVersion, minimumPatApiVersion) < 0) {
@@ -134,6 +137,24 @@ type SessionCalls = Omit<RoundTwo, 'signOut'>;
 function isLater(error: unknown): error is TableauApiError {
 	return error instanceof TableauApiError && (error.status === 429 || error.status === 503);
 }
+
+/**
+Tableau's "this session is over" (401002, or 401000) on a call of the first session. Tableau Cloud
+rejects a brand-new session now and then (a new sign-in works), and a server that closes connections
+may have acted on our own sign-out before the calls ahead of it were answered: neither is another
+sign-in with the token, so only the second session's answer counts.
+*/
+function isSessionOver(error: unknown): error is TableauApiError {
+	return (
+		error instanceof TableauApiError &&
+		error.status === 401 &&
+		(error.tableauCode === '401002' || error.tableauCode === '401000') &&
+		error.body.kind === 'tableau'
+	);
+}
+
+/** Why round two needed a second session, for the permissions check's summary. */
+export type SecondSession = 'later' | 'session-over';
 
 /** `waitOutLater: false` when the sign-out goes right behind the calls: it ends the session before "later" comes. */
 function sendCalls(client: TableauClient, session: Session, version: string, options: {waitOutLater: boolean}): SessionCalls {
@@ -178,12 +199,13 @@ function sendRoundTwo(state: RunState, session: Session, version: string): Round
 	let second: Promise<{calls: SessionCalls; signOut: Promise<void>}> | undefined;
 	const {signal} = state;
 	const again = async (later: TableauApiError) => {
-		const delay = retryDelayMs(state.retryPolicy, 1, later.retryAfter ?? undefined, 0);
+		const delay = isLater(later) ? retryDelayMs(state.retryPolicy, 1, later.retryAfter ?? undefined, 0) : 0;
 		// After Ctrl-C no new session is opened: the "later" is the answer.
 		if (delay === null || signal?.aborted) {
 			throw later;
 		}
 
+		state.secondSession ??= isLater(later) ? 'later' : 'session-over';
 		second ??= (async () => {
 			await firstSignOut.catch(() => {});
 			await sleep(delay, undefined, signal ? {signal} : {}).catch(() => {
@@ -207,7 +229,7 @@ function sendRoundTwo(state: RunState, session: Session, version: string): Round
 
 	const retried = <K extends keyof SessionCalls>(key: K): SessionCalls[K] =>
 		first[key].catch(async (error: unknown) => {
-			if (!isLater(error)) {
+			if (!isLater(error) && !isSessionOver(error)) {
 				throw error;
 			}
 
@@ -284,7 +306,9 @@ export const permissionsCheck: Check = {
 		const page = await state.roundTwo!.users;
 		state.usersTotal = page.totalAvailable;
 		const role = roleLabel(me.siteRole);
-		const total = page.totalAvailable === null ? '' : `; the site has ${page.totalAvailable} user${page.totalAvailable === 1 ? '' : 's'}`;
+		const total =
+			(page.totalAvailable === null ? '' : `; the site has ${page.totalAvailable} user${page.totalAvailable === 1 ? '' : 's'}`) +
+			secondSessionNote(state.secondSession);
 		if (!isAdminRole(me.siteRole)) {
 			state.warnings.push(warning('not-site-admin', state.context));
 			return {status: 'warn', summary: `Signed in as ${me.name ?? me.id} (${role}), below Site Administrator${total}`};
@@ -293,6 +317,22 @@ export const permissionsCheck: Check = {
 		return {summary: `Signed in as ${me.name ?? me.id} (${role})${total}`};
 	},
 };
+
+function secondSessionNote(reason: SecondSession | null): string {
+	switch (reason) {
+		case 'session-over': {
+			return '; signed in a second time, because Tableau ended the first session at once (401002), as it now and then does with a brand-new one';
+		}
+
+		case 'later': {
+			return '; signed in a second time, because the server asked to wait (429 or 503) and the first session had ended by then';
+		}
+
+		default: {
+			return '';
+		}
+	}
+}
 
 type Counted = {total: ContentTotal} | {refused: TableauApiError};
 

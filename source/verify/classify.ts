@@ -4,7 +4,7 @@ import {frontDoorOf, isForeignJsonError} from '../tableau/front-doors.js';
 import {NetworkError} from '../tableau/network-error.js';
 import {RedirectError, redirectsOf} from '../tableau/redirects.js';
 import {parseRetryAfter} from '../tableau/retry.js';
-import {diagnose, type DiagnosisContext} from './diagnoses.js';
+import {diagnose, type DeviceAnswer, type DiagnosisContext} from './diagnoses.js';
 import type {CheckId, Diagnosis, DiagnosisCode} from './types.js';
 
 /** The parts of a run that a diagnosis may mention. */
@@ -78,6 +78,31 @@ function codeForHttp(error: TableauApiError, check: CheckId): DiagnosisCode {
 	return 'unexpected-response';
 }
 
+/** Words in a `Server` header or page title that name a proxy rather than a web server or firewall. */
+const proxyNames = /proxy|squid|zscaler|blue ?coat|forcepoint|websense|web gateway/i;
+
+/**
+What answered a call instead of Tableau, when the answer is not Tableau's own: an HTML page (a WAF, an
+SSO gateway, a web server's error page), an empty or plain-text body, another service's JSON error. A
+429 stays the rate limiter's (Tableau Cloud sends HTML ones), a 5xx stays a server error (its remedy
+names the load balancer; Tableau's own 5xx pages are HTML too), an empty 401 to the sign-in stays
+Tableau's refusal, and redirects have verdicts of their own.
+*/
+function deviceAnswer(error: unknown): DeviceAnswer | null {
+	if (error instanceof TableauApiError) {
+		const {status, body} = error;
+		const foreign = body.kind !== 'tableau' || isForeignJsonError(body) || frontDoorOf(body, null) !== null;
+		const counts = status !== 429 && (status < 300 || status >= 400) && status < 500 && !(status === 401 && body.kind === 'empty');
+		return foreign && counts ? {status, server: error.serverHeader, title: body.kind === 'html' ? body.title : null, empty: body.kind === 'empty'} : null;
+	}
+
+	if (error instanceof UnexpectedBodyError && error.bodyKind !== 'tableau') {
+		return {status: error.status, server: error.serverHeader, title: error.pageTitle, empty: error.bodyKind === 'empty'};
+	}
+
+	return null;
+}
+
 /**
 Names what went wrong in a check. Reads what the server really sent (status, Tableau code, body
 kind), so an HTML 429 from Tableau Cloud's rate limiter and an XML one diagnose the same.
@@ -85,6 +110,21 @@ kind), so an HTML 429 from Tableau Cloud's rate limiter and an XML one diagnose 
 export function diagnosisFor(error: unknown, check: CheckId, run: RunContext): Diagnosis {
 	const redirects = redirectsOf(error);
 	const moved = redirects.length > 1 ? {redirects} : {};
+	// The same address answered as Tableau a moment ago: whatever answers now stands in front of it.
+	const device = run.tableauAnswered && check !== 'serverinfo' ? deviceAnswer(error) : null;
+	if (device) {
+		const proxy = device.status === 407 || proxyNames.test(`${device.server ?? ''} ${device.title ?? ''}`);
+		return diagnose(proxy ? 'proxy-error' : 'unexpected-response', {
+			...run,
+			...moved,
+			device,
+			failedCheck: check,
+			httpStatus: device.status,
+			tableauCode: null,
+			detail: null,
+		});
+	}
+
 	if (error instanceof NetworkError) {
 		// After a redirect, the address that failed is the one the server sent us to.
 		const server = redirects.length > 1 ? new URL(redirects.at(-1)!).origin : run.server;

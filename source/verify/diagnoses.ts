@@ -1,8 +1,8 @@
 import {shellQuote} from '../profiles/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
-import {describeTokenExpiry, expiresIn, expiryDate} from './findings.js';
+import {describeTokenExpiry, expiresIn, expiryDate, isAdminRole} from './findings.js';
 import {roleLabel} from './labels.js';
-import {defaultTimeoutMs, type Diagnosis, type DiagnosisCode, type TokenExpiry, type Warning, type WarningCode} from './types.js';
+import {defaultTimeoutMs, type CheckId, type Diagnosis, type DiagnosisCode, type TokenExpiry, type Warning, type WarningCode} from './types.js';
 
 /**
 What a diagnosis or warning may mention about the run. None of it is secret: `detail` is Tableau's
@@ -43,7 +43,15 @@ export type DiagnosisContext = {
 	advice?: string | null;
 	/** A sign-in answer could not be read: a session may have been opened that nothing can end. */
 	sessionMayBeOpen?: boolean;
+	/** serverinfo at this address answered as Tableau in this run. */
+	tableauAnswered?: boolean;
+	/** What answered a later call instead of Tableau (after `tableauAnswered`), and the check it failed. */
+	device?: DeviceAnswer | null;
+	failedCheck?: CheckId;
 };
+
+/** An answer that was not Tableau's, as far as it names its sender. None of it is secret. */
+export type DeviceAnswer = {status: number; server: string | null; title: string | null; empty: boolean};
 
 export type RemedyFrame = {kind: 'saved'} | {kind: 'keys'} | {kind: 'command'};
 
@@ -261,7 +269,10 @@ const entries: Record<DiagnosisCode, Entry> = {
 	'proxy-error': {
 		title: 'The proxy failed the connection',
 		meaning: 'A proxy (from `HTTPS_PROXY` or `HTTP_PROXY`) refused the request, could not reach the server, or asked for authentication.',
-		explain: context => `The proxy between this machine and ${serverText(context)} refused or failed the connection${facts(context)}.`,
+		explain: context =>
+			context.device
+				? `${deviceIntro(context)} A proxy answered it itself (${deviceText(context.device)}), so the request never reached Tableau; the address is right, and the token was not checked.`
+				: `The proxy between this machine and ${serverText(context)} refused or failed the connection${facts(context)}.`,
 		remedy: context => [
 			'Check the proxy variables: `HTTPS_PROXY` (and `HTTP_PROXY`) need a scheme, host and port, for example `http://proxy.example.com:8080`.',
 			`If ${hostOnly(context) ?? 'the server'} is on your internal network, add it to \`NO_PROXY\` so requests go to it directly.`,
@@ -322,18 +333,25 @@ const entries: Record<DiagnosisCode, Entry> = {
 			const found = [context.productVersion ? `Tableau ${context.productVersion}` : null, context.apiVersion ? `REST API ${context.apiVersion}` : null]
 				.filter(Boolean)
 				.join(', ');
+			if (context.tableauCode === '404003') {
+				return `${capitalize(serverText(context))} does not know the server information call at all${facts(context)}: that call came with Tableau Server 10.1, so this server is older still, years before token sign-in (REST API 3.6, Tableau Server 2019.4).`;
+			}
+
 			const reported =
 				found === '' ? 'The server did not accept the REST API version that was asked for' : `${capitalize(serverText(context))} reports ${found}`;
 			return `${reported}${facts(context)}. Personal access tokens need REST API 3.6 or newer, which came with Tableau Server 2019.4.`;
 		},
-		remedy: context => [
-			'If the server is older than Tableau Server 2019.4, it cannot sign in with a token: ask your Tableau administrator about upgrading.',
-			context.apiVersion
-				? `If you passed \`--api-version\`, use one the server knows (it reports ${context.apiVersion}, and 3.6 is the lowest that works), or leave the flag out to detect it.`
-				: 'If you passed `--api-version`, choose a version the server knows (3.6 or later), or leave the flag out so the version is detected.',
-			`Open ${context.server ? originOf(context.server) : 'https://YOUR_SERVER'}/api/2.4/serverinfo in a browser: it shows the product and REST API versions without signing in.`,
-			`Then ${again(context)}.`,
-		],
+		remedy: context =>
+			[
+				'If the server is older than Tableau Server 2019.4, it cannot sign in with a token: ask your Tableau administrator about upgrading.',
+				context.tableauCode === '404003'
+					? null
+					: context.apiVersion
+						? `If you passed \`--api-version\`, use one the server knows (it reports ${context.apiVersion}, and 3.6 is the lowest that works), or leave the flag out to detect it.`
+						: 'If you passed `--api-version`, choose a version the server knows (3.6 or later), or leave the flag out so the version is detected.',
+				`Open ${context.server ? originOf(context.server) : 'https://YOUR_SERVER'}/api/2.4/serverinfo in a browser: it shows the product and REST API versions without signing in.`,
+				`Then ${again(context)}.`,
+			].filter(step => step !== null),
 	},
 	'signin-failed': {
 		title: 'Tableau refused the token sign-in',
@@ -438,19 +456,29 @@ const entries: Record<DiagnosisCode, Entry> = {
 		title: 'Tableau gave an unexpected answer',
 		meaning: 'An answer that fits none of the other codes; the HTTP status and Tableau code are shown as received.',
 		explain: context =>
-			`${capitalize(serverText(context))} answered in a way tableau-connect does not recognise${facts(context)}.${
-				context.sessionMayBeOpen
-					? ' The sign-in answer could not be read, so if it opened a session, that session stays open until it expires (Tableau ends idle sessions after a few hours) and nothing here can sign it out.'
-					: ''
-			}`,
-		remedy: context => [
-			`${upperFirst(again(context))}: a connection cut short can cause this once.`,
-			'Run it with `--json` to see every check, the status and the Tableau error code.',
-			context.sessionMayBeOpen
-				? 'If a proxy or gateway in front of Tableau rewrites or compresses answers, ask its owner to pass /api/ through unchanged.'
-				: 'Check the server address and site in a browser, signed in as the same user.',
-			'If it persists, contact support with that output (it never contains the token secret).',
-		],
+			context.device
+				? `${deviceIntro(context)} Something in front of Tableau answered it instead (${deviceText(context.device)}): a web application firewall, a single-sign-on gateway, a load balancer or a proxy. The address is right, and the token was not checked.`
+				: `${capitalize(serverText(context))} answered in a way tableau-connect does not recognise${facts(context)}.${
+						context.sessionMayBeOpen
+							? ' The sign-in answer could not be read, so if it opened a session, that session stays open until it expires (Tableau ends idle sessions after a few hours) and nothing here can sign it out.'
+							: ''
+					}`,
+		remedy: context =>
+			context.device
+				? [
+						'Ask whoever runs the device in front of Tableau (your network, security or web team) to let every path under /api/ through to Tableau unchanged, POST requests with a JSON body included: tableau-connect signs in with POST /api/…/auth/signin, as Parable does.',
+						`Try from inside the company network or over the VPN, where nothing may stand between this machine and Tableau, then ${again(context)}.`,
+						'If this machine reaches Tableau through a proxy (`HTTPS_PROXY`) and could reach it directly, add its host to `NO_PROXY`.',
+						'If it persists, contact support with the `--json` output (it never contains the token secret).',
+					]
+				: [
+						`${upperFirst(again(context))}: a connection cut short can cause this once.`,
+						'Run it with `--json` to see every check, the status and the Tableau error code.',
+						context.sessionMayBeOpen
+							? 'If a proxy or gateway in front of Tableau rewrites or compresses answers, ask its owner to pass /api/ through unchanged.'
+							: 'Check the server address and site in a browser, signed in as the same user.',
+						'If it persists, contact support with that output (it never contains the token secret).',
+					],
 	},
 	interrupted: {
 		title: 'The test was interrupted',
@@ -497,7 +525,9 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 		title: context => `Tableau refused to list ${context.refused ?? 'some content'}`,
 		remedy: context => [
 			`Parable will miss ${missedText(context.refused)}: the token's user may not list them${facts(context)}.`,
-			'Give that user the Site Administrator Explorer or Site Administrator Creator site role, or create the token as a user who has it; a gateway that blocks these REST paths has the same effect.',
+			isAdminRole(context.siteRole ?? null)
+				? `The user is already ${roleLabel(context.siteRole!)}, so the site role is not the cause: look at the permissions of the projects that hold them (a project can deny even administrators' views), and ask whoever runs a gateway or firewall in front of Tableau whether it blocks these REST paths.`
+				: 'Give that user the Site Administrator Explorer or Site Administrator Creator site role, or create the token as a user who has it; a gateway that blocks these REST paths has the same effect.',
 			`Then ${again(context)}.`,
 		],
 	},
@@ -636,6 +666,25 @@ function facts(context: DiagnosisContext): string {
 	const said = detail.includes(' ') ? `"${detail}"` : detail;
 	const parts = [codes, said].filter(part => part !== '');
 	return parts.length === 0 ? '' : ` (${parts.join(': ')})`;
+}
+
+const checkCalls: Record<CheckId, string> = {
+	reach: 'the connection',
+	serverinfo: 'the server information call',
+	signin: 'the sign-in',
+	permissions: "the call for the signed-in user and the site's users",
+	content: 'the calls for workbooks, views and data sources',
+	signout: 'the sign-out',
+};
+
+function deviceIntro(context: DiagnosisContext): string {
+	return `${capitalize(serverText(context))} answered as Tableau a moment ago (its server information), but not ${checkCalls[context.failedCheck ?? 'signin']}.`;
+}
+
+/** What answered, in its own words: the status, the `Server` header and the page's title. */
+function deviceText(device: DeviceAnswer): string {
+	const what = device.empty ? 'an empty answer' : device.title ? `a page titled "${device.title}"` : "an answer that is not Tableau's";
+	return `HTTP ${device.status}${device.server ? ` from a server that calls itself "${device.server}"` : ''}, ${what}`;
 }
 
 function formatSeconds(seconds: number): string {

@@ -121,6 +121,7 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		token: null,
 		access: null,
 		diagnosis: null,
+		secondSession: null,
 	};
 }
 

@@ -18,6 +18,8 @@ export type FrontServer = {
 	readonly url: string;
 	/** Every request that reached the front, dropped ones included. */
 	readonly requests: FrontRequest[];
+	/** The requests answered, in the order their answers were sent. */
+	readonly answered: FrontRequest[];
 	/** TCP connections accepted so far. */
 	connections(): number;
 	close(): Promise<void>;
@@ -25,10 +27,23 @@ export type FrontServer = {
 
 const forwardedHeaders = ['content-type', 'retry-after', 'location'];
 
+/**
+How a front that closes every connection after one answer behaves, as HTTP/1.0-style proxies and some
+load balancers do: `header` says `Connection: close` on the answer, `silent` just hangs up after it.
+`forwardsDropped`: the requests pipelined behind the answered one still reach Tableau (as with a
+server that reads ahead), though their answers are lost; otherwise they are never seen.
+*/
+export type ClosingFront = {closes: 'header' | 'silent'; forwardsDropped?: boolean};
+
 /** Starts a server in front of `target` (an http:// origin); `handle` decides each request. */
-export async function startFrontServer(target: string, handle: FrontHandler = async (_request, forward) => forward()): Promise<FrontServer> {
+export async function startFrontServer(
+	target: string,
+	handle: FrontHandler = async (_request, forward) => forward(),
+	closing?: ClosingFront,
+): Promise<FrontServer> {
 	const agent = new Agent({keepAliveTimeout: 1000});
 	const requests: FrontRequest[] = [];
+	const answeredRequests: FrontRequest[] = [];
 	const sockets = new Set<Socket>();
 	let connections = 0;
 
@@ -60,6 +75,7 @@ export async function startFrontServer(target: string, handle: FrontHandler = as
 	// Like a real HTTP/1.1 server, requests pipelined on one connection are handled one after the
 	// other: nothing behind a dropped request reaches the simulator.
 	const queues = new WeakMap<Socket, Promise<void>>();
+	const answered = new WeakSet<Socket>();
 	const server = createServer((incoming, response) => {
 		const chunks: Buffer[] = [];
 		const body = new Promise<string>(resolve => {
@@ -71,16 +87,46 @@ export async function startFrontServer(target: string, handle: FrontHandler = as
 		const {socket} = incoming;
 		const turn = (queues.get(socket) ?? Promise.resolve()).then(async () => {
 			const received: FrontRequest = {method: incoming.method ?? 'GET', path: incoming.url ?? '/', headers: incoming.headers, body: await body};
+			if (closing && answered.has(socket)) {
+				if (closing.forwardsDropped) {
+					requests.push(received);
+					await forward(received).catch(() => {});
+				}
+
+				return;
+			}
+
 			if (socket.destroyed) {
 				return;
 			}
 
 			requests.push(received);
+			if (closing) {
+				answered.add(socket);
+				const answer = await handle(received, async () => forward(received));
+				if (answer === 'drop') {
+					socket.destroy();
+					return;
+				}
+
+				answeredRequests.push(received);
+				if (closing.closes === 'header') {
+					response.writeHead(answer.status, {...answer.headers, connection: 'close'}).end(answer.body);
+				} else {
+					response.writeHead(answer.status, answer.headers).end(answer.body, () => {
+						socket.destroy();
+					});
+				}
+
+				return;
+			}
+
 			try {
 				const answer = await handle(received, async () => forward(received));
 				if (answer === 'drop') {
 					socket.destroy();
 				} else if (!response.destroyed) {
+					answeredRequests.push(received);
 					response.writeHead(answer.status, answer.headers).end(answer.body);
 				}
 			} catch (error) {
@@ -102,6 +148,7 @@ export async function startFrontServer(target: string, handle: FrontHandler = as
 	return {
 		url: `http://127.0.0.1:${port}`,
 		requests,
+		answered: answeredRequests,
 		connections: () => connections,
 		async close() {
 			for (const socket of sockets) {

@@ -147,35 +147,35 @@ describe('a 429 or 503 on a call made after sign-in', () => {
 });
 
 describe("a portal's HTML page instead of Tableau's answer", () => {
-	it('on sign-in (401) is not-tableau, not a refused token', async () => {
+	it('on sign-in (401) is unexpected-response (a device in front of Tableau), not a refused token', async () => {
 		const {simulator, front} = await simulatorBehindFront(async (request, forward) =>
 			isSignIn(request.path) ? htmlPage(401, 'Acme Single Sign-On') : forward(),
 		);
 		const result = await verifyThrough(simulator, front);
-		expect(result.diagnosis).toMatchObject({code: 'not-tableau', httpStatus: 401});
+		expect(result.diagnosis).toMatchObject({code: 'unexpected-response', httpStatus: 401});
 		expect(result.diagnosis?.explanation).toContain('Acme Single Sign-On');
 	});
 
-	it('on sign-in (403) is not-tableau, not a missing permission', async () => {
+	it('on sign-in (403) is unexpected-response (a device in front of Tableau), not a missing permission', async () => {
 		const {simulator, front} = await simulatorBehindFront(async (request, forward) => (isSignIn(request.path) ? htmlPage(403, 'Access Denied') : forward()));
-		expect((await verifyThrough(simulator, front)).diagnosis).toMatchObject({code: 'not-tableau', httpStatus: 403});
+		expect((await verifyThrough(simulator, front)).diagnosis).toMatchObject({code: 'unexpected-response', httpStatus: 403});
 	});
 
-	it('on the permissions calls (403) is not-tableau, and the session is still ended', async () => {
+	it('on the permissions calls (403) is unexpected-response (a device in front of Tableau), and the session is still ended', async () => {
 		const {simulator, front} = await simulatorBehindFront(async (request, forward) =>
 			isUsersCall(request.path) ? htmlPage(403, 'Request blocked by the web application firewall') : forward(),
 		);
 		const result = await verifyThrough(simulator, front);
-		expect(result.diagnosis).toMatchObject({code: 'not-tableau', httpStatus: 403});
+		expect(result.diagnosis).toMatchObject({code: 'unexpected-response', httpStatus: 403});
 		expect(result.checks.map(check => check.status)).toEqual(['ok', 'ok', 'ok', 'fail', 'skipped', 'ok']);
 		expect(simulator.stats().activeSessions).toBe(0);
 	});
 
-	it('on the permissions calls (401) is not-tableau, not a refused token', async () => {
+	it('on the permissions calls (401) is unexpected-response (a device in front of Tableau), not a refused token', async () => {
 		const {simulator, front} = await simulatorBehindFront(async (request, forward) =>
 			request.path.endsWith('/sessions/current') ? htmlPage(401, 'Session expired: log in again') : forward(),
 		);
-		expect((await verifyThrough(simulator, front)).diagnosis).toMatchObject({code: 'not-tableau', httpStatus: 401});
+		expect((await verifyThrough(simulator, front)).diagnosis).toMatchObject({code: 'unexpected-response', httpStatus: 401});
 	});
 });
 

@@ -71,7 +71,7 @@ describe('servers that differ from the simulator', () => {
 		expect(result.diagnosis?.remediation.join(' ')).toContain('https://sso.attacker.example');
 	});
 
-	it('treats an HTML sign-in page answering 200 (an SSO portal) as not Tableau', async () => {
+	it('treats an HTML sign-in page answering 200 (an SSO portal) after serverinfo answered as a device in front of Tableau', async () => {
 		const result = await verifyAgainst(
 			healthy((_request, url) =>
 				url.pathname.endsWith('/auth/signin')
@@ -79,7 +79,8 @@ describe('servers that differ from the simulator', () => {
 					: undefined,
 			),
 		);
-		expect(result.diagnosis?.code).toBe('not-tableau');
+		expect(result.diagnosis?.code).toBe('unexpected-response');
+		expect(result.diagnosis?.explanation).toContain('answered as Tableau a moment ago');
 		expect(result.diagnosis?.explanation).toContain('Okta');
 	});
 
