@@ -221,6 +221,8 @@ export function createTableauClient(server: string, transport: Transport) {
 				url: `${server}/api/${version}/auth/signin`,
 				headers: {'content-type': 'application/json'},
 				body: payload,
+				// After Ctrl-C it is still awaited (briefly): the session it may open must be signed out.
+				survivesInterrupt: true,
 			};
 			// A single sign-on page or portal on the same host is no place for the secret either.
 			const {body, response, chain} = await follow(request, (from, to) => isTrustedRedirect(from, to) && to.pathname.endsWith('/auth/signin'));
@@ -321,16 +323,17 @@ export function createTableauClient(server: string, transport: Transport) {
 		sent in the same flight as other calls, which a retry could overtake.
 		*/
 		async signOut(session: Session, version: string, options: {once?: boolean} = {}): Promise<void> {
-			await call({method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session), once: options.once}, 204).catch(
-				(error: unknown) => {
-					// Tableau's 401002 to a sign-out: the session had already ended, which is what sign-out is for.
-					if (error instanceof TableauApiError && error.status === 401 && error.tableauCode === '401002') {
-						return;
-					}
+			await call(
+				{method: 'POST', url: `${session.server}/api/${version}/auth/signout`, headers: authHeaders(session), once: options.once, survivesInterrupt: true},
+				204,
+			).catch((error: unknown) => {
+				// Tableau's 401002 to a sign-out: the session had already ended, which is what sign-out is for.
+				if (error instanceof TableauApiError && error.status === 401 && error.tableauCode === '401002') {
+					return;
+				}
 
-					throw error;
-				},
-			);
+				throw error;
+			});
 		},
 	};
 }

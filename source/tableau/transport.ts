@@ -19,7 +19,25 @@ export type HttpRequest = {
 	retried). For calls whose session may be over by the time "later" comes: the caller retries them.
 	*/
 	waitOutLater?: boolean;
+	/**
+	Not abandoned on Ctrl-C, but given a short deadline of its own: a sign-in (the session it opens must
+	be ended) and a sign-out (so the token's one session is free again). Every other request is
+	abandoned at once when the run's signal aborts.
+	*/
+	survivesInterrupt?: boolean;
 };
+
+/** The run was stopped (Ctrl-C): the request was abandoned, answered or not. */
+export class InterruptedRequest extends Error {
+	override readonly name = 'InterruptedRequest';
+
+	constructor() {
+		super('Stopped with Ctrl-C');
+	}
+}
+
+/** How long a sign-in or sign-out may still take once the run was interrupted: the person is waiting for their prompt. */
+export const afterInterruptMs = 2000;
 
 /**
 A request sent `once` that was stopped because the connection under it dropped: undici would have
@@ -59,6 +77,8 @@ export type TransportOptions = {
 	proxy?: {httpProxy?: string; httpsProxy?: string; noProxy?: string};
 	/** Replaced in tests to observe back-off without waiting. */
 	sleep?: (ms: number) => Promise<void>;
+	/** Ctrl-C: requests in flight are abandoned at once, except those that survive it (see HttpRequest). */
+	signal?: AbortSignal;
 };
 
 export type Transport = {
@@ -262,12 +282,41 @@ export function createTransport(options: TransportOptions): Transport {
 		}
 	}
 
+	const interrupt = options.signal;
+	// On Ctrl-C a sign-out pipelined behind abandoned calls would die with their connection: it is stopped
+	// for its caller instead, who sends it again once every call has settled.
+	// A sign-in still on its way gets the short deadline from now on.
+	const shortened = new Set<NodeJS.Timeout>();
+	interrupt?.addEventListener(
+		'abort',
+		() => {
+			serverCloses = true;
+			for (const [stop, pending] of unanswered) {
+				if (!pending.survivesInterrupt) {
+					stop.abort(new InterruptedRequest());
+				} else if (pending.once) {
+					stop.abort(new StoppedForCaller());
+				} else {
+					const timer = setTimeout(() => {
+						stop.abort(new DOMException('The request timed out', 'TimeoutError'));
+					}, afterInterruptMs);
+					timer.unref();
+					shortened.add(timer);
+				}
+			}
+		},
+		{once: true},
+	);
+
 	function signalFor(httpRequest: HttpRequest): {signal: AbortSignal; answered: () => void} {
 		const stop = new AbortController();
+		const deadline = interrupt?.aborted ? Math.min(options.timeoutMs, afterInterruptMs) : options.timeoutMs;
 		const timer = setTimeout(() => {
 			stop.abort(new DOMException('The request timed out', 'TimeoutError'));
-		}, options.timeoutMs);
-		if (!serverCloses) {
+		}, deadline);
+		if (interrupt?.aborted && !httpRequest.survivesInterrupt) {
+			stop.abort(new InterruptedRequest());
+		} else if (!serverCloses) {
 			unanswered.set(stop, httpRequest);
 		}
 
@@ -278,6 +327,25 @@ export function createTransport(options: TransportOptions): Transport {
 				unanswered.delete(stop);
 			},
 		};
+	}
+
+	/** Waits out a back-off, or until Ctrl-C for a request that does not survive it. */
+	async function pause(ms: number, httpRequest: HttpRequest): Promise<void> {
+		if (!interrupt || httpRequest.survivesInterrupt) {
+			await sleep(ms);
+			return;
+		}
+
+		let stopWaiting = () => {};
+		const stopped = new Promise<void>(resolve => {
+			stopWaiting = resolve;
+			interrupt.addEventListener('abort', stopWaiting, {once: true});
+		});
+		await Promise.race([sleep(ms), stopped]);
+		interrupt.removeEventListener('abort', stopWaiting);
+		if (interrupt.aborted) {
+			throw new InterruptedRequest();
+		}
 	}
 
 	async function attempt(httpRequest: HttpRequest, url: URL): Promise<Omit<HttpResponse, 'attempts'>> {
@@ -320,8 +388,8 @@ export function createTransport(options: TransportOptions): Transport {
 				throw error;
 			}
 
-			// Not failures of their own: the caller, or `send`, sends it again.
-			if (signal.reason instanceof StoppedForCaller || signal.reason instanceof SentAgain) {
+			// Not failures of their own: the caller, or `send`, sends it again, or the run was stopped.
+			if (signal.reason instanceof StoppedForCaller || signal.reason instanceof SentAgain || signal.reason instanceof InterruptedRequest) {
 				throw signal.reason;
 			}
 
@@ -380,7 +448,7 @@ export function createTransport(options: TransportOptions): Transport {
 				return {...outcome, attempts};
 			}
 
-			await sleep(delay);
+			await pause(delay, httpRequest);
 		}
 	}
 
@@ -389,6 +457,10 @@ export function createTransport(options: TransportOptions): Transport {
 		firstConnection,
 		usesProxy: url => proxyFor(new URL(url), options.proxy) !== undefined,
 		async close() {
+			for (const timer of shortened) {
+				clearTimeout(timer);
+			}
+
 			await Promise.all([...directAgents.values(), ...proxyAgents.values()].map(async agent => agent.close()));
 		},
 	};

@@ -3,6 +3,7 @@ import {UnreadableBodyError} from '../tableau/content-coding.js';
 import {frontDoorOf, isForeignJsonError} from '../tableau/front-doors.js';
 import {NetworkError} from '../tableau/network-error.js';
 import {RedirectError, redirectsOf} from '../tableau/redirects.js';
+import {InterruptedRequest} from '../tableau/transport.js';
 import {parseRetryAfter} from '../tableau/retry.js';
 import {diagnose, type DeviceAnswer, type DiagnosisContext} from './diagnoses.js';
 import type {CheckId, Diagnosis, DiagnosisCode} from './types.js';
@@ -108,6 +109,10 @@ Names what went wrong in a check. Reads what the server really sent (status, Tab
 kind), so an HTML 429 from Tableau Cloud's rate limiter and an XML one diagnose the same.
 */
 export function diagnosisFor(error: unknown, check: CheckId, run: RunContext): Diagnosis {
+	if (error instanceof InterruptedRequest) {
+		return diagnose('interrupted', run);
+	}
+
 	const redirects = redirectsOf(error);
 	const moved = redirects.length > 1 ? {redirects} : {};
 	// The same address answered as Tableau a moment ago: whatever answers now stands in front of it.

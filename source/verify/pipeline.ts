@@ -72,7 +72,7 @@ from serverinfo. Each check still awaits its own answer, so they are reported in
 */
 function startRun(input: VerificationInput, options: VerificationOptions): RunState {
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-	const transport = createTransport({timeoutMs, caPem: options.caPem ?? null, insecure: options.insecure ?? false, ...options.transportOptions});
+	const transport = createTransport({timeoutMs, caPem: options.caPem ?? null, insecure: options.insecure ?? false, signal: options.signal, ...options.transportOptions});
 	const client = createTableauClient(input.server, transport);
 	const refusal = cloudManagerRefusal(input.server);
 	const validUrl = isUsableOrigin(input.server) && refusal === null;

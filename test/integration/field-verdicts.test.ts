@@ -196,3 +196,56 @@ describe('servers older than the calls we make', () => {
 		expect(front.requests.some(request => /\/sites\/[^/]+\/users\/[^/?]+$/.test(request.path))).toBe(true);
 	});
 });
+
+describe('Ctrl-C means now', () => {
+	const never = async () => new Promise<never>(() => {});
+
+	async function interruptAfter(ms: number, simulator: Simulator, front: FrontServer) {
+		const stop = new AbortController();
+		setTimeout(() => {
+			stop.abort();
+		}, ms);
+		const started = performance.now();
+		const result = await verifyThrough(simulator, front, {timeoutMs: 15_000, signal: stop.signal});
+		return {result, afterInterruptMs: performance.now() - started - ms};
+	}
+
+	it('against a server that does not answer: interrupted at once, not timeout', async () => {
+		const {simulator, front} = await behindFront(never);
+		const {result, afterInterruptMs} = await interruptAfter(300, simulator, front);
+		expect(result.diagnosis?.code).toBe('interrupted');
+		// The sign-in still on its way gets two seconds to open a session that could be ended; nothing waits for 15.
+		expect(afterInterruptMs).toBeLessThan(4000);
+		expect(JSON.stringify(result)).not.toContain('did not answer in time');
+	});
+
+	it('while the calls after sign-in hang: interrupted at once, and the open session is still signed out', async () => {
+		const {simulator, front} = await behindFront(async (request, forward) => (isCurrentSession(request.path) ? never() : forward()));
+		const {result, afterInterruptMs} = await interruptAfter(300, simulator, front);
+		expect(result.diagnosis?.code).toBe('interrupted');
+		expect(afterInterruptMs).toBeLessThan(2500);
+		expect(result.checks.find(check => check.id === 'signout')).toMatchObject({status: 'ok'});
+		expect(simulator.stats()).toMatchObject({signIns: 1, signOuts: 1, activeSessions: 0});
+	});
+
+	it('while a retry waits out Retry-After: interrupted at once, no second session', async () => {
+		const {simulator, front} = await behindFront(async (request, forward) =>
+			request.path.endsWith('/serverinfo')
+				? {
+						status: 503,
+						headers: {'content-type': 'application/json', 'retry-after': '10'},
+						body: JSON.stringify({error: {code: '503000', summary: 'Later', detail: 'Later'}}),
+					}
+				: forward(),
+		);
+		const stop = new AbortController();
+		setTimeout(() => {
+			stop.abort();
+		}, 300);
+		const started = performance.now();
+		const result = await verifyThrough(simulator, front, {signal: stop.signal, transportOptions: {retry: {...defaultRetryPolicy, totalBudgetMs: 60_000}}});
+		expect(result.diagnosis?.code).toBe('interrupted');
+		expect(performance.now() - started).toBeLessThan(2500);
+		expect(simulator.stats()).toMatchObject({activeSessions: 0});
+	});
+});
