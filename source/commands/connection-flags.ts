@@ -1,4 +1,5 @@
-import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-shape.js';
+import {trimmedNotice, trimPasted} from '../tableau/pasted-values.js';
+import {looksLikeTokenSecret, misplacedSecretMessage, secretShapeWarning} from '../tableau/secret-shape.js';
 import {readSecretFromStdin, type CommandIo} from './io.js';
 import {UsageError} from './usage-error.js';
 
@@ -9,8 +10,12 @@ The server, site and token name of `test --server …` and `profiles add`, each 
 its environment variable; a missing one is a usage error that says which flag to add.
 */
 export function connectionFlags(values: ConnectionValues, io: CommandIo): {serverText: string; siteText: string | undefined; tokenName: string} {
-	const serverText = values.server ?? io.env['TABLEAU_SERVER'];
-	const tokenName = values['token-name'] ?? io.env['TABLEAU_TOKEN_NAME'];
+	const {values: given, trimmed} = trimPasted({
+		server: values.server ?? io.env['TABLEAU_SERVER'],
+		site: values.site ?? io.env['TABLEAU_SITE'],
+		tokenName: values['token-name'] ?? io.env['TABLEAU_TOKEN_NAME'],
+	});
+	const {server: serverText, tokenName} = given;
 	if (!serverText) {
 		throw new UsageError('Say which server to use: --server https://your-server (or TABLEAU_SERVER), or a saved profile: tableau-connect test NAME.');
 	}
@@ -26,7 +31,12 @@ export function connectionFlags(values: ConnectionValues, io: CommandIo): {serve
 		);
 	}
 
-	return {serverText, siteText: values.site ?? io.env['TABLEAU_SITE'], tokenName};
+	const notice = trimmedNotice(trimmed);
+	if (notice) {
+		io.stderr.write(`${notice}\n`);
+	}
+
+	return {serverText, siteText: given.site, tokenName};
 }
 
 /** The values that came from environment variables rather than flags, named by variable, so output can say so. */
@@ -53,20 +63,27 @@ asked for at a hidden prompt when a person is at a terminal (as gh and aws do). 
 rest is known to be usable. `leftUndone` ends the line a Ctrl-C at the prompt prints.
 */
 export async function tokenSecretFrom(values: ConnectionValues, io: CommandIo, leftUndone?: string): Promise<string> {
-	if (values['token-secret-stdin']) {
-		return readSecretFromStdin(io.stdin, io.stderr, leftUndone);
-	}
-
 	const fromEnvironment = io.env['TABLEAU_TOKEN_SECRET'];
-	if (fromEnvironment) {
-		return fromEnvironment;
+	if (!values['token-secret-stdin'] && fromEnvironment?.trim()) {
+		return asPasted(fromEnvironment, io);
 	}
 
-	if (io.stdin.isTTY && io.stderr.isTTY) {
-		return readSecretFromStdin(io.stdin, io.stderr, leftUndone);
+	if (values['token-secret-stdin'] || (io.stdin.isTTY && io.stderr.isTTY)) {
+		return asPasted(await readSecretFromStdin(io.stdin, io.stderr, leftUndone), io);
 	}
 
 	throw new UsageError(
 		'No token secret, and no terminal to ask for it on. Pipe it in with --token-secret-stdin (for example: printf \'%s\' "$SECRET" | tableau-connect … --token-secret-stdin), or set TABLEAU_TOKEN_SECRET.',
 	);
+}
+
+/** The secret without the whitespace around it, saying so once, and warning when it cannot be Tableau's. */
+function asPasted(secret: string, io: CommandIo): string {
+	const {values, trimmed} = trimPasted({tokenSecret: secret});
+	const notes = [trimmedNotice(trimmed), secretShapeWarning(values.tokenSecret)].filter(note => note !== null);
+	for (const note of notes) {
+		io.stderr.write(`${note.startsWith('Note:') ? note : `Warning: ${note}`}\n`);
+	}
+
+	return values.tokenSecret;
 }

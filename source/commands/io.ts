@@ -86,8 +86,8 @@ async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr'], l
 }
 
 /**
-Reads the secret from standard input: piped (only the final line break is dropped, since `echo`
-adds one and a secret may hold other whitespace), or typed at a hidden prompt on a terminal.
+Reads the secret from standard input: piped (the final line break `echo` adds is dropped here; the
+caller drops any other whitespace around it), or typed at a hidden prompt on a terminal.
 */
 export async function readSecretFromStdin(stdin: CommandIo['stdin'], stderr: CommandIo['stderr'], leftUndone = 'nothing was tested'): Promise<string> {
 	if (stdin.isTTY) {

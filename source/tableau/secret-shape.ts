@@ -21,3 +21,17 @@ export function misplacedSecretMessage(where: 'server' | 'site' | 'token name' |
 	}[where];
 	return `This looks like a token secret, not a ${where} (so it is not repeated here). ${instead}; the secret goes only where it is asked for, hidden.`;
 }
+
+// Looser than the shape above: anything a real secret could be, so only a value that cannot be one
+// (a few letters, a word, a password) is warned about.
+const possibleSecretShape = /^[A-Za-z\d+/]{12,}={0,2}:[A-Za-z\d]{12,}$/;
+
+/**
+A warning, in words that never repeat the value, when `secret` cannot be a Tableau token secret; null
+when it could be. The test still runs: Tableau is the judge, this only saves a puzzled minute.
+*/
+export function secretShapeWarning(secret: string): string | null {
+	return possibleSecretShape.test(secret.trim())
+		? null
+		: 'The token secret does not look like one from Tableau (those are about 60 characters: letters and digits, a colon, then more letters and digits), so it may be cut short or be another value. Testing it anyway.';
+}

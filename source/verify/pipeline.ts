@@ -1,5 +1,6 @@
 import {minimumPatApiVersion} from '../tableau/api-version.js';
 import {createTableauClient} from '../tableau/client.js';
+import {trimPasted} from '../tableau/pasted-values.js';
 import {defaultRetryPolicy} from '../tableau/retry.js';
 import {cloudManagerRefusal, isPlainHttpToNetwork} from '../tableau/server-advice.js';
 import {createTransport, type TransportOptions} from '../tableau/transport.js';
@@ -59,7 +60,9 @@ const checks: readonly Check[] = [reachCheck, serverInfoCheck, signInCheck, perm
 Runs the checks of docs/reference.md over one connection and reports each as it starts and ends.
 Never throws for anything the server or network does: every failure becomes the result's diagnosis.
 */
-export async function verifyConnection(input: VerificationInput, options: VerificationOptions = {}): Promise<VerificationResult> {
+export async function verifyConnection(given: VerificationInput, options: VerificationOptions = {}): Promise<VerificationResult> {
+	// Every caller passes values as people typed or saved them: a space around one fails the sign-in.
+	const {values: input} = trimPasted(given);
 	return oneSessionPerToken(`${input.server}\n${input.tokenName}`, async () =>
 		options.signal?.aborted ? interruptedBeforeStart(input) : runChecks(input, options),
 	);
@@ -72,7 +75,13 @@ from serverinfo. Each check still awaits its own answer, so they are reported in
 */
 function startRun(input: VerificationInput, options: VerificationOptions): RunState {
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-	const transport = createTransport({timeoutMs, caPem: options.caPem ?? null, insecure: options.insecure ?? false, signal: options.signal, ...options.transportOptions});
+	const transport = createTransport({
+		timeoutMs,
+		caPem: options.caPem ?? null,
+		insecure: options.insecure ?? false,
+		signal: options.signal,
+		...options.transportOptions,
+	});
 	const client = createTableauClient(input.server, transport);
 	const refusal = cloudManagerRefusal(input.server);
 	const validUrl = isUsableOrigin(input.server) && refusal === null;

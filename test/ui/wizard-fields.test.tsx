@@ -175,6 +175,16 @@ describe('credentials', () => {
 		expect(flat(frame)).toContain('! Token secret needs fixing before you go on');
 	});
 
+	test('a secret that cannot be Tableau’s is warned about in words, without repeating it, and Enter still goes on', async () => {
+		const instance = atCredentials({tokenName: 'Ops Token'});
+		await press(instance, keys.tab, '› Token secret');
+		let frame = await typeKeys(instance, 'nopezz', '******');
+		expect(flat(frame)).toContain('does not look like one from Tableau');
+		expect(frame).not.toContain('nopezz');
+		frame = await press(instance, keys.enter, '› Profile name');
+		expect(flat(frame)).not.toContain('needs fixing');
+	});
+
 	test('the secret is masked; Ctrl-R shows it and hides it again', async () => {
 		const instance = atCredentials();
 		await press(instance, keys.tab, '› Token secret');

@@ -1,5 +1,5 @@
 import {validateProfileName} from '../../profiles/profile-name.js';
-import {looksLikeTokenSecret, misplacedSecretMessage} from '../../tableau/secret-shape.js';
+import {looksLikeTokenSecret, misplacedSecretMessage, secretShapeWarning} from '../../tableau/secret-shape.js';
 import {isTableauCloud, parseServerInput, parseSiteInput} from '../../tableau/server-url.js';
 import {fieldIds, suggestedTokenName, type FieldId, type WizardValues} from './steps.js';
 
@@ -73,7 +73,8 @@ function secretCheck(values: WizardValues, context: FieldContext): FieldCheck {
 		notes.push('This is the saved secret. To use a new one, clear the field with Ctrl-U and paste it.');
 	}
 
-	return {error: null, notes, warnings: []};
+	const shape = secretShapeWarning(secret);
+	return {error: null, notes, warnings: shape ? [shape] : []};
 }
 
 function tokenNameCheck(values: WizardValues): FieldCheck {

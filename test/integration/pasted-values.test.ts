@@ -1,0 +1,126 @@
+// Values as people paste them: whitespace around the server, site, token name and secret is dropped
+// wherever it comes from (flags, TABLEAU_* variables, stdin, a saved profile), inner spaces stay, the
+// person is told once, and a secret that cannot be Tableau's gets a warning that never repeats it.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {openProfileStore} from '../../source/profiles/store.js';
+import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {trimmedNotice, trimPasted} from '../../source/tableau/pasted-values.js';
+import {secretShapeWarning} from '../../source/tableau/secret-shape.js';
+import {runCommand} from '../helpers/cli.js';
+import {expectNoSecrets} from '../helpers/leaks.js';
+
+let simulator: Simulator;
+let configDir: string;
+
+beforeEach(async () => {
+	simulator = await startSimulator({scenario: 'ok'});
+	configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-pasted-'));
+});
+
+afterEach(async () => {
+	await simulator.close();
+	rmSync(configDir, {recursive: true, force: true});
+});
+
+const env = () => ({TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_CONNECT_SECRET_STORE: 'file'});
+
+describe('trimPasted', () => {
+	it('drops spaces, tabs, CR and LF around each value, keeps inner spaces, and names what it changed', () => {
+		expect(trimPasted({server: ' https://a.example.com\t', site: 'acme', tokenName: 'Parable Integration \r\n', tokenSecret: '\ns:e\n'})).toEqual({
+			values: {server: 'https://a.example.com', site: 'acme', tokenName: 'Parable Integration', tokenSecret: 's:e'},
+			trimmed: ['server', 'token name', 'token secret'],
+		});
+		expect(trimPasted({tokenName: 'Parable Integration'}).trimmed).toEqual([]);
+		expect(trimmedNotice([])).toBeNull();
+		expect(trimmedNotice(['token name', 'token secret'])).toContain('around the token name and token secret');
+	});
+
+	it('warns about a secret that cannot be Tableau’s, never about one that could', () => {
+		for (const bad of ['abc', 'nope', 'correct horse battery', 'a:b']) {
+			expect(secretShapeWarning(bad)).toContain('does not look like one from Tableau');
+			expect(secretShapeWarning(bad)).not.toContain(bad);
+		}
+
+		expect(secretShapeWarning(simulator.tokenSecret)).toBeNull();
+	});
+});
+
+describe('test --server with values pasted with whitespace around them', () => {
+	it('a token name with a trailing space and a secret piped with spaces around it verify, and the person is told once', async () => {
+		const run = await runCommand(
+			['test', '--server', ` ${simulator.url} `, '--site', simulator.site, '--token-name', `${simulator.tokenName} `, '--token-secret-stdin', '--json'],
+			{input: ` ${simulator.tokenSecret} \n`, env: env()},
+		);
+		expect(JSON.parse(run.stdout)).toMatchObject({ok: true, diagnosis: null});
+		expect(run.code).toBe(0);
+		expect(run.stderr.match(/removed the spaces/g)).toHaveLength(2);
+		expect(run.stderr).toContain('around the server and token name');
+		expect(run.stderr).toContain('around the token secret');
+		expectNoSecrets([run.stdout, run.stderr], simulator);
+	});
+
+	it('from TABLEAU_* variables too, plain output', async () => {
+		const run = await runCommand(['test'], {
+			env: {
+				...env(),
+				TABLEAU_SERVER: simulator.url,
+				TABLEAU_SITE: `${simulator.site}\t`,
+				TABLEAU_TOKEN_NAME: `\t${simulator.tokenName}`,
+				TABLEAU_TOKEN_SECRET: `${simulator.tokenSecret}\r\n`,
+			},
+		});
+		expect(run.code).toBe(0);
+		expect(run.stderr).toContain('around the site and token name');
+		expectNoSecrets([run.stdout, run.stderr], simulator);
+	});
+
+	it('a secret that cannot be Tableau’s is warned about before the test, without repeating it, and still tested', async () => {
+		const run = await runCommand(
+			['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],
+			{
+				input: 'nopezz',
+				env: env(),
+			},
+		);
+		expect(run.code).toBe(1);
+		expect(JSON.parse(run.stdout).diagnosis.code).toBe('signin-failed');
+		expect(run.stderr).toContain('Warning: The token secret does not look like one from Tableau');
+		expect(run.stdout + run.stderr).not.toContain('nopezz');
+		expect(simulator.requests.some(request => request.path.endsWith('/auth/signin'))).toBe(true);
+	});
+});
+
+describe('saved values', () => {
+	it('profiles add saves them without the whitespace; profiles set-secret too', async () => {
+		const add = await runCommand(
+			['profiles', 'add', 'acme', '--server', simulator.url, '--site', ` ${simulator.site}`, '--token-name', `${simulator.tokenName} `, '--token-secret-stdin'],
+			{input: `  ${simulator.tokenSecret}\n`, env: env()},
+		);
+		expect(add.code).toBe(0);
+		const store = openProfileStore({directory: configDir, secretStore: 'file'});
+		expect(store.get('acme')).toMatchObject({site: simulator.site, tokenName: simulator.tokenName});
+		expect(await store.readSecret('acme')).toBe(simulator.tokenSecret);
+
+		const set = await runCommand(['profiles', 'set-secret', 'acme', '--token-secret-stdin'], {input: `\t${simulator.tokenSecret} `, env: env()});
+		expect(set.code).toBe(0);
+		expect(set.stderr).toContain('around the token secret');
+		expect(await openProfileStore({directory: configDir, secretStore: 'file'}).readSecret('acme')).toBe(simulator.tokenSecret);
+		expectNoSecrets([add.stdout, add.stderr, set.stdout, set.stderr], simulator);
+	});
+
+	it('a profile saved with spaces by an earlier version still verifies', async () => {
+		await openProfileStore({directory: configDir, secretStore: 'file'}).save({
+			name: 'old',
+			server: simulator.url,
+			site: simulator.site,
+			tokenName: `${simulator.tokenName} `,
+			tokenSecret: ` ${simulator.tokenSecret}\n`,
+		});
+		const run = await runCommand(['test', 'old', '--json'], {env: env()});
+		expect(JSON.parse(run.stdout)).toMatchObject({ok: true});
+		expectNoSecrets([run.stdout, run.stderr], simulator);
+	});
+});
