@@ -1,11 +1,15 @@
 // Verdicts that must hold against what real deployments put in front of Tableau, over real sockets
 // on 127.0.0.1: a server that closes every connection after one answer, a new session Tableau Cloud
 // rejects once, a device that answers for Tableau after serverinfo did.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {defaultRetryPolicy} from '../../source/tableau/retry.js';
 import {verifyConnection, type VerificationOptions} from '../../source/verify/pipeline.js';
 import {startFrontServer, type ClosingFront, type FrontHandler, type FrontServer} from '../helpers/front-server.js';
+import {runCommand} from '../helpers/cli.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 const running: Array<Simulator | FrontServer> = [];
@@ -247,5 +251,26 @@ describe('Ctrl-C means now', () => {
 		expect(result.diagnosis?.code).toBe('interrupted');
 		expect(performance.now() - started).toBeLessThan(2500);
 		expect(simulator.stats()).toMatchObject({activeSessions: 0});
+	});
+});
+
+describe('the same verdicts on the command line', () => {
+	it('test --json, plain test and profiles add all name the device in front of Tableau', async () => {
+		const {simulator, front} = await behindFront(async (request, forward) => (isSignIn(request.path) ? page(400, 'Bad Request', 'Apache') : forward()));
+		const configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-field-'));
+		try {
+			const flags = ['--server', front.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin'];
+			const env = {TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_CONNECT_SECRET_STORE: 'file'};
+			const json = await runCommand(['test', ...flags, '--json'], {input: simulator.tokenSecret, env});
+			expect(JSON.parse(json.stdout).diagnosis.code).toBe('unexpected-response');
+			const plain = await runCommand(['test', ...flags], {input: simulator.tokenSecret, env});
+			expect(plain.code).toBe(1);
+			expect(plain.stdout + plain.stderr).toContain('answered as Tableau a moment ago');
+			const add = await runCommand(['profiles', 'add', 'acme', ...flags, '--json'], {input: simulator.tokenSecret, env});
+			expect(JSON.parse(add.stdout).diagnosis.code).toBe('unexpected-response');
+			expectNoSecrets([json.stdout, json.stderr, plain.stdout, plain.stderr, add.stdout, add.stderr], simulator);
+		} finally {
+			rmSync(configDir, {recursive: true, force: true});
+		}
 	});
 });
