@@ -1,5 +1,5 @@
 /**
-Ctrl-C for commands that talk to Tableau. The first one stops the tests at the next check and lets
+Ctrl-C for commands that talk to Tableau. The first one stops the tests at once (the request in flight is abandoned) and lets
 them sign out the sessions they hold (the token allows one session, which Parable needs); a second
 one, or one while nothing is being tested, ends the process at once with 130, as a shell expects.
 */

@@ -15,7 +15,7 @@ import {exitCodeOf} from './test.js';
 profile, then a summary. Loaded only on a terminal, so scripts and `--json` never load Ink.
 Exit code as the plain output's: 0 when every profile verified, 130 after Ctrl-C, 1 otherwise.
 Ink leaves the terminal's Ctrl-C alone here (no key is read), so it arrives as SIGINT: the tests
-stop at their next check, sign out, and the last frame says so.
+stop at once, sign out, and the last frame says so.
 */
 export async function runLiveProfileTests(
 	profiles: Profile[],

@@ -122,7 +122,7 @@ export async function runAndReport(
 	}
 
 	const announce = () => {
-		io.stderr.write('\nInterrupted: stopping after the current check, then signing out (Ctrl-C again to quit at once).\n');
+		io.stderr.write('\nInterrupted: stopping now, then signing out (Ctrl-C again to quit at once).\n');
 	};
 
 	const result = await whileInterruptible(

@@ -83,7 +83,10 @@ const exitCodes: Array<[number, string]> = [
 		2,
 		'Usage or input error: an unknown or bad flag, an invalid address, a missing profile, a store that cannot be read, an interactive command without a terminal, `test --all` with no profiles.',
 	],
-	[interruptedExitCode, 'Interrupted with Ctrl-C (or SIGTERM). A test in progress stops at its next check and still signs out.'],
+	[
+		interruptedExitCode,
+		'Interrupted with Ctrl-C (or SIGTERM). A test in progress stops at once (the request in flight is abandoned) and still signs out, with a deadline of its own.',
+	],
 ];
 
 /** A result as `test --json` prints it; typed, so it keeps the shape of the real thing. */

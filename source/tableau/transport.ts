@@ -37,7 +37,7 @@ export class InterruptedRequest extends Error {
 }
 
 /** How long a sign-in or sign-out may still take once the run was interrupted: the person is waiting for their prompt. */
-export const afterInterruptMs = 2000;
+export const afterInterruptMs = 3000;
 
 /**
 A request sent `once` that was stopped because the connection under it dropped: undici would have
@@ -283,17 +283,23 @@ export function createTransport(options: TransportOptions): Transport {
 	}
 
 	const interrupt = options.signal;
-	// On Ctrl-C a sign-out pipelined behind abandoned calls would die with their connection: it is stopped
-	// for its caller instead, who sends it again once every call has settled.
-	// A sign-in still on its way gets the short deadline from now on.
+	// On Ctrl-C every request that does not survive it is given up at once. Whether its connection is cut
+	// depends on what else is on it: a sign-out pipelined behind the calls of round two would wait for
+	// their answers, so everything there is aborted and the sign-out's caller sends it again on a fresh
+	// connection; in round one the sign-in behind serverinfo gets its answer on the same connection (with
+	// the short deadline), and serverinfo is only abandoned (see `abandonedOnInterrupt`), since aborting
+	// it would cut the connection under the sign-in.
 	const shortened = new Set<NodeJS.Timeout>();
 	interrupt?.addEventListener(
 		'abort',
 		() => {
 			serverCloses = true;
+			const cut = [...unanswered.values()].some(pending => pending.survivesInterrupt && pending.once);
 			for (const [stop, pending] of unanswered) {
 				if (!pending.survivesInterrupt) {
-					stop.abort(new InterruptedRequest());
+					if (cut) {
+						stop.abort(new InterruptedRequest());
+					}
 				} else if (pending.once) {
 					stop.abort(new StoppedForCaller());
 				} else {
@@ -329,6 +335,39 @@ export function createTransport(options: TransportOptions): Transport {
 		};
 	}
 
+	/**
+	The answer, or InterruptedRequest at once on Ctrl-C. The request itself goes on: its answer, when it
+	comes, is read and dropped, so the connection stays usable for a sign-in or sign-out behind it.
+	*/
+	async function abandonedOnInterrupt(sent: Promise<Dispatcher.ResponseData>): Promise<Dispatcher.ResponseData> {
+		if (!interrupt) {
+			return sent;
+		}
+
+		let onAbort = () => {};
+		const abandoned = new Promise<never>((_resolve, reject) => {
+			onAbort = () => {
+				reject(new InterruptedRequest());
+			};
+
+			interrupt.addEventListener('abort', onAbort, {once: true});
+		});
+		try {
+			return await Promise.race([sent, abandoned]);
+		} catch (error) {
+			if (error instanceof InterruptedRequest) {
+				sent.then(
+					async late => late.body.dump(),
+					() => {},
+				);
+			}
+
+			throw error;
+		} finally {
+			interrupt.removeEventListener('abort', onAbort);
+		}
+	}
+
 	/** Waits out a back-off, or until Ctrl-C for a request that does not survive it. */
 	async function pause(ms: number, httpRequest: HttpRequest): Promise<void> {
 		if (!interrupt || httpRequest.survivesInterrupt) {
@@ -352,7 +391,7 @@ export function createTransport(options: TransportOptions): Transport {
 		const {dispatcher, viaProxy} = dispatcherFor(url);
 		const {signal, answered} = signalFor(httpRequest);
 		try {
-			const response = await request(dispatcher, {
+			const sent = request(dispatcher, {
 				origin: url.origin,
 				path: `${url.pathname}${url.search}`,
 				method: httpRequest.method,
@@ -367,6 +406,7 @@ export function createTransport(options: TransportOptions): Transport {
 				// is about to close races its FIN and costs a retry.
 				reset: serverCloses,
 			});
+			const response = httpRequest.survivesInterrupt ? await sent : await abandonedOnInterrupt(sent);
 			answered();
 			if (viaProxy) {
 				markConnected();
@@ -384,7 +424,7 @@ export function createTransport(options: TransportOptions): Transport {
 
 			return {status: response.statusCode, headers, body, url: url.toString()};
 		} catch (error) {
-			if (error instanceof UnreadableBodyError) {
+			if (error instanceof UnreadableBodyError || error instanceof InterruptedRequest) {
 				throw error;
 			}
 
@@ -461,7 +501,9 @@ export function createTransport(options: TransportOptions): Transport {
 				clearTimeout(timer);
 			}
 
-			await Promise.all([...directAgents.values(), ...proxyAgents.values()].map(async agent => agent.close()));
+			// After Ctrl-C, abandoned requests may never be answered: nothing waits for them.
+			const agents = [...directAgents.values(), ...proxyAgents.values()];
+			await Promise.all(agents.map(async agent => (interrupt?.aborted ? agent.destroy() : agent.close())));
 		},
 	};
 }

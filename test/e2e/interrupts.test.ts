@@ -86,7 +86,7 @@ describe.skipIf(tmuxMissing)('Ctrl-C on a terminal', () => {
 	});
 
 	it('during a test whose secret was typed at the hidden prompt: the prompt gives the terminal back, so Ctrl-C still signs out and exits 130', async () => {
-		const sim = await startSimulator({scenario: 'slow', slowMs: 2500});
+		const sim = await startSimulator({scenario: 'slow', slowMs: 1500});
 		simulator = sim;
 		const term = open(['test', '--server', sim.url, '--site', sim.site, '--token-name', sim.tokenName]);
 		await term.waitFor('Token secret (typing is hidden');
@@ -96,7 +96,7 @@ describe.skipIf(tmuxMissing)('Ctrl-C on a terminal', () => {
 		await term.waitFor('✓ Reach server');
 		term.keys('C-c');
 		const screen = await term.waitFor('[exit 130]', 20_000);
-		expect(screen).toContain('Interrupted: stopping after the current check');
+		expect(screen).toContain('Interrupted: stopping now');
 		expect(screen).not.toContain('Verified');
 		expect(sim.stats().signOuts).toBe(sim.stats().signIns);
 		expect(sim.stats().activeSessions).toBe(0);
@@ -104,13 +104,13 @@ describe.skipIf(tmuxMissing)('Ctrl-C on a terminal', () => {
 	}, 40_000);
 
 	it('during test NAME: shows the wait against the timeout, signs out, and the last frame says so', async () => {
-		const sim = await slowProfile('slow-one', 2500);
+		const sim = await slowProfile('slow-one', 1500);
 		const term = open(['test', 'slow-one']);
 		// While a check waits, its line says for how long, against the deadline. Sign-in has left with
 		// serverinfo (pipelined): Ctrl-C now must still end the session that sign-in opens.
 		await term.waitFor(/Server version\s+checking… 1 s of 15 s/);
 		term.keys('C-c');
-		await term.waitFor('Interrupted: stopping after the current check');
+		await term.waitFor('Interrupted: stopping now');
 		const screen = await term.waitFor('[exit 130]', 20_000);
 		expect(screen).toContain('The test was interrupted');
 		expect(screen).toMatch(/Sign out\s+[\d.]+ m?s\s+Signed out; the token is free for Parable again/);
@@ -160,7 +160,7 @@ describe('Ctrl-C without a terminal', () => {
 		child.kill('SIGINT');
 		expect(await output.code).toBe(130);
 		const {stdout, stderr} = output;
-		expect(stderr).toContain('Interrupted: stopping after the current check, then signing out');
+		expect(stderr).toContain('Interrupted: stopping now, then signing out');
 		const result = JSON.parse(stdout);
 		expect(result.diagnosis.code).toBe('interrupted');
 		expect(result.checks.find((check: {id: string}) => check.id === 'signout')).toMatchObject({status: 'ok'});

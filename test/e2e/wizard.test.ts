@@ -173,7 +173,7 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		const {slow, term, saved} = await testingSlowProfile(1000);
 		try {
 			term.keys('C-c');
-			await term.waitFor('Stopping: the test ends after this check');
+			await term.waitFor('Stopping: the test stops now');
 			await term.waitFor('[exit 130]');
 			expect(term.screen()).toContain('Stopped.');
 			expect(slow.stats()).toMatchObject({activeSessions: 0});
@@ -190,7 +190,7 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		const {slow, term} = await testingSlowProfile(8000);
 		try {
 			term.keys('C-c');
-			await term.waitFor('Stopping: the test ends after this check');
+			await term.waitFor('Stopping: the test stops now');
 			const started = Date.now();
 			term.keys('C-c');
 			await term.waitFor('[exit 130]');

@@ -363,7 +363,7 @@ describe('quitting', () => {
 		});
 		await waitForFrame(instance, 'Testing https://10ay.online.tableau.com');
 		expect(signals[0]?.aborted).toBe(false);
-		await press(instance, keys.ctrlC, 'Stopping: the test ends after this check and signs out');
+		await press(instance, keys.ctrlC, 'Stopping: the test stops now and signs out');
 		expect(signals[0]?.aborted).toBe(true);
 		answer.resolve(fakeResult());
 		await expect(instance.outcome).resolves.toEqual({kind: 'cancelled'});

@@ -219,7 +219,7 @@ describe('Ctrl-C during the test', () => {
 		profileName: 'stopped',
 	});
 
-	test('stops after the current check and signs out before the wizard ends; nothing is saved', async () => {
+	test('stops at once and signs out before the wizard ends; nothing is saved', async () => {
 		const before = simulator.stats();
 		// Paced, so that Ctrl-C lands after sign-in and before the last check.
 		const instance = renderWizard({verify: verifyConnection, initialStep: 'verify', initialValues: filled(), verifyOptions: {minimumCheckMs: 300}});
@@ -227,7 +227,7 @@ describe('Ctrl-C during the test', () => {
 		instance.stdin.write(keys.ctrlC);
 		expect(await instance.outcome).toEqual({kind: 'cancelled'});
 		// The sign-out takes milliseconds here: the frame that said so has come and gone.
-		const said = instance.frames.map(frame => flat(frame)).find(frame => frame.includes('Stopping: the test ends after this check and signs out'));
+		const said = instance.frames.map(frame => flat(frame)).find(frame => frame.includes('Stopping: the test stops now and signs out'));
 		expect(said).toContain('Ctrl-C quit now, without waiting for the sign-out');
 		const after = simulator.stats();
 		expect(after.signIns - before.signIns).toBe(1);

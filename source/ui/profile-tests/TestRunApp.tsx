@@ -28,7 +28,7 @@ export type TestRunAppProps = {
 	readonly now?: () => number;
 	/** Called once with the results, just before the app exits. */
 	readonly onExit?: (outcome: TestRunOutcome) => void;
-	/** Aborted by Ctrl-C: the tests stop at their next check and sign out, and the screen says so. */
+	/** Aborted by Ctrl-C: the tests stop at once and sign out, and the screen says so. */
 	readonly signal?: AbortSignal;
 	/** The deadline of each request, shown beside a check that waits. */
 	readonly timeoutMs?: number | undefined;
@@ -171,9 +171,7 @@ export function TestRunApp(props: TestRunAppProps) {
 						);
 					})}
 					{waiting > 0 && !interrupted ? <Paint tone="muted">{`· ${waiting} more waiting (${limit} at a time)`}</Paint> : null}
-					{interrupted && !ended ? (
-						<Paint tone="warn">! Interrupted: stopping after the current check, then signing out (Ctrl-C again to quit at once).</Paint>
-					) : null}
+					{interrupted && !ended ? <Paint tone="warn">! Interrupted: stopping now, then signing out (Ctrl-C again to quit at once).</Paint> : null}
 					{several && ended ? <Summary profiles={profiles} results={outcomeOf(state, profiles).results} now={now()} /> : null}
 				</Box>
 			</CheckTimeoutContext.Provider>

@@ -130,7 +130,7 @@ export function VerifyScreen(props: Props) {
 			<Box marginTop={1} flexDirection="column">
 				{verify.phase === 'running' ? (
 					verify.stopping ? (
-						<Paint tone="warn">Stopping: the test ends after this check and signs out of its session, so the token is free for Parable.</Paint>
+						<Paint tone="warn">Stopping: the test stops now and signs out of its session, so the token is free for Parable.</Paint>
 					) : (
 						<Paint tone="muted">Testing… the checks run one after the other.</Paint>
 					)
