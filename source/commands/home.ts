@@ -7,6 +7,7 @@ import {defaultTimeoutMs} from '../verify/types.js';
 import {parseCommandArgs} from './args.js';
 import {inkRenderOptions} from './ink-options.js';
 import {writeLines, type CommandIo} from './io.js';
+import {recordingFrom} from './trace-recording.js';
 import {profileTestConcurrency, verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export const homeHelp = `Usage: tableau-connect [options]
@@ -21,6 +22,9 @@ Options:
                           profile's saved CA file).
   --insecure              Do not verify TLS certificates during tests. Unsafe.
   --api-version X.Y       Use this REST API version instead of the server's.
+  --debug                 Write every request and answer (secrets redacted) to a file, named on exit
+                          (or TABLEAU_CONNECT_DEBUG=1).
+  --trace FILE            Save the tests of this session as a HAR 1.2 file (owner-only, redacted).
   --secret-store STORE    Where a save puts the token secret: keychain or file (see setup --help).
   --no-color              No colour (NO_COLOR works too).
   -h, --help              This help.
@@ -125,51 +129,57 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 		return runSetupCommand(argv, io);
 	}
 
-	const verification = await verificationOptionsFrom(values);
+	// The home screen owns the terminal: --debug goes to a file, named when it closes.
+	const recording = recordingFrom(values, io, 'screen');
+	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
 	const color = !values['no-color'] && !io.env['NO_COLOR'];
 	let next: {select: string | null; notice: Notice | null} = {select: null, notice: null};
-	for (;;) {
-		const outcome = await showHome({store, verification, caFileFlag: values['ca-file'], color, ...next}, io);
-		if (outcome?.kind === 'interrupted') {
-			if (outcome.testsRunning) {
-				// Tests in flight would hold the process until their timeouts. Ctrl-C means now, as it
-				// does for every other command: end the way an interrupted process ends (exit 130).
-				process.kill(process.pid, 'SIGINT');
+	try {
+		for (;;) {
+			const outcome = await showHome({store, verification, caFileFlag: values['ca-file'], color, ...next}, io);
+			if (outcome?.kind === 'interrupted') {
+				if (outcome.testsRunning) {
+					// Tests in flight would hold the process until their timeouts. Ctrl-C means now, as it
+					// does for every other command: end the way an interrupted process ends (exit 130).
+					process.kill(process.pid, 'SIGINT');
+				}
+
+				return 130;
 			}
 
-			return 130;
-		}
+			if (outcome?.kind !== 'edit' && outcome?.kind !== 'add') {
+				return 0;
+			}
 
-		if (outcome?.kind !== 'edit' && outcome?.kind !== 'add') {
-			return 0;
-		}
+			const saved = outcome.kind === 'edit' ? (store.get(outcome.profile) ?? null) : null;
+			if (outcome.kind === 'edit' && !saved) {
+				next = {select: null, notice: {tone: 'fail', text: `✗ "${outcome.profile}" is no longer saved.`}};
+				continue;
+			}
 
-		const saved = outcome.kind === 'edit' ? (store.get(outcome.profile) ?? null) : null;
-		if (outcome.kind === 'edit' && !saved) {
-			next = {select: null, notice: {tone: 'fail', text: `✗ "${outcome.profile}" is no longer saved.`}};
-			continue;
-		}
+			let editing = null;
+			try {
+				editing = saved ? await editableProfile(store, saved) : null;
+			} catch (error) {
+				next = {select: saved?.name ?? null, notice: {tone: 'fail', text: `✗ ${error instanceof Error ? error.message : String(error)}`}};
+				continue;
+			}
 
-		let editing = null;
-		try {
-			editing = saved ? await editableProfile(store, saved) : null;
-		} catch (error) {
-			next = {select: saved?.name ?? null, notice: {tone: 'fail', text: `✗ ${error instanceof Error ? error.message : String(error)}`}};
-			continue;
+			const {storeProblem} = await import('../profiles/peek.js');
+			const wizardOutcome = await runWizard(
+				{
+					openStore: async () => store,
+					existingProfileNames: store.list().map(profile => profile.name),
+					editing,
+					verifyOptions: verification,
+					color,
+					checkStore: () => storeProblem(io.env),
+				},
+				io,
+			);
+			next = afterWizard(wizardOutcome, editing?.name ?? null);
 		}
-
-		const {storeProblem} = await import('../profiles/peek.js');
-		const wizardOutcome = await runWizard(
-			{
-				openStore: async () => store,
-				existingProfileNames: store.list().map(profile => profile.name),
-				editing,
-				verifyOptions: verification,
-				color,
-				checkStore: () => storeProblem(io.env),
-			},
-			io,
-		);
-		next = afterWizard(wizardOutcome, editing?.name ?? null);
+	} finally {
+		writeLines(io.stderr, await recording.finish());
 	}
 }

@@ -7,6 +7,7 @@ import {writeLines, type CommandIo} from './io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
 import type {ProfilesValues} from './profiles.js';
 import {resolveTarget, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
+import {recordingFrom} from './trace-recording.js';
 import {UsageError} from './usage-error.js';
 
 /** `profiles add NAME …`: verify, then save; or save as it is with --no-verify. */
@@ -27,7 +28,8 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		throw new UsageError(target.error);
 	}
 
-	const verification = await verificationOptionsFrom(values as ParsedTestArgs['values']);
+	const recording = recordingFrom(values, io, 'stream');
+	const verification = {...(await verificationOptionsFrom(values as ParsedTestArgs['values'])), ...recording.options};
 	const tokenSecret = await tokenSecretFrom(values, io);
 
 	// The CA file is saved as an absolute path, so the profile works from any folder; --insecure never is.
@@ -63,6 +65,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}
 
+	writeLines(io.stderr, await recording.finish());
 	if (wasStopped()) {
 		writeLines(io.stderr, [`Not saved: the test of "${name}" was interrupted.`]);
 		return interruptedExitCode;

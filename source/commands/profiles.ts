@@ -18,7 +18,7 @@ export const profilesHelp = `Usage:
   tableau-connect profiles rename OLD NEW
   tableau-connect profiles add NAME --server URL [--site SITE] --token-name NAME
                                [--token-secret-stdin] [--no-verify] [--force] [--json]
-                               [--timeout S] [--ca-file PATH] [--insecure] [--api-version X.Y]
+                               [--timeout S] [--ca-file PATH] [--insecure] [--api-version X.Y] [--debug] [--trace FILE]
                                [--secret-store keychain|file]
   tableau-connect profiles set-secret NAME [--token-secret-stdin] [--secret-store keychain|file]
   tableau-connect profiles move-secrets [NAME…] [--secret-store keychain|file]

@@ -10,6 +10,7 @@ import {inkRenderOptions} from './ink-options.js';
 import {writeLines, type CommandIo} from './io.js';
 import {secretStoreChoice} from './secret-store-choice.js';
 import {UsageError} from './usage-error.js';
+import {recordingFrom} from './trace-recording.js';
 import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
@@ -29,6 +30,9 @@ Options:
   --ca-file PATH          Trust this CA certificate (PEM) as well as the system's.
   --insecure              Do not verify TLS certificates during the test. Unsafe.
   --api-version X.Y       Use this REST API version instead of the server's.
+  --debug                 Write every request and answer (secrets redacted) to a file, named on exit
+                          (or TABLEAU_CONNECT_DEBUG=1).
+  --trace FILE            Save the tests of this session as a HAR 1.2 file (owner-only, redacted).
   --no-color              No colour (NO_COLOR works too).
   -h, --help              This help.
 
@@ -214,7 +218,9 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	}
 
 	// A bad flag is reported as such, terminal or not: "not a terminal" would hide it until the next try.
-	const verifyOptions = await verificationOptionsFrom(values);
+	// The wizard owns the terminal: --debug goes to a file, named when it closes.
+	const recording = recordingFrom(values, io, 'screen');
+	const verifyOptions = {...(await verificationOptionsFrom(values)), ...recording.options};
 	if (!terminal) {
 		writeLines(io.stderr, noTerminalMessage(values.profile));
 		return 2;
@@ -231,7 +237,9 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	};
 	if (store) {
 		const opened = store;
-		return endOfSetup(await runWizard({...session, openStore: async () => opened, existingProfileNames: opened.list().map(profile => profile.name)}, io), io);
+		const edited = await runWizard({...session, openStore: async () => opened, existingProfileNames: opened.list().map(profile => profile.name)}, io);
+		writeLines(io.stderr, await recording.finish());
+		return endOfSetup(edited, io);
 	}
 
 	// A new profile: the names are read without conf, which loads only when the wizard saves.
@@ -248,6 +256,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 		},
 		io,
 	);
+	writeLines(io.stderr, await recording.finish());
 	return endOfSetup(outcome, io);
 }
 

@@ -6,7 +6,8 @@ import {writeLines, type CommandIo} from './io.js';
 import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
 import {wasInterrupted} from '../verify/interrupted.js';
 import {runSummary} from '../verify/labels.js';
-import {exitCodeOf, insecureWarning, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
+import {exitCodeOf, insecureWarning, runAndReport, traceHint, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
+import {recordingFrom} from './trace-recording.js';
 import {UsageError} from './usage-error.js';
 import {profileTestConcurrency} from './verification-options.js';
 
@@ -59,7 +60,8 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	}
 
 	// Flags first: a mistyped --timeout is reported before anything about the store.
-	const verification = await verificationOptionsFrom(values);
+	const recording = recordingFrom(values, io, 'stream');
+	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
 	const store = openStoreFor(io);
 	let profiles: Profile[];
 	if (values.all) {
@@ -149,5 +151,6 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		]);
 	}
 
+	writeLines(io.stderr, [...(await recording.finish()), ...traceHint(results, values, io)]);
 	return exitCodeOf(results);
 }

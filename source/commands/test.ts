@@ -12,6 +12,7 @@ import {formatCheck, formatVerdict} from './report.js';
 import {hanging} from './wrap.js';
 import {interruptedExitCode, wasStopped, whileInterruptible} from './interrupt.js';
 import {createStyle} from './style.js';
+import {recordingFrom, type RecordingFlags} from './trace-recording.js';
 import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
 
 export {verificationOptionsFrom} from './verification-options.js';
@@ -37,6 +38,9 @@ Options:
   --ca-file PATH          Trust this CA certificate (PEM) as well as the system's.
   --insecure              Do not verify TLS certificates. Unsafe: for a first look only.
   --api-version X.Y       Use this REST API version instead of the server's.
+  --debug                 Every request and answer on stderr as it happens, secrets redacted
+                          (or TABLEAU_CONNECT_DEBUG=1). stdout, and so --json, is untouched.
+  --trace FILE            Save the run as a HAR 1.2 file (owner-only, secrets redacted) for support.
   --no-color              No colour (NO_COLOR works too).
   -h, --help              This help.
 
@@ -159,7 +163,8 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 	}
 
 	const {serverText, siteText, tokenName} = connectionFlags(values, io);
-	const verification = await verificationOptionsFrom(values);
+	const recording = recordingFrom(values, io, 'stream');
+	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
 	const target = resolveTarget(serverText, siteText);
 	if ('error' in target) {
 		// A secret given as the server or site is left out of the result: it would be printed.
@@ -190,7 +195,19 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}
 
+	writeLines(io.stderr, [...(await recording.finish()), ...traceHint([result], values, io)]);
 	return exitCodeOf([result]);
+}
+
+/**
+After a failure a person reads in a terminal, one line on how to give support the whole exchange;
+not for scripts (no terminal), not once a trace is being taken.
+*/
+export function traceHint(results: ReadonlyArray<{ok: boolean} | null>, values: RecordingFlags, io: CommandIo): string[] {
+	const failed = results.some(result => result !== null && !result.ok);
+	return failed && io.stderr.isTTY && values.trace === undefined && !wasStopped()
+		? ['If the diagnosis does not explain it, run the same command with --trace tableau-connect.har and send that file to support: it holds no secret.']
+		: [];
 }
 
 /** 0 when every run verified, 130 when Ctrl-C stopped them, else 1 (a run that crashed is null). */

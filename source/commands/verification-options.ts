@@ -11,6 +11,8 @@ export const verificationFlagOptions = {
 	'ca-file': {type: 'string'},
 	insecure: {type: 'boolean'},
 	'api-version': {type: 'string'},
+	debug: {type: 'boolean'},
+	trace: {type: 'string'},
 	'no-color': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;

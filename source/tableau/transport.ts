@@ -4,6 +4,8 @@ import {Agent, ProxyAgent, buildConnector, request, type Connector, type Dispatc
 import {decodeBody, UnreadableBodyError} from './content-coding.js';
 import {classifyNetworkError, NetworkError} from './network-error.js';
 import {takePreconnected} from './preconnect.js';
+import {describeFailure, watchExchanges} from './exchange-watch.js';
+import type {ExchangeObserver} from './exchange.js';
 import {retryDelayMs, type RetryPolicy, defaultRetryPolicy} from './retry.js';
 import {saysPortWantsTls, speaksTls} from './scheme-probe.js';
 
@@ -79,6 +81,8 @@ export type TransportOptions = {
 	sleep?: (ms: number) => Promise<void>;
 	/** Ctrl-C: requests in flight are abandoned at once, except those that survive it (see HttpRequest). */
 	signal?: AbortSignal;
+	/** `--debug` and `--trace`: told of every attempt. Nothing is recorded without one. */
+	observer?: ExchangeObserver;
 };
 
 export type Transport = {
@@ -187,7 +191,10 @@ export function createTransport(options: TransportOptions): Transport {
 	let serverCloses = false;
 
 	const baseConnector = buildConnector({...tls, timeout: connectTimeout});
+	// The connections this run opened, so a trace can say which one carried each request.
+	const ourSockets = new WeakSet<Socket>();
 	const watchForClose = (socket: Socket) => {
+		ourSockets.add(socket);
 		// The server's own FIN, not ours: ours comes with close() at the end of the run, when nothing is unanswered.
 		socket.once('end', () => {
 			sendOneAtATime();
@@ -387,7 +394,7 @@ export function createTransport(options: TransportOptions): Transport {
 		}
 	}
 
-	async function attempt(httpRequest: HttpRequest, url: URL): Promise<Omit<HttpResponse, 'attempts'>> {
+	async function attemptOnce(httpRequest: HttpRequest, url: URL, probe: {headersAt?: number}): Promise<Omit<HttpResponse, 'attempts'>> {
 		const {dispatcher, viaProxy} = dispatcherFor(url);
 		const {signal, answered} = signalFor(httpRequest);
 		try {
@@ -407,6 +414,7 @@ export function createTransport(options: TransportOptions): Transport {
 				reset: serverCloses,
 			});
 			const response = httpRequest.survivesInterrupt ? await sent : await abandonedOnInterrupt(sent);
+			probe.headersAt = Date.now();
 			answered();
 			if (viaProxy) {
 				markConnected();
@@ -453,13 +461,33 @@ export function createTransport(options: TransportOptions): Transport {
 		}
 	}
 
+	const watch = options.observer ? watchExchanges(options.observer, ourSockets) : null;
+
+	/** One attempt, told to the observer (when there is one) as it leaves and when it ends. */
+	async function attempt(httpRequest: HttpRequest, url: URL, attemptNumber: number): Promise<Omit<HttpResponse, 'attempts'>> {
+		const probe: {headersAt?: number} = {};
+		if (!watch) {
+			return attemptOnce(httpRequest, url, probe);
+		}
+
+		const exchange = watch.sent(httpRequest, url, attemptNumber);
+		try {
+			const outcome = await attemptOnce(httpRequest, url, probe);
+			watch.finished(exchange, probe, {status: outcome.status, headers: outcome.headers, body: outcome.body});
+			return outcome;
+		} catch (error) {
+			watch.finished(exchange, probe, {error: describeFailure(error)});
+			throw error;
+		}
+	}
+
 	async function send(httpRequest: HttpRequest): Promise<HttpResponse> {
 		const url = new URL(httpRequest.url);
 		const started = Date.now();
 		for (let attempts = 1; ; attempts++) {
 			let outcome: Omit<HttpResponse, 'attempts'> | NetworkError;
 			try {
-				outcome = await attempt(httpRequest, url);
+				outcome = await attempt(httpRequest, url, attempts);
 			} catch (error) {
 				// Stopped on a pipelined connection before it was answered: at once, one request at a time now.
 				// It counts as an attempt: it may have been the one the server dropped.
@@ -497,6 +525,7 @@ export function createTransport(options: TransportOptions): Transport {
 		firstConnection,
 		usesProxy: url => proxyFor(new URL(url), options.proxy) !== undefined,
 		async close() {
+			watch?.stop();
 			for (const timer of shortened) {
 				clearTimeout(timer);
 			}

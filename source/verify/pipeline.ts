@@ -1,5 +1,6 @@
 import {minimumPatApiVersion} from '../tableau/api-version.js';
 import {createTableauClient} from '../tableau/client.js';
+import {redacting, type ExchangeObserver} from '../tableau/exchange.js';
 import {trimPasted} from '../tableau/pasted-values.js';
 import {defaultRetryPolicy} from '../tableau/retry.js';
 import {cloudManagerRefusal, isPlainHttpToNetwork} from '../tableau/server-advice.js';
@@ -51,6 +52,8 @@ export type VerificationOptions = {
 	transportOptions?: Partial<TransportOptions>;
 	/** The clock the token's expiry is counted from; tests pin it. */
 	now?: () => number;
+	/** `--debug` and `--trace`: every request and answer, redacted before it is passed on. */
+	observer?: ExchangeObserver;
 };
 
 /** The checks of DESIGN.md §5 before sign-out, in order; sign-out always ends the run. */
@@ -80,6 +83,8 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		caPem: options.caPem ?? null,
 		insecure: options.insecure ?? false,
 		signal: options.signal,
+		// Redacted here, before any observer can write a byte: the run knows its secret.
+		...(options.observer ? {observer: redacting(options.observer, [input.tokenSecret])} : {}),
 		...options.transportOptions,
 	});
 	const client = createTableauClient(input.server, transport);
