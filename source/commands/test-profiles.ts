@@ -101,6 +101,7 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 			limit: several ? profileTestConcurrency : 1,
 			record: overrides.length === 0,
 			timeoutMs: verification.timeoutMs,
+			strict: values.strict,
 		});
 	}
 
@@ -149,5 +150,5 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		]);
 	}
 
-	return exitCodeOf(results);
+	return exitCodeOf(results, {strict: values.strict, io});
 }

@@ -16,6 +16,7 @@ import {
 	type RunState,
 } from './checks.js';
 import {diagnosisFor} from './classify.js';
+import {defaultExpiryWarningDays} from './findings.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
 import {diagnose, warning, type RemedyFrame} from './diagnoses.js';
 import {interruptedBeforeStart, interruptedSkipSummary} from './interrupted.js';
@@ -50,6 +51,8 @@ export type VerificationOptions = {
 	transportOptions?: Partial<TransportOptions>;
 	/** The clock the token's expiry is counted from; tests pin it. */
 	now?: () => number;
+	/** `--expiry-warning-days`: fewer whole days left than this warns `token-expiring`; default 14. */
+	expiryWarningDays?: number;
 };
 
 /** The checks of DESIGN.md §5 before sign-out, in order; sign-out always ends the run. */
@@ -72,7 +75,13 @@ from serverinfo. Each check still awaits its own answer, so they are reported in
 */
 function startRun(input: VerificationInput, options: VerificationOptions): RunState {
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-	const transport = createTransport({timeoutMs, caPem: options.caPem ?? null, insecure: options.insecure ?? false, signal: options.signal, ...options.transportOptions});
+	const transport = createTransport({
+		timeoutMs,
+		caPem: options.caPem ?? null,
+		insecure: options.insecure ?? false,
+		signal: options.signal,
+		...options.transportOptions,
+	});
 	const client = createTableauClient(input.server, transport);
 	const refusal = cloudManagerRefusal(input.server);
 	const validUrl = isUsableOrigin(input.server) && refusal === null;
@@ -113,6 +122,7 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		retryPolicy: options.transportOptions?.retry ?? defaultRetryPolicy,
 		warnings,
 		now: options.now ?? Date.now,
+		expiryWarningDays: options.expiryWarningDays ?? defaultExpiryWarningDays,
 		apiVersion: options.apiVersion ?? null,
 		serverInfo: null,
 		roundTwo: null,
