@@ -200,6 +200,8 @@ export function referenceMarkdown(): string {
 		'',
 		'`test --json` and `profiles add --json` print one object on stdout and nothing else there; `test --all --json` (and `test A B --json`) print an array of them, in the order of the profiles, and `[]` when no profile is saved (exit code 2). Messages go to stderr.',
 		'',
+		'`rotate NAME --json` prints `{"verification": <the result of testing the new token, as below>, "changed": true|false}`: `changed` is `true` only when the new token passed and the profile now holds it (exit code `0`); a new token that failed, or a run interrupted, leaves the profile as it was (`false`, exit code `1` or `130`). A missing profile or a bad flag is exit code `2`, before any request, with nothing on stdout.',
+		'',
 		'```json',
 		JSON.stringify(example, null, 2),
 		'```',
