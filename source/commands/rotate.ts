@@ -1,4 +1,3 @@
-import {createInterface} from 'node:readline/promises';
 import {describeLastVerification} from '../profiles/last-verification.js';
 import {ProfileStoreError, type OpenedProfileStore} from '../profiles/store.js';
 import {shellQuote} from '../profiles/shell-quote.js';
@@ -9,7 +8,7 @@ import {serverLabel} from '../verify/labels.js';
 import {accountSettingsSteps, createTokenLines, siteHomeUrl, tokenCautions} from '../verify/token-steps.js';
 import {parseCommandArgs, parseSeconds} from './args.js';
 import {interruptedExitCode, wasStopped} from './interrupt.js';
-import {readSecretFromStdin, writeLines, type CommandIo} from './io.js';
+import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from './io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from './profile-access.js';
 import {runAndReport, type ParsedTestArgs} from './test.js';
 import {UsageError} from './usage-error.js';
@@ -121,12 +120,8 @@ async function newTokenName(flag: string | undefined, io: CommandIo, profile: Pr
 		return flag;
 	}
 
-	const prompt = createInterface({input: io.stdin, output: io.stderr});
-	try {
-		return checkedTokenName((await prompt.question(`New token name [${profile.tokenName}]: `)) || profile.tokenName);
-	} finally {
-		prompt.close();
-	}
+	const answer = await promptLine(io.stdin, io.stderr, `New token name [${profile.tokenName}]: `);
+	return checkedTokenName(answer.trim() === '' ? profile.tokenName : answer);
 }
 
 /**
@@ -156,22 +151,25 @@ function whatIsLeft(profile: Profile, tokenName: string): string[] {
 	];
 }
 
-/** `tableau-connect rotate NAME`: test a new token with a saved profile's server and site, then swap it in. */
-export async function runRotateCommand(argv: string[], io: CommandIo): Promise<number> {
-	const {values, positionals} = parseCommandArgs('rotate', argv, options);
-	if (values.help) {
-		writeLines(io.stdout, [rotateHelp]);
-		return 0;
-	}
+/** How a rotation ended: whether the profile now holds the new token, and the exit code of `rotate`. */
+export type RotationOutcome = {code: number; changed: boolean; tokenName: string | null};
 
-	if (positionals.length !== 1) {
-		throw new UsageError('"rotate" takes the name of one saved profile. Example: tableau-connect rotate acme');
-	}
+type RotateValues = {
+	'token-name'?: string | undefined;
+	'token-secret-stdin'?: boolean | undefined;
+	json?: boolean | undefined;
+	'no-color'?: boolean | undefined;
+};
 
-	const timeoutMs = parseSeconds('--timeout', values.timeout, 15);
+/**
+The rotation of one saved profile, from "why now" to "what is left": `rotate NAME`, and the home
+screen's key, which hands the terminal over to it. Usage errors (a missing profile, a bad flag) are
+thrown before any request; nothing is written unless the new token passed.
+*/
+export async function rotateProfile(name: string, values: RotateValues, io: CommandIo, timeoutMs: number): Promise<RotationOutcome> {
 	const flagName = values['token-name'] === undefined ? undefined : checkedTokenName(values['token-name']);
 	const reader = openStoreFor(io);
-	const profile = requireProfile(reader, positionals[0]!);
+	const profile = requireProfile(reader, name);
 	checkScriptFlags(values, io, profile.name);
 	const caPem = await profileCaPem(profile);
 	const previousSecret = profile.secretStore === 'keychain' ? await oldSecret(reader, profile) : await reader.readSecret(profile.name);
@@ -213,7 +211,7 @@ export async function runRotateCommand(argv: string[], io: CommandIo): Promise<n
 	if (wasStopped()) {
 		report(false);
 		writeLines(io.stderr, [`Interrupted: the new token was not saved, and profile "${profile.name}" is unchanged.`]);
-		return interruptedExitCode;
+		return {code: interruptedExitCode, changed: false, tokenName: null};
 	}
 
 	if (!result.ok) {
@@ -222,7 +220,7 @@ export async function runRotateCommand(argv: string[], io: CommandIo): Promise<n
 			'',
 			`Not changed: the new token failed its test, so profile "${profile.name}" still has the token "${profile.tokenName}" and its secret. Correct the new token's name or secret and run the command again; the old token still works.`,
 		]);
-		return 1;
+		return {code: 1, changed: false, tokenName: null};
 	}
 
 	// Name and secret together, as any save: the keychain first, then the file, undone if the file fails.
@@ -240,5 +238,21 @@ export async function runRotateCommand(argv: string[], io: CommandIo): Promise<n
 		'',
 		...whatIsLeft(profile, tokenName),
 	]);
-	return 0;
+	return {code: 0, changed: true, tokenName};
+}
+
+/** `tableau-connect rotate NAME`: test a new token with a saved profile's server and site, then swap it in. */
+export async function runRotateCommand(argv: string[], io: CommandIo): Promise<number> {
+	const {values, positionals} = parseCommandArgs('rotate', argv, options);
+	if (values.help) {
+		writeLines(io.stdout, [rotateHelp]);
+		return 0;
+	}
+
+	if (positionals.length !== 1) {
+		throw new UsageError('"rotate" takes the name of one saved profile. Example: tableau-connect rotate acme');
+	}
+
+	const timeoutMs = parseSeconds('--timeout', values.timeout, 15);
+	return (await rotateProfile(positionals[0]!, values, io, timeoutMs)).code;
 }
