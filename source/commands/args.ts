@@ -54,6 +54,22 @@ export function parseSeconds(flag: string, value: string | undefined, fallbackSe
 	return Math.round(seconds * 1000);
 }
 
+/** `--expiry-warning-days`: whole days, 0 (never warn) to 365 (Tableau Cloud's longest token life). */
+export function parseExpiryWarningDays(value: string | undefined, fallbackDays: number): number {
+	if (value === undefined) {
+		return fallbackDays;
+	}
+
+	const days = value.trim();
+	if (!/^\d{1,3}$/.test(days) || Number(days) > 365) {
+		throw new UsageError(
+			`--expiry-warning-days takes a whole number of days from 0 to 365, such as "--expiry-warning-days 30" (0 never warns); got "${value}".`,
+		);
+	}
+
+	return Number(days);
+}
+
 /** A REST API version such as 3.19. */
 export function parseApiVersion(value: string | undefined): string | null {
 	if (value === undefined) {

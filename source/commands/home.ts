@@ -14,7 +14,8 @@ export const homeHelp = `Usage: tableau-connect [options]
 
 Your saved profiles, each with its last test result and how long ago it ran. Keys: ↑↓ select,
 t or Enter test the selected profile, a test them all, e edit the selected one (the wizard, filled
-in), d remove it, n set up a new one, q quit. With no profile saved yet, the setup wizard opens.
+in), r replace its token (as "tableau-connect rotate NAME" does), d remove it, n set up a new one,
+q quit. With no profile saved yet, the setup wizard opens.
 
 Options:
   --timeout SECONDS       Deadline of each request during a test (default 15).
@@ -70,6 +71,45 @@ export function afterWizard(outcome: WizardOutcome | undefined, editing: string 
 			return {notice: {tone: 'muted', text: `Stopped: ${unchanged}`}, select: editing};
 		}
 	}
+}
+
+/** What the home screen says, and selects, after a rotation: the outcome in one line, and what to do next. */
+export function afterRotation(name: string, outcome: {changed: boolean; tokenName: string | null}): Notice {
+	return outcome.changed
+		? {
+				tone: 'ok',
+				text: `✓ "${name}" now uses the token "${outcome.tokenName ?? ''}". Left to do: enter it in Parable's Tableau form, then delete the old token in Tableau.`,
+			}
+		: {tone: 'warn', text: `! The new token did not pass its test, so "${name}" is unchanged. Press r to try another.`};
+}
+
+/**
+The home screen's r: the terminal goes to the same rotation as `rotate NAME` (its prompts, its test,
+its words), which waits for Enter at the end so they can be read, then the home screen comes back.
+*/
+async function rotateFromHome(name: string, io: CommandIo, timeoutMs: number): Promise<{select: string; notice: Notice} | 'interrupted'> {
+	const [{rotateProfile}, {promptLine}, {UsageError}] = await Promise.all([import('./rotate.js'), import('./io.js'), import('./usage-error.js')]);
+	let notice: Notice;
+	try {
+		const outcome = await rotateProfile(name, {}, io, timeoutMs);
+		if (outcome.code === 130) {
+			return 'interrupted';
+		}
+
+		notice = afterRotation(name, outcome);
+	} catch (error) {
+		// A problem the person can fix (the same token again, an empty secret, a locked keychain) is a line on the home screen.
+		if (!(error instanceof UsageError) && !(error instanceof Error && error.name === 'ProfileStoreError')) {
+			throw error;
+		}
+
+		notice = {tone: 'fail', text: `✗ ${error.message}`};
+		io.stderr.write(`${error.message}\n`);
+	}
+
+	await promptLine(io.stdin, io.stderr, '\nPress Enter to go back to your profiles. ');
+
+	return {select: name, notice};
 }
 
 type HomeSession = {
@@ -145,6 +185,16 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 				}
 
 				return 130;
+			}
+
+			if (outcome?.kind === 'rotate') {
+				const after = await rotateFromHome(outcome.profile, io, verification.timeoutMs ?? defaultTimeoutMs);
+				if (after === 'interrupted') {
+					return 130;
+				}
+
+				next = after;
+				continue;
 			}
 
 			if (outcome?.kind !== 'edit' && outcome?.kind !== 'add') {

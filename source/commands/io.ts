@@ -86,6 +86,40 @@ async function promptHidden(stdin: TerminalInput, stderr: CommandIo['stderr'], l
 }
 
 /**
+Asks one question on the terminal and reads the answer line, in the terminal's own line mode (it
+echoes and edits; Ctrl-C is the usual signal). Not readline: its key decoder stays on the input for
+good once attached, and an Ink screen drawn afterwards would no longer receive keys.
+*/
+export async function promptLine(stdin: CommandIo['stdin'], stderr: CommandIo['stderr'], question: string): Promise<string> {
+	const input = stdin as TerminalInput & {ref?: () => void};
+	input.setRawMode?.(false);
+	// An Ink screen that just ended let go of the input (unref): hold it while waiting for the answer.
+	input.ref?.();
+	stderr.write(question);
+	let text = '';
+	// Left flowing, not paused, once answered: an Ink screen drawn next on a paused terminal input
+	// ends at once (seen with ink 6.8 in tmux). Whatever reads next (the hidden prompt, Ink) takes it over.
+	return new Promise<string>(resolve => {
+		const finish = () => {
+			input.off('data', onData);
+			input.off('end', finish);
+			resolve(text.replace(/\r?\n[\s\S]*$/, ''));
+		};
+
+		const onData = (chunk: string | Buffer) => {
+			text += String(chunk);
+			if (/[\r\n]/.test(text)) {
+				finish();
+			}
+		};
+
+		input.on('data', onData);
+		input.on('end', finish);
+		input.resume();
+	});
+}
+
+/**
 Reads the secret from standard input: piped (the final line break `echo` adds is dropped here; the
 caller drops any other whitespace around it), or typed at a hidden prompt on a terminal.
 */

@@ -15,6 +15,8 @@ Usage:
   tableau-connect test --server URL [--site S] --token-name N [--token-secret-stdin]
                                           test values without saving them
   tableau-connect profiles [list|show NAME|remove NAME|rename OLD NEW|add NAME …]
+  tableau-connect rotate NAME [--token-name N] [--token-secret-stdin] [--json]
+                                          replace a profile's token: test the new one first, then swap
   tableau-connect demo [--scenario ID] [--list]
                                           the whole flow against a built-in Tableau simulator
   tableau-connect simulate [--port N] [--host H] [--scenario ID] [--tls] [--json]
@@ -31,6 +33,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	test: async () => (await import('./test.js')).runTestCommand,
 	simulate: async () => (await import('./simulate.js')).runSimulateCommand,
 	profiles: async () => (await import('./profiles.js')).runProfilesCommand,
+	rotate: async () => (await import('./rotate.js')).runRotateCommand,
 	setup: async () => (await import('./setup.js')).runSetupCommand,
 	demo: async () => (await import('./demo.js')).runDemoCommand,
 };

@@ -82,6 +82,15 @@ function caFileRemedy(name: string): string {
 	return `Put the file back, or save another one with: tableau-connect profiles set-ca-file ${shellQuote(name)} PATH (or --none to trust only the system's certificates).`;
 }
 
+/** The PEM of the CA file a profile trusts (null when none), read now; a file that cannot be used is a usage error with its fix. */
+export async function profileCaPem(profile: Profile): Promise<string | null> {
+	try {
+		return await readCaFile(profile.caFile ?? undefined, `Profile "${profile.name}" trusts the CA file`);
+	} catch (error) {
+		throw error instanceof UsageError ? new UsageError(`${error.message} ${caFileRemedy(profile.name)}`) : error;
+	}
+}
+
 /**
 The secret and the CA certificates a saved profile is tested with. The CA file is read now, at each
 test, so a renewed certificate is picked up; `--ca-file` on the command line wins over the saved one.
@@ -92,15 +101,7 @@ export async function connectionOf(
 	options: VerificationOptions,
 	caFileFlag: string | undefined,
 ): Promise<{input: VerificationInput; options: VerificationOptions}> {
-	let caPem = options.caPem;
-	if (caFileFlag === undefined && profile.caFile !== null) {
-		try {
-			caPem = await readCaFile(profile.caFile, `Profile "${profile.name}" trusts the CA file`);
-		} catch (error) {
-			throw error instanceof UsageError ? new UsageError(`${error.message} ${caFileRemedy(profile.name)}`) : error;
-		}
-	}
-
+	const caPem = caFileFlag === undefined && profile.caFile !== null ? await profileCaPem(profile) : options.caPem;
 	const tokenSecret = await store.readSecret(profile.name);
 	const {name, server, site, tokenName} = profile;
 	return {input: {server, site, tokenName, tokenSecret, profile: name}, options: {...options, caPem}};

@@ -8,6 +8,7 @@ import {verificationFlagOptions} from './verification-options.js';
 import {writeLines, type CommandIo} from './io.js';
 import {lastFindings} from '../profiles/last-verification.js';
 import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
+import {glanceFields, renderProfileTable, rowFromProfile, tableWidth} from './profile-table.js';
 import {moveSecrets, setCaFile, setSecret} from './profiles-edit.js';
 import {UsageError} from './usage-error.js';
 
@@ -64,10 +65,11 @@ function expectArguments(action: string, positionals: string[], count: number, u
 
 function list(io: CommandIo, values: ProfilesValues): number {
 	const profiles = openStoreFor(io).list();
+	const now = Date.now();
 	if (values.json) {
 		writeLines(io.stdout, [
 			JSON.stringify(
-				profiles.map(profile => publicView(profile)),
+				profiles.map(profile => ({...publicView(profile), ...glanceFields(rowFromProfile(profile), now)})),
 				null,
 				2,
 			),
@@ -80,17 +82,13 @@ function list(io: CommandIo, values: ProfilesValues): number {
 		return 0;
 	}
 
-	const rows = profiles.map(profile => [
-		profile.name,
-		serverLabel(profile.server),
-		profile.site === '' ? '(Default)' : profile.site,
-		profile.tokenName,
-		describeLastVerification(profile.lastVerification),
-	]);
-	const header = ['NAME', 'SERVER', 'SITE', 'TOKEN NAME', 'LAST TEST'];
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
-	const format = (row: string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
-	writeLines(io.stdout, [format(header), ...rows.map(row => format(row))]);
+	writeLines(
+		io.stdout,
+		renderProfileTable(
+			profiles.map(profile => rowFromProfile(profile)),
+			{columns: tableWidth(io), now},
+		),
+	);
 	return 0;
 }
 

@@ -22,7 +22,7 @@ export async function runLiveProfileTests(
 	connections: Map<string, {input: VerificationInput; options: VerificationOptions}>,
 	store: OpenedProfileStore,
 	io: CommandIo,
-	options: {color: boolean; limit: number; record: boolean; timeoutMs: number | undefined},
+	options: {color: boolean; limit: number; record: boolean; timeoutMs: number | undefined; strict?: boolean | undefined},
 ): Promise<number> {
 	return whileInterruptible(async signal => {
 		const instance = render(
@@ -51,6 +51,6 @@ export async function runLiveProfileTests(
 		);
 		const outcome = (await instance.waitUntilExit()) as TestRunOutcome | undefined;
 		// No outcome means the screen ended without one: as much a failure as a test that crashed.
-		return exitCodeOf(outcome?.results ?? [null]);
+		return exitCodeOf(outcome?.results ?? [null], {strict: options.strict, io});
 	});
 }

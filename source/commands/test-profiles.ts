@@ -10,6 +10,7 @@ import {exitCodeOf, insecureWarning, runAndReport, traceHint, verificationOption
 import {recordingFrom} from './trace-recording.js';
 import {UsageError} from './usage-error.js';
 import {profileTestConcurrency} from './verification-options.js';
+import {renderProfileTable, rowFromResult, tableWidth} from './profile-table.js';
 
 async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
 	const results: R[] = Array.from({length: items.length});
@@ -103,19 +104,12 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 			limit: several ? profileTestConcurrency : 1,
 			record: overrides.length === 0,
 			timeoutMs: verification.timeoutMs,
+			strict: values.strict,
 		});
 	}
 
-	// Blocks are printed in list order, each as soon as every profile before it is done.
-	const finishedText: Array<string | undefined> = [];
-	let printed = 0;
-	const flushInOrder = () => {
-		while (printed < profiles.length && finishedText[printed] !== undefined) {
-			io.stdout.write(`${finishedText[printed]}\n`);
-			printed++;
-		}
-	};
-
+	// One profile: its block as it runs. Several: each block is held back, for the table comes first.
+	const finishedText: string[] = Array.from({length: profiles.length}, () => '');
 	const results = await mapBounded(profiles, several ? profileTestConcurrency : 1, async profile => {
 		const output = several ? bufferedIo(io) : {io, text: () => ''};
 		const connection = connections.get(profile.name)!;
@@ -130,17 +124,28 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 			io.stderr.write(`Could not record the result of "${profile.name}": ${error instanceof Error ? error.message : String(error)}\n`);
 		}
 
-		if (several && !values.json) {
-			finishedText[profiles.indexOf(profile)] = output.text();
-			flushInOrder();
-		}
-
+		finishedText[profiles.indexOf(profile)] = output.text();
 		return result;
 	});
 
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(several ? results : results[0], null, 2)]);
 	} else if (several) {
+		const at = new Date();
+		writeLines(io.stdout, [
+			...renderProfileTable(
+				profiles.map((profile, index) => rowFromResult(profile, results[index] ?? null, at)),
+				{columns: tableWidth(io), now: at.getTime()},
+			),
+			'',
+		]);
+		// Only what needs a look gets its details: the table already says the rest passed.
+		for (const [index, result] of results.entries()) {
+			if (!result.ok || result.warnings.length > 0) {
+				io.stdout.write(`${finishedText[index]!}\n`);
+			}
+		}
+
 		const soonest = describeSoonestExpiry(results.map((result, index) => ({name: profiles[index]!.name, token: result.token})));
 		writeLines(io.stdout, [
 			runSummary(
@@ -152,5 +157,5 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	}
 
 	writeLines(io.stderr, [...(await recording.finish()), ...traceHint(results, values, io)]);
-	return exitCodeOf(results);
+	return exitCodeOf(results, {strict: values.strict, io});
 }

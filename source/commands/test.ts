@@ -38,13 +38,17 @@ Options:
   --ca-file PATH          Trust this CA certificate (PEM) as well as the system's.
   --insecure              Do not verify TLS certificates. Unsafe: for a first look only.
   --api-version X.Y       Use this REST API version instead of the server's.
+  --expiry-warning-days N Warn (token-expiring) when the token has fewer than N whole days left
+                          (default 14; 0 to 365, 0 never warns).
+  --strict                A run that verified with any warning exits 1.
   --debug                 Every request and answer on stderr as it happens, secrets redacted
                           (or TABLEAU_CONNECT_DEBUG=1). stdout, and so --json, is untouched.
   --trace FILE            Save the run as a HAR 1.2 file (owner-only, secrets redacted) for support.
   --no-color              No colour (NO_COLOR works too).
   -h, --help              This help.
 
-Exit codes: 0 verified, 1 checked and failed, 2 usage or input error, 130 interrupted.`;
+Exit codes: 0 verified (warnings allowed unless --strict), 1 checked and failed (or, with
+--strict, verified with warnings), 2 usage or input error, 130 interrupted.`;
 
 const options = {
 	server: {type: 'string'},
@@ -53,6 +57,8 @@ const options = {
 	'token-secret-stdin': {type: 'boolean'},
 	all: {type: 'boolean'},
 	json: {type: 'boolean'},
+	'expiry-warning-days': {type: 'string'},
+	strict: {type: 'boolean'},
 	...verificationFlagOptions,
 } as const;
 
@@ -196,7 +202,7 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 	}
 
 	writeLines(io.stderr, [...(await recording.finish()), ...traceHint([result], values, io)]);
-	return exitCodeOf([result]);
+	return exitCodeOf([result], {strict: values.strict, io});
 }
 
 /**
@@ -210,11 +216,30 @@ export function traceHint(results: ReadonlyArray<{ok: boolean} | null>, values: 
 		: [];
 }
 
-/** 0 when every run verified, 130 when Ctrl-C stopped them, else 1 (a run that crashed is null). */
-export function exitCodeOf(results: ReadonlyArray<{ok: boolean} | null>): number {
+/**
+0 when every run verified, 130 when Ctrl-C stopped them, else 1 (a run that crashed is null). With
+`strict`, a run that verified with warnings fails too, and `io` hears which ones and why.
+*/
+export function exitCodeOf(
+	results: ReadonlyArray<{ok: boolean; warnings?: ReadonlyArray<{code: string}>; profile?: string | null} | null>,
+	{strict = false, io}: {strict?: boolean | undefined; io?: CommandIo} = {},
+): number {
 	if (wasStopped()) {
 		return interruptedExitCode;
 	}
 
-	return results.every(result => result?.ok) ? 0 : 1;
+	if (!results.every(result => result?.ok)) {
+		return 1;
+	}
+
+	const warned = strict ? results.filter(result => (result?.warnings?.length ?? 0) > 0) : [];
+	if (warned.length === 0) {
+		return 0;
+	}
+
+	// A script's log must say why a run that printed "Verified" failed the job.
+	const codes = [...new Set(warned.flatMap(result => result!.warnings!.map(item => item.code)))];
+	const who = warned.map(result => (result?.profile ? `"${result.profile}"` : 'the run')).join(', ');
+	io?.stderr.write(`--strict: exit code 1, because ${who} verified with warnings (${codes.join(', ')}).\n`);
+	return 1;
 }

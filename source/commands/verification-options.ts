@@ -1,5 +1,6 @@
 import type {VerificationOptions} from '../verify/pipeline.js';
-import {parseApiVersion, parseSeconds} from './args.js';
+import {defaultExpiryWarningDays} from '../verify/findings.js';
+import {parseApiVersion, parseExpiryWarningDays, parseSeconds} from './args.js';
 import {readCaFile} from './io.js';
 
 /** Saved profiles tested at once by `test --all` and the home screen: enough to hide latency, few enough to spare the servers. */
@@ -23,14 +24,15 @@ export type VerificationFlags = {
 	'ca-file'?: string | undefined;
 	insecure?: boolean | undefined;
 	'api-version'?: string | undefined;
+	/** Only `test` takes it; elsewhere the default threshold holds. */
+	'expiry-warning-days'?: string | undefined;
 };
 
-/** The verification options every way of testing shares: timeout, CA, TLS, API version. */
+/** The verification options every way of testing shares: timeout, CA, TLS, API version, expiry threshold. */
 export async function verificationOptionsFrom(values: VerificationFlags): Promise<VerificationOptions> {
-	return {
-		timeoutMs: parseSeconds('--timeout', values.timeout, 15),
-		caPem: await readCaFile(values['ca-file']),
-		insecure: values.insecure ?? false,
-		apiVersion: parseApiVersion(values['api-version']),
-	};
+	// Every flag is checked before the CA file is read: a typo is reported as itself.
+	const timeoutMs = parseSeconds('--timeout', values.timeout, 15);
+	const apiVersion = parseApiVersion(values['api-version']);
+	const expiryWarningDays = parseExpiryWarningDays(values['expiry-warning-days'], defaultExpiryWarningDays);
+	return {timeoutMs, caPem: await readCaFile(values['ca-file']), insecure: values.insecure ?? false, apiVersion, expiryWarningDays};
 }

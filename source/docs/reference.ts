@@ -5,6 +5,7 @@
 // warning does not compile until it is described here.
 import {interruptedExitCode} from '../commands/interrupt.js';
 import {diagnosisCatalogue, warning} from '../verify/diagnoses.js';
+import {defaultExpiryWarningDays} from '../verify/findings.js';
 import {checkLabels} from '../verify/labels.js';
 import {checkIds, diagnosisCodes, warningCodes} from '../verify/types.js';
 import type {CheckId, CheckResult, CheckStatus, Diagnosis, VerificationResult, Warning, WarningCode} from '../verify/types.js';
@@ -31,8 +32,7 @@ const warningMeanings: Record<WarningCode, string> = {
 	'insecure-tls': '`--insecure` was given: TLS certificates were not verified.',
 	redirected: 'The server moved us to another address (http to https, a canonical host, a Tableau Cloud pod) and the run worked there: save that address.',
 	'plain-http': '`http://` to a host that is not this computer: the token crosses the network unencrypted.',
-	'token-expiring':
-		"Tableau's estimate (`estimatedTimeToExpiration`) says the token expires within 14 days: create the next one before that date and update the profile.",
+	'token-expiring': `Tableau's estimate (\`estimatedTimeToExpiration\`) leaves the token fewer whole days than \`--expiry-warning-days\` (default ${defaultExpiryWarningDays}): create the next one before that date and replace it with \`tableau-connect rotate NAME\`.`,
 	'limited-access': 'Signed in, but listing views or data sources was refused (403): Parable will miss them; the remedy says what and why.',
 };
 
@@ -78,7 +78,10 @@ const warningFields: Record<keyof Warning, string> = {
 
 const exitCodes: Array<[number, string]> = [
 	[0, 'Verified (warnings allowed), or the command did what was asked.'],
-	[1, 'Checked and failed: a test did not pass (or `profiles remove` was declined).'],
+	[
+		1,
+		'Checked and failed: a test did not pass (or `profiles remove` was declined). With `test --strict`, also a run that verified with warnings. `rotate`: the new token failed its test, and the profile is unchanged.',
+	],
 	[
 		2,
 		'Usage or input error: an unknown or bad flag, an invalid address, a missing profile, a store that cannot be read, an interactive command without a terminal, `test --all` with no profiles.',
@@ -147,6 +150,22 @@ export function referenceMarkdown(): string {
 			exitCodes.map(([code, meaning]) => [`\`${code}\``, meaning]),
 		),
 		'',
+		'## Options of `test` that change the verdict',
+		'',
+		...table(
+			['option', 'meaning'],
+			[
+				[
+					'`--expiry-warning-days N`',
+					`The \`token-expiring\` threshold: a passing run warns when Tableau's estimate leaves the token fewer than N whole days. A whole number from 0 to 365; default ${defaultExpiryWarningDays}; 0 never warns. Anything else is a usage error (exit code \`2\`) before any request. The same on \`test NAME\`, \`test --all\` and \`test --server …\`, in plain output and \`--json\` (the warning is in \`warnings\`, the signin check is \`warn\`).`,
+				],
+				[
+					'`--strict`',
+					'Any warning fails the run: a run that verified with warnings exits `1` instead of `0`, and stderr names the profiles and warning codes. The JSON is the same (`ok` stays `true`). With `--all`, one warned profile is enough. A nightly `test --all --strict --expiry-warning-days 30` fails a month before a token dies.',
+				],
+			],
+		),
+		'',
 		'## Checks',
 		'',
 		'Every run reports these checks, in this order, each as it starts and ends. On a terminal and in plain output each has a label.',
@@ -183,6 +202,8 @@ export function referenceMarkdown(): string {
 		'## `--json`',
 		'',
 		'`test --json` and `profiles add --json` print one object on stdout and nothing else there; `test --all --json` (and `test A B --json`) print an array of them, in the order of the profiles, and `[]` when no profile is saved (exit code 2). Messages go to stderr.',
+		'',
+		'`rotate NAME --json` prints `{"verification": <the result of testing the new token, as below>, "changed": true|false}`: `changed` is `true` only when the new token passed and the profile now holds it (exit code `0`); a new token that failed, or a run interrupted, leaves the profile as it was (`false`, exit code `1` or `130`). A missing profile or a bad flag is exit code `2`, before any request, with nothing on stdout.',
 		'',
 		'```json',
 		JSON.stringify(example, null, 2),

@@ -64,7 +64,11 @@ export function debugLines(exchange: Exchange, phase: 'sent' | 'finished'): stri
 	const headerLines = (headers: Record<string, string>) => Object.entries(headers).map(([name, value]) => `${prefix}   ${name}: ${value}`);
 	const body = (text: string | null) => (text ? [`${prefix}   ${firstKilobyte(text)}`] : []);
 	if (phase === 'sent') {
-		return [`${prefix} → ${exchange.method} ${exchange.url} (attempt ${exchange.attempt})`, ...headerLines(exchange.requestHeaders), ...body(exchange.requestBody)];
+		return [
+			`${prefix} → ${exchange.method} ${exchange.url} (attempt ${exchange.attempt})`,
+			...headerLines(exchange.requestHeaders),
+			...body(exchange.requestBody),
+		];
 	}
 
 	const on = exchange.connection === null ? '' : ` on connection ${exchange.connection}`;
@@ -72,11 +76,7 @@ export function debugLines(exchange: Exchange, phase: 'sent' | 'finished'): stri
 		return [`${prefix} ✗ no answer after ${exchange.totalMs ?? 0} ms${on}: ${exchange.error ?? 'unknown'}`];
 	}
 
-	return [
-		`${prefix} ← ${exchange.status} in ${exchange.totalMs ?? 0} ms${on}`,
-		...headerLines(exchange.responseHeaders),
-		...body(exchange.responseBody),
-	];
+	return [`${prefix} ← ${exchange.status} in ${exchange.totalMs ?? 0} ms${on}`, ...headerLines(exchange.responseHeaders), ...body(exchange.responseBody)];
 }
 
 function firstKilobyte(text: string): string {

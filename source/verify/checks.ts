@@ -47,6 +47,8 @@ export type RunState = {
 	readonly retryPolicy: RetryPolicy;
 	readonly warnings: Warning[];
 	readonly now: () => number;
+	/** Fewer whole days left than this warns `token-expiring` (`--expiry-warning-days`). */
+	readonly expiryWarningDays: number;
 	apiVersion: string | null;
 	serverInfo: ServerInfo | null;
 	roundTwo: RoundTwo | null;
@@ -284,7 +286,7 @@ export const signInCheck: Check = {
 
 		state.token = tokenExpiryOf(session.estimatedTimeToExpiration, state.now());
 		// The expiry is in `token` and in every verdict; the check line names it only when it is near.
-		if (isExpiringSoon(state.token)) {
+		if (isExpiringSoon(state.token, state.expiryWarningDays)) {
 			notes.push(`; the token expires ${expiresIn(state.token!)}`);
 			state.warnings.push(warning('token-expiring', {...state.context, token: state.token}));
 			status = 'warn';

@@ -6,8 +6,12 @@ export function isAdminRole(siteRole: string | null): boolean {
 	return /^(SiteAdministrator|ServerAdministrator)/.test(siteRole ?? '');
 }
 
-/** Below this many days left, a passing run warns that the token is about to expire (`token-expiring`). */
-const tokenExpiringDays = 14;
+/**
+Below this many days left, a passing run warns that the token is about to expire (`token-expiring`),
+unless `--expiry-warning-days` says otherwise: two weeks is enough to create a token, not always to
+get a change through a company's calendar.
+*/
+export const defaultExpiryWarningDays = 14;
 
 const dayMs = 86_400_000;
 
@@ -26,9 +30,9 @@ export function tokenExpiryOf(estimate: string | null | undefined, now = Date.no
 	return {expiresAt: expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'), expiresInDays: Math.floor(left / dayMs)};
 }
 
-/** Whether a run should warn about this expiry. */
-export function isExpiringSoon(token: TokenExpiry | null): boolean {
-	return token !== null && token.expiresInDays < tokenExpiringDays;
+/** Whether a run should warn about this expiry, with fewer than `thresholdDays` whole days left. */
+export function isExpiringSoon(token: TokenExpiry | null, thresholdDays = defaultExpiryWarningDays): boolean {
+	return token !== null && token.expiresInDays < thresholdDays;
 }
 
 /** "2027-05-27": the day, in UTC, which is how the estimate is given. */

@@ -18,6 +18,7 @@ import {
 	type RunState,
 } from './checks.js';
 import {diagnosisFor} from './classify.js';
+import {defaultExpiryWarningDays} from './findings.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
 import {diagnose, warning, type RemedyFrame} from './diagnoses.js';
 import {interruptedBeforeStart, interruptedSkipSummary} from './interrupted.js';
@@ -54,6 +55,8 @@ export type VerificationOptions = {
 	now?: () => number;
 	/** `--debug` and `--trace`: every request and answer, redacted before it is passed on. */
 	observer?: ExchangeObserver;
+	/** `--expiry-warning-days`: fewer whole days left than this warns `token-expiring`; default 14. */
+	expiryWarningDays?: number;
 };
 
 /** The checks of DESIGN.md §5 before sign-out, in order; sign-out always ends the run. */
@@ -127,6 +130,7 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		retryPolicy: options.transportOptions?.retry ?? defaultRetryPolicy,
 		warnings,
 		now: options.now ?? Date.now,
+		expiryWarningDays: options.expiryWarningDays ?? defaultExpiryWarningDays,
 		apiVersion: options.apiVersion ?? null,
 		serverInfo: null,
 		roundTwo: null,

@@ -2,7 +2,7 @@
 // simulators in this process: the list appears, `a` re-tests both, `e` edits one in the wizard and
 // comes back, `test NAME` shows the live view and exits with the right code. No secret on screen.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -119,6 +119,49 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 		term.type('q');
 		await term.waitFor('[exit 0]');
 		expectNoSecret(term);
+	});
+
+	test('r rotates the selected profile: a failing new token changes nothing, a passing one is saved, and the home screen comes back', async () => {
+		const fresh = await startSimulator({tokenName: 'Parable 2027'});
+		try {
+			await store.save({name: 'rotating', server: fresh.url, site: fresh.site, tokenName: 'Old', tokenSecret: 'b2xkLXRva2VuLXZhbHVl:Q8mZx2Lr7VtN4cWp9YbHs'});
+			const bytes = readFileSync(join(configDirectory, 'profiles.json'));
+			const term = start([]);
+			await term.waitFor('› acme-cloud');
+			term.keys('Down', 'Down');
+			await term.waitFor('› rotating');
+			term.type('r');
+			await term.waitFor('New token name [Old]:');
+			term.keys('Enter');
+			await term.waitFor('Token secret (typing is hidden');
+			term.type('d3JvbmctbmV3LXRva2Vu:Z7kPq3Xw9RmT2vLc8NbJf');
+			term.keys('Enter');
+			await term.waitFor('Not changed: the new token failed its test');
+			await term.waitFor('Press Enter to go back to your profiles.');
+			expect(readFileSync(join(configDirectory, 'profiles.json')).equals(bytes)).toBe(true);
+			term.keys('Enter');
+			await term.waitFor('! The new token did not pass its test, so "rotating" is unchanged.');
+
+			term.type('r');
+			await term.waitFor('New token name [Old]:');
+			term.type('Parable 2027');
+			term.keys('Enter');
+			await term.waitFor('Token secret (typing is hidden');
+			term.type(fresh.tokenSecret);
+			term.keys('Enter');
+			await term.waitFor("1. In Parable's Tableau form, enter the new token name");
+			await term.waitFor('Press Enter to go back to your profiles.');
+			term.keys('Enter');
+			const screen = await term.waitFor('✓ "rotating" now uses the token "Parable 2027".');
+			expect(screen).toMatch(/› rotating +✓ verified just now/);
+			expect(store.get('rotating')).toMatchObject({tokenName: 'Parable 2027', lastVerification: {ok: true}});
+			expect(await store.readSecret('rotating')).toBe(fresh.tokenSecret);
+			term.type('q');
+			await term.waitFor('[exit 0]');
+			expectNoSecrets(term.history(), good, bad, fresh, 'b2xkLXRva2VuLXZhbHVl:Q8mZx2Lr7VtN4cWp9YbHs', 'd3JvbmctbmV3LXRva2Vu:Z7kPq3Xw9RmT2vLc8NbJf');
+		} finally {
+			await fresh.close();
+		}
 	});
 
 	test('n opens the wizard; Esc on its first step returns to the list with nothing saved', async () => {

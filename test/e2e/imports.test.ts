@@ -186,6 +186,31 @@ describe('commands without a screen never load Ink or React', () => {
 		expect(keyringLoads(show.loads).length).toBeGreaterThan(0);
 	});
 
+	it('rotate --json, testing the new token against the simulator, and rotate --help', async () => {
+		const store = emptyStore();
+		const profile = {
+			server: simulator.url,
+			site: simulator.site,
+			tokenName: 'old',
+			tokenSecret: 'old-secret-value',
+			createdAt: '2026-01-01T00:00:00.000Z',
+			updatedAt: '2026-01-01T00:00:00.000Z',
+			lastVerification: null,
+		};
+		writeFileSync(join(store, 'profiles.json'), JSON.stringify({schemaVersion: 1, profiles: {old: profile}}), {mode: 0o600});
+		const run = await record(['rotate', 'old', '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'], {
+			env: {TABLEAU_CONNECT_CONFIG_DIR: store, TABLEAU_CONNECT_SECRET_STORE: 'file'},
+			input: simulator.tokenSecret,
+		});
+		expect(run.code, run.stderr).toBe(0);
+		expect(JSON.parse(run.stdout)).toMatchObject({changed: true, verification: {ok: true}});
+		expect(loadedSource(run.loads, 'source/commands/rotate.ts'), 'the hook saw the rotate command load').toBe(true);
+		expect(uiLoads(run.loads)).toEqual([]);
+		const help = await record(['rotate', '--help']);
+		expect(help.code, help.stderr).toBe(0);
+		expect(uiLoads(help.loads)).toEqual([]);
+	});
+
 	it('test --json, verifying against the simulator', async () => {
 		const run = await record(
 			['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],

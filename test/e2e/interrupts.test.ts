@@ -1,7 +1,7 @@
 // Ctrl-C anywhere: exit 130 with one plain line; during a test, the session it holds is signed out
 // and the last frame says so. Real terminals (tmux) and real signals against the simulator.
 import {spawn} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -165,6 +165,35 @@ describe('Ctrl-C without a terminal', () => {
 		expect(result.diagnosis.code).toBe('interrupted');
 		expect(result.checks.find((check: {id: string}) => check.id === 'signout')).toMatchObject({status: 'ok'});
 		expect(sim.stats().signOuts).toBe(sim.stats().signIns);
+		expect(sim.stats().activeSessions).toBe(0);
+		expect(stdout + stderr).not.toContain(sim.tokenSecret);
+	}, 40_000);
+
+	it('during rotate: the new token is signed out and not saved, the profile byte for byte as it was, exit 130', async () => {
+		const sim = await startSimulator({scenario: 'slow', slowMs: 1200, tokenName: 'New 2027'});
+		simulator = sim;
+		await openProfileStore({directory: configDirectory, secretStore: 'file'}).save({
+			name: 'rotating',
+			server: sim.url,
+			site: sim.site,
+			tokenName: 'Old',
+			tokenSecret: 'old-secret-value-123',
+		});
+		const bytes = readFileSync(join(configDirectory, 'profiles.json'));
+		const child = spawn(process.execPath, [cliPath, 'rotate', 'rotating', '--token-name', 'New 2027', '--token-secret-stdin', '--json'], {
+			env: {PATH: process.env['PATH'], HOME: configDirectory, TABLEAU_CONNECT_CONFIG_DIR: configDirectory, NO_COLOR: '1'},
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
+		const output = collectOutput(child);
+		child.stdin.end(sim.tokenSecret);
+		await waitUntil(() => sim.requests.some(request => request.path.includes('/auth/signin')));
+		child.kill('SIGINT');
+		expect(await output.code).toBe(130);
+		const {stdout, stderr} = output;
+		expect(stderr).toContain('Interrupted: stopping after the current check, then signing out');
+		expect(stderr).toContain('profile "rotating" is unchanged');
+		expect(JSON.parse(stdout)).toMatchObject({changed: false, verification: {diagnosis: {code: 'interrupted'}}});
+		expect(readFileSync(join(configDirectory, 'profiles.json')).equals(bytes)).toBe(true);
 		expect(sim.stats().activeSessions).toBe(0);
 		expect(stdout + stderr).not.toContain(sim.tokenSecret);
 	}, 40_000);

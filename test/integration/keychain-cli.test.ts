@@ -171,6 +171,30 @@ describe.skipIf(unavailable !== null)(unavailable ? `with a real Secret Service 
 		expect(storeText()).not.toContain('rotated-secret-value');
 	});
 
+	it('rotate: a failing new token leaves the file and the keychain entry as they were; a passing one replaces the entry', async () => {
+		const other = await startSimulator({tokenName: 'Rotated 2027', tokenSecret: 'rotated-secret-value'});
+		try {
+			const saved = await cli(
+				['profiles', 'add', 'rot', '--server', other.url, '--site', other.site, '--token-name', 'Old', '--token-secret-stdin', '--no-verify'],
+				{input: simulator.tokenSecret},
+			);
+			expect(saved.code, saved.stderr).toBe(0);
+			const bytes = readFileSync(storeFile());
+			const failed = await cli(['rotate', 'rot', '--token-name', 'Rotated 2027', '--token-secret-stdin'], {input: 'not-the-rotated-one'});
+			expect(failed.code).toBe(1);
+			expect(readFileSync(storeFile()).equals(bytes)).toBe(true);
+			expect(keyring().lookup('rot')).toBe(simulator.tokenSecret);
+
+			const passed = await cli(['rotate', 'rot', '--token-name', 'Rotated 2027', '--token-secret-stdin'], {input: 'rotated-secret-value'});
+			expect(passed.code, passed.stderr).toBe(0);
+			expect(keyring().lookup('rot')).toBe('rotated-secret-value');
+			expect(storeText()).not.toContain('rotated-secret-value');
+			expect(JSON.parse(storeText()).profiles.rot).toMatchObject({tokenName: 'Rotated 2027', secretStore: 'keychain'});
+		} finally {
+			await other.close();
+		}
+	});
+
 	it('--secret-store file (or TABLEAU_CONNECT_SECRET_STORE=file) keeps the secret in the file even with a keychain', async () => {
 		const flag = await add('filed', ['--no-verify', '--secret-store', 'file']);
 		expect(flag.code, flag.stderr).toBe(0);

@@ -125,7 +125,7 @@ describe('profiles list, show, rename, remove', () => {
 		await add('first', target);
 		await add('second', target, ['--no-verify']);
 		const table = await cli(['profiles', 'list']);
-		expect(table.stdout).toMatch(/first .*✓ verified just now/);
+		expect(table.stdout).toMatch(/first .*✓ verified +just now/);
 		expect(table.stdout).toMatch(/second .*never tested/);
 		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<Record<string, unknown>>;
 		expect(listed.map(item => item['name'])).toEqual(['first', 'second']);
@@ -184,10 +184,14 @@ describe('test NAME and test --all', () => {
 
 		const human = await cli(['test', '--all']);
 		expect(human.stdout).toContain('1 of 3 profiles verified; failed: bad, limited');
-		// Blocks come in list order, whichever profile finished first.
-		const order = ['bad', 'good', 'limited'].map(name => human.stdout.indexOf(`profile "${name}"`));
-		expect(order.every(index => index >= 0)).toBe(true);
+		// The table of all three first, then the details of only those that failed, in list order.
+		expect(human.stdout).toMatch(
+			/^NAME +SERVER +SITE +TOKEN NAME +LAST RESULT +WHEN +TOKEN EXPIRES\nbad .*✗ signin-failed +just now +unknown\ngood .*✓ verified +just now +\d{4}-\d{2}-\d{2} \(177 days\)\nlimited .*✗ insufficient-permissions/,
+		);
+		const order = ['bad', 'limited'].map(name => human.stdout.indexOf(`profile "${name}"`));
+		expect(order.every(index => index > human.stdout.indexOf('\nlimited '))).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
+		expect(human.stdout).not.toContain('profile "good"');
 	});
 
 	it('takes turns with a token that several profiles share, so they do not sign each other out', async () => {
@@ -212,11 +216,15 @@ describe('test NAME and test --all', () => {
 		expect(human.stdout).toContain('3 of 3 profiles verified.');
 		expect(human.stdout).toMatch(/\nSoonest token expiry: soon, in about 9 days \(on \d{4}-\d{2}-\d{2}\)\.\n/);
 		// Each block ends with what Parable will see and when the token expires.
+		// Blocks only for the profiles that warned ("soon", "explorer"); the one that passed is its table row.
 		expect(human.stdout).toContain('  Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
+		expect(human.stdout).not.toContain('profile "later"');
+		expect(human.stdout).toMatch(/\nlater .*✓ verified +just now +\d{4}-\d{2}-\d{2} \(177 days\)\n/);
+		expect(human.stdout).toMatch(/\nsoon .*! token-expiring +just now +\d{4}-\d{2}-\d{2} \(9 days\)\n/);
 		expect(human.stdout).toContain(
 			"  Parable will see 38 workbooks, 311 views, 12 data sources and 1 user; view counts are available; these are what this token's user can see, not the whole site.",
 		);
-		expect(human.stdout).toMatch(/ {2}The token expires in about 177 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
+		expect(human.stdout).toMatch(/ {2}The token expires in about 64 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
 		expect(human.stdout).toContain('[token-expiring]');
 		expect(human.stdout).toContain('tableau-connect setup --profile soon');
 

@@ -105,7 +105,7 @@ describe('international host names', () => {
 		});
 		expect(add.code).toBe(0);
 		const list = await runCommand(['profiles', 'list'], {env: env()});
-		expect(list.stdout).toContain('https://bücher.example (xn--bcher-kva.example)');
+		expect(list.stdout).toContain('bücher.example (xn--bcher-kva.example)');
 		const show = await runCommand(['profiles', 'show', 'books'], {env: env()});
 		expect(show.stdout).toContain('https://bücher.example (xn--bcher-kva.example)');
 	});

@@ -227,6 +227,17 @@ describe('home reducer', () => {
 		}
 	});
 
+	test('r ends the screen to rotate the selected token; not while tests run, not while asking, not with no profile', () => {
+		expect(apply(home(), {type: 'move', by: 1}, {type: 'rotate'}).outcome).toEqual({kind: 'rotate', profile: 'beta.prod'});
+		const busy = apply(home(), {type: 'test-all'}, {type: 'rotate'});
+		expect(busy.outcome).toBeNull();
+		expect(busy.notice).toEqual(busyNotice);
+		const asking = apply(home(), {type: 'ask-remove'});
+		expect(apply(asking, {type: 'rotate'})).toBe(asking);
+		const empty = initialHomeState({profiles: [], limit: 1});
+		expect(apply(empty, {type: 'rotate'})).toBe(empty);
+	});
+
 	test('Ctrl-C ends the screen at once, tests running or not; nothing changes after the end', () => {
 		const ended = apply(home(), {type: 'test-all'}, {type: 'interrupt'});
 		expect(ended.outcome).toEqual({kind: 'interrupted', testsRunning: true});
@@ -249,7 +260,7 @@ describe('home reducer', () => {
 describe('what the screen shows', () => {
 	test('the footer lists the keys that work now', () => {
 		const keysOf = (state: HomeState) => homeKeyHints(state).map(([key]) => key);
-		expect(keysOf(home())).toEqual(['↑↓', 't', 'a', 'e', 'd', 'n', 'q']);
+		expect(keysOf(home())).toEqual(['↑↓', 't', 'a', 'e', 'r', 'd', 'n', 'q']);
 		expect(keysOf(apply(home(), {type: 'test-all'}))).toEqual(['↑↓', 't', 'a', 'Ctrl-C']);
 		expect(keysOf(apply(home(), {type: 'ask-remove'}))).toEqual(['y', 'n']);
 		expect(keysOf(apply(home(), {type: 'ask-remove'}, {type: 'confirm-remove'}))).toEqual(['Ctrl-C']);

@@ -102,7 +102,7 @@ describe('the list', () => {
 		expect(frame).toMatch(/ {2}gamma +never tested/);
 		// The selected profile's stored result, in words.
 		expect(flat(frame)).toContain('✓ Last test passed 5 minutes ago: Tableau 2024.2.1, REST API 3.23, ada@example.com (Site Administrator Creator).');
-		expect(flat(frame)).toContain('↑↓ select · t test · a test all · e edit · d remove · n new · q quit');
+		expect(flat(frame)).toContain('↑↓ select · t test · a test all · e edit · r rotate token · d remove · n new · q quit');
 
 		const beta = await press(instance, keys.down, '› beta');
 		expect(flat(beta)).toContain(
@@ -334,6 +334,15 @@ describe('leaving the screen', () => {
 		await waitForFrame(instance, '› gamma');
 		instance.stdin.write('e');
 		await expect(instance.outcome).resolves.toEqual({kind: 'edit', profile: 'gamma'});
+	});
+
+	test('r hands the selected profile to the rotation, and the footer offers it', async () => {
+		const {store} = await threeProfiles();
+		const instance = track(renderStoreHome(store, {select: 'gamma'}));
+		const frame = await waitForFrame(instance, '› gamma');
+		expect(flat(frame)).toContain('r rotate token');
+		instance.stdin.write('r');
+		await expect(instance.outcome).resolves.toEqual({kind: 'rotate', profile: 'gamma'});
 	});
 
 	test('n hands over to the wizard for a new profile', async () => {

@@ -114,8 +114,8 @@ export function HomeApp(props: HomeAppProps) {
 	const {outcome} = state;
 	useExitWith(outcome, props.onExit);
 
-	// The wizard takes over the same rows: leave nothing behind for it.
-	if (outcome?.kind === 'edit' || outcome?.kind === 'add') {
+	// The wizard, or the rotation, takes over the same rows: leave nothing behind for it.
+	if (outcome?.kind === 'edit' || outcome?.kind === 'add' || outcome?.kind === 'rotate') {
 		return null;
 	}
 

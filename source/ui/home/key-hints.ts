@@ -37,6 +37,7 @@ export function homeKeyHints(state: HomeState): KeyHint[] {
 		...(movedAddress(state) === null ? [] : ([['u', 'use the new address']] as KeyHint[])),
 		['a', 'test all'],
 		['e', 'edit'],
+		['r', 'rotate token'],
 		['d', 'remove'],
 		['n', 'new'],
 		['q', 'quit'],

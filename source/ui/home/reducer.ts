@@ -14,6 +14,8 @@ export type HomeOutcome =
 	/** Ctrl-C; `testsRunning` says that tests were still in flight, which would hold the process until they end. */
 	| {kind: 'interrupted'; testsRunning: boolean}
 	| {kind: 'edit'; profile: string}
+	/** Replace the selected profile's token: `home.ts` hands the terminal to `rotate`, then comes back. */
+	| {kind: 'rotate'; profile: string}
 	| {kind: 'add'};
 
 export type HomeState = {
@@ -44,6 +46,7 @@ export type HomeAction =
 	| {type: 'profiles-read'; profiles: readonly ProfileSummary[]}
 	| {type: 'remove-failed'; name: string; message: string}
 	| {type: 'edit'}
+	| {type: 'rotate'}
 	| {type: 'add'}
 	| {type: 'quit'}
 	| {type: 'interrupt'}
@@ -201,6 +204,10 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 
 		case 'edit': {
 			return browsing && selected ? whenIdle(state, idle => ({...idle, outcome: {kind: 'edit', profile: selected.name}})) : state;
+		}
+
+		case 'rotate': {
+			return browsing && selected ? whenIdle(state, idle => ({...idle, outcome: {kind: 'rotate', profile: selected.name}})) : state;
 		}
 
 		case 'add': {

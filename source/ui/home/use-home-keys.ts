@@ -14,6 +14,7 @@ const letters: Record<string, readonly HomeAction[]> = {
 	t: [{type: 'test-selected'}],
 	a: [{type: 'test-all'}],
 	e: [{type: 'edit'}],
+	r: [{type: 'rotate'}],
 	d: [{type: 'ask-remove'}],
 	n: [{type: 'add'}, {type: 'cancel-remove'}],
 	y: [{type: 'confirm-remove'}],

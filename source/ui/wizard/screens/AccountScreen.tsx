@@ -5,6 +5,7 @@ import {Numbered} from '../../components/Numbered.js';
 import {Paint} from '../../components/Paint.js';
 import type {WizardAction} from '../reducer.js';
 import {useReadingKeys} from '../use-keys.js';
+import {accountSettingsSteps, siteHomeUrl} from '../../../verify/token-steps.js';
 
 type Props = {
 	/** The server's origin, once known (from a saved profile, or after visiting step 5). */
@@ -15,10 +16,7 @@ type Props = {
 	readonly isActive: boolean;
 };
 
-/** The page to open: the site's home, from where the avatar menu leads to the settings. */
-export function siteHomeUrl(server: string, site: string | null): string {
-	return site ? `${server}/#/site/${encodeURIComponent(site)}/home` : `${server}/#/home`;
-}
+export {siteHomeUrl} from '../../../verify/token-steps.js';
 
 /** Step 3: where the token settings are. */
 export function AccountScreen({server, site, hyperlinks, dispatch, isActive}: Props) {
@@ -39,7 +37,7 @@ export function AccountScreen({server, site, hyperlinks, dispatch, isActive}: Pr
 				</Box>
 			)}
 			<Text>Then:</Text>
-			<Numbered items={['Click your avatar or initials, at the top right.', 'Choose My Account Settings.', 'Find the Personal Access Tokens section.']} />
+			<Numbered items={[...accountSettingsSteps]} />
 			<Box marginTop={1}>
 				<Paint tone="muted">Keep the browser tab open: you will copy its address on step 5.</Paint>
 			</Box>
