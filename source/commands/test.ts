@@ -211,9 +211,8 @@ not for scripts (no terminal), not once a trace is being taken.
 */
 export function traceHint(results: ReadonlyArray<{ok: boolean} | null>, values: RecordingFlags, io: CommandIo): string[] {
 	const failed = results.some(result => result !== null && !result.ok);
-	return failed && io.stderr.isTTY && values.trace === undefined && !wasStopped()
-		? ['If the diagnosis does not explain it, run the same command with --trace tableau-connect.har and send that file to support: it holds no secret.']
-		: [];
+	const hint = 'If the diagnosis does not explain it, run the same command with --trace tableau-connect.har and send that file to support: it holds no secret.';
+	return failed && io.stderr.isTTY && values.trace === undefined && !wasStopped() ? ['', ...hanging('', hint, io.stdout.columns || undefined)] : [];
 }
 
 /**

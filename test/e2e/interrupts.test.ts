@@ -190,7 +190,7 @@ describe('Ctrl-C without a terminal', () => {
 		child.kill('SIGINT');
 		expect(await output.code).toBe(130);
 		const {stdout, stderr} = output;
-		expect(stderr).toContain('Interrupted: stopping after the current check, then signing out');
+		expect(stderr).toContain('Interrupted: stopping now, then signing out');
 		expect(stderr).toContain('profile "rotating" is unchanged');
 		expect(JSON.parse(stdout)).toMatchObject({changed: false, verification: {diagnosis: {code: 'interrupted'}}});
 		expect(readFileSync(join(configDirectory, 'profiles.json')).equals(bytes)).toBe(true);

@@ -42,9 +42,17 @@ describe.skipIf(tmuxMissing)('plain output on a terminal', () => {
 			await terminal.waitFor('[exit 1]');
 			const lines = terminal.history().split('\n');
 			const start = lines.findIndex(line => line === '  What to do:');
+			// After the remedies, a failed test on a terminal says once how to get a trace for support.
+			const hint = lines.findIndex(line => line.startsWith('If the diagnosis does not explain it'));
 			const end = lines.findIndex(line => line.startsWith('[exit'));
+			expect(hint).toBeGreaterThan(start);
+			expect(lines.slice(hint, end).join(' ')).toContain('--trace tableau-connect.har');
+			for (const line of lines.slice(hint, end)) {
+				expect([...line].length).toBeLessThanOrEqual(columns);
+			}
+
 			expect(start).toBeGreaterThan(0);
-			const remedies = lines.slice(start + 1, end).filter(line => line.trim() !== '');
+			const remedies = lines.slice(start + 1, hint).filter(line => line.trim() !== '');
 			expect(remedies[0]).toMatch(/^ {5}1\. \S/);
 			for (const line of remedies) {
 				// An item's first line, or a continuation exactly under the item's text.
