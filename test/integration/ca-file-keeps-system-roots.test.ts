@@ -3,6 +3,7 @@
 // so Node's root list is stood in for: it gets one more certificate, the "public" root that signs
 // the server's certificate, while the CA file holds an unrelated company CA. The server must verify.
 // (Without a CA file undici uses Node's own store, not this list, so the stand-in counts only here.)
+import type * as NodeTls from 'node:tls';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {certificateFor, type CertificatePair} from '../../source/simulator/certificates.js';
 import type {verifyConnection as VerifyConnection} from '../../source/verify/pipeline.js';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 	companyCa = await certificateFor('wrong-host');
 	const roots = publicRoot.cert;
 	vi.doMock('node:tls', async importOriginal => {
-		const tls = await importOriginal<typeof import('node:tls')>();
+		const tls = await importOriginal<typeof NodeTls>();
 		return {...tls, rootCertificates: [...tls.rootCertificates, roots]};
 	});
 	// Files share their worker's modules: the pipeline is imported afresh so that it sees the mock.
