@@ -4,7 +4,7 @@
 import {PassThrough, Writable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/commands/main.js';
-import {createStyle} from '../../source/commands/style.js';
+import {createStyle, paintStatus, statusSymbol} from '../../source/commands/style.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 
 let simulator: Simulator;
@@ -98,5 +98,14 @@ describe('createStyle', () => {
 		]);
 		const plain = createStyle({isTTY: false}, {});
 		expect([plain.green('g'), plain.red('r'), plain.yellow('y'), plain.dim('d'), plain.bold('b')]).toEqual(['g', 'r', 'y', 'd', 'b']);
+	});
+
+	it('paints each check status in its own colour, and a symbol carries it without colour', () => {
+		const style = createStyle({isTTY: true}, {});
+		expect(paintStatus(style, 'ok', 's')).toBe(style.green('s'));
+		expect(paintStatus(style, 'warn', 's')).toBe(style.yellow('s'));
+		expect(paintStatus(style, 'fail', 's')).toBe(style.red('s'));
+		expect(paintStatus(style, 'skipped', 's')).toBe(style.dim('s'));
+		expect(statusSymbol).toEqual({ok: '✓', warn: '!', fail: '✗', skipped: '-'});
 	});
 });
