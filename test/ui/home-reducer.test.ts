@@ -270,6 +270,8 @@ describe('what the screen shows', () => {
 		expect(keysOf(apply(home(), {type: 'test-all'}))).toEqual(['↑↓', 't', 'a', 'Ctrl-C']);
 		expect(keysOf(apply(home(), {type: 'ask-remove'}))).toEqual(['y', 'n']);
 		expect(keysOf(apply(home(), {type: 'ask-remove'}, {type: 'confirm-remove'}))).toEqual(['Ctrl-C']);
+		// What the key does, too: while a removal runs, Ctrl-C is the one way out.
+		expect(homeKeyHints(apply(home(), {type: 'ask-remove'}, {type: 'confirm-remove'}))).toEqual([['Ctrl-C', 'quit']]);
 		expect(keysOf(initialHomeState({profiles: [], limit: 1}))).toEqual(['n', 'q']);
 	});
 
