@@ -7,6 +7,7 @@ import {PassThrough, Writable} from 'node:stream';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/commands/main.js';
+import {openProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
 import {runCli, runCommand, type CliRun} from '../helpers/cli.js';
@@ -145,6 +146,25 @@ describe('profiles list, show, rename, remove', () => {
 		expect(withoutYes.stderr).toContain('--yes');
 		expect((await cli(['profiles', 'remove', 'new.name', '--yes'])).code).toBe(0);
 		expect(JSON.parse((await cli(['profiles', 'list', '--json'])).stdout)).toEqual([]);
+	});
+
+	it('show --json reports a keychain entry it cannot read on stderr, with tokenSecretSaved null (not known) in the JSON', async () => {
+		// Saved to a keychain (one in memory); the command's own keychain has no session bus here.
+		const keychain = {label: 'a test keychain', get: async () => 'Zq9-secret', set: async () => {}, delete: async () => true};
+		await openProfileStore({directory: configDir, keychain, secretStore: 'keychain'}).save({
+			name: 'locked',
+			server: 'https://tableau.example.com',
+			site: 'acme',
+			tokenName: 'Parable Integration',
+			tokenSecret: 'Zq9-secret',
+		});
+		const shown = await cli(['profiles', 'show', 'locked', '--json']);
+		expect(shown.code).toBe(0);
+		expect(JSON.parse(shown.stdout)).toMatchObject({name: 'locked', secretStore: 'keychain', tokenSecretSaved: null});
+		expect(shown.stderr).toContain('Cannot read the token secret of profile "locked" from the keychain');
+		expect(shown.stderr).toContain('tableau-connect profiles set-secret locked --secret-store file');
+		// In text, the same problem sits under the secret's line, on stdout.
+		expect((await cli(['profiles', 'show', 'locked'])).stdout).toContain('Cannot read the token secret of profile "locked"');
 	});
 
 	it('names the profiles that exist when one is missing', async () => {

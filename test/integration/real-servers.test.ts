@@ -240,6 +240,33 @@ describe('compressed answers', () => {
 		expect(result.diagnosis?.explanation).toContain('stays open until it expires');
 	});
 
+	it('undoes several codings last one first, as "gzip, br" says they were applied', async () => {
+		const server = await serve((request, url) => {
+			const reply = healthy()(request, url)!;
+			// gzip applied first, then br: the header lists them in that order.
+			return reply.body
+				? {...reply, headers: {...reply.headers, 'content-encoding': 'gzip, br'}, body: brotliCompressSync(gzipSync(Buffer.from(reply.body)))}
+				: reply;
+		});
+		const result = await verify(server.url);
+		expect(result.diagnosis).toBeNull();
+		expect(result.user?.name).toBe('ada');
+	});
+
+	it('holds the 2 MiB cap on the whole of a plain answer, not on each piece of it', async () => {
+		// Valid JSON of 3 MiB, uncompressed: it arrives in many pieces, each far below the cap.
+		const padding = 'x'.repeat(3 * 1024 * 1024);
+		const large = JSON.stringify({serverInfo: {productVersion: {value: '2023.3.0', build: 'x'}, restApiVersion: '3.21'}, padding});
+		const server = await serve((request, url) =>
+			url.pathname.endsWith('/serverinfo') ? {status: 200, headers: {'content-type': 'application/json'}, body: large} : healthy()(request, url),
+		);
+		const result = await verify(server.url);
+		// Cut off at 2 MiB, the answer is not one it can read, whatever it is then called.
+		expect(result.ok).toBe(false);
+		expect(result.serverInfo).toBeNull();
+		expect(result.checks.find(check => check.id === 'serverinfo')?.status).toBe('fail');
+	});
+
 	it('stops a decompression bomb at the size cap', async () => {
 		const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 32));
 		expect(bomb.length).toBeLessThan(200 * 1024);
@@ -253,6 +280,42 @@ describe('compressed answers', () => {
 		expect(result.diagnosis?.code).toBe('unexpected-response');
 		expect(result.diagnosis?.explanation).toContain('grows past 2 MiB');
 		expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+	});
+});
+
+describe('what every request says', () => {
+	it('asks for JSON on every request, the sign-out and the pipelined reads included', async () => {
+		const server = await serve(healthy());
+		const result = await verify(server.url);
+		expect(result.diagnosis).toBeNull();
+		expect(paths(server)).toContain('POST /api/V/auth/signout');
+		expect(server.received.length).toBeGreaterThanOrEqual(8);
+		expect(server.received.filter(request => request.headers.accept !== 'application/json').map(request => request.path)).toEqual([]);
+	});
+});
+
+describe('REST API versions', () => {
+	it('accepts a server whose REST API is exactly 3.6, the first with PAT sign-in, and signs in at 3.6', async () => {
+		const server = await serve(
+			healthy((_request, url) =>
+				url.pathname.endsWith('/serverinfo') ? json(200, {serverInfo: {productVersion: {value: '2019.4.0', build: 'x'}, restApiVersion: '3.6'}}) : undefined,
+			),
+		);
+		const result = await verify(server.url);
+		expect(result.diagnosis).toBeNull();
+		expect(result.apiVersion).toBe('3.6');
+		expect(server.received.filter(request => request.path.startsWith('/api/') && !request.path.startsWith('/api/3.6/'))).toEqual([]);
+	});
+
+	it('refuses 3.5 as too old, naming the version', async () => {
+		const server = await serve(
+			healthy((_request, url) =>
+				url.pathname.endsWith('/serverinfo') ? json(200, {serverInfo: {productVersion: {value: '2019.3.0', build: 'x'}, restApiVersion: '3.5'}}) : undefined,
+			),
+		);
+		const result = await verify(server.url);
+		expect(result.diagnosis?.code).toBe('api-version-unsupported');
+		expect(result.diagnosis?.explanation).toContain('3.5');
 	});
 });
 

@@ -71,6 +71,25 @@ describe('values from the environment', () => {
 	});
 });
 
+describe('which value wins', () => {
+	it('--site wins over TABLEAU_SITE, and the output says nothing came from the variable', async () => {
+		const run = await runCommand(['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName], {
+			env: {TABLEAU_SITE: 'not-the-site', TABLEAU_TOKEN_SECRET: simulator.tokenSecret},
+		});
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain(`site "${simulator.site}", token`);
+		expect(run.stdout).not.toContain('TABLEAU_SITE');
+		expect(run.stdout).not.toContain('not-the-site');
+	});
+
+	it('an empty --site (the Default site) still wins over TABLEAU_SITE', async () => {
+		const run = await runCommand(['test', '--server', simulator.url, '--site', '', '--token-name', simulator.tokenName, '--json'], {
+			env: {TABLEAU_SITE: simulator.site, TABLEAU_TOKEN_SECRET: simulator.tokenSecret},
+		});
+		expect((JSON.parse(run.stdout) as {site: string}).site).toBe('');
+	});
+});
+
 describe('roles', () => {
 	it('read as words on screen, and stay raw in JSON', async () => {
 		const flags = ['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName];
@@ -93,6 +112,14 @@ describe('one-off overrides', () => {
 		const plain = await runCommand(['test', 'acme'], {env: env()});
 		expect(plain.code).toBe(0);
 		expect(store().get('acme')?.lastVerification?.ok).toBe(true);
+	});
+
+	it('a run with --insecure is not kept as the profile last result either', async () => {
+		store().save({name: 'acme', server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret});
+		const oneOff = await runCommand(['test', 'acme', '--insecure'], {env: env()});
+		expect(oneOff.code).toBe(0);
+		expect(oneOff.stderr).toContain("--insecure applies to this run only: its result is not kept as the profile's last test.");
+		expect(store().get('acme')?.lastVerification).toBeNull();
 	});
 });
 

@@ -239,6 +239,19 @@ describe.concurrent('quitting, the banner, and the pacing', () => {
 		});
 	});
 
+	test('q in a text field types q, and the demo goes on', async ({expect}) => {
+		await withDemo({scenario: 'ok', props: {initialStep: 'server'}}, async demo => {
+			await waitForFrame(demo, 'Step 5 of 8');
+			// The Server URL field has focus: q (a host such as "q.example.com" has one) is a letter of it.
+			await press(demo, 'q', `${demo.simulator.url}q`);
+			// Both keys are handled in order: once the x shows, a q that ended the demo would have done so.
+			await press(demo, 'x', `${demo.simulator.url}qx`);
+			const ended = await Promise.race([demo.outcome.then(() => true), tick().then(() => false)]);
+			expect(ended).toBe(false);
+			expect(flat(demo.lastFrame() ?? '')).toContain('Step 5 of 8');
+		});
+	});
+
 	test('q on a failure screen ends the demo, nothing saved', async ({expect}) => {
 		await withDemo({scenario: 'server-error', props: {initialStep: 'verify'}}, async demo => {
 			await verdict(demo);

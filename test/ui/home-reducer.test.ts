@@ -147,6 +147,23 @@ describe('home reducer', () => {
 		expect(apply(top, {type: 'move', by: -1})).toBe(top);
 	});
 
+	test('when the store changes underneath, the selection stays on its profile, not on its row', () => {
+		const onBeta = apply(home(), {type: 'move', by: 1});
+		// Another command adds a profile that sorts first: beta.prod moves down a row, and stays selected.
+		const added = apply(onBeta, {type: 'profiles-read', profiles: [summary('aardvark'), ...three]});
+		expect(selectedProfile(added)?.name).toBe('beta.prod');
+		expect(added.selected).toBe(2);
+		// One before it goes: it moves up a row, still selected.
+		const removed = apply(added, {type: 'profiles-read', profiles: [summary('aardvark'), summary('beta.prod'), summary('constructor')]});
+		expect(selectedProfile(removed)?.name).toBe('beta.prod');
+		// The selected one itself goes: the same row, clamped to the list.
+		const gone = apply(removed, {type: 'profiles-read', profiles: [summary('aardvark'), summary('constructor')]});
+		expect(selectedProfile(gone)?.name).toBe('constructor');
+		expect(selectedProfile(apply(gone, {type: 'profiles-read', profiles: [summary('aardvark')]}))?.name).toBe('aardvark');
+		// The same list read again changes nothing, not even the state's identity.
+		expect(apply(gone, {type: 'profiles-read', profiles: [summary('aardvark'), summary('constructor')]})).toBe(gone);
+	});
+
 	test('test-selected queues the selected profile; test-all queues every one', () => {
 		const one = apply(home(), {type: 'move', by: 1}, {type: 'test-selected'});
 		expect([...one.tests.tests.keys()]).toEqual(['beta.prod']);
@@ -264,6 +281,8 @@ describe('what the screen shows', () => {
 		expect(keysOf(apply(home(), {type: 'test-all'}))).toEqual(['↑↓', 't', 'a', 'Ctrl-C']);
 		expect(keysOf(apply(home(), {type: 'ask-remove'}))).toEqual(['y', 'n']);
 		expect(keysOf(apply(home(), {type: 'ask-remove'}, {type: 'confirm-remove'}))).toEqual(['Ctrl-C']);
+		// What the key does, too: while a removal runs, Ctrl-C is the one way out.
+		expect(homeKeyHints(apply(home(), {type: 'ask-remove'}, {type: 'confirm-remove'}))).toEqual([['Ctrl-C', 'quit']]);
 		expect(keysOf(initialHomeState({profiles: [], limit: 1}))).toEqual(['n', 'q']);
 	});
 

@@ -1,0 +1,23 @@
+// `npm run mutate [-- PATH…]`: Stryker over everything stryker.config.mjs names, or only over the
+// given folders or files (source/tableau, source/verify/labels.ts), so a run after a change can
+// stay on what changed. Other arguments (--dryRunOnly, --logLevel debug) go to Stryker as given.
+import {spawnSync} from 'node:child_process';
+import {existsSync, statSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+
+const paths = [];
+const passed = [];
+for (const argument of process.argv.slice(2)) {
+	if (!argument.startsWith('-') && existsSync(argument)) {
+		paths.push(argument.replace(/\/+$/, ''));
+	} else {
+		passed.push(argument);
+	}
+}
+
+const globs = paths.map(path => (statSync(path).isDirectory() ? `${path}/**/*.ts` : path));
+const mutate = globs.length > 0 ? ['--mutate', [...globs, '!source/**/*.d.ts'].join(',')] : [];
+// The package exports no path to its command, so it is run from where npm installs it.
+const stryker = fileURLToPath(new URL('../node_modules/@stryker-mutator/core/bin/stryker.js', import.meta.url));
+const run = spawnSync(process.execPath, [stryker, 'run', ...mutate, ...passed], {stdio: 'inherit'});
+process.exit(run.status ?? 1);
