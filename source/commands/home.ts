@@ -87,11 +87,11 @@ export function afterRotation(name: string, outcome: {changed: boolean; tokenNam
 The home screen's r: the terminal goes to the same rotation as `rotate NAME` (its prompts, its test,
 its words), which waits for Enter at the end so they can be read, then the home screen comes back.
 */
-async function rotateFromHome(name: string, io: CommandIo, timeoutMs: number): Promise<{select: string; notice: Notice} | 'interrupted'> {
+async function rotateFromHome(name: string, io: CommandIo, verification: VerificationOptions): Promise<{select: string; notice: Notice} | 'interrupted'> {
 	const [{rotateProfile}, {promptLine}, {UsageError}] = await Promise.all([import('./rotate.js'), import('./io.js'), import('./usage-error.js')]);
 	let notice: Notice;
 	try {
-		const outcome = await rotateProfile(name, {}, io, timeoutMs);
+		const outcome = await rotateProfile(name, {}, io, verification);
 		if (outcome.code === 130) {
 			return 'interrupted';
 		}
@@ -188,7 +188,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 			}
 
 			if (outcome?.kind === 'rotate') {
-				const after = await rotateFromHome(outcome.profile, io, verification.timeoutMs ?? defaultTimeoutMs);
+				const after = await rotateFromHome(outcome.profile, io, verification);
 				if (after === 'interrupted') {
 					return 130;
 				}

@@ -6,7 +6,10 @@ import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-sh
 import {describeTokenExpiry, expiryFrom} from '../verify/findings.js';
 import {serverLabel} from '../verify/labels.js';
 import {accountSettingsSteps, createTokenLines, siteHomeUrl, tokenCautions} from '../verify/token-steps.js';
-import {parseCommandArgs, parseSeconds} from './args.js';
+import type {VerificationOptions} from '../verify/pipeline.js';
+import {parseCommandArgs} from './args.js';
+import {recordingFrom} from './trace-recording.js';
+import {verificationFlagOptions, verificationOptionsFrom} from './verification-options.js';
 import {interruptedExitCode, wasStopped} from './interrupt.js';
 import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from './io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from './profile-access.js';
@@ -31,6 +34,11 @@ Options:
                           usually the old one).
   --json                  Print {"verification": <the result of the test>, "changed": true|false}.
   --timeout SECONDS       Deadline of each request (default 15).
+  --ca-file PATH          Trust this CA certificate (PEM) for this test, instead of the profile's.
+  --insecure              Do not verify TLS certificates. Unsafe: for a first look only.
+  --api-version X.Y       Use this REST API version instead of the server's.
+  --debug                 Every request and answer on stderr, secrets redacted.
+  --trace FILE            Save the test as a HAR 1.2 file (owner-only, secrets redacted).
   --no-color              No colour (NO_COLOR works too).
   -h, --help              This help.
 
@@ -40,13 +48,12 @@ Example, in a script:
 Exit codes: 0 the profile now has the new token, 1 the new token failed its test (the profile is
 unchanged), 2 usage error or missing profile (before any request), 130 interrupted (unchanged).`;
 
+// The flags of every command that tests (timeout, TLS, API version, --debug, --trace), from their one home.
 const options = {
 	'token-name': {type: 'string'},
 	'token-secret-stdin': {type: 'boolean'},
 	json: {type: 'boolean'},
-	timeout: {type: 'string'},
-	'no-color': {type: 'boolean'},
-	help: {type: 'boolean', short: 'h'},
+	...verificationFlagOptions,
 } as const;
 
 const leftUndone = 'the profile is unchanged';
@@ -166,12 +173,13 @@ The rotation of one saved profile, from "why now" to "what is left": `rotate NAM
 screen's key, which hands the terminal over to it. Usage errors (a missing profile, a bad flag) are
 thrown before any request; nothing is written unless the new token passed.
 */
-export async function rotateProfile(name: string, values: RotateValues, io: CommandIo, timeoutMs: number): Promise<RotationOutcome> {
+export async function rotateProfile(name: string, values: RotateValues, io: CommandIo, verification: VerificationOptions): Promise<RotationOutcome> {
 	const flagName = values['token-name'] === undefined ? undefined : checkedTokenName(values['token-name']);
 	const reader = openStoreFor(io);
 	const profile = requireProfile(reader, name);
 	checkScriptFlags(values, io, profile.name);
-	const caPem = await profileCaPem(profile);
+	// --ca-file on the command line wins for this run, as for `test NAME`; else the profile's own.
+	const caPem = verification.caPem ?? (await profileCaPem(profile));
 	const previousSecret = profile.secretStore === 'keychain' ? await oldSecret(reader, profile) : await reader.readSecret(profile.name);
 	// The new secret goes where the old one is, unless TABLEAU_CONNECT_SECRET_STORE says otherwise: a rotation moves nothing.
 	const store = secretStoreChoice(undefined, io.env) ? reader : openStoreFor(io, {quiet: true, secretStore: profile.secretStore});
@@ -197,7 +205,7 @@ export async function rotateProfile(name: string, values: RotateValues, io: Comm
 
 	const result = await runAndReport(
 		{server: profile.server, site: profile.site, tokenName, tokenSecret, profile: profile.name, rerun: {kind: 'command'}},
-		{timeoutMs, caPem},
+		{...verification, caPem},
 		io,
 		{json: values.json, 'no-color': values['no-color']} as ParsedTestArgs['values'],
 	);
@@ -253,6 +261,9 @@ export async function runRotateCommand(argv: string[], io: CommandIo): Promise<n
 		throw new UsageError('"rotate" takes the name of one saved profile. Example: tableau-connect rotate acme');
 	}
 
-	const timeoutMs = parseSeconds('--timeout', values.timeout, 15);
-	return (await rotateProfile(positionals[0]!, values, io, timeoutMs)).code;
+	const recording = recordingFrom(values, io, 'stream');
+	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
+	const {code} = await rotateProfile(positionals[0]!, values, io, verification);
+	writeLines(io.stderr, await recording.finish());
+	return code;
 }

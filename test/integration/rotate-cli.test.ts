@@ -135,6 +135,17 @@ describe('rotate, a passing new token', () => {
 		expect(run.stderr).toContain('What is left, in this order:');
 	});
 
+	it('takes the flags of every command that tests: --trace writes the new token’s test, redacted', async () => {
+		const target = await simulator();
+		await addOld('acme', target);
+		const file = join(configDir, 'rotate.har');
+		const run = await rotate('acme', target.tokenName, target.tokenSecret, ['--trace', file, '--timeout', '30']);
+		expect(run.code, run.stderr).toBe(0);
+		const text = readFileSync(file, 'utf8');
+		expect(JSON.parse(text).log.entries.some((entry: {request: {url: string}}) => entry.request.url.endsWith('/auth/signin'))).toBe(true);
+		expectNoSecrets([text], target, oldSecret);
+	});
+
 	it("uses the profile's CA file for the test", async () => {
 		const target = await simulator({tls: true});
 		const caFile = join(configDir, 'company-ca.pem');
