@@ -332,3 +332,29 @@ describe('coming back from the wizard', () => {
 		expect(afterWizard(undefined, null).notice.text).toBe('Stopped: nothing was saved.');
 	});
 });
+
+describe('a (test all) ends with the summary line of test --all', () => {
+	const finish = (state: HomeState, name: string, code?: 'signin-failed') =>
+		apply(state, {type: 'test-finished', name, run: runOf(state.tests, name), result: fakeResult(code ? {code} : {}), at, recordError: null});
+
+	test('only once every profile has ended, naming the ones that failed', () => {
+		let state = apply(home({limit: 3}), {type: 'test-all'});
+		state = finish(state, 'alpha');
+		state = finish(state, 'constructor', 'signin-failed');
+		expect(state.notice).toBeNull();
+		state = finish(state, 'beta.prod');
+		expect(state.notice).toEqual({tone: 'fail', text: '✗ 2 of 3 profiles verified; failed: constructor.'});
+	});
+
+	test('all verified: a ✓ line; a single test (t) gets no summary', () => {
+		let state = apply(home({limit: 3}), {type: 'test-all'});
+		for (const name of ['alpha', 'beta.prod', 'constructor']) {
+			state = finish(state, name);
+		}
+
+		expect(state.notice).toEqual({tone: 'ok', text: '✓ 3 of 3 profiles verified.'});
+		state = apply(state, {type: 'test-selected'});
+		state = finish(state, 'alpha');
+		expect(state.notice).toBeNull();
+	});
+});

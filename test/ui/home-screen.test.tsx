@@ -422,12 +422,16 @@ describe('layout', () => {
 			let frame = await waitForFrame(instance, frame => frame.includes('customer-01') && fits(frame));
 			expect(frame).toContain('! --insecure');
 			expect(frame).not.toContain('customer-20');
+			// A long list says that there is more below, and how many.
+			expect(flat(frame)).toMatch(/↓ \d+ more below/);
+			expect(flat(frame)).not.toContain('more above');
 			for (let step = 0; step < 14; step++) {
 				frame = await press(instance, keys.down);
 			}
 
 			frame = await waitForFrame(instance, /› customer-15/);
 			expect(frame).not.toContain('customer-01');
+			expect(flat(frame)).toMatch(/↑ \d+ more above/);
 			expect(frame.split('\n')[0]).toContain('15 of 20');
 			expect(fits(frame), frame).toBe(true);
 			frame = await press(instance, 't', frame => frame.includes('✗ signin-failed just now') && /more lines below \(PgUp/.test(flat(frame)));

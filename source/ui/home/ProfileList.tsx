@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import type {TestsState} from '../profile-tests/tests-reducer.js';
 import type {ProfileSummary} from '../profile-tests/types.js';
+import {Paint} from '../components/Paint.js';
 import {ProfileRow} from './ProfileRow.js';
 
 /** Rows each profile takes in the list. */
@@ -24,13 +25,18 @@ export function firstVisible(selected: number, count: number, visible: number): 
 
 /** The saved profiles, each with its last or live result. */
 export function ProfileList({profiles, selected, tests, now, height, stopped = false}: Props) {
-	const visible = Math.max(1, Math.floor(height / rowsPerProfile));
+	// A list that does not fit keeps its last row to say how many profiles are out of view.
+	const fits = profiles.length * rowsPerProfile <= height;
+	const visible = fits ? profiles.length : Math.max(1, Math.floor((height - 1) / rowsPerProfile));
 	const top = firstVisible(selected, profiles.length, visible);
+	const below = profiles.length - top - visible;
+	const hidden = [top > 0 ? `↑ ${top} more above` : null, below > 0 ? `↓ ${below} more below` : null].filter(Boolean).join(' · ');
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			{profiles.slice(top, top + visible).map((profile, index) => (
 				<ProfileRow key={profile.name} profile={profile} selected={top + index === selected} test={tests.tests.get(profile.name)} now={now} stopped={stopped} />
 			))}
+			{hidden === '' ? null : <Paint tone="muted">{`  ${hidden} (↑↓ to move)`}</Paint>}
 		</Box>
 	);
 }

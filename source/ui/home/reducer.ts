@@ -1,3 +1,4 @@
+import {runSummary} from '../../verify/labels.js';
 import type {Tone} from '../components/Paint.js';
 import {initialTestsState, isBusy, isTestsAction, testsReducer, type TestsAction, type TestsState} from '../profile-tests/tests-reducer.js';
 import type {ProfileSummary} from '../profile-tests/types.js';
@@ -31,6 +32,8 @@ export type HomeState = {
 	outcome: HomeOutcome | null;
 	/** A profile whose server is being replaced by the address its last test was moved to. */
 	move: {name: string; server: string} | null;
+	/** The profiles of the running "test all" (a), in list order, for its summary line when the last one ends. */
+	allRun: readonly string[] | null;
 };
 
 export type HomeAction =
@@ -83,6 +86,7 @@ export function initialHomeState({profiles, select = null, notice = null, limit}
 		scrollMax: 0,
 		outcome: null,
 		move: null,
+		allRun: null,
 	};
 }
 
@@ -113,7 +117,19 @@ function withTests(state: HomeState, action: TestsAction): HomeState {
 		return {...next, notice: {tone: 'warn', text: `! The result of "${action.name}" could not be recorded: ${action.recordError}`}};
 	}
 
-	return next;
+	return next.allRun !== null && (action.type === 'test-finished' || action.type === 'test-crashed') ? withAllRunSummary(next, next.allRun) : next;
+}
+
+/** When every test of "test all" has ended: the same last line as `test --all` ("✗ 6 of 7 profiles verified; failed: …"). */
+function withAllRunSummary(state: HomeState, names: readonly string[]): HomeState {
+	const ended = names.map(name => state.tests.tests.get(name));
+	if (!ended.every(test => test?.phase === 'done' || test?.phase === 'crashed')) {
+		return state;
+	}
+
+	const results = ended.map(test => (test?.phase === 'done' ? test.result : null));
+	const allVerified = results.every(result => result?.ok);
+	return {...state, allRun: null, notice: {tone: allVerified ? 'ok' : 'fail', text: `${allVerified ? '✓' : '✗'} ${runSummary(results, names)}`}};
 }
 
 /** Keys that leave the screen or change the store wait until no test is running. */
@@ -140,12 +156,12 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 		}
 
 		case 'test-selected': {
-			return browsing && selected ? {...withTests(state, {type: 'queue-tests', names: [selected.name]}), notice: null, scroll: 0} : state;
+			return browsing && selected ? {...withTests(state, {type: 'queue-tests', names: [selected.name]}), notice: null, scroll: 0, allRun: null} : state;
 		}
 
 		case 'test-all': {
 			const names = state.profiles.map(profile => profile.name);
-			return browsing && names.length > 0 ? {...withTests(state, {type: 'queue-tests', names}), notice: null, scroll: 0} : state;
+			return browsing && names.length > 0 ? {...withTests(state, {type: 'queue-tests', names}), notice: null, scroll: 0, allRun: names} : state;
 		}
 
 		case 'ask-remove': {
