@@ -75,10 +75,12 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 		term.type('a');
 		screen = await term.waitFor(/finance\.prod +✗ signin-failed just now/);
 		screen = await term.waitFor(/acme-cloud +✓ verified just now/);
-		// The selected profile's live checks and verdict stay below the list; the verdict is one PgDn away.
-		screen = await term.waitFor(/✓ {2}Sign out/);
+		// The run ends with the same summary line as test --all.
+		screen = await term.waitFor('✗ 1 of 2 profiles verified; failed: finance.prod.');
+		// The selected profile's live checks and verdict stay below the list; the rest is one PgDn away.
 		expect(screen).toMatch(/✓ {2}Content .* Parable will see 142 workbooks/);
 		term.keys('PageDown');
+		screen = await term.waitFor(/✓ {2}Sign out/);
 		screen = await term.waitFor('✓ Verified: jordan.rivera@acme.example');
 		expectFits(screen);
 		expect(store.get('acme-cloud')?.lastVerification).toMatchObject({ok: true});
