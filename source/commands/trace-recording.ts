@@ -1,4 +1,4 @@
-import {chmod, writeFile} from 'node:fs/promises';
+import {chmod, mkdtemp, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Exchange, ExchangeObserver} from '../tableau/exchange.js';
@@ -72,7 +72,8 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 			}
 
 			if (debug && where === 'screen') {
-				const file = path.join(tmpdir(), `tableau-connect-debug-${process.pid}.log`);
+				// A folder of its own: a name guessed in the shared temp folder could be a link to another file.
+				const file = path.join(await mkdtemp(path.join(tmpdir(), 'tableau-connect-debug-')), 'debug.log');
 				await writeOwnerOnly(file, `${debugText.join('\n')}\n`);
 				said.push(`The --debug output of this session is in ${file}.`);
 			}

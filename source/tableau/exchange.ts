@@ -37,7 +37,8 @@ export const redactedMarker = '[REDACTED]';
 
 const secretHeaders = new Set(['x-tableau-auth', 'cookie', 'set-cookie', 'authorization', 'proxy-authorization']);
 // The PAT secret in the sign-in body, and the session token in its answer (JSON and XML).
-const secretFields = /("(?:personalAccessTokenSecret|token)"\s*:\s*")([^"]*)(")|(\b(?:personalAccessTokenSecret|token)=")([^"]*)(")/g;
+// Gateways rewrite answers, so either quote and spaces around `=` count too.
+const secretFields = /("(?:personalAccessTokenSecret|token)"\s*:\s*")([^"]*)(")|(\b(?:personalAccessTokenSecret|token)\s*=\s*["'])([^"']*)(["'])/g;
 
 /**
 Scrubs secrets out of exchanges: headers that carry credentials by name, the secret and session

@@ -195,9 +195,13 @@ export function createTransport(options: TransportOptions): Transport {
 	const ourSockets = new WeakSet<Socket>();
 	const watchForClose = (socket: Socket) => {
 		ourSockets.add(socket);
-		// The server's own FIN, not ours: ours comes with close() at the end of the run, when nothing is unanswered.
+		// The server's own FIN, not ours: ours comes with close() at the end of the run, when nothing is
+		// unanswered. A server that only closes idle connections (keep-alive timeouts) leaves nothing
+		// unanswered either, and keeps pipelining.
 		socket.once('end', () => {
-			sendOneAtATime();
+			if (unanswered.size > 0) {
+				sendOneAtATime();
+			}
 		});
 	};
 
@@ -280,46 +284,54 @@ export function createTransport(options: TransportOptions): Transport {
 	// would send the ones pipelined behind the failed one again by itself, on a new connection and still
 	// pipelined; instead they are stopped here and sent again one at a time, in their order. One sent
 	// `once` (the sign-out) is stopped for its caller, which sends it after every other call has its answer.
-	const unanswered = new Map<AbortController, HttpRequest>();
+	// `pipelined`: sent before the server was known to close connections, so others may be behind it.
+	const unanswered = new Map<AbortController, {request: HttpRequest; pipelined: boolean}>();
 
 	function sendOneAtATime(): void {
 		serverCloses = true;
-		for (const [stop, pending] of unanswered) {
-			stop.abort(pending.once ? new StoppedForCaller() : new SentAgain());
+		for (const [stop, {request, pipelined}] of unanswered) {
+			if (pipelined) {
+				stop.abort(request.once ? new StoppedForCaller() : new SentAgain());
+			}
 		}
 	}
 
 	const interrupt = options.signal;
+	// Those waiting on Ctrl-C (an abandoned request, a back-off): one listener on the run's signal, which
+	// outlives the run (`test --all` shares it between profiles), removed again at close.
+	const onInterrupt = new Set<() => void>();
+	const shortened = new Set<NodeJS.Timeout>();
 	// On Ctrl-C every request that does not survive it is given up at once. Whether its connection is cut
 	// depends on what else is on it: a sign-out pipelined behind the calls of round two would wait for
 	// their answers, so everything there is aborted and the sign-out's caller sends it again on a fresh
 	// connection; in round one the sign-in behind serverinfo gets its answer on the same connection (with
 	// the short deadline), and serverinfo is only abandoned (see `abandonedOnInterrupt`), since aborting
 	// it would cut the connection under the sign-in.
-	const shortened = new Set<NodeJS.Timeout>();
-	interrupt?.addEventListener(
-		'abort',
-		() => {
-			serverCloses = true;
-			const cut = [...unanswered.values()].some(pending => pending.survivesInterrupt && pending.once);
-			for (const [stop, pending] of unanswered) {
-				if (!pending.survivesInterrupt) {
-					if (cut) {
-						stop.abort(new InterruptedRequest());
-					}
-				} else if (pending.once) {
-					stop.abort(new StoppedForCaller());
-				} else {
-					const timer = setTimeout(() => {
-						stop.abort(new DOMException('The request timed out', 'TimeoutError'));
-					}, afterInterruptMs);
-					timer.unref();
-					shortened.add(timer);
+	const interruptNow = () => {
+		serverCloses = true;
+		const cut = [...unanswered.values()].some(({request, pipelined}) => pipelined && request.survivesInterrupt && request.once);
+		for (const [stop, {request, pipelined}] of unanswered) {
+			if (!request.survivesInterrupt) {
+				if (cut) {
+					stop.abort(new InterruptedRequest());
 				}
+			} else if (request.once && pipelined) {
+				stop.abort(new StoppedForCaller());
+			} else {
+				const timer = setTimeout(() => {
+					stop.abort(new DOMException('The request timed out', 'TimeoutError'));
+				}, afterInterruptMs);
+				timer.unref();
+				shortened.add(timer);
 			}
-		},
-		{once: true},
-	);
+		}
+
+		for (const waiting of [...onInterrupt]) {
+			waiting();
+		}
+	};
+
+	interrupt?.addEventListener('abort', interruptNow, {once: true});
 
 	function signalFor(httpRequest: HttpRequest): {signal: AbortSignal; answered: () => void} {
 		const stop = new AbortController();
@@ -329,8 +341,8 @@ export function createTransport(options: TransportOptions): Transport {
 		}, deadline);
 		if (interrupt?.aborted && !httpRequest.survivesInterrupt) {
 			stop.abort(new InterruptedRequest());
-		} else if (!serverCloses) {
-			unanswered.set(stop, httpRequest);
+		} else {
+			unanswered.set(stop, {request: httpRequest, pipelined: !serverCloses});
 		}
 
 		return {
@@ -342,6 +354,21 @@ export function createTransport(options: TransportOptions): Transport {
 		};
 	}
 
+	/** Resolves on Ctrl-C (at once if it already came); `done` stops listening. */
+	function untilInterrupted(): {interrupted: Promise<void>; done: () => void} {
+		let waiting = () => {};
+		const interrupted = new Promise<void>(resolve => {
+			waiting = resolve;
+		});
+		if (interrupt?.aborted) {
+			waiting();
+		} else {
+			onInterrupt.add(waiting);
+		}
+
+		return {interrupted, done: () => onInterrupt.delete(waiting)};
+	}
+
 	/**
 	The answer, or InterruptedRequest at once on Ctrl-C. The request itself goes on: its answer, when it
 	comes, is read and dropped, so the connection stays usable for a sign-in or sign-out behind it.
@@ -351,13 +378,9 @@ export function createTransport(options: TransportOptions): Transport {
 			return sent;
 		}
 
-		let onAbort = () => {};
-		const abandoned = new Promise<never>((_resolve, reject) => {
-			onAbort = () => {
-				reject(new InterruptedRequest());
-			};
-
-			interrupt.addEventListener('abort', onAbort, {once: true});
+		const {interrupted, done} = untilInterrupted();
+		const abandoned = interrupted.then(() => {
+			throw new InterruptedRequest();
 		});
 		try {
 			return await Promise.race([sent, abandoned]);
@@ -371,7 +394,8 @@ export function createTransport(options: TransportOptions): Transport {
 
 			throw error;
 		} finally {
-			interrupt.removeEventListener('abort', onAbort);
+			done();
+			abandoned.catch(() => {});
 		}
 	}
 
@@ -382,13 +406,9 @@ export function createTransport(options: TransportOptions): Transport {
 			return;
 		}
 
-		let stopWaiting = () => {};
-		const stopped = new Promise<void>(resolve => {
-			stopWaiting = resolve;
-			interrupt.addEventListener('abort', stopWaiting, {once: true});
-		});
-		await Promise.race([sleep(ms), stopped]);
-		interrupt.removeEventListener('abort', stopWaiting);
+		const {interrupted, done} = untilInterrupted();
+		await Promise.race([sleep(ms), interrupted]);
+		done();
 		if (interrupt.aborted) {
 			throw new InterruptedRequest();
 		}
@@ -526,6 +546,7 @@ export function createTransport(options: TransportOptions): Transport {
 		usesProxy: url => proxyFor(new URL(url), options.proxy) !== undefined,
 		async close() {
 			watch?.stop();
+			interrupt?.removeEventListener('abort', interruptNow);
 			for (const timer of shortened) {
 				clearTimeout(timer);
 			}

@@ -175,7 +175,13 @@ async function runChecks(input: VerificationInput, options: VerificationOptions)
 
 			({status = 'ok', summary} = await check.run(state));
 		} catch (error) {
-			const found = error instanceof CheckFailed ? error.diagnosis : diagnosisFor(error, check.id, state.context);
+			// Whatever a check ended with after Ctrl-C (a sign-in past its short deadline, say), the run was stopped.
+			const stopped = decisive && options.signal?.aborted;
+			const found = stopped
+				? diagnose('interrupted', state.context)
+				: error instanceof CheckFailed
+					? error.diagnosis
+					: diagnosisFor(error, check.id, state.context);
 			if (decisive) {
 				state.diagnosis = found;
 				status = 'fail';

@@ -1,6 +1,7 @@
 // Verdicts that must hold against what real deployments put in front of Tableau, over real sockets
 // on 127.0.0.1: a server that closes every connection after one answer, a new session Tableau Cloud
 // rejects once, a device that answers for Tableau after serverinfo did.
+import {getEventListeners} from 'node:events';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -272,5 +273,31 @@ describe('the same verdicts on the command line', () => {
 		} finally {
 			rmSync(configDir, {recursive: true, force: true});
 		}
+	});
+});
+
+describe('Ctrl-C on a server that closes every connection', () => {
+	it('a sign-in on its way still gets only the short deadline', async () => {
+		const {simulator, front} = await behindFront(async (request, forward) => (isSignIn(request.path) ? new Promise<never>(() => {}) : forward()), {
+			closes: 'header',
+		});
+		const stop = new AbortController();
+		setTimeout(() => {
+			stop.abort();
+		}, 300);
+		const started = performance.now();
+		const result = await verifyThrough(simulator, front, {timeoutMs: 15_000, signal: stop.signal});
+		expect(result.diagnosis?.code).toBe('interrupted');
+		expect(performance.now() - started).toBeLessThan(5000);
+	});
+
+	it('leaves no listener on the signal it shares with other runs', async () => {
+		const {simulator, front} = await behindFront();
+		const shared = new AbortController();
+		for (let run = 0; run < 3; run++) {
+			expect((await verifyThrough(simulator, front, {signal: shared.signal})).ok).toBe(true);
+		}
+
+		expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
 	});
 });

@@ -108,6 +108,8 @@ describe('createRedactor', () => {
 		expect(clean.requestHeaders['accept']).toBe('application/json');
 		expect(clean.requestBody).toContain('"personalAccessTokenName":"Parable"');
 		expect(redactor.text('later: sess-token-123456')).toBe(`later: ${redactedMarker}`);
+		// A gateway's rewrite: single quotes, spaces around the equals sign.
+		expect(createRedactor([]).text("<credentials token = 'rewritten-token-99'/>")).not.toContain('rewritten-token');
 	});
 });
 
