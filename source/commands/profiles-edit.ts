@@ -1,4 +1,6 @@
 import path from 'node:path';
+import {shellQuote} from '../profiles/shell-quote.js';
+import {parseServerInput} from '../tableau/server-url.js';
 import {tokenSecretFrom} from './connection-flags.js';
 import {readCaFile, writeLines, type CommandIo} from './io.js';
 import {describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from './profile-access.js';
@@ -6,7 +8,7 @@ import type {ProfilesValues} from './profiles.js';
 import {UsageError} from './usage-error.js';
 
 // The `profiles` actions that change one part of a saved profile in place: its secret, where the
-// secret lives, its CA file.
+// secret lives, its CA file, its address.
 
 /** `profiles set-secret NAME`: a new secret for a saved profile (a rotated token, or one gone from the keychain). */
 export async function setSecret(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {
@@ -79,6 +81,29 @@ export async function setCaFile(io: CommandIo, values: ProfilesValues, name: str
 						? `Profile "${name}" now trusts the CA certificates in ${caFile}, read at each test.`
 						: `Profile "${name}" now trusts only the system's certificates.`,
 				],
+	);
+	return 0;
+}
+
+/**
+`profiles set-server NAME URL`: the address a profile tests, as the remedies for a moved or
+mistyped address give it. Only the address changes: the secret stays where it lives, and the CA file
+and site stay as saved.
+*/
+export function setServer(io: CommandIo, values: ProfilesValues, name: string, address: string): number {
+	const parsed = parseServerInput(address);
+	if (!parsed.ok) {
+		throw new UsageError(parsed.error);
+	}
+
+	const store = openStoreFor(io);
+	requireProfile(store, name);
+	const profile = store.setServer(name, parsed.server);
+	writeLines(
+		io.stdout,
+		values.json
+			? [JSON.stringify(publicView(profile), null, 2)]
+			: [...parsed.notes, `Profile "${name}" now uses ${parsed.server}. Test it there with: tableau-connect test ${shellQuote(name)}`],
 	);
 	return 0;
 }

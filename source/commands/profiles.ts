@@ -9,7 +9,7 @@ import {writeLines, type CommandIo} from './io.js';
 import {lastFindings} from '../profiles/last-verification.js';
 import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
 import {glanceFields, renderProfileTable, rowFromProfile, tableWidth} from './profile-table.js';
-import {moveSecrets, setCaFile, setSecret} from './profiles-edit.js';
+import {moveSecrets, setCaFile, setSecret, setServer} from './profiles-edit.js';
 import {UsageError} from './usage-error.js';
 
 export const profilesHelp = `Usage:
@@ -24,6 +24,7 @@ export const profilesHelp = `Usage:
   tableau-connect profiles set-secret NAME [--token-secret-stdin] [--secret-store keychain|file]
   tableau-connect profiles move-secrets [NAME…] [--secret-store keychain|file]
   tableau-connect profiles set-ca-file NAME PATH | --none
+  tableau-connect profiles set-server NAME URL
 
 Saved connection profiles. "add" verifies the values first and saves only if they work, unless
 --no-verify; the secret comes from standard input (--token-secret-stdin), TABLEAU_TOKEN_SECRET,
@@ -31,7 +32,8 @@ or a hidden prompt on a terminal.
 --ca-file is saved with the profile and read again at each test; --insecure is never saved.
 "set-secret" saves a new secret for a profile (typed at a hidden prompt, piped in, or from
 TABLEAU_TOKEN_SECRET). "move-secrets" moves saved secrets into the keychain (or, with
---secret-store file, out of it): all of them, or the profiles named.
+--secret-store file, out of it): all of them, or the profiles named. "set-server" changes only
+the address a profile tests; its secret, site and CA file stay as saved.
 
 Where secrets live: in the operating system's keychain (service "tableau-connect", account = the
 profile's name) when one is usable, else in the owner-only profile store, and you are told which.
@@ -235,6 +237,11 @@ export async function runProfilesCommand(argv: string[], io: CommandIo): Promise
 			return setCaFile(io, values, rest[0]!, rest[1]);
 		}
 
+		case 'set-server': {
+			expectArguments('set-server', rest, 2, 'NAME URL');
+			return setServer(io, values, rest[0]!, rest[1]!);
+		}
+
 		case 'remove': {
 			expectArguments('remove', rest, 1, 'NAME');
 			return remove(io, values, rest[0]!);
@@ -254,7 +261,7 @@ export async function runProfilesCommand(argv: string[], io: CommandIo): Promise
 
 		default: {
 			throw new UsageError(
-				`Unknown action "${action}". Use list, show, remove, rename, add, set-secret, move-secrets or set-ca-file; see "tableau-connect profiles --help".`,
+				`Unknown action "${action}". Use list, show, remove, rename, add, set-secret, move-secrets, set-ca-file or set-server; see "tableau-connect profiles --help".`,
 			);
 		}
 	}

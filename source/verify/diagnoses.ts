@@ -2,7 +2,8 @@ import {shellQuote} from '../profiles/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
 import {describeTokenExpiry, expiresIn, expiryDate, isAdminRole} from './findings.js';
 import {roleLabel} from './labels.js';
-import {defaultTimeoutMs, type CheckId, type Diagnosis, type DiagnosisCode, type TokenExpiry, type Warning, type WarningCode} from './types.js';
+import {keyMention, sharedKeys, type OfferedKey, type OfferedKeys, type RemedyFrame, type RemedyKeyRole} from './remedy-frame.js';
+import {defaultTimeoutMs, type CheckId, type Diagnosis, type DiagnosisCode, type TokenExpiry, type VerificationResult, type Warning, type WarningCode} from './types.js';
 
 /**
 What a diagnosis or warning may mention about the run. None of it is secret: `detail` is Tableau's
@@ -27,12 +28,13 @@ export type DiagnosisContext = {
 	/** Tableau's estimate of the token's expiry, for `token-expiring`. */
 	token?: TokenExpiry | null;
 	/**
-	Where the person reads the remedy and how they try again there, so a remedy names only what exists:
-	`saved` (the default when `profile` is set) names `setup --profile` and `test NAME`; `keys` is a
-	screen (the wizard, the demo) whose values are not saved yet: e edit, r retry, u use the new address;
-	`command` is a command line that saved nothing (`profiles add`): it prints the command to run again.
+	Where the person reads the remedy and how they try again there, so a remedy names only what exists
+	there: `saved` (the default when `profile` is set), a screen's keys, a command that saved nothing,
+	or `test`'s flags (the default otherwise).
 	*/
 	rerun?: RemedyFrame;
+	/** The keys a remedy may name: the frame's failure keys for a diagnosis, the shared ones for a warning. */
+	offered?: OfferedKeys;
 	/** The token's name (not secret), so a remedy can spell out the whole command. */
 	tokenName?: string;
 	/** The addresses the server sent us through, the first one included, when it redirected. */
@@ -53,8 +55,6 @@ export type DiagnosisContext = {
 /** An answer that was not Tableau's, as far as it names its sender. None of it is secret. */
 export type DeviceAnswer = {status: number; server: string | null; title: string | null; empty: boolean};
 
-export type RemedyFrame = {kind: 'saved'} | {kind: 'keys'} | {kind: 'command'};
-
 type Entry = {
 	title: string;
 	meaning: string;
@@ -65,12 +65,22 @@ type Entry = {
 const tokenPage = 'avatar (top right) → My Account Settings → Personal Access Tokens';
 const siteTokenSettings = 'Settings → General → Personal Access Tokens';
 const addressBarExample = 'https://10ay.online.tableau.com/#/site/acme/home';
-function frameOf(context: DiagnosisContext): RemedyFrame['kind'] | 'flags' {
+function frameOf(context: DiagnosisContext): RemedyFrame['kind'] {
 	if (context.rerun) {
 		return context.rerun.kind;
 	}
 
 	return context.profile ? 'saved' : 'flags';
+}
+
+/** The key the screen offers for `role`, or null: also null off a screen. */
+function keyFor(context: DiagnosisContext, role: RemedyKeyRole): OfferedKey | null {
+	return frameOf(context) === 'keys' ? (context.offered?.[role] ?? null) : null;
+}
+
+/** Whether a remedy read on a screen may name `tableau-connect setup …` (the wizard's own command; not in the demo). */
+function setupCommands(context: DiagnosisContext): boolean {
+	return context.rerun?.kind === 'keys' && context.rerun.commands === true;
 }
 
 /** How to test again where the remedy is read: the saved profile by name, the screen's key, or the same command. */
@@ -81,7 +91,8 @@ function again(context: DiagnosisContext): string {
 		}
 
 		case 'keys': {
-			return 'test again (r retry)';
+			const retry = keyFor(context, 'retry');
+			return retry ? `test again with ${keyMention(retry)}` : 'test again';
 		}
 
 		default: {
@@ -98,7 +109,13 @@ function editProfile(context: DiagnosisContext): string {
 		}
 
 		case 'keys': {
-			return 'e (edit)';
+			const edit = keyFor(context, 'edit');
+			if (edit) {
+				return keyMention(edit);
+			}
+
+			// The success screen has no edit key, and the profile may not be saved yet: only the wizard itself is sure to exist.
+			return setupCommands(context) ? 'the wizard (`tableau-connect setup`)' : "the wizard's fields";
 		}
 
 		case 'command': {
@@ -120,7 +137,9 @@ function moreTime(context: DiagnosisContext, seconds: number): string {
 
 		// A screen's values may not be saved yet: no command can name them.
 		case 'keys': {
-			return `start the wizard again with \`tableau-connect setup --timeout ${seconds}\` (with \`--profile NAME\` to edit a saved profile)`;
+			return setupCommands(context)
+				? `start the wizard again with \`tableau-connect setup --timeout ${seconds}\` (with \`--profile NAME\` to edit a saved profile)`
+				: 'a server that answers sooner';
 		}
 
 		default: {
@@ -129,29 +148,47 @@ function moreTime(context: DiagnosisContext, seconds: number): string {
 	}
 }
 
+/** How a command line run with flags gets the secret again, as the run that failed got it. */
+function secretPart(context: DiagnosisContext): string {
+	const secret = context.rerun?.kind === 'flags' ? context.rerun.secret : undefined;
+	// From the environment or the prompt, the same command finds it again by itself.
+	return secret === 'environment' || secret === 'prompt' ? '' : ' --token-secret-stdin';
+}
+
 /**
-How to make `server` the saved address: the exact command, with every value but the secret filled in.
-For a saved profile that is `profiles add … --force` (or the wizard); on a screen, its key; for flags,
-the same command with `--server`.
+The sentence that makes `server` the address in use and tests it, in the words of where it is read:
+the saved profile's command, the screen's key, the flag of the command that saved nothing, or `test`
+spelt out with every value but the secret.
 */
-function saveServer(context: DiagnosisContext, server: string, key = 'e (edit)'): string {
-	const token = shellQuote(context.tokenName ?? 'TOKEN_NAME');
-	const site = context.site === undefined ? '' : ` --site ${context.site === '' ? "''" : shellQuote(context.site)}`;
+function useServer(context: DiagnosisContext, server: string): string {
 	switch (frameOf(context)) {
 		case 'saved': {
-			return `\`tableau-connect profiles add ${context.profile} --server ${server}${site} --token-name ${token} --token-secret-stdin --force\` (or change the server in \`tableau-connect setup --profile ${context.profile}\`)`;
+			// Only the address changes: the CA file, the secret and where it lives stay as saved.
+			return `Save it with \`tableau-connect profiles set-server ${context.profile} ${server}\`, then ${again(context)}.`;
 		}
 
 		case 'keys': {
-			return `${key}: the server becomes ${server}`;
+			const use = keyFor(context, 'use-address');
+			if (use) {
+				return `Use it with ${keyMention(use)}: the server becomes ${server}, and the test runs there.`;
+			}
+
+			const edit = keyFor(context, 'edit');
+			if (edit) {
+				return `Change the server to ${server} with ${keyMention(edit)}, then ${again(context)}.`;
+			}
+
+			return `Use ${server} as the Server URL in ${editProfile(context)}, and in Parable's Tableau form.`;
 		}
 
 		case 'command': {
-			return `\`--server ${server}\` in the command`;
+			return `Put \`--server ${server}\` in the command, then run it again.`;
 		}
 
 		default: {
-			return `\`--server ${server}\` (for example \`tableau-connect test --server ${server}${site} --token-name ${token}\`)`;
+			const token = shellQuote(context.tokenName ?? 'TOKEN_NAME');
+			const site = context.site === undefined ? '' : ` --site ${context.site === '' ? "''" : shellQuote(context.site)}`;
+			return `Test it with \`tableau-connect test --server ${server}${site} --token-name ${token}${secretPart(context)}\`\`.`;
 		}
 	}
 }
@@ -234,13 +271,13 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context => [
 			'Get the root certificate in PEM form: ask your IT team for the company CA, or export it from your browser (padlock → certificate → the top certificate of the chain → export as Base64/PEM).',
 			frameOf(context) === 'keys'
-				? 'Give its path in the CA file field: e (edit) goes there; then Enter tests again with it, and the profile keeps it.'
+				? `Give its path in the CA file field${keyFor(context, 'edit') ? `, which ${keyMention(keyFor(context, 'edit')!)} opens` : ''}; the test then trusts it, and the profile keeps it.`
 				: frameOf(context) === 'saved'
 					? `Save it with the profile: \`tableau-connect profiles set-ca-file ${context.profile} /path/to/company-ca.pem\`, then ${again(context)}.`
 					: 'Pass it to the test: `tableau-connect test --ca-file /path/to/company-ca.pem`.',
 			'Or trust it for every Node.js program: `export NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem` before running tableau-connect.',
 			"If a proxy inspects TLS on your network, the certificate to add is the proxy's root, not Tableau's.",
-			'Only as a last resort, to confirm the certificate is the only problem, add `--insecure`; never keep it for real use.',
+			lastResortInsecure(context, 'to confirm the certificate is the only problem'),
 		],
 	},
 	'tls-hostname-mismatch': {
@@ -253,17 +290,17 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'Use one of those names as the server address: usually the full name (tableau.example.com) instead of a short name, an alias or an IP address.',
 			`Update the profile with ${editProfile(context)}, then ${again(context)}.`,
 			'If none of the names fits, ask your Tableau administrator to issue a certificate that includes the name you use.',
-			'`--insecure` skips the check, as a last resort for diagnosis only, never for real use.',
+			lastResortInsecure(context, 'to skip the check for a diagnosis'),
 		],
 	},
 	'tls-certificate-expired': {
 		title: "The server's certificate has expired",
 		meaning: 'The TLS certificate is past its end date (or not yet valid, which usually means a wrong clock).',
 		explain: context => `The certificate presented by ${hostText(context)} is outside its validity dates${facts(context)}.`,
-		remedy: () => [
+		remedy: context => [
 			'Ask your Tableau Server administrator to renew the certificate; browsers will be warning about it too.',
 			"Check this machine's date and time: a clock that is far off makes a valid certificate look expired or not yet valid.",
-			'`--insecure` lets a test through meanwhile, as a last resort only; never use it for real use.',
+			lastResortInsecure(context, 'to let a test through meanwhile'),
 		],
 	},
 	'proxy-error': {
@@ -323,7 +360,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			context.redirectedTo
 				? `If ${originOf(context.redirectedTo)} is really your Tableau server (open it in a browser and check), use it as the server address: the token is sent only to the address you give.`
 				: 'For Tableau Cloud, use your pod host from the address bar, for example https://10ay.online.tableau.com, not https://online.tableau.com.',
-			`Save the new address with ${context.redirectedTo ? saveServer(context, originOf(context.redirectedTo)) : editProfile(context)}, then ${again(context)}.`,
+			context.redirectedTo ? useServer(context, originOf(context.redirectedTo)) : `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
 		],
 	},
 	'api-version-unsupported': {
@@ -344,7 +381,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context =>
 			[
 				'If the server is older than Tableau Server 2019.4, it cannot sign in with a token: ask your Tableau administrator about upgrading.',
-				context.tableauCode === '404003'
+				context.tableauCode === '404003' || frameOf(context) === 'keys'
 					? null
 					: context.apiVersion
 						? `If you passed \`--api-version\`, use one the server knows (it reports ${context.apiVersion}, and 3.6 is the lowest that works), or leave the flag out to detect it.`
@@ -364,7 +401,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			`Expired or revoked token: open ${tokenPage}. A token expires after 15 days in a row without use, or at the expiry date an administrator set; a revoked token is no longer listed. If yours is missing or expired, create a new one.`,
 			`Tokens disabled: a site administrator can check ${siteTokenSettings}; tokens must be allowed on the site, and if they are limited to a group, your user must be in it.`,
 			`Site: it must be the content URL, not the display name: the part after /site/ in the address bar (in ${addressBarExample} it is acme)${siteUsed(context)}.`,
-			'Default site on Tableau Server: its content URL is empty, so leave the site empty (`--site ""`) rather than typing "Default".',
+			`Default site on Tableau Server: its content URL is empty, so leave the site empty${frameOf(context) === 'keys' ? '' : ' (`--site ""`)'} rather than typing "Default".`,
 			`Fix the values with ${editProfile(context)}, then ${again(context)}.`,
 		],
 	},
@@ -432,23 +469,25 @@ const entries: Record<DiagnosisCode, Entry> = {
 		explain: context =>
 			context.server?.startsWith('http://')
 				? `${upperFirst(portText(context))} of ${hostText(context)} speaks TLS, so it answers plain http:// with a TLS error or by hanging up${facts(context)}. The address needs https://.`
-				: `${upperFirst(portText(context))} of ${hostText(context)} answers plain HTTP, not TLS, so the https:// handshake failed${facts(context)}. (An address typed without a scheme gets https://.)`,
+				: `${upperFirst(portText(context))} of ${hostText(context)} answers plain HTTP, not TLS, so the https:// handshake failed${facts(context)}.`,
 		remedy: context => {
 			const other = otherScheme(context.server);
 			if (context.server?.startsWith('http://')) {
 				return [
 					`Use ${other ?? 'https://YOUR_SERVER'} as the server address: the same host and port, with https://.`,
-					`Save it with ${other ? saveServer(context, other) : editProfile(context)}, then ${again(context)}.`,
+					other ? useServer(context, other) : `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
 					frameOf(context) === 'keys'
-						? "If the certificate is not trusted then, give your company's CA in the CA file field (e edit)."
-						: "If the certificate is not trusted then, add your company's CA with `--ca-file PATH`.",
+						? "If the certificate is not trusted then, give your company's CA in the CA file field."
+						: frameOf(context) === 'saved'
+							? `If the certificate is not trusted then, save your company's CA with \`tableau-connect profiles set-ca-file ${context.profile} PATH\`.`
+							: "If the certificate is not trusted then, add your company's CA with `--ca-file PATH`.",
 				];
 			}
 
 			return [
 				`Check which address your browser uses for Tableau: it is usually https:// on port 443, and a port that speaks plain HTTP is often a redirect to it or an internal port.`,
 				`If Tableau really listens only on plain HTTP there, the address is ${other ?? 'http://YOUR_SERVER'}; the token secret and the session would then cross the network unencrypted, so ask your administrator to turn on TLS instead.`,
-				`Save the address with ${other ? saveServer(context, other) : editProfile(context)}, then ${again(context)}.`,
+				other ? useServer(context, other) : `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
 			];
 		},
 	},
@@ -518,7 +557,7 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 		remedy: context => [
 			`Tableau says ${context.token ? describeTokenExpiry(context.token) : 'the token expires soon'}; after that, Parable's sync stops signing in.`,
 			`Before ${context.token ? expiryDate(context.token) : 'then'}, create a new token in ${tokenPage} (the secret is shown once).`,
-			`Put its name and secret in this profile with ${editProfile(context)}, and in Parable's Tableau form.`,
+			replaceToken(context),
 		],
 	},
 	'limited-access': {
@@ -534,14 +573,14 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 	redirected: {
 		title: context => `The server moved us${context.redirectedTo ? ` to ${originOf(context.redirectedTo)}` : ' to another address'}; save that address instead`,
 		remedy: context => [
-			`Save ${context.redirectedTo ? originOf(context.redirectedTo) : 'the address it moved to'} as the server with ${saveServer(context, context.redirectedTo ? originOf(context.redirectedTo) : 'https://NEW_ADDRESS', 'u (use the new address)')}, so requests go there directly.`,
+			`Requests should go to ${context.redirectedTo ? originOf(context.redirectedTo) : 'the address it moved to'} directly. ${useServer(context, context.redirectedTo ? originOf(context.redirectedTo) : 'https://NEW_ADDRESS')}`,
 			'Every run through the old address costs extra round trips, and clients that follow the redirect without re-sending the sign-in fail with 405.',
 		],
 	},
 	'plain-http': {
 		title: () => 'The token was sent over plain http://, unencrypted',
 		remedy: context => [
-			`Anyone on the network between this machine and ${hostText(context)} can read the token secret and the session. Use https:// if the server offers it (most do): ${saveServer(context, hostOnly(context) ? `https://${hostOnly(context)}` : 'https://YOUR_SERVER')}.`,
+			`Anyone on the network between this machine and ${hostText(context)} can read the token secret and the session. Use https:// if the server offers it (most do). ${useServer(context, hostOnly(context) ? `https://${hostOnly(context)}` : 'https://YOUR_SERVER')}`,
 			'If the server has no https:// address, ask your Tableau administrator to turn on TLS (`tsm security external-ssl enable`).',
 		],
 	},
@@ -557,8 +596,10 @@ The full diagnosis for `code`: title, an explanation that names the server, site
 `context`, and the steps that fix it. `httpStatus` and `tableauCode` come from `context`, `null` when
 it has none.
 */
-export function diagnose(code: DiagnosisCode, context: DiagnosisContext = {}): Diagnosis {
+export function diagnose(code: DiagnosisCode, given: DiagnosisContext = {}): Diagnosis {
 	const entry = entries[code];
+	// A diagnosis is read on the failure screen.
+	const context = given.rerun?.kind === 'keys' ? {...given, offered: given.rerun.failure} : given;
 	return {
 		code,
 		httpStatus: context.httpStatus ?? null,
@@ -566,14 +607,59 @@ export function diagnose(code: DiagnosisCode, context: DiagnosisContext = {}): D
 		title: entry.title,
 		explanation: entry.explain(context),
 		remediation: entry.remedy(context),
+		...addressOf(code, context),
 	};
 }
 
+/** The address a diagnosis's remedy says to use instead: the same host with the other scheme, or where the sign-in was sent. */
+function addressOf(code: DiagnosisCode, context: DiagnosisContext): {address?: string} {
+	const address = code === 'wrong-scheme' ? otherScheme(context.server) : code === 'redirect-method' && context.redirectedTo ? originOf(context.redirectedTo) : null;
+	return address ? {address} : {};
+}
+
+/** The address a result says to use instead of the one tested, when there is one: a screen offers to switch to it with one key. */
+export function addressToUse(result: Pick<VerificationResult, 'diagnosis' | 'warnings' | 'server'>): string | null {
+	const address = result.diagnosis?.address ?? result.warnings.find(item => item.code === 'redirected')?.address ?? null;
+	return address && address !== result.server ? address : null;
+}
+
 /** The warning for `code`, worded with the role, redirect target and so on from `context`. */
-export function warning(code: WarningCode, context: DiagnosisContext = {}): Warning {
+export function warning(code: WarningCode, given: DiagnosisContext = {}): Warning {
 	const entry = warningEntries[code];
+	// A warning is read on the success screen and under a failure alike: only the keys both offer.
+	const context = given.rerun?.kind === 'keys' ? {...given, offered: sharedKeys(given.rerun)} : given;
 	const address = code === 'redirected' && context.redirectedTo ? {address: originOf(context.redirectedTo)} : {};
 	return {code, title: entry.title(context), remediation: entry.remedy(context), ...address};
+}
+
+/** `--insecure` as the last resort, named as it can be given where the remedy is read. */
+function lastResortInsecure(context: DiagnosisContext, purpose: string): string {
+	if (frameOf(context) !== 'keys') {
+		return `Only as a last resort, ${purpose}, add \`--insecure\`; never keep it for real use.`;
+	}
+
+	return setupCommands(context)
+		? `Only as a last resort, ${purpose}, start the wizard again with \`tableau-connect setup --insecure\`; never keep it for real use.`
+		: 'Never turn certificate checks off for real use: anyone between this machine and the server could read the token secret.';
+}
+
+/** How the new token replaces the old one: the rotate key or command where there is one, else the profile's editor. */
+function replaceToken(context: DiagnosisContext): string {
+	const rotate = keyFor(context, 'rotate');
+	if (rotate) {
+		return `Replace it in this profile with ${keyMention(rotate)}: the new token is tested before anything changes. Then put it in Parable's Tableau form.`;
+	}
+
+	if (frameOf(context) === 'saved') {
+		return `Replace it in this profile with \`tableau-connect rotate ${context.profile}\`: the new token is tested before anything changes. Then put it in Parable's Tableau form.`;
+	}
+
+	// A warning on a screen is read before the save too: the command works once the profile is saved.
+	if (setupCommands(context) && context.profile) {
+		return `Once the profile is saved, replace it with \`tableau-connect rotate ${context.profile}\`: the new token is tested before anything changes. Then put it in Parable's Tableau form.`;
+	}
+
+	return `Put its name and secret in ${editProfile(context)}, and in Parable's Tableau form.`;
 }
 
 /** What Parable loses when a kind of content is refused. */

@@ -20,7 +20,8 @@ import {
 import {diagnosisFor} from './classify.js';
 import {defaultExpiryWarningDays} from './findings.js';
 import {oneSessionPerToken} from './one-session-per-token.js';
-import {diagnose, warning, type RemedyFrame} from './diagnoses.js';
+import {diagnose, warning} from './diagnoses.js';
+import type {RemedyFrame} from './remedy-frame.js';
 import {interruptedBeforeStart, interruptedSkipSummary} from './interrupted.js';
 import {defaultTimeoutMs, type CheckId, type CheckResult, type CheckStatus, type VerificationEvent, type VerificationResult} from './types.js';
 

@@ -51,6 +51,8 @@ export type Diagnosis = {
 	title: string;
 	explanation: string;
 	remediation: string[];
+	/** For `wrong-scheme` and `redirect-method`: the address the remedy says to try, so a screen can offer it with one key. */
+	address?: string;
 };
 
 export type Warning = {

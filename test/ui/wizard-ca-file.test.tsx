@@ -41,7 +41,7 @@ describe('the CA file field', () => {
 		});
 		resize(instance, 100, 60);
 		let frame = flat(await waitForFrame(instance, '[tls-untrusted-certificate'));
-		expect(frame).toContain('Give its path in the CA file field: e (edit) goes there; then Enter tests again with it, and the profile keeps it.');
+		expect(frame).toContain('Give its path in the CA file field, which the e key (edit) opens; the test then trusts it, and the profile keeps it.');
 		expect(frame).not.toContain('--ca-file');
 
 		frame = flat(await press(instance, 'e', '› CA file'));

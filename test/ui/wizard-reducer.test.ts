@@ -401,7 +401,6 @@ describe('review and verification', () => {
 			tokenName: 'Parable Integration',
 			tokenSecret: filled.tokenSecret,
 			profile: 'tableau-finance',
-			rerun: {kind: 'keys'},
 		});
 		expect(profileInput(state)).toEqual({
 			name: 'tableau-finance',

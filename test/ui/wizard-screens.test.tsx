@@ -8,6 +8,7 @@ import type {VerificationResult} from '../../source/verify/types.js';
 import {flat, frameOf, keys, press, resize, waitFor, waitForFrame, type Rendered} from '../helpers/ink.js';
 import {deferred, fakeResult} from '../helpers/verification.js';
 import {renderWizard} from '../helpers/wizard.js';
+import {wizardFrame} from '../helpers/remedy-frames.js';
 
 afterEach(() => {
 	cleanup();
@@ -169,7 +170,7 @@ describe('the live checks', () => {
 		});
 		await waitForFrame(instance, '✓ Verified');
 		expect(verify).toHaveBeenCalledWith(
-			{server: filled.server, site: 'acme', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret, profile: '10ay-acme', rerun: {kind: 'keys'}},
+			{server: filled.server, site: 'acme', tokenName: 'Parable Integration', tokenSecret: filled.tokenSecret, profile: '10ay-acme', rerun: wizardFrame},
 			expect.objectContaining({timeoutMs: 5000, minimumCheckMs: 10}),
 		);
 	});
@@ -293,13 +294,13 @@ describe('a server that moved us (issue 9, left for the wizard)', () => {
 		const moved = warning('redirected', {
 			server: filled.server,
 			redirectedTo: 'https://prod-useast-b.online.tableau.com/api/3.23/auth/signin',
-			rerun: {kind: 'keys'},
+			rerun: wizardFrame,
 		});
 		const verify = vi.fn(async () => fakeResult({warnings: [moved], server: filled.server}));
 		const instance = renderWizard({verify, initialStep: 'verify', initialValues: filled});
 		resize(instance, 100, 60);
 		let frame = await waitForFrame(instance, 'u use the new address');
-		expect(flat(frame)).toContain('u (use the new address): the server becomes https://prod-useast-b.online.tableau.com');
+		expect(flat(frame)).toContain('Use it with the u key (use the new address): the server becomes https://prod-useast-b.online.tableau.com');
 		await waitFor(
 			() => instance.saves.length === 1,
 			() => 'the first save',

@@ -96,7 +96,7 @@ describe('the wizard against the simulator', () => {
 		expect(instance.saves).toEqual([]);
 		// Nothing is saved: the remedy names this screen's keys, not a profile that does not exist.
 		const all = flat(instance.frames.join('\n'));
-		expect(all).toContain('Fix the values with e (edit), then test again (r retry).');
+		expect(all).toContain('Fix the values with the e key (edit), then test again with the r key (retry).');
 		expect(all).not.toContain('setup --profile');
 		expect(all).not.toContain('tableau-connect test 127.0.0.1-acme');
 
@@ -139,7 +139,7 @@ describe('the wizard against the simulator', () => {
 		const frame = await waitForFrame(instance, '[redirected]');
 		expect(flat(frame)).toContain('✓ Verified');
 		expect(flat(frame)).toMatch(/! The server moved us to http:\/\/localhost:\d+; save that address instead/);
-		expect(flat(frame)).toMatch(/1\. Save http:\/\/localhost:\d+ as the server/);
+		expect(flat(frame)).toMatch(/1\. Requests should go to http:\/\/localhost:\d+ directly\. Use it with the u key \(use the new address\)/);
 		expect(flat(frame)).toMatch(/! Sign in .*redirected to/);
 	});
 

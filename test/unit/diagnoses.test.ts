@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose, diagnosisCatalogue, warning, type DiagnosisContext} from '../../source/verify/diagnoses.js';
 import {diagnosisCodes, warningCodes} from '../../source/verify/types.js';
+import {wizardFrame} from '../helpers/remedy-frames.js';
 
 const full: DiagnosisContext = {
 	profile: 'acme-finance',
@@ -220,22 +221,24 @@ describe('warnings', () => {
 	it('redirected names the pod to save as the server', () => {
 		const result = warning('redirected', {server: 'https://online.tableau.com', redirectedTo: 'https://10ay.online.tableau.com/api/3.19/auth/signin'});
 		expect(result.title).toContain('10ay.online.tableau.com');
-		expect(text(result)).toContain('Save https://10ay.online.tableau.com as the server');
-		expect(text(result)).toContain('`--server https://10ay.online.tableau.com`');
+		expect(text(result)).toContain('Requests should go to https://10ay.online.tableau.com directly');
+		// `test` with flags: the same test at the new address, the secret taken as the run took it.
+		expect(text(result)).toContain('`tableau-connect test --server https://10ay.online.tableau.com --token-name TOKEN_NAME --token-secret-stdin`');
+		expect(text(warning('redirected', {redirectedTo: 'https://10ay.online.tableau.com/', rerun: {kind: 'flags', secret: 'environment'}}))).toContain(
+			'`tableau-connect test --server https://10ay.online.tableau.com --token-name TOKEN_NAME`',
+		);
 		const saved = text(
 			warning('redirected', {redirectedTo: 'https://10ay.online.tableau.com/', profile: 'acme.cloud', site: 'acme', tokenName: 'Parable Integration'}),
 		);
-		expect(saved).toContain(
-			"`tableau-connect profiles add acme.cloud --server https://10ay.online.tableau.com --site acme --token-name 'Parable Integration' --token-secret-stdin --force`",
-		);
-		expect(saved).toContain('tableau-connect setup --profile acme.cloud');
+		// Only the address changes: the saved CA file, secret and secret store stay as they are.
+		expect(saved).toContain('`tableau-connect profiles set-server acme.cloud https://10ay.online.tableau.com`, then run `tableau-connect test acme.cloud` again.');
 	});
 
 	it('plain-http names the host, the https:// address to use and how to save it', () => {
 		const result = warning('plain-http', {server: 'http://tableau.example.com', profile: 'acme', site: '', tokenName: 'Parable'});
 		expect(result.title).toContain('unencrypted');
 		expect(text(result)).toContain('tableau.example.com can read the token secret');
-		expect(text(result)).toContain("profiles add acme --server https://tableau.example.com --site '' --token-name Parable");
+		expect(text(result)).toContain('`tableau-connect profiles set-server acme https://tableau.example.com`');
 		expect(text(result)).toContain('tsm security external-ssl enable');
 	});
 
@@ -252,7 +255,7 @@ describe('real servers: the wrong scheme, redirects, other front doors, unreadab
 		const diagnosis = diagnose('wrong-scheme', {server: 'http://tableau.example.com:8443', profile: 'acme', detail: 'TLS_PORT'});
 		expect(diagnosis.explanation).toContain('Port 8443 of tableau.example.com speaks TLS');
 		expect(diagnosis.remediation[0]).toContain('Use https://tableau.example.com:8443 as the server address');
-		expect(text(diagnosis)).toContain('profiles add acme --server https://tableau.example.com:8443');
+		expect(text(diagnosis)).toContain('`tableau-connect profiles set-server acme https://tableau.example.com:8443`');
 		expect(text(diagnosis)).toContain('tableau-connect test acme');
 	});
 
@@ -301,17 +304,17 @@ describe('real servers: the wrong scheme, redirects, other front doors, unreadab
 
 describe('remedies name only what exists (issue 11, item 1)', () => {
 	const notSaved = /setup --profile|test acme-finance|profiles add acme-finance/;
-	const everything = [...diagnosisCodes.map(code => diagnose(code, {...full, rerun: {kind: 'keys'}}))];
+	const everything = [...diagnosisCodes.map(code => diagnose(code, {...full, rerun: wizardFrame}))];
 
 	it.each(diagnosisCodes)('%s on a screen whose values are not saved names its keys, never the profile', code => {
-		const onScreen = text(diagnose(code, {...full, rerun: {kind: 'keys'}}));
+		const onScreen = text(diagnose(code, {...full, rerun: wizardFrame}));
 		expect(onScreen).not.toMatch(notSaved);
 		const onCommandLine = text(diagnose(code, {...full, rerun: {kind: 'command'}}));
 		expect(onCommandLine).not.toMatch(notSaved);
 	});
 
 	it.each(warningCodes)('warning %s on a screen names no profile command', code => {
-		const shown = warning(code, {...full, rerun: {kind: 'keys'}});
+		const shown = warning(code, {...full, rerun: wizardFrame});
 		expect(text(shown)).not.toMatch(notSaved);
 	});
 
@@ -319,7 +322,7 @@ describe('remedies name only what exists (issue 11, item 1)', () => {
 		const remedyOf = (context: DiagnosisContext) => diagnose('timeout', {...full, ...context}).remediation.find(line => line.includes('allow more time'));
 		expect(remedyOf({timeoutSeconds: 15})).toContain('`tableau-connect test acme-finance --timeout 60`');
 		// The wizard: its values may not be saved, and `test` without them would not run.
-		expect(remedyOf({rerun: {kind: 'keys'}, timeoutSeconds: 15})).toContain(
+		expect(remedyOf({rerun: wizardFrame, timeoutSeconds: 15})).toContain(
 			'start the wizard again with `tableau-connect setup --timeout 60` (with `--profile NAME` to edit a saved profile)',
 		);
 		expect(remedyOf({rerun: {kind: 'command'}, timeoutSeconds: 45})).toContain('add `--timeout 90` to the command');
@@ -329,15 +332,15 @@ describe('remedies name only what exists (issue 11, item 1)', () => {
 
 	it('a screen says which key edits and which retries; a saved profile keeps its commands', () => {
 		expect(everything.length).toBe(diagnosisCodes.length);
-		const onScreen = diagnose('signin-failed', {...full, rerun: {kind: 'keys'}}).remediation.join('\n');
-		expect(onScreen).toContain('Fix the values with e (edit), then test again (r retry).');
+		const onScreen = diagnose('signin-failed', {...full, rerun: wizardFrame}).remediation.join('\n');
+		expect(onScreen).toContain('Fix the values with the e key (edit), then test again with the r key (retry).');
 		const saved = diagnose('signin-failed', full).remediation.join('\n');
 		expect(saved).toContain('tableau-connect setup --profile acme-finance');
 		expect(saved).toContain('tableau-connect test acme-finance');
 	});
 
 	it('the redirected warning on a screen offers u, the key that saves the new address', () => {
-		const shown = warning('redirected', {...full, rerun: {kind: 'keys'}});
-		expect(shown.remediation[0]).toContain('u (use the new address): the server becomes https://10ay.online.tableau.com');
+		const shown = warning('redirected', {...full, rerun: wizardFrame});
+		expect(shown.remediation[0]).toContain('Use it with the u key (use the new address): the server becomes https://10ay.online.tableau.com');
 	});
 });

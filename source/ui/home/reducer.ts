@@ -1,3 +1,4 @@
+import {addressToUse} from '../../verify/diagnoses.js';
 import {runSummary} from '../../verify/labels.js';
 import type {Tone} from '../components/Paint.js';
 import {initialTestsState, isBusy, isTestsAction, testsReducer, type TestsAction, type TestsState} from '../profile-tests/tests-reducer.js';
@@ -98,7 +99,7 @@ export function movedAddress(state: HomeState): string | null {
 		return null;
 	}
 
-	return test.result.warnings.find(item => item.code === 'redirected')?.address ?? null;
+	return addressToUse(test.result);
 }
 
 /** The selected profile, or undefined when none is saved. */

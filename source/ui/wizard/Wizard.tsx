@@ -1,14 +1,16 @@
-import {useReducer} from 'react';
+import {useReducer, useState} from 'react';
 import {Box} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
-import {Footer, footerHeight, type KeyHint} from '../components/Footer.js';
+import {Footer, footerHeight} from '../components/Footer.js';
+import {hintsOf} from '../components/keymap.js';
+import {useKeymap} from '../components/use-keymap.js';
 import {defaultTimeoutMs} from '../../verify/types.js';
 import {CheckTimeoutContext} from '../checks/CheckList.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {StepIndicator} from '../components/StepIndicator.js';
 import {Viewport} from '../components/Viewport.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
-import {keyHints} from './key-hints.js';
+import {wizardKeymap, wizardRemedyFrame, type WizardKey} from './keymap.js';
 import type {CaFileAccess} from './fields.js';
 import {initialWizardState, wizardReducer, type WizardOutcome} from './reducer.js';
 import {closingLine, type ClosingLine} from './closing-line.js';
@@ -16,7 +18,7 @@ import {StepScreen} from './screens/StepScreen.js';
 import type {FailureAction} from './screens/VerifyScreen.js';
 import type {StepId, WizardValues} from './steps.js';
 import {useSaving, useVerification, type SaveFunction, type VerifyFunction} from './use-effects.js';
-import {useOutcome, useWizardKeys} from './use-wizard-keys.js';
+import {useOutcome} from './use-outcome.js';
 
 export type {FailureAction} from './screens/VerifyScreen.js';
 export type {SaveFunction, VerifyFunction} from './use-effects.js';
@@ -71,16 +73,13 @@ export type WizardProps = {
 	readonly caFiles?: CaFileAccess | null;
 	/** What Enter does after a passing test, for the footer; default "finish". */
 	readonly finishLabel?: string;
+	/** Whether remedies may name `tableau-connect setup …` commands; false in the demo, whose profiles are not the person's. Default true. */
+	readonly remedyCommands?: boolean;
 	/** The last line for an outcome, in place of the default one (the demo's profiles are temporary); undefined keeps the default. */
 	readonly closingLine?: (outcome: WizardOutcome) => ClosingLine | undefined;
 };
 
 const noActions: readonly FailureAction[] = [];
-const storeHints: KeyHint[] = [
-	['r', 'check again'],
-	['Esc', 'back'],
-	['Ctrl-C', 'quit'],
-];
 
 /**
 The setup wizard: the steps of Parable's Tableau page, then a live test and the save. Everything it
@@ -90,23 +89,74 @@ touches outside the terminal (the test, the store) comes in as props; it ends wi
 export function Wizard(props: WizardProps) {
 	const [state, dispatch] = useReducer(wizardReducer, props, initialWizardState);
 	const {columns, rows} = useTerminalSize();
-	const storeProblem = useWizardKeys(state, dispatch, props);
-	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {});
+	const [storeProblem, setStoreProblem] = useState(() => props.checkStore?.() ?? null);
+	const extraFailureActions = props.extraFailureActions ?? noActions;
+	const keyOptions = {
+		extras: extraFailureActions,
+		finish: props.finishLabel ?? 'finish',
+		storeProblem,
+		quitKey: props.onQuitKey !== undefined,
+		active: props.isActive ?? true,
+		signOutOnCtrlC: props.signOutOnCtrlC ?? true,
+	};
+	const keymap = wizardKeymap(state, keyOptions);
+	useKeymap(
+		keymap,
+		(key: WizardKey) => {
+			switch (key.kind) {
+				case 'dispatch': {
+					dispatch(key.action);
+					break;
+				}
+
+				case 'extra': {
+					void key.extra.run({
+						retry() {
+							dispatch({type: 'start-verification'});
+						},
+						correct(field, value) {
+							dispatch({type: 'correct', field, value});
+						},
+						result: state.verify.phase === 'done' ? state.verify.result : null,
+					});
+					break;
+				}
+
+				case 'check-store': {
+					// Checked again when the person says it is fixed; the test starts once a save can follow it.
+					const problem = props.checkStore?.() ?? null;
+					setStoreProblem(problem);
+					if (problem === null && key.thenNext) {
+						dispatch({type: 'next'});
+					}
+
+					break;
+				}
+
+				case 'quit': {
+					props.onQuitKey?.();
+					break;
+				}
+			}
+		},
+		{isActive: state.outcome === null},
+	);
+	// Remedies name the keys of the result screens, and commands only where the person can run them.
+	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {}, wizardRemedyFrame(keyOptions, props.remedyCommands ?? true));
 	useSaving(state, dispatch, props.save);
 	const {outcome} = state;
 	useOutcome(outcome, props.onEnd, props.onExit);
 
-	const extraFailureActions = props.extraFailureActions ?? noActions;
-	const hints = state.step === 'review' && storeProblem !== null ? storeHints : keyHints(state, extraFailureActions, props.finishLabel);
+	const hints = hintsOf(keymap);
 	const screen = (
 		<StepScreen
 			state={state}
 			dispatch={dispatch}
 			isActive={state.outcome === null && (props.isActive ?? true)}
 			hyperlinks={props.hyperlinks ?? false}
-			extraFailureActions={extraFailureActions}
 			insecure={props.verifyOptions?.insecure ?? false}
 			storeProblem={storeProblem}
+			keymap={keymap}
 		/>
 	);
 	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;

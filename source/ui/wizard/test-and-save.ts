@@ -1,3 +1,4 @@
+import {addressToUse} from '../../verify/diagnoses.js';
 // Steps 7 and 8 of the page: the review starts the test; a passing test saves at once; a failing one
 // offers edit, retry, save anyway and quit, and the curl commands.
 import type {ProfileInput} from '../../profiles/types.js';
@@ -16,8 +17,6 @@ export function verificationInput(state: WizardState) {
 		tokenName: state.values.tokenName.trim(),
 		tokenSecret: state.values.tokenSecret.trim(),
 		profile: state.values.profileName.trim(),
-		// Nothing is saved before the test passes: the remedies name this screen's keys, not a profile.
-		rerun: {kind: 'keys'} as const,
 	};
 }
 
@@ -44,8 +43,7 @@ export function movedAddress(state: WizardState): string | null {
 		return null;
 	}
 
-	const address = verify.result.warnings.find(warning => warning.code === 'redirected')?.address;
-	return address && address !== verificationInput(state).server ? address : null;
+	return addressToUse({...verify.result, server: verificationInput(state).server});
 }
 
 /** Enter on the review, and r after a result: a new run, whose events replace the last one's. */

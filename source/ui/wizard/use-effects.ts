@@ -1,6 +1,7 @@
 import {useEffect, useRef, type Dispatch} from 'react';
 import type {ProfileInput} from '../../profiles/types.js';
 import type {VerificationInput, VerificationOptions} from '../../verify/pipeline.js';
+import type {RemedyFrame} from '../../verify/remedy-frame.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {caFileOf, profileInput, verificationInput, type WizardAction, type WizardState} from './reducer.js';
 
@@ -26,9 +27,10 @@ export function useVerification(
 	dispatch: Dispatch<WizardAction>,
 	verify: VerifyFunction,
 	options: Omit<VerificationOptions, 'onEvent'>,
+	frame: RemedyFrame,
 ): void {
-	const latest = useRef({state, verify, options});
-	latest.current = {state, verify, options};
+	const latest = useRef({state, verify, options, frame});
+	latest.current = {state, verify, options, frame};
 	const stop = useRef<AbortController | null>(null);
 	const run = state.verify.phase === 'running' ? state.verify.run : null;
 	const stopping = state.verify.phase === 'running' && state.verify.stopping === true;
@@ -56,8 +58,8 @@ export function useVerification(
 			outer?.addEventListener('abort', forward, {once: true});
 		}
 
-		const {state: current, verify: verifyNow, options: optionsNow} = latest.current;
-		const input = verificationInput(current);
+		const {state: current, verify: verifyNow, options: optionsNow, frame: frameNow} = latest.current;
+		const input = {...verificationInput(current), rerun: frameNow};
 		const caFile = caFileOf(current);
 		Promise.resolve()
 			.then(async () => {

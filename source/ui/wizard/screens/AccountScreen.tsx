@@ -4,7 +4,6 @@ import {Link} from '../../components/Link.js';
 import {Numbered} from '../../components/Numbered.js';
 import {Paint} from '../../components/Paint.js';
 import type {WizardAction} from '../reducer.js';
-import {useReadingKeys} from '../use-keys.js';
 import {accountSettingsSteps, siteHomeUrl} from '../../../verify/token-steps.js';
 
 type Props = {
@@ -12,15 +11,12 @@ type Props = {
 	readonly server: string | null;
 	readonly site: string | null;
 	readonly hyperlinks: boolean;
-	readonly dispatch: Dispatch<WizardAction>;
-	readonly isActive: boolean;
 };
 
 export {siteHomeUrl} from '../../../verify/token-steps.js';
 
 /** Step 3: where the token settings are. */
-export function AccountScreen({server, site, hyperlinks, dispatch, isActive}: Props) {
-	useReadingKeys(dispatch, isActive);
+export function AccountScreen({server, site, hyperlinks}: Props) {
 	return (
 		<Box flexDirection="column">
 			{server ? (

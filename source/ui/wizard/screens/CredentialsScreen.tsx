@@ -2,7 +2,6 @@ import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import type {WizardAction, WizardState} from '../reducer.js';
 import {suggestedTokenName} from '../steps.js';
-import {useFormKeys} from '../use-keys.js';
 import {FieldList} from './FieldList.js';
 
 type Props = {
@@ -13,7 +12,6 @@ type Props = {
 
 /** Step 6: the token's name and secret, and the name to save the connection under. */
 export function CredentialsScreen({state, dispatch, isActive}: Props) {
-	useFormKeys(dispatch, isActive);
 	return (
 		<Box flexDirection="column">
 			<Box marginBottom={1}>

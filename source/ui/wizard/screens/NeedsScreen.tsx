@@ -1,18 +1,9 @@
-import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
-import type {WizardAction} from '../reducer.js';
-import {useReadingKeys} from '../use-keys.js';
-
-type Props = {
-	readonly dispatch: Dispatch<WizardAction>;
-	readonly isActive: boolean;
-};
 
 /** Step 1: what the wizard will ask for, and what Parable does with it. */
-export function NeedsScreen({dispatch, isActive}: Props) {
-	useReadingKeys(dispatch, isActive);
+export function NeedsScreen() {
 	return (
 		<Box flexDirection="column">
 			<Text>

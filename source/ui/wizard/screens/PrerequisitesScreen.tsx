@@ -1,18 +1,9 @@
-import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import {Numbered} from '../../components/Numbered.js';
 import {Paint} from '../../components/Paint.js';
-import type {WizardAction} from '../reducer.js';
-import {useReadingKeys} from '../use-keys.js';
-
-type Props = {
-	readonly dispatch: Dispatch<WizardAction>;
-	readonly isActive: boolean;
-};
 
 /** Step 2: the role and the site setting the token needs, and what to ask for when they are missing. */
-export function PrerequisitesScreen({dispatch, isActive}: Props) {
-	useReadingKeys(dispatch, isActive);
+export function PrerequisitesScreen() {
 	return (
 		<Box flexDirection="column">
 			<Text>Two things must be true of the Tableau account that creates the token:</Text>

@@ -1,20 +1,17 @@
-import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
-import type {WizardAction, WizardState} from '../reducer.js';
+import type {WizardState} from '../reducer.js';
 import {caFileOf, verificationInput} from '../reducer.js';
-import {useReadingKeys} from '../use-keys.js';
 
 type Props = {
 	readonly state: WizardState;
-	readonly dispatch: Dispatch<WizardAction>;
-	readonly isActive: boolean;
+	/** What Enter does here now, from the wizard's keymap; null when it does nothing the page should promise. */
+	readonly enterDoes: string | null;
 };
 
 /** Step 7: every value as it will be used (the secret masked), and what testing does to other sessions. */
-export function ReviewScreen({state, dispatch, isActive}: Props) {
-	useReadingKeys(dispatch, isActive);
+export function ReviewScreen({state, enterDoes}: Props) {
 	const input = verificationInput(state);
 	const {editingProfile, existingProfileNames} = state.context;
 	const replaces = input.profile !== editingProfile && existingProfileNames.includes(input.profile);
@@ -43,11 +40,13 @@ export function ReviewScreen({state, dispatch, isActive}: Props) {
 				Tableau allows one session per token: signing in ends any other session that uses it, such as a Parable sync running now. The test signs out again when
 				it is done.
 			</Text>
-			<Box marginTop={1}>
-				<Text>
-					Press <Paint bold>Enter</Paint> to save &amp; test. The profile is saved once the test passes; if it fails, you choose.
-				</Text>
-			</Box>
+			{enterDoes === 'save & test' ? (
+				<Box marginTop={1}>
+					<Text>
+						Press <Paint bold>Enter</Paint> to save &amp; test. The profile is saved once the test passes; if it fails, you choose.
+					</Text>
+				</Box>
+			) : null}
 		</Box>
 	);
 }

@@ -1,7 +1,6 @@
 import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import type {WizardAction, WizardState} from '../reducer.js';
-import {useFormKeys} from '../use-keys.js';
 import {FieldList} from './FieldList.js';
 
 type Props = {
@@ -12,7 +11,6 @@ type Props = {
 
 /** Step 5: the server address and the site, checked as they are typed. */
 export function ServerScreen({state, dispatch, isActive}: Props) {
-	useFormKeys(dispatch, isActive);
 	return (
 		<Box flexDirection="column">
 			<Box marginBottom={1}>

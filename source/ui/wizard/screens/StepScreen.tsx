@@ -1,6 +1,8 @@
 import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import {Paint} from '../../components/Paint.js';
+import {offers, type Keymap} from '../../components/keymap.js';
+import type {WizardKey} from '../keymap.js';
 import {parsedServer, parsedSite} from '../fields.js';
 import type {WizardAction, WizardState} from '../reducer.js';
 import {AccountScreen} from './AccountScreen.js';
@@ -10,17 +12,18 @@ import {PrerequisitesScreen} from './PrerequisitesScreen.js';
 import {ReviewScreen} from './ReviewScreen.js';
 import {ServerScreen} from './ServerScreen.js';
 import {TokenScreen} from './TokenScreen.js';
-import {VerifyScreen, type FailureAction} from './VerifyScreen.js';
+import {VerifyScreen} from './VerifyScreen.js';
 
 type Props = {
 	readonly state: WizardState;
 	readonly dispatch: Dispatch<WizardAction>;
 	readonly isActive: boolean;
 	readonly hyperlinks: boolean;
-	readonly extraFailureActions: readonly FailureAction[];
 	readonly insecure: boolean;
 	/** Why the profile could not be saved, found before the test: said on every step until fixed. */
 	readonly storeProblem?: string | null;
+	/** The wizard's keys right now: what the page says a key does is what it does. */
+	readonly keymap: Keymap<WizardKey>;
 };
 
 /** The screen of the wizard's current step, under what stands in the way of saving, if anything. */
@@ -36,32 +39,32 @@ export function StepScreen(props: Props) {
 				<Paint tone="fail">✗ {storeProblem}</Paint>
 				<Text>
 					The test waits until this is fixed: it signs out other sessions of the token, and its result could not be saved.
-					{state.step === 'review' ? ' Fix it, then press r to check again.' : ''}
+					{offers(props.keymap, 'r') && state.step === 'review' ? ' Fix it, then press r to check again.' : ''}
 				</Text>
 			</Box>
-			<StepBody {...props} isActive={props.isActive && state.step !== 'review'} />
+			<StepBody {...props} />
 		</Box>
 	);
 }
 
-function StepBody({state, dispatch, isActive, hyperlinks, extraFailureActions, insecure}: Props) {
+function StepBody({state, dispatch, isActive, hyperlinks, insecure, keymap}: Props) {
 	switch (state.step) {
 		case 'needs': {
-			return <NeedsScreen dispatch={dispatch} isActive={isActive} />;
+			return <NeedsScreen />;
 		}
 
 		case 'prerequisites': {
-			return <PrerequisitesScreen dispatch={dispatch} isActive={isActive} />;
+			return <PrerequisitesScreen />;
 		}
 
 		case 'account': {
 			return (
-				<AccountScreen server={parsedServer(state.values)} site={parsedSite(state.values)} hyperlinks={hyperlinks} dispatch={dispatch} isActive={isActive} />
+				<AccountScreen server={parsedServer(state.values)} site={parsedSite(state.values)} hyperlinks={hyperlinks} />
 			);
 		}
 
 		case 'token': {
-			return <TokenScreen dispatch={dispatch} isActive={isActive} />;
+			return <TokenScreen />;
 		}
 
 		case 'server': {
@@ -73,11 +76,11 @@ function StepBody({state, dispatch, isActive, hyperlinks, extraFailureActions, i
 		}
 
 		case 'review': {
-			return <ReviewScreen state={state} dispatch={dispatch} isActive={isActive} />;
+			return <ReviewScreen state={state} enterDoes={keymap.find(binding => binding.key === 'Enter' && binding.available)?.label ?? null} />;
 		}
 
 		case 'verify': {
-			return <VerifyScreen state={state} dispatch={dispatch} isActive={isActive} extraFailureActions={extraFailureActions} insecure={insecure} />;
+			return <VerifyScreen state={state} insecure={insecure} />;
 		}
 	}
 }

@@ -1,20 +1,11 @@
-import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import {Numbered} from '../../components/Numbered.js';
 import {Paint} from '../../components/Paint.js';
-import type {WizardAction} from '../reducer.js';
-import {useReadingKeys} from '../use-keys.js';
 import {suggestedTokenName} from '../steps.js';
 import {createTokenSteps, tokenCautions} from '../../../verify/token-steps.js';
 
-type Props = {
-	readonly dispatch: Dispatch<WizardAction>;
-	readonly isActive: boolean;
-};
-
 /** Step 4: create the token and keep both values. */
-export function TokenScreen({dispatch, isActive}: Props) {
-	useReadingKeys(dispatch, isActive);
+export function TokenScreen() {
 	const {nameStep, rest} = createTokenSteps(suggestedTokenName);
 	return (
 		<Box flexDirection="column">

@@ -1,10 +1,9 @@
-import type {Dispatch, ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import {useLetterKeys} from '../../components/use-letter-keys.js';
 import {Paint} from '../../components/Paint.js';
 import {useTerminalSize} from '../../components/use-terminal-size.js';
 import type {VerificationResult} from '../../../verify/types.js';
-import type {WizardAction, WizardState} from '../reducer.js';
+import type {WizardState} from '../reducer.js';
 import {verificationInput} from '../reducer.js';
 import {CheckList} from '../../checks/CheckList.js';
 import {CurlView} from './CurlView.js';
@@ -29,61 +28,8 @@ export type FailureAction = {
 
 type Props = {
 	readonly state: WizardState;
-	readonly dispatch: Dispatch<WizardAction>;
-	readonly isActive: boolean;
-	readonly extraFailureActions: readonly FailureAction[];
 	readonly insecure: boolean;
 };
-
-const page = 5;
-
-function useVerifyKeys({state, dispatch, isActive, extraFailureActions}: Props): void {
-	const {verify} = state;
-	const finished = verify.phase === 'done' || verify.phase === 'crashed';
-	const failed = (verify.phase === 'done' && !verify.result.ok) || verify.phase === 'crashed';
-	useLetterKeys(
-		(input, key) => {
-			if (key.upArrow || key.pageUp) {
-				dispatch({type: 'scroll', by: key.pageUp ? -page : -1});
-			} else if (key.downArrow || key.pageDown) {
-				dispatch({type: 'scroll', by: key.pageDown ? page : 1});
-			} else if (key.escape) {
-				dispatch({type: 'back'});
-			} else if (input === 'c' && !key.ctrl) {
-				// Ctrl-C arrives as "c" with ctrl: it is the wizard's, not the curl view's.
-				dispatch({type: 'toggle-curl'});
-			} else if (!finished) {
-				// While the test runs only Ctrl-C (handled by the wizard) and the keys above work.
-			} else if (key.return) {
-				dispatch({type: 'next'});
-			} else if (input === 'q') {
-				dispatch({type: 'quit'});
-			} else if (input === 'u') {
-				dispatch({type: 'use-new-address'});
-			} else if (input === 'r') {
-				dispatch({type: 'start-verification'});
-			} else if (failed && input === 'e') {
-				dispatch({type: 'edit'});
-			} else if (failed && input === 's') {
-				dispatch({type: 'save-anyway'});
-			} else {
-				const action = extraFailureActions.find(item => item.key === input && (failed || item.successLabel !== undefined));
-				if (action) {
-					void action.run({
-						retry() {
-							dispatch({type: 'start-verification'});
-						},
-						correct(field, value) {
-							dispatch({type: 'correct', field, value});
-						},
-						result: verify.phase === 'done' ? verify.result : null,
-					});
-				}
-			}
-		},
-		{isActive},
-	);
-}
 
 function SavedAnyway({state}: {readonly state: WizardState}) {
 	let line: ReactNode = null;
@@ -103,9 +49,7 @@ function SavedAnyway({state}: {readonly state: WizardState}) {
 }
 
 /** Step 8: the live checks, then the verdict, or the curl commands when asked for. */
-export function VerifyScreen(props: Props) {
-	useVerifyKeys(props);
-	const {state, insecure} = props;
+export function VerifyScreen({state, insecure}: Props) {
 	const {columns} = useTerminalSize();
 	const {verify} = state;
 	const input = verificationInput(state);
