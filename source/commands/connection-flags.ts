@@ -1,4 +1,5 @@
 import {trimmedNotice, trimPasted} from '../tableau/pasted-values.js';
+import type {SecretSource} from '../verify/remedy-frame.js';
 import {looksLikeTokenSecret, misplacedSecretMessage, secretShapeWarning} from '../tableau/secret-shape.js';
 import {readSecretFromStdin, type CommandIo} from './io.js';
 import {UsageError} from './usage-error.js';
@@ -75,6 +76,15 @@ export async function tokenSecretFrom(values: ConnectionValues, io: CommandIo, l
 	throw new UsageError(
 		'No token secret, and no terminal to ask for it on. Pipe it in with --token-secret-stdin (for example: printf \'%s\' "$SECRET" | tableau-connect … --token-secret-stdin), or set TABLEAU_TOKEN_SECRET.',
 	);
+}
+
+/** Where `tokenSecretFrom` takes the secret from, so a command to run again takes it the same way. */
+export function secretSourceOf(values: ConnectionValues, io: CommandIo): SecretSource {
+	if (values['token-secret-stdin']) {
+		return 'stdin';
+	}
+
+	return io.env['TABLEAU_TOKEN_SECRET']?.trim() ? 'environment' : 'prompt';
 }
 
 /** The secret without the whitespace around it, saying so once, and warning when it cannot be Tableau's. */

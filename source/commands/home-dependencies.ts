@@ -22,7 +22,7 @@ export function homeDependencies(
 ): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove' | 'moveServer'> {
 	return {
 		list: () => store.list().map(profile => summaryOf(profile)),
-		async verify(name, onEvent) {
+		async verify(name, onEvent, rerun) {
 			const profile = store.get(name);
 			if (!profile) {
 				throw new Error(`"${name}" is no longer saved in ${store.path}.`);
@@ -33,7 +33,7 @@ export function homeDependencies(
 				import('../verify/pipeline.js'),
 				connectionOf(store, profile, verification, caFileFlag),
 			]);
-			return verifyConnection(input, {...options, onEvent});
+			return verifyConnection(rerun ? {...input, rerun} : input, {...options, onEvent});
 		},
 		record(name, result) {
 			// A run with --api-version or --insecure is not how the profile is saved: its result is not the profile's.

@@ -5,7 +5,7 @@ import {verifyConnection, type VerificationInput, type VerificationOptions} from
 import type {VerificationResult} from '../verify/types.js';
 import {unsentResult} from '../verify/unsent-result.js';
 import {parseCommandArgs} from './args.js';
-import {connectionFlags, environmentOrigins, tokenSecretFrom, type EnvironmentOrigins} from './connection-flags.js';
+import {connectionFlags, environmentOrigins, secretSourceOf, tokenSecretFrom, type EnvironmentOrigins} from './connection-flags.js';
 import {writeLines, type CommandIo} from './io.js';
 import {serverLabel} from '../verify/labels.js';
 import {formatCheck, formatVerdict} from './report.js';
@@ -191,7 +191,8 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 
 	const tokenSecret = await tokenSecretFrom(values, io);
 	const result = await runAndReport(
-		{server: target.server, site: target.site, tokenName, tokenSecret},
+		// Remedies spell out this same test, with the secret taken as it was taken now.
+		{server: target.server, site: target.site, tokenName, tokenSecret, rerun: {kind: 'flags', secret: secretSourceOf(values, io)}},
 		verification,
 		io,
 		values,

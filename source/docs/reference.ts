@@ -67,7 +67,8 @@ const diagnosisFields: Record<keyof Diagnosis, string> = {
 	title: 'One line for people.',
 	explanation: 'What happened, naming the server, site and status.',
 	remediation: 'The steps that fix it, in order.',
-	address: 'Only on `wrong-scheme` (the same host and port with the other scheme) and `redirect-method` (where the sign-in was sent): the address the remedy says to try.',
+	address:
+		'Only on `wrong-scheme` (the same host and port with the other scheme) and `redirect-method` (where the sign-in was sent): the address the remedy says to try.',
 };
 
 const warningFields: Record<keyof Warning, string> = {

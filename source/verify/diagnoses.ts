@@ -3,7 +3,16 @@ import {isTableauCloud} from '../tableau/server-url.js';
 import {describeTokenExpiry, expiresIn, expiryDate, isAdminRole} from './findings.js';
 import {roleLabel} from './labels.js';
 import {keyMention, sharedKeys, type OfferedKey, type OfferedKeys, type RemedyFrame, type RemedyKeyRole} from './remedy-frame.js';
-import {defaultTimeoutMs, type CheckId, type Diagnosis, type DiagnosisCode, type TokenExpiry, type VerificationResult, type Warning, type WarningCode} from './types.js';
+import {
+	defaultTimeoutMs,
+	type CheckId,
+	type Diagnosis,
+	type DiagnosisCode,
+	type TokenExpiry,
+	type VerificationResult,
+	type Warning,
+	type WarningCode,
+} from './types.js';
 
 /**
 What a diagnosis or warning may mention about the run. None of it is secret: `detail` is Tableau's
@@ -160,7 +169,7 @@ The sentence that makes `server` the address in use and tests it, in the words o
 the saved profile's command, the screen's key, the flag of the command that saved nothing, or `test`
 spelt out with every value but the secret.
 */
-function useServer(context: DiagnosisContext, server: string): string {
+function switchServer(context: DiagnosisContext, server: string, byKey = true): string {
 	switch (frameOf(context)) {
 		case 'saved': {
 			// Only the address changes: the CA file, the secret and where it lives stay as saved.
@@ -168,7 +177,8 @@ function useServer(context: DiagnosisContext, server: string): string {
 		}
 
 		case 'keys': {
-			const use = keyFor(context, 'use-address');
+			// The screen's key moves to the one address the result carries: this one, unless `byKey` is false.
+			const use = byKey ? keyFor(context, 'use-address') : null;
 			if (use) {
 				return `Use it with ${keyMention(use)}: the server becomes ${server}, and the test runs there.`;
 			}
@@ -360,7 +370,9 @@ const entries: Record<DiagnosisCode, Entry> = {
 			context.redirectedTo
 				? `If ${originOf(context.redirectedTo)} is really your Tableau server (open it in a browser and check), use it as the server address: the token is sent only to the address you give.`
 				: 'For Tableau Cloud, use your pod host from the address bar, for example https://10ay.online.tableau.com, not https://online.tableau.com.',
-			context.redirectedTo ? useServer(context, originOf(context.redirectedTo)) : `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
+			context.redirectedTo
+				? switchServer(context, originOf(context.redirectedTo))
+				: `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
 		],
 	},
 	'api-version-unsupported': {
@@ -475,7 +487,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			if (context.server?.startsWith('http://')) {
 				return [
 					`Use ${other ?? 'https://YOUR_SERVER'} as the server address: the same host and port, with https://.`,
-					other ? useServer(context, other) : `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
+					other ? switchServer(context, other) : `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
 					frameOf(context) === 'keys'
 						? "If the certificate is not trusted then, give your company's CA in the CA file field."
 						: frameOf(context) === 'saved'
@@ -487,7 +499,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			return [
 				`Check which address your browser uses for Tableau: it is usually https:// on port 443, and a port that speaks plain HTTP is often a redirect to it or an internal port.`,
 				`If Tableau really listens only on plain HTTP there, the address is ${other ?? 'http://YOUR_SERVER'}; the token secret and the session would then cross the network unencrypted, so ask your administrator to turn on TLS instead.`,
-				other ? useServer(context, other) : `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
+				other ? switchServer(context, other) : `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
 			];
 		},
 	},
@@ -573,14 +585,14 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 	redirected: {
 		title: context => `The server moved us${context.redirectedTo ? ` to ${originOf(context.redirectedTo)}` : ' to another address'}; save that address instead`,
 		remedy: context => [
-			`Requests should go to ${context.redirectedTo ? originOf(context.redirectedTo) : 'the address it moved to'} directly. ${useServer(context, context.redirectedTo ? originOf(context.redirectedTo) : 'https://NEW_ADDRESS')}`,
+			`Requests should go to ${context.redirectedTo ? originOf(context.redirectedTo) : 'the address it moved to'} directly. ${switchServer(context, context.redirectedTo ? originOf(context.redirectedTo) : 'https://NEW_ADDRESS')}`,
 			'Every run through the old address costs extra round trips, and clients that follow the redirect without re-sending the sign-in fail with 405.',
 		],
 	},
 	'plain-http': {
 		title: () => 'The token was sent over plain http://, unencrypted',
 		remedy: context => [
-			`Anyone on the network between this machine and ${hostText(context)} can read the token secret and the session. Use https:// if the server offers it (most do). ${useServer(context, hostOnly(context) ? `https://${hostOnly(context)}` : 'https://YOUR_SERVER')}`,
+			`Anyone on the network between this machine and ${hostText(context)} can read the token secret and the session. Use https:// if the server offers it (most do). ${switchServer(context, hostOnly(context) ? `https://${hostOnly(context)}` : 'https://YOUR_SERVER', false)}`,
 			'If the server has no https:// address, ask your Tableau administrator to turn on TLS (`tsm security external-ssl enable`).',
 		],
 	},
@@ -613,7 +625,8 @@ export function diagnose(code: DiagnosisCode, given: DiagnosisContext = {}): Dia
 
 /** The address a diagnosis's remedy says to use instead: the same host with the other scheme, or where the sign-in was sent. */
 function addressOf(code: DiagnosisCode, context: DiagnosisContext): {address?: string} {
-	const address = code === 'wrong-scheme' ? otherScheme(context.server) : code === 'redirect-method' && context.redirectedTo ? originOf(context.redirectedTo) : null;
+	const address =
+		code === 'wrong-scheme' ? otherScheme(context.server) : code === 'redirect-method' && context.redirectedTo ? originOf(context.redirectedTo) : null;
 	return address ? {address} : {};
 }
 

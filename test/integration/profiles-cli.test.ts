@@ -246,7 +246,7 @@ describe('test NAME and test --all', () => {
 		);
 		expect(human.stdout).toMatch(/ {2}The token expires in about 64 days \(on \d{4}-\d{2}-\d{2}, Tableau's estimate\)\./);
 		expect(human.stdout).toContain('[token-expiring]');
-		expect(human.stdout).toContain('tableau-connect setup --profile soon');
+		expect(human.stdout).toContain('tableau-connect rotate soon');
 
 		const shown = JSON.parse((await cli(['profiles', 'show', 'soon', '--json'])).stdout) as {lastVerification: Record<string, unknown>};
 		expect(shown.lastVerification['token']).toMatchObject({expiresInDays: 9});

@@ -2,7 +2,10 @@
 // it shares with `test NAME`/`test --all`, the footer's keys and the sharing of the rows.
 import {describe, expect, test} from 'vitest';
 import {afterWizard} from '../../source/commands/home.js';
-import {homeKeyHints} from '../../source/ui/home/key-hints.js';
+import {hintsOf} from '../../source/ui/components/keymap.js';
+import {homeKeymap} from '../../source/ui/home/keymap.js';
+
+const homeKeyHints = (state: HomeState) => hintsOf(homeKeymap(state));
 import {homeLayout, wrappedRows} from '../../source/ui/home/layout.js';
 import {firstVisible} from '../../source/ui/home/ProfileList.js';
 import {busyNotice, homeReducer, initialHomeState, selectedProfile, type HomeAction, type HomeState} from '../../source/ui/home/reducer.js';

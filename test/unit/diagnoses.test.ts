@@ -231,7 +231,9 @@ describe('warnings', () => {
 			warning('redirected', {redirectedTo: 'https://10ay.online.tableau.com/', profile: 'acme.cloud', site: 'acme', tokenName: 'Parable Integration'}),
 		);
 		// Only the address changes: the saved CA file, secret and secret store stay as they are.
-		expect(saved).toContain('`tableau-connect profiles set-server acme.cloud https://10ay.online.tableau.com`, then run `tableau-connect test acme.cloud` again.');
+		expect(saved).toContain(
+			'`tableau-connect profiles set-server acme.cloud https://10ay.online.tableau.com`, then run `tableau-connect test acme.cloud` again.',
+		);
 	});
 
 	it('plain-http names the host, the https:// address to use and how to save it', () => {

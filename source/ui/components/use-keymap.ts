@@ -20,7 +20,7 @@ that names it; anything else is left to the screen's text field, if it has one.
 
 Keys typed ahead are read against the screen as the key before them left it, as if typed one by one:
 "dy" on the home screen asks to remove, then confirms; "cq" over the curl commands closes them, then
-quits. The first key acts at once; each further one waits for the render its predecessor caused.
+quits. The first key acts at once; a key after one that acted waits for the render that action caused.
 */
 export function useKeymap<Action>(keymap: Keymap<Action>, run: (action: Action) => void, options: {isActive: boolean}): void {
 	const latest = useRef({keymap, run, isActive: options.isActive});
@@ -28,17 +28,22 @@ export function useKeymap<Action>(keymap: Keymap<Action>, run: (action: Action) 
 	const pending = useRef<Press[]>([]);
 	const [, setRender] = useState(0);
 
-	function press(next: Press): void {
-		const binding = bindingFor(latest.current.keymap, next);
-		if (binding?.action !== null && binding?.action !== undefined) {
-			latest.current.run(binding.action);
-		}
-	}
+	/** Reads pending keys until one acts: the keys after it wait for the render it causes. A key that does nothing changes nothing. */
+	function readPending(screen: {keymap: Keymap<Action>; run: (action: Action) => void}): void {
+		let next = pending.current.shift();
+		while (next) {
+			const binding = bindingFor(screen.keymap, next);
+			if (binding?.action !== null && binding?.action !== undefined) {
+				screen.run(binding.action);
+				if (pending.current.length > 0) {
+					// A render even when the action changed nothing, so the next key is read.
+					setRender(count => count + 1);
+				}
 
-	function continueLater(): void {
-		if (pending.current.length > 0) {
-			// A render even when the key changed nothing, so the next one is read.
-			setRender(count => count + 1);
+				return;
+			}
+
+			next = pending.current.shift();
 		}
 	}
 
@@ -48,23 +53,17 @@ export function useKeymap<Action>(keymap: Keymap<Action>, run: (action: Action) 
 			return;
 		}
 
-		const next = pending.current.shift();
-		if (next) {
-			press(next);
-			continueLater();
-		}
+		readPending(latest.current);
 	});
 
 	useInput((input, key) => {
-		const [first, ...rest] = pressesOf(input, key);
-		if (pending.current.length > 0) {
-			// Still reading earlier keys: these wait their turn.
-			pending.current.push(first!, ...rest);
-			return;
+		const reading = pending.current.length > 0;
+		pending.current.push(...pressesOf(input, key));
+		// Still reading earlier keys: these wait their turn.
+		// The screen this handler was made for: another screen's handler may have changed the state
+		// already during this same key press (Esc closing the demo's picker must not also go back here).
+		if (!reading) {
+			readPending({keymap, run});
 		}
-
-		pending.current.push(...rest);
-		press(first!);
-		continueLater();
 	}, options);
 }

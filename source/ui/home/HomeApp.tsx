@@ -1,7 +1,9 @@
 import {useEffect, useReducer, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useExitWith} from '../components/use-exit-with.js';
 import {Footer, footerHeight} from '../components/Footer.js';
+import {hintsOf} from '../components/keymap.js';
+import {useKeymap} from '../components/use-keymap.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {Viewport} from '../components/Viewport.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
@@ -9,17 +11,19 @@ import type {TestsState} from '../profile-tests/tests-reducer.js';
 import type {ProfileSummary, RecordResult, VerifyProfile} from '../profile-tests/types.js';
 import {describeSoonestExpiry} from '../../verify/findings.js';
 import {useTestRunner} from '../profile-tests/use-test-runner.js';
-import {homeKeyHints} from './key-hints.js';
+import {homeKeymap, homeRemedyFrame} from './keymap.js';
 import {homeLayout, wrappedRows} from './layout.js';
 import {ProfileDetail} from './ProfileDetail.js';
 import {ProfileList} from './ProfileList.js';
 import {homeReducer, initialHomeState, selectedProfile, type HomeOutcome, type Notice} from './reducer.js';
 import {RemoveConfirm} from './RemoveConfirm.js';
-import {useHomeKeys} from './use-home-keys.js';
 import {useMove, useRemoval, type MoveServer, type RemoveProfile} from './use-removal.js';
 import {useStoreRefresh} from './use-store-refresh.js';
 
 export type {HomeOutcome, Notice} from './reducer.js';
+
+// Remedies under a profile name the list's keys: a test's result is read where they work.
+const remedyFrame = homeRemedyFrame();
 
 export type HomeAppProps = {
 	/** Reads the saved profiles (without secrets): when the screen opens, after a removal, and every 2 s. */
@@ -98,16 +102,9 @@ export function HomeApp(props: HomeAppProps) {
 	const now = useNow(clock);
 	const {columns, rows} = useTerminalSize();
 	const open = state.outcome === null;
-	useInput(
-		(input, key) => {
-			if (key.ctrl && input === 'c') {
-				dispatch({type: 'interrupt'});
-			}
-		},
-		{isActive: open},
-	);
-	useHomeKeys(dispatch, open);
-	useTestRunner(state.tests, dispatch, props.verify, props.record, clock);
+	const keymap = homeKeymap(state);
+	useKeymap(keymap, dispatch, {isActive: open});
+	useTestRunner(state.tests, dispatch, props.verify, props.record, clock, remedyFrame);
 	useRemoval(state.mode, dispatch, props.remove, props.list);
 	useMove(state.move, dispatch, props.moveServer, props.list);
 	useStoreRefresh(props.list, dispatch, open && state.mode.kind === 'browse', props.refreshMs);
@@ -121,7 +118,7 @@ export function HomeApp(props: HomeAppProps) {
 
 	const selected = selectedProfile(state);
 	const test = selected ? state.tests.tests.get(selected.name) : undefined;
-	const hints = homeKeyHints(state);
+	const hints = hintsOf(keymap);
 	const count = state.profiles.length;
 	// "1 of 2 saved profiles" read as "one of them is saved": say which is the selection's place.
 	const title = count === 0 ? 'no saved profiles' : count === 1 ? '1 saved profile' : `profile ${state.selected + 1} of ${count}`;

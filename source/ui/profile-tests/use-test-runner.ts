@@ -1,4 +1,5 @@
 import {useEffect, useRef, type Dispatch} from 'react';
+import type {RemedyFrame} from '../../verify/remedy-frame.js';
 import type {TestsAction, TestsState} from './tests-reducer.js';
 import type {RecordResult, VerifyProfile} from './types.js';
 
@@ -10,7 +11,14 @@ function messageOf(error: unknown): string {
 Starts every test the state says is running, once, and reports its events as actions. The result
 is recorded before the test is reported finished, so a screen that shows "verified" has kept it.
 */
-export function useTestRunner(tests: TestsState, dispatch: Dispatch<TestsAction>, verify: VerifyProfile, record: RecordResult, now: () => number): void {
+export function useTestRunner(
+	tests: TestsState,
+	dispatch: Dispatch<TestsAction>,
+	verify: VerifyProfile,
+	record: RecordResult,
+	now: () => number,
+	rerun?: RemedyFrame,
+): void {
 	const started = useRef(new Set<number>());
 	const latest = useRef({verify, record, now});
 	useEffect(() => {
@@ -29,11 +37,15 @@ export function useTestRunner(tests: TestsState, dispatch: Dispatch<TestsAction>
 			void (async () => {
 				let result;
 				try {
-					result = await verifyNow(name, event => {
-						dispatch(
-							event.type === 'check-started' ? {type: 'check-started', name, run, id: event.id} : {type: 'check-finished', name, run, check: event.check},
-						);
-					});
+					result = await verifyNow(
+						name,
+						event => {
+							dispatch(
+								event.type === 'check-started' ? {type: 'check-started', name, run, id: event.id} : {type: 'check-finished', name, run, check: event.check},
+							);
+						},
+						rerun,
+					);
 				} catch (error) {
 					dispatch({type: 'test-crashed', name, run, message: messageOf(error), at: at()});
 					return;
@@ -49,5 +61,5 @@ export function useTestRunner(tests: TestsState, dispatch: Dispatch<TestsAction>
 				dispatch({type: 'test-finished', name, run, result, at: at(), recordError});
 			})();
 		}
-	}, [tests.tests, dispatch]);
+	}, [tests.tests, dispatch, rerun]);
 }

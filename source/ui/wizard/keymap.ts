@@ -6,10 +6,7 @@ import type {FailureAction} from './screens/VerifyScreen.js';
 
 /** What a wizard key does: an action for the reducer, a caller's extra key (the demo's), a store check, or the caller's q. */
 export type WizardKey =
-	| {kind: 'dispatch'; action: WizardAction}
-	| {kind: 'extra'; extra: FailureAction}
-	| {kind: 'check-store'; thenNext: boolean}
-	| {kind: 'quit'};
+	{kind: 'dispatch'; action: WizardAction} | {kind: 'extra'; extra: FailureAction} | {kind: 'check-store'; thenNext: boolean} | {kind: 'quit'};
 
 export type WizardKeymapOptions = {
 	readonly extras: readonly FailureAction[];
@@ -82,11 +79,7 @@ export function verifyKeys(of: VerifyKeysOf, options: Pick<WizardKeymapOptions, 
 
 		case 'stopping':
 		case 'running': {
-			return [
-				key('c', 'curl commands', curl, {listed: of.phase === 'running'}),
-				key('Esc', 'back', send({type: 'back'}), {listed: false}),
-				...scrolling(),
-			];
+			return [key('c', 'curl commands', curl, {listed: of.phase === 'running'}), key('Esc', 'back', send({type: 'back'}), {listed: false}), ...scrolling()];
 		}
 
 		case 'passed': {

@@ -1,9 +1,7 @@
-import type {Dispatch} from 'react';
 import {Box, Text} from 'ink';
 import {Link} from '../../components/Link.js';
 import {Numbered} from '../../components/Numbered.js';
 import {Paint} from '../../components/Paint.js';
-import type {WizardAction} from '../reducer.js';
 import {accountSettingsSteps, siteHomeUrl} from '../../../verify/token-steps.js';
 
 type Props = {

@@ -58,9 +58,7 @@ function StepBody({state, dispatch, isActive, hyperlinks, insecure, keymap}: Pro
 		}
 
 		case 'account': {
-			return (
-				<AccountScreen server={parsedServer(state.values)} site={parsedSite(state.values)} hyperlinks={hyperlinks} />
-			);
+			return <AccountScreen server={parsedServer(state.values)} site={parsedSite(state.values)} hyperlinks={hyperlinks} />;
 		}
 
 		case 'token': {
