@@ -679,3 +679,54 @@ describe('editing a profile (issue 11, item 7)', () => {
 		expect(state.checks.profileName.notes).toEqual(['Saving renames the profile "old-name" to "new-name".']);
 	});
 });
+
+describe('the reducer reads nothing (issue 19)', () => {
+	const untouchable = {
+		check(): never {
+			throw new Error('the reducer read the CA file');
+		},
+		read(): never {
+			throw new Error('the reducer read the CA file');
+		},
+		resolve: (path: string) => path,
+	};
+
+	test('typing a CA file path, leaving the field and starting the test never touch the file system', () => {
+		let state = initialWizardState({caFiles: untouchable, initialStep: 'server', initialValues: {server: 'https://tableau.example.com', site: 'finance'}});
+		state = wizardReducer(state, {type: 'focus', field: 'caFile'});
+		for (const value of ['/', '/etc', '/etc/ca.pem']) {
+			state = wizardReducer(state, {type: 'change', field: 'caFile', value});
+		}
+
+		state = wizardReducer(state, {type: 'focus-next'});
+		expect(state.checks.caFile.error).toBeNull();
+		// The effect's answer, for this path only: an older path's answer does not count.
+		state = wizardReducer(state, {type: 'ca-file-checked', path: '/etc', problem: 'not this one'});
+		expect(state.checks.caFile.error).toBeNull();
+		state = wizardReducer(state, {type: 'ca-file-checked', path: '/etc/ca.pem', problem: 'There is no file at /etc/ca.pem.'});
+		expect(state.checks.caFile.error).toBe('There is no file at /etc/ca.pem.');
+	});
+
+	test('the store problem lives in the state: r finds it fixed, and Enter then starts the test', () => {
+		const state = startAtReview({storeProblem: 'The store folder cannot be written.'});
+		expect(state.storeProblem).toBe('The store folder cannot be written.');
+		const still = wizardReducer(state, {type: 'store-checked', problem: 'The store folder cannot be written.', thenNext: true});
+		expect(still.step).toBe('review');
+		const fixed = wizardReducer(state, {type: 'store-checked', problem: null, thenNext: true});
+		expect(fixed.storeProblem).toBeNull();
+		expect(fixed.step).toBe('verify');
+	});
+});
+
+function startAtReview(extra: {storeProblem: string}) {
+	return initialWizardState({
+		initialStep: 'review',
+		initialValues: {
+			server: 'https://tableau.example.com',
+			site: 'finance',
+			tokenName: 'Parable Integration',
+			tokenSecret: 'a'.repeat(22) + ':' + 'b'.repeat(32),
+		},
+		...extra,
+	});
+}

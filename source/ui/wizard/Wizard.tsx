@@ -1,4 +1,4 @@
-import {useReducer, useState} from 'react';
+import {useReducer} from 'react';
 import {Box} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {Footer, footerHeight} from '../components/Footer.js';
@@ -12,12 +12,12 @@ import {Viewport} from '../components/Viewport.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {wizardKeymap, wizardRemedyFrame, type WizardKey} from './keymap.js';
 import type {CaFileAccess} from './fields.js';
-import {initialWizardState, wizardReducer, type WizardOutcome} from './reducer.js';
+import {initialWizardState, wizardReducer, type WizardAction, type WizardOutcome} from './reducer.js';
 import {closingLine, type ClosingLine} from './closing-line.js';
 import {StepScreen} from './screens/StepScreen.js';
 import type {FailureAction} from './screens/VerifyScreen.js';
 import type {StepId, WizardValues} from './steps.js';
-import {useSaving, useVerification, type SaveFunction, type VerifyFunction} from './use-effects.js';
+import {recheckCaFile, useCaFileCheck, useSaving, useVerification, type SaveFunction, type VerifyFunction} from './use-effects.js';
 import {useOutcome} from './use-outcome.js';
 
 export type {FailureAction} from './screens/VerifyScreen.js';
@@ -87,25 +87,32 @@ touches outside the terminal (the test, the store) comes in as props; it ends wi
 `useApp().exit(outcome)`, so `waitUntilExit()` resolves with a `WizardOutcome`.
 */
 export function Wizard(props: WizardProps) {
-	const [state, dispatch] = useReducer(wizardReducer, props, initialWizardState);
+	// The store is checked once as the wizard opens, and again when the person says it is fixed (r).
+	const [state, dispatch] = useReducer(wizardReducer, props, given => initialWizardState({...given, storeProblem: given.checkStore?.() ?? null}));
 	const {columns, rows} = useTerminalSize();
-	const [storeProblem, setStoreProblem] = useState(() => props.checkStore?.() ?? null);
 	const extraFailureActions = props.extraFailureActions ?? noActions;
 	const keyOptions = {
 		extras: extraFailureActions,
 		finish: props.finishLabel ?? 'finish',
-		storeProblem,
 		quitKey: props.onQuitKey !== undefined,
 		active: props.isActive ?? true,
 		signOutOnCtrlC: props.signOutOnCtrlC ?? true,
 	};
 	const keymap = wizardKeymap(state, keyOptions);
+	// Going on, or starting a test, reads the CA file again first: one put back since counts, one gone does not pass.
+	const send = (action: WizardAction) => {
+		if (action.type === 'next' || action.type === 'start-verification' || action.type === 'focus-next' || action.type === 'focus-previous') {
+			recheckCaFile(state, dispatch);
+		}
+
+		dispatch(action);
+	};
 	useKeymap(
 		keymap,
 		(key: WizardKey) => {
 			switch (key.kind) {
 				case 'dispatch': {
-					dispatch(key.action);
+					send(key.action);
 					break;
 				}
 
@@ -123,13 +130,7 @@ export function Wizard(props: WizardProps) {
 				}
 
 				case 'check-store': {
-					// Checked again when the person says it is fixed; the test starts once a save can follow it.
-					const problem = props.checkStore?.() ?? null;
-					setStoreProblem(problem);
-					if (problem === null && key.thenNext) {
-						dispatch({type: 'next'});
-					}
-
+					dispatch({type: 'store-checked', problem: props.checkStore?.() ?? null, thenNext: key.thenNext});
 					break;
 				}
 
@@ -144,6 +145,7 @@ export function Wizard(props: WizardProps) {
 	// Remedies name the keys of the result screens, and commands only where the person can run them.
 	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {}, wizardRemedyFrame(keyOptions, props.remedyCommands ?? true));
 	useSaving(state, dispatch, props.save);
+	useCaFileCheck(state, dispatch);
 	const {outcome} = state;
 	useOutcome(outcome, props.onEnd, props.onExit);
 
@@ -151,11 +153,10 @@ export function Wizard(props: WizardProps) {
 	const screen = (
 		<StepScreen
 			state={state}
-			dispatch={dispatch}
+			dispatch={send}
 			isActive={state.outcome === null && (props.isActive ?? true)}
 			hyperlinks={props.hyperlinks ?? false}
 			insecure={props.verifyOptions?.insecure ?? false}
-			storeProblem={storeProblem}
 			keymap={keymap}
 		/>
 	);

@@ -28,7 +28,7 @@ export type FieldContext = {
 	editingProfile: string | null;
 	/** The secret of the profile being edited, kept unless the person replaces it. */
 	savedSecret?: string | null;
-	/** Checks the CA file field; without it any path is taken as it is. */
+	/** Checks the CA file field (in an effect, never in the reducer); without it any path is taken as it is. */
 	caFiles?: CaFileAccess | null;
 };
 
@@ -117,8 +117,16 @@ function profileNameCheck(values: WizardValues, context: FieldContext): FieldChe
 	return {error: null, notes: [], warnings: []};
 }
 
-/** Checks every field against the current values. Pure: the reducer calls it after each change. */
-export function checkFields(values: WizardValues, context: FieldContext): Record<FieldId, FieldCheck> {
+/**
+Checks every field against the current values. Pure: the reducer calls it after each change. The CA
+file's problem is the one last found on disk for that same path; a path not checked yet has none until
+it is (startVerification checks every field again before the test).
+*/
+export function checkFields(
+	values: WizardValues,
+	context: FieldContext,
+	caFileOnDisk: {path: string; problem: string | null} | null = null,
+): Record<FieldId, FieldCheck> {
 	const server = parseServerInput(values.server);
 	const serverCheck: FieldCheck = server.ok
 		? {error: null, notes: server.notes, warnings: server.warnings.map(item => item.message)}
@@ -129,7 +137,7 @@ export function checkFields(values: WizardValues, context: FieldContext): Record
 	const caFileCheck: FieldCheck =
 		caFile === ''
 			? {error: null, notes: ["Empty: the system's certificate authorities are trusted, as a browser does."], warnings: []}
-			: {error: context.caFiles?.check(caFile) ?? null, notes: [], warnings: []};
+			: {error: caFileOnDisk?.path === caFile ? caFileOnDisk.problem : null, notes: [], warnings: []};
 	return {
 		server: serverCheck,
 		site: siteCheck,

@@ -30,7 +30,7 @@ function withValues(state: WizardState, values: WizardValues, changed: readonly 
 		next = {...next, profileName: suggestProfileName(next, state.context.existingProfileNames)};
 	}
 
-	return {...state, values: next, checks: checkFields(next, state.context)};
+	return {...state, values: next, checks: checkFields(next, state.context, state.caFileCheck)};
 }
 
 /**

@@ -12,8 +12,6 @@ export type WizardKeymapOptions = {
 	readonly extras: readonly FailureAction[];
 	/** What Enter does after a passing test; "finish" unless the caller goes on (the demo's "back to the scenarios"). */
 	readonly finish: string;
-	/** Why the profile cannot be saved, found before the test; the review then only checks again. */
-	readonly storeProblem: string | null;
 	/** Whether the caller takes q where no text field has the keys (the demo). */
 	readonly quitKey: boolean;
 	/** False while the caller's own screen has the keys (the demo's picker): only Ctrl-C is the wizard's then. */
@@ -134,7 +132,7 @@ function stepKeys(state: WizardState, options: WizardKeymapOptions): Entry[] {
 		}
 
 		case 'review': {
-			if (options.storeProblem !== null) {
+			if (state.storeProblem !== null) {
 				// The test signs out other sessions of the token: it waits until its result can be saved.
 				return [
 					key('r', 'check again', {kind: 'check-store', thenNext: false}),

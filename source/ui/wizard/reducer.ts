@@ -57,6 +57,8 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		scrollMax: 0,
 		outcome: null,
 		context,
+		caFileCheck: null,
+		storeProblem: init.storeProblem ?? null,
 	};
 	const step = init.initialStep ?? 'needs';
 	return step === 'verify' ? startVerification(base) : enterStep(base, step);
@@ -133,6 +135,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		case 'set-scroll-limit': {
 			const max = Math.max(0, action.max);
 			return max === state.scrollMax ? state : {...state, scrollMax: max, scroll: Math.min(state.scroll, max)};
+		}
+
+		case 'ca-file-checked': {
+			const caFileCheck = {path: action.path, problem: action.problem};
+			return {...state, caFileCheck, checks: checkFields(state.values, state.context, caFileCheck)};
+		}
+
+		case 'store-checked': {
+			const checked = {...state, storeProblem: action.problem};
+			return action.problem === null && action.thenNext ? next(checked) : checked;
 		}
 
 		case 'cancel': {

@@ -59,6 +59,10 @@ export type WizardState = {
 	scrollMax: number;
 	outcome: WizardOutcome | null;
 	context: FieldContext;
+	/** The CA file field's file as last checked on disk (by an effect: the reducer reads nothing); null before. */
+	caFileCheck: {path: string; problem: string | null} | null;
+	/** Why the profile could not be saved, found before the test: the test waits until it is fixed. */
+	storeProblem: string | null;
 };
 
 export type WizardAction =
@@ -86,6 +90,9 @@ export type WizardAction =
 	| {type: 'toggle-curl'}
 	| {type: 'scroll'; by: number}
 	| {type: 'set-scroll-limit'; max: number}
+	| {type: 'ca-file-checked'; path: string; problem: string | null}
+	/** The store checked again (r on the review); `thenNext`: Enter asked, so the test starts once it can be saved. */
+	| {type: 'store-checked'; problem: string | null; thenNext: boolean}
 	| {type: 'quit'}
 	/** Ctrl-C. `signOutFirst`: a running test stops and signs out before the wizard ends (a second Ctrl-C does not wait). */
 	| {type: 'cancel'; signOutFirst?: boolean};
@@ -99,4 +106,6 @@ export type WizardInit = {
 	validateProfileName?: (name: string) => string | null;
 	/** Checks and reads the CA file field's file. */
 	caFiles?: CaFileAccess | null;
+	/** Why the profile cannot be saved, as found when the wizard opens. */
+	storeProblem?: string | null;
 };

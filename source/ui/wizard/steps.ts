@@ -44,7 +44,8 @@ export const fieldLabels: Record<FieldId, string> = {
 
 /** The step that holds `field`. */
 export function stepOf(field: FieldId): StepId {
-	return field === 'server' || field === 'site' ? 'server' : 'credentials';
+	// Read from the steps' own field lists: the CA file field, added later, was once sent to the credentials.
+	return stepIds.find(step => stepFields[step].includes(field))!;
 }
 
 /** 1-based position of `step`, for "Step N of M". */

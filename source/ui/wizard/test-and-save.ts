@@ -275,7 +275,7 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 			const from = state.values[action.field];
 			const values = {...state.values, [action.field]: action.value};
 			const correction = `${fieldLabels[action.field]} corrected: ${from === '' ? '(empty)' : from} → ${action.value === '' ? '(empty)' : action.value}`;
-			return {...state, values, checks: checkFields(values, state.context), correction};
+			return {...state, values, checks: checkFields(values, state.context, state.caFileCheck), correction};
 		}
 	}
 }

@@ -116,3 +116,26 @@ export function useSaving(state: WizardState, dispatch: Dispatch<WizardAction>, 
 			);
 	}, [request, dispatch]);
 }
+
+/**
+Checks the CA file field's file whenever its path changes, and again on each step: a certificate put
+in place meanwhile counts. The result goes to the reducer, which reads nothing itself.
+*/
+export function useCaFileCheck(state: WizardState, dispatch: Dispatch<WizardAction>): void {
+	const path = state.values.caFile.trim();
+	const access = state.context.caFiles;
+	useEffect(() => {
+		checkCaFile(path, access, dispatch);
+	}, [path, access, state.step, dispatch]);
+}
+
+/** The CA file checked now, before a key starts a test: one put back since the last check counts, one gone does not pass. */
+export function recheckCaFile(state: WizardState, dispatch: Dispatch<WizardAction>): void {
+	checkCaFile(state.values.caFile.trim(), state.context.caFiles, dispatch);
+}
+
+function checkCaFile(path: string, access: WizardState['context']['caFiles'], dispatch: Dispatch<WizardAction>): void {
+	if (path !== '' && access) {
+		dispatch({type: 'ca-file-checked', path, problem: access.check(path)});
+	}
+}

@@ -20,15 +20,14 @@ type Props = {
 	readonly isActive: boolean;
 	readonly hyperlinks: boolean;
 	readonly insecure: boolean;
-	/** Why the profile could not be saved, found before the test: said on every step until fixed. */
-	readonly storeProblem?: string | null;
 	/** The wizard's keys right now: what the page says a key does is what it does. */
 	readonly keymap: Keymap<WizardKey>;
 };
 
 /** The screen of the wizard's current step, under what stands in the way of saving, if anything. */
 export function StepScreen(props: Props) {
-	const {storeProblem, state} = props;
+	const {state} = props;
+	const {storeProblem} = state;
 	if (!storeProblem || state.step === 'verify') {
 		return <StepBody {...props} />;
 	}
