@@ -3,6 +3,7 @@ import {Box} from 'ink';
 import {TextField} from '../../components/TextField.js';
 import {Paint} from '../../components/Paint.js';
 import {useTerminalSize} from '../../components/use-terminal-size.js';
+import {looksLikeTokenSecret} from '../../../tableau/secret-shape.js';
 import {pendingChange} from '../fields.js';
 import type {WizardAction, WizardState} from '../reducer.js';
 import {fieldLabels, type FieldId} from '../steps.js';
@@ -41,7 +42,8 @@ export function FieldList({state, fields, looks, dispatch, isActive}: Props) {
 						isActive={isActive}
 						onChange={value => dispatch({type: 'change', field, value})}
 						onSubmit={() => dispatch({type: 'next'})}
-						mask={look.masked && !state.secretVisible ? '*' : undefined}
+						// Masked is masked: a secret pasted into the wrong field is not shown there either.
+						mask={(look.masked && !state.secretVisible) || looksLikeTokenSecret(state.values[field]) ? '*' : undefined}
 						placeholder={look.placeholder ?? ''}
 						hint={look.hint ?? ''}
 						check={state.checks[field]}
