@@ -2,9 +2,9 @@
 // its outcome into an exit code. `cli.tsx` gives it the process's streams and environment; tests
 // give it their own, and run commands in-process. Every command is imported lazily so that
 // `--help`, `test` and `profiles` never load Ink or React.
-import {interruptedExitCode, isInterruption} from './interrupt.js';
-import type {CommandIo} from './io.js';
-import {UsageError} from './usage-error.js';
+import {interruptedExitCode, isInterruption} from './shared/interrupt.js';
+import type {CommandIo} from './shared/io.js';
+import {UsageError} from './shared/usage-error.js';
 
 const mainHelp = `tableau-connect ${__VERSION__}: connect Parable to Tableau with a personal access token.
 
@@ -30,12 +30,12 @@ NODE_EXTRA_CA_CERTS, NO_COLOR.`;
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
-	test: async () => (await import('./test.js')).runTestCommand,
-	simulate: async () => (await import('./simulate.js')).runSimulateCommand,
-	profiles: async () => (await import('./profiles.js')).runProfilesCommand,
-	rotate: async () => (await import('./rotate.js')).runRotateCommand,
-	setup: async () => (await import('./setup.js')).runSetupCommand,
-	demo: async () => (await import('./demo.js')).runDemoCommand,
+	test: async () => (await import('./test/test.js')).runTestCommand,
+	simulate: async () => (await import('./simulate/simulate.js')).runSimulateCommand,
+	profiles: async () => (await import('./profiles/profiles.js')).runProfilesCommand,
+	rotate: async () => (await import('./rotate/rotate.js')).runRotateCommand,
+	setup: async () => (await import('./setup/setup.js')).runSetupCommand,
+	demo: async () => (await import('./demo/demo.js')).runDemoCommand,
 };
 
 /** The value of `--flag VALUE` or `--flag=VALUE`, read before the command parses its arguments properly. */
@@ -64,7 +64,7 @@ export async function runCommandLine(argv: string[], io: CommandIo): Promise<num
 
 	try {
 		if (first === undefined || first.startsWith('-')) {
-			const {runHomeCommand} = await import('./home.js');
+			const {runHomeCommand} = await import('./home/home.js');
 			return await runHomeCommand(argv, io);
 		}
 

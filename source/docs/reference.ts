@@ -3,7 +3,7 @@
 // test/unit/reference-doc.test.ts fails when the committed file differs, so it cannot drift.
 // The descriptions below are typed as records over the code's own unions: a new field, check or
 // warning does not compile until it is described here.
-import {interruptedExitCode} from '../commands/interrupt.js';
+import {interruptedExitCode} from '../commands/shared/interrupt.js';
 import {diagnosisCatalogue, warning} from '../verify/diagnoses.js';
 import {defaultExpiryWarningDays} from '../verify/findings.js';
 import {checkLabels} from '../verify/labels.js';

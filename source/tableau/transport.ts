@@ -6,28 +6,11 @@ import {classifyNetworkError, NetworkError} from './network-error.js';
 import {takePreconnected} from './preconnect.js';
 import {describeFailure, watchExchanges} from './exchange-watch.js';
 import type {ExchangeObserver} from './exchange.js';
+import type {HttpRequest} from './http-request.js';
 import {retryDelayMs, type RetryPolicy, defaultRetryPolicy} from './retry.js';
 import {saysPortWantsTls, speaksTls} from './scheme-probe.js';
 
-export type HttpRequest = {
-	method: 'GET' | 'POST';
-	url: string;
-	headers?: Record<string, string>;
-	body?: string;
-	/** Send it once, never again, whatever happens: the caller decides what a failure means. */
-	once?: boolean;
-	/**
-	false: a 429 or 503 is returned at once instead of waited out (a dropped connection is still
-	retried). For calls whose session may be over by the time "later" comes: the caller retries them.
-	*/
-	waitOutLater?: boolean;
-	/**
-	Not abandoned on Ctrl-C, but given a short deadline of its own: a sign-in (the session it opens must
-	be ended) and a sign-out (so the token's one session is free again). Every other request is
-	abandoned at once when the run's signal aborts.
-	*/
-	survivesInterrupt?: boolean;
-};
+export type {HttpRequest} from './http-request.js';
 
 /** The run was stopped (Ctrl-C): the request was abandoned, answered or not. */
 export class InterruptedRequest extends Error {

@@ -4,7 +4,7 @@
 import {PassThrough, Writable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/commands/main.js';
-import {createStyle, paintStatus, statusSymbol} from '../../source/commands/style.js';
+import {createStyle, paintStatus, statusSymbol} from '../../source/commands/shared/style.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 
 let simulator: Simulator;

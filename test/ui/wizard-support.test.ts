@@ -2,8 +2,8 @@
 import {execFileSync} from 'node:child_process';
 import {PassThrough} from 'node:stream';
 import {describe, expect, test} from 'vitest';
-import {exitCodeFor, noTerminalMessage, runSetupCommand} from '../../source/commands/setup.js';
-import type {CommandIo} from '../../source/commands/io.js';
+import {exitCodeFor, noTerminalMessage, runSetupCommand} from '../../source/commands/setup/setup.js';
+import type {CommandIo} from '../../source/commands/shared/io.js';
 import {supportsHyperlinks} from '../../source/ui/hyperlinks.js';
 import {curlCommands} from '../../source/ui/wizard/curl-commands.js';
 import {suggestProfileName} from '../../source/ui/wizard/fields.js';

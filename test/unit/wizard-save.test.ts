@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {wizardSaver} from '../../source/commands/wizard-save.js';
+import {wizardSaver} from '../../source/commands/setup/wizard-save.js';
 import {openProfileStore} from '../../source/profiles/store.js';
 
 const folders: string[] = [];

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-shape.js';
-import type {CaFileAccess} from '../ui/wizard/fields.js';
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../../tableau/secret-shape.js';
+import type {CaFileAccess} from '../../ui/wizard/fields.js';
 
 /**
 The wizard's CA file field over the file system: a path is usable when it can be read and holds a PEM

@@ -1,17 +1,17 @@
 import {createElement} from 'react';
-import type {WizardOutcome} from '../ui/wizard/reducer.js';
-import type {VerifyFunction} from '../ui/wizard/use-effects.js';
-import type {WizardValues} from '../ui/wizard/steps.js';
-import type {OpenedProfileStore} from '../profiles/store.js';
-import type {EditableProfile} from './profile-access.js';
-import type {VerificationOptions} from '../verify/pipeline.js';
-import {parseCommandArgs} from './args.js';
-import {inkRenderOptions} from './ink-options.js';
-import {writeLines, type CommandIo} from './io.js';
-import {secretStoreChoice} from './secret-store-choice.js';
-import {UsageError} from './usage-error.js';
-import {recordingFrom} from './trace-recording.js';
-import {verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
+import type {WizardOutcome} from '../../ui/wizard/reducer.js';
+import type {VerifyFunction} from '../../ui/wizard/use-effects.js';
+import type {WizardValues} from '../../ui/wizard/steps.js';
+import type {OpenedProfileStore} from '../../profiles/store.js';
+import type {EditableProfile} from '../shared/profile-access.js';
+import type {VerificationOptions} from '../../verify/pipeline.js';
+import {parseCommandArgs} from '../shared/args.js';
+import {inkRenderOptions} from '../shared/ink-options.js';
+import {writeLines, type CommandIo} from '../shared/io.js';
+import {secretStoreChoice} from '../shared/secret-store-choice.js';
+import {UsageError} from '../shared/usage-error.js';
+import {recordingFrom} from '../shared/trace-recording.js';
+import {verificationOptionsFrom, verificationFlagOptions} from '../shared/verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
 
@@ -137,8 +137,8 @@ export async function runWizard(
 	const notes: string[] = [];
 	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}, {caFileAccess}] = await Promise.all([
 		import('./wizard-save.js'),
-		import('../profiles/profile-name.js'),
-		import('../ui/hyperlinks.js'),
+		import('../../profiles/profile-name.js'),
+		import('../../ui/hyperlinks.js'),
 		import('./ca-file-access.js'),
 	]);
 	// --ca-file fills the CA file field (and is saved with the profile); a saved one is the edited profile's.
@@ -155,9 +155,9 @@ export async function runWizard(
 	];
 
 	// The HTTP client is needed only on the last step: loading it then keeps the first frame fast and small.
-	const pipeline = once(async () => import('../verify/pipeline.js'));
+	const pipeline = once(async () => import('../../verify/pipeline.js'));
 	const verify: VerifyFunction = async (input, verificationOptions) => (await pipeline()).verifyConnection(input, verificationOptions);
-	const [{render}, {Wizard}] = await Promise.all([import('ink'), import('../ui/wizard/Wizard.js')]);
+	const [{render}, {Wizard}] = await Promise.all([import('ink'), import('../../ui/wizard/Wizard.js')]);
 	const instance = render(
 		createElement(Wizard, {
 			verify,
@@ -201,11 +201,11 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	let newProfileName: string | undefined;
 	const terminal = io.stdin.isTTY && io.stdout.isTTY;
 	if (values.profile !== undefined) {
-		const {editableProfile, openStoreFor, requireProfile} = await import('./profile-access.js');
+		const {editableProfile, openStoreFor, requireProfile} = await import('../shared/profile-access.js');
 		store = openStoreFor(io, {secretStore: values['secret-store']});
 		if (store.get(values.profile) === undefined && terminal) {
 			// An unknown name on a terminal is an offer to create it: the wizard starts with that name.
-			const {validateProfileName} = await import('../profiles/profile-name.js');
+			const {validateProfileName} = await import('../../profiles/profile-name.js');
 			const problem = validateProfileName(values.profile);
 			if (problem) {
 				throw new UsageError(problem);
@@ -226,7 +226,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 		return 2;
 	}
 
-	const {peekProfileNames, storeProblem} = await import('../profiles/peek.js');
+	const {peekProfileNames, storeProblem} = await import('../../profiles/peek.js');
 	const session = {
 		editing,
 		verifyOptions,
@@ -251,7 +251,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	const outcome = await runWizard(
 		{
 			...session,
-			openStore: async () => (await import('./profile-access.js')).openStoreFor(io, {quiet: true, secretStore: values['secret-store']}),
+			openStore: async () => (await import('../shared/profile-access.js')).openStoreFor(io, {quiet: true, secretStore: values['secret-store']}),
 			existingProfileNames: peek.names,
 		},
 		io,

@@ -1,16 +1,16 @@
 import {createInterface} from 'node:readline/promises';
 import path from 'node:path';
-import {ProfileStoreError, validateProfileName, type OpenedProfileStore} from '../profiles/store.js';
-import type {Profile} from '../profiles/types.js';
-import {parseCommandArgs} from './args.js';
-import {serverLabel, userText} from '../verify/labels.js';
-import {verificationFlagOptions} from './verification-options.js';
-import {writeLines, type CommandIo} from './io.js';
-import {lastFindings} from '../profiles/last-verification.js';
-import {describeLastVerification, openStoreFor, publicView, requireProfile} from './profile-access.js';
-import {glanceFields, renderProfileTable, rowFromProfile, tableWidth} from './profile-table.js';
+import {ProfileStoreError, validateProfileName, type OpenedProfileStore} from '../../profiles/store.js';
+import type {Profile} from '../../profiles/types.js';
+import {parseCommandArgs} from '../shared/args.js';
+import {serverLabel, userText} from '../../verify/labels.js';
+import {writeLines, type CommandIo} from '../shared/io.js';
+import {lastFindings} from '../../profiles/last-verification.js';
+import {describeLastVerification, openStoreFor, publicView, requireProfile} from '../shared/profile-access.js';
+import {glanceFields, renderProfileTable, rowFromProfile, tableWidth} from '../shared/profile-table.js';
 import {moveSecrets, setCaFile, setSecret} from './profiles-edit.js';
-import {UsageError} from './usage-error.js';
+import {UsageError} from '../shared/usage-error.js';
+import {profilesOptions, type ProfilesValues} from './profiles-flags.js';
 
 export const profilesHelp = `Usage:
   tableau-connect profiles [list] [--json]
@@ -40,22 +40,6 @@ The store lives in TABLEAU_CONNECT_CONFIG_DIR when that is set.
 
 Exit codes: 0 done, 1 "add" tested the values and they failed (nothing saved) or removal was
 declined, 2 usage error, missing profile, or a store that cannot be read (it is never rewritten).`;
-
-const options = {
-	json: {type: 'boolean'},
-	yes: {type: 'boolean', short: 'y'},
-	server: {type: 'string'},
-	site: {type: 'string'},
-	'token-name': {type: 'string'},
-	'token-secret-stdin': {type: 'boolean'},
-	'no-verify': {type: 'boolean'},
-	force: {type: 'boolean'},
-	'secret-store': {type: 'string'},
-	none: {type: 'boolean'},
-	...verificationFlagOptions,
-} as const;
-
-export type ProfilesValues = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
 
 function expectArguments(action: string, positionals: string[], count: number, usage: string): void {
 	if (positionals.length !== count) {
@@ -200,7 +184,7 @@ async function rename(io: CommandIo, values: ProfilesValues, from: string, to: s
 
 /** `tableau-connect profiles …`: list, show, remove, rename, add and edit saved profiles. */
 export async function runProfilesCommand(argv: string[], io: CommandIo): Promise<number> {
-	const {values, positionals} = parseCommandArgs('profiles', argv, options);
+	const {values, positionals} = parseCommandArgs('profiles', argv, profilesOptions);
 	if (values.help) {
 		writeLines(io.stdout, [profilesHelp]);
 		return 0;

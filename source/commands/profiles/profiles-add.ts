@@ -1,14 +1,16 @@
 import path from 'node:path';
-import {shellQuote} from '../profiles/shell-quote.js';
-import {validateProfileName, type SavedProfile} from '../profiles/store.js';
-import {connectionFlags, environmentOrigins, tokenSecretFrom} from './connection-flags.js';
-import {interruptedExitCode, wasStopped} from './interrupt.js';
-import {writeLines, type CommandIo} from './io.js';
-import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from './profile-access.js';
-import type {ProfilesValues} from './profiles.js';
-import {resolveTarget, runAndReport, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
-import {recordingFrom} from './trace-recording.js';
-import {UsageError} from './usage-error.js';
+import {shellQuote} from '../../tableau/shell-quote.js';
+import {validateProfileName, type SavedProfile} from '../../profiles/store.js';
+import {connectionFlags, environmentOrigins, tokenSecretFrom} from '../shared/connection-flags.js';
+import {interruptedExitCode, wasStopped} from '../shared/interrupt.js';
+import {writeLines, type CommandIo} from '../shared/io.js';
+import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from '../shared/profile-access.js';
+import type {ProfilesValues} from './profiles-flags.js';
+import {resolveTarget} from '../shared/run.js';
+import {runAndReport} from '../shared/run-report.js';
+import {verificationOptionsFrom} from '../shared/verification-options.js';
+import {recordingFrom} from '../shared/trace-recording.js';
+import {UsageError} from '../shared/usage-error.js';
 
 /** `profiles add NAME …`: verify, then save; or save as it is with --no-verify. */
 export async function addProfile(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {
@@ -29,7 +31,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values as ParsedTestArgs['values'])), ...recording.options};
+	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
 	const tokenSecret = await tokenSecretFrom(values, io);
 
 	// The CA file is saved as an absolute path, so the profile works from any folder; --insecure never is.
@@ -54,13 +56,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	// Nothing is saved when the test fails: the remedies must not name a profile that does not exist.
-	const result = await runAndReport(
-		{...input, profile: name, rerun: {kind: 'command'}},
-		verification,
-		io,
-		values as ParsedTestArgs['values'],
-		environmentOrigins(values, io),
-	);
+	const result = await runAndReport({...input, profile: name, rerun: {kind: 'command'}}, verification, io, values, environmentOrigins(values, io));
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}

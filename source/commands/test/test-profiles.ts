@@ -1,16 +1,18 @@
 import {PassThrough} from 'node:stream';
-import type {Profile} from '../profiles/types.js';
-import {describeSoonestExpiry} from '../verify/findings.js';
-import type {VerificationResult} from '../verify/types.js';
-import {writeLines, type CommandIo} from './io.js';
-import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from './profile-access.js';
-import {wasInterrupted} from '../verify/interrupted.js';
-import {runSummary} from '../verify/labels.js';
-import {exitCodeOf, insecureWarning, runAndReport, traceHint, verificationOptionsFrom, type ParsedTestArgs} from './test.js';
-import {recordingFrom} from './trace-recording.js';
-import {UsageError} from './usage-error.js';
-import {profileTestConcurrency} from './verification-options.js';
-import {renderProfileTable, rowFromResult, tableWidth} from './profile-table.js';
+import type {Profile} from '../../profiles/types.js';
+import {describeSoonestExpiry} from '../../verify/findings.js';
+import type {VerificationResult} from '../../verify/types.js';
+import {writeLines, type CommandIo} from '../shared/io.js';
+import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from '../shared/profile-access.js';
+import {wasInterrupted} from '../../verify/interrupted.js';
+import {runSummary} from '../../verify/labels.js';
+import {exitCodeOf, insecureWarning, runAndReport, traceHint} from '../shared/run-report.js';
+import {verificationOptionsFrom} from '../shared/verification-options.js';
+import type {ParsedTestArgs} from './test-flags.js';
+import {recordingFrom} from '../shared/trace-recording.js';
+import {UsageError} from '../shared/usage-error.js';
+import {profileTestConcurrency} from '../shared/verification-options.js';
+import {renderProfileTable, rowFromResult, tableWidth} from '../shared/profile-table.js';
 
 async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
 	const results: R[] = Array.from({length: items.length});

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-shape.js';
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../../tableau/secret-shape.js';
 import {Interrupted} from './interrupt.js';
 import {UsageError} from './usage-error.js';
 

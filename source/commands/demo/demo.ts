@@ -1,14 +1,14 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {constants, tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {openProfileStore} from '../profiles/store.js';
-import {isScenarioId, scenarioLines, startSimulator, type ScenarioInfo, type Simulator, type SimulatorOptions} from '../simulator/index.js';
-import type {ProfileInput} from '../profiles/types.js';
-import type {DemoAppProps, DemoOutcome} from '../ui/demo/DemoApp.js';
-import {verifyConnection} from '../verify/pipeline.js';
-import {parseCommandArgs} from './args.js';
-import {writeLines, type CommandIo} from './io.js';
-import {UsageError} from './usage-error.js';
+import {openProfileStore} from '../../profiles/store.js';
+import {isScenarioId, scenarioLines, startSimulator, type ScenarioInfo, type Simulator, type SimulatorOptions} from '../../simulator/index.js';
+import type {ProfileInput} from '../../profiles/types.js';
+import type {DemoAppProps, DemoOutcome} from '../../ui/demo/DemoApp.js';
+import {verifyConnection} from '../../verify/pipeline.js';
+import {parseCommandArgs} from '../shared/args.js';
+import {writeLines, type CommandIo} from '../shared/io.js';
+import {UsageError} from '../shared/usage-error.js';
 
 export const demoHelp = `Usage: tableau-connect demo [--scenario ID] [--list]
 
@@ -149,7 +149,7 @@ export async function runDemoCommand(argv: string[], io: CommandIo): Promise<num
 	try {
 		// The file, always: a demo must never write to, or ask for, the person's keychain.
 		const store = openProfileStore({directory: folder, secretStore: 'file'});
-		const {renderDemo} = await import('../ui/demo/DemoApp.js');
+		const {renderDemo} = await import('../../ui/demo/DemoApp.js');
 		outcome = await renderDemo(
 			{
 				...demoWiring(simulator, async input => store.save(input)),

@@ -1,8 +1,8 @@
-import {timeAgo} from '../profiles/last-verification.js';
-import type {Profile} from '../profiles/types.js';
-import {expiryDate, expiryFrom} from '../verify/findings.js';
-import {serverLabel} from '../verify/labels.js';
-import type {TokenExpiry, VerificationResult} from '../verify/types.js';
+import {timeAgo} from '../../profiles/last-verification.js';
+import type {Profile} from '../../profiles/types.js';
+import {expiryDate, expiryFrom} from '../../verify/findings.js';
+import {serverLabel} from '../../verify/labels.js';
+import type {TokenExpiry, VerificationResult} from '../../verify/types.js';
 import type {CommandIo} from './io.js';
 
 // The table of saved profiles that `profiles list` prints from the store, and `test --all` from the

@@ -1,14 +1,14 @@
-import {openProfileStore, ProfileStoreError, type OpenedProfileStore} from '../profiles/store.js';
-import type {LastVerification, Profile, SavedProfile} from '../profiles/types.js';
-import {shellQuote} from '../profiles/shell-quote.js';
-import type {VerificationInput, VerificationOptions} from '../verify/pipeline.js';
-import type {VerificationResult} from '../verify/types.js';
-import {looksLikeTokenSecret} from '../tableau/secret-shape.js';
+import {openProfileStore, ProfileStoreError, type OpenedProfileStore} from '../../profiles/store.js';
+import type {LastVerification, Profile, SavedProfile} from '../../profiles/types.js';
+import {shellQuote} from '../../tableau/shell-quote.js';
+import type {VerificationInput, VerificationOptions} from '../../verify/pipeline.js';
+import type {VerificationResult} from '../../verify/types.js';
+import {looksLikeTokenSecret} from '../../tableau/secret-shape.js';
 import {readCaFile, type CommandIo} from './io.js';
 import {secretStoreChoice} from './secret-store-choice.js';
 import {UsageError} from './usage-error.js';
 
-export {describeLastVerification, timeAgo} from '../profiles/last-verification.js';
+export {describeLastVerification, timeAgo} from '../../profiles/last-verification.js';
 
 export {secretStoreChoice, secretStoreVariable} from './secret-store-choice.js';
 

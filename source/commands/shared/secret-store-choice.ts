@@ -1,4 +1,4 @@
-import type {SecretStore} from '../profiles/types.js';
+import type {SecretStore} from '../../profiles/types.js';
 import {UsageError} from './usage-error.js';
 
 /** The environment variable that chooses where saved secrets go, as `--secret-store` does. */

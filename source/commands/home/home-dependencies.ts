@@ -1,9 +1,9 @@
-import type {OpenedProfileStore} from '../profiles/store.js';
-import type {Profile} from '../profiles/types.js';
-import type {HomeAppProps} from '../ui/home/HomeApp.js';
-import type {ProfileSummary} from '../ui/profile-tests/types.js';
-import type {VerificationOptions} from '../verify/pipeline.js';
-import {connectionOf, lastVerificationOf} from './profile-access.js';
+import type {OpenedProfileStore} from '../../profiles/store.js';
+import type {Profile} from '../../profiles/types.js';
+import type {HomeAppProps} from '../../ui/home/HomeApp.js';
+import type {ProfileSummary} from '../../ui/profile-tests/types.js';
+import type {VerificationOptions} from '../../verify/pipeline.js';
+import {connectionOf, lastVerificationOf} from '../shared/profile-access.js';
 
 /** A profile without its secret: all a screen needs to show it. */
 export function summaryOf({name, server, site, tokenName, lastVerification}: Profile): ProfileSummary {
@@ -30,7 +30,7 @@ export function homeDependencies(
 
 			// The HTTP client loads with the first test, so the list appears without waiting for it.
 			const [{verifyConnection}, {input, options}] = await Promise.all([
-				import('../verify/pipeline.js'),
+				import('../../verify/pipeline.js'),
 				connectionOf(store, profile, verification, caFileFlag),
 			]);
 			return verifyConnection(input, {...options, onEvent});

@@ -1,5 +1,5 @@
-import {trimmedNotice, trimPasted} from '../tableau/pasted-values.js';
-import {looksLikeTokenSecret, misplacedSecretMessage, secretShapeWarning} from '../tableau/secret-shape.js';
+import {trimmedNotice, trimPasted} from '../../tableau/pasted-values.js';
+import {looksLikeTokenSecret, misplacedSecretMessage, secretShapeWarning} from '../../tableau/secret-shape.js';
 import {readSecretFromStdin, type CommandIo} from './io.js';
 import {UsageError} from './usage-error.js';
 

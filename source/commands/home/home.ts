@@ -1,14 +1,14 @@
 import {createElement} from 'react';
-import type {OpenedProfileStore} from '../profiles/store.js';
-import type {HomeOutcome, Notice} from '../ui/home/HomeApp.js';
-import type {WizardOutcome} from '../ui/wizard/reducer.js';
-import type {VerificationOptions} from '../verify/pipeline.js';
-import {defaultTimeoutMs} from '../verify/types.js';
-import {parseCommandArgs} from './args.js';
-import {inkRenderOptions} from './ink-options.js';
-import {writeLines, type CommandIo} from './io.js';
-import {recordingFrom} from './trace-recording.js';
-import {profileTestConcurrency, verificationOptionsFrom, verificationFlagOptions} from './verification-options.js';
+import type {OpenedProfileStore} from '../../profiles/store.js';
+import type {HomeOutcome, Notice} from '../../ui/home/HomeApp.js';
+import type {WizardOutcome} from '../../ui/wizard/reducer.js';
+import type {VerificationOptions} from '../../verify/pipeline.js';
+import {defaultTimeoutMs} from '../../verify/types.js';
+import {parseCommandArgs} from '../shared/args.js';
+import {inkRenderOptions} from '../shared/ink-options.js';
+import {writeLines, type CommandIo} from '../shared/io.js';
+import {recordingFrom} from '../shared/trace-recording.js';
+import {profileTestConcurrency, verificationOptionsFrom, verificationFlagOptions} from '../shared/verification-options.js';
 
 export const homeHelp = `Usage: tableau-connect [options]
 
@@ -88,7 +88,11 @@ The home screen's r: the terminal goes to the same rotation as `rotate NAME` (it
 its words), which waits for Enter at the end so they can be read, then the home screen comes back.
 */
 async function rotateFromHome(name: string, io: CommandIo, verification: VerificationOptions): Promise<{select: string; notice: Notice} | 'interrupted'> {
-	const [{rotateProfile}, {promptLine}, {UsageError}] = await Promise.all([import('./rotate.js'), import('./io.js'), import('./usage-error.js')]);
+	const [{rotateProfile}, {promptLine}, {UsageError}] = await Promise.all([
+		import('../rotate/rotate.js'),
+		import('../shared/io.js'),
+		import('../shared/usage-error.js'),
+	]);
 	let notice: Notice;
 	try {
 		const outcome = await rotateProfile(name, {}, io, verification);
@@ -124,9 +128,9 @@ type HomeSession = {
 async function showHome({store, verification, caFileFlag, color, select, notice}: HomeSession, io: CommandIo): Promise<HomeOutcome | undefined> {
 	const [{render}, {HomeApp}, {homeDependencies}, {CheckTimeoutContext}] = await Promise.all([
 		import('ink'),
-		import('../ui/home/HomeApp.js'),
+		import('../../ui/home/HomeApp.js'),
 		import('./home-dependencies.js'),
-		import('../ui/checks/CheckList.js'),
+		import('../../ui/checks/CheckList.js'),
 	]);
 	const instance = render(
 		// A check that waits shows how long against this run's --timeout.
@@ -163,7 +167,10 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 		return 2;
 	}
 
-	const [{editableProfile, openStoreFor}, {runSetupCommand, runWizard}] = await Promise.all([import('./profile-access.js'), import('./setup.js')]);
+	const [{editableProfile, openStoreFor}, {runSetupCommand, runWizard}] = await Promise.all([
+		import('../shared/profile-access.js'),
+		import('../setup/setup.js'),
+	]);
 	const store = openStoreFor(io, {secretStore: values['secret-store']});
 	if (store.list().length === 0) {
 		return runSetupCommand(argv, io);
@@ -215,7 +222,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 				continue;
 			}
 
-			const {storeProblem} = await import('../profiles/peek.js');
+			const {storeProblem} = await import('../../profiles/peek.js');
 			const wizardOutcome = await runWizard(
 				{
 					openStore: async () => store,

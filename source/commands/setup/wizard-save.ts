@@ -1,7 +1,7 @@
-import type {ProfileInput} from '../profiles/types.js';
-import type {OpenedProfileStore} from '../profiles/store.js';
-import type {VerificationResult} from '../verify/types.js';
-import {describeSavedSecret, lastVerificationOf} from './profile-access.js';
+import type {ProfileInput} from '../../profiles/types.js';
+import type {OpenedProfileStore} from '../../profiles/store.js';
+import type {VerificationResult} from '../../verify/types.js';
+import {describeSavedSecret, lastVerificationOf} from '../shared/profile-access.js';
 
 /**
 The wizard's `save` prop over the real store: writes the profile (the secret to the keychain when

@@ -1,14 +1,14 @@
 import {createElement} from 'react';
 import {render} from 'ink';
-import type {OpenedProfileStore} from '../profiles/store.js';
-import type {Profile} from '../profiles/types.js';
-import {TestRunApp, type TestRunOutcome} from '../ui/profile-tests/TestRunApp.js';
-import {wasInterrupted} from '../verify/interrupted.js';
-import {verifyConnection, type VerificationInput, type VerificationOptions} from '../verify/pipeline.js';
-import {whileInterruptible} from './interrupt.js';
-import type {CommandIo} from './io.js';
-import {lastVerificationOf} from './profile-access.js';
-import {exitCodeOf} from './test.js';
+import type {OpenedProfileStore} from '../../profiles/store.js';
+import type {Profile} from '../../profiles/types.js';
+import {TestRunApp, type TestRunOutcome} from '../../ui/profile-tests/TestRunApp.js';
+import {wasInterrupted} from '../../verify/interrupted.js';
+import {verifyConnection, type VerificationInput, type VerificationOptions} from '../../verify/pipeline.js';
+import {whileInterruptible} from '../shared/interrupt.js';
+import type {CommandIo} from '../shared/io.js';
+import {lastVerificationOf} from '../shared/profile-access.js';
+import {exitCodeOf} from '../shared/run-report.js';
 
 /**
 `test NAME` and `test --all` on a terminal: the live check lines of the home screen, one block per

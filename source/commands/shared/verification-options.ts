@@ -1,5 +1,5 @@
-import type {VerificationOptions} from '../verify/pipeline.js';
-import {defaultExpiryWarningDays} from '../verify/findings.js';
+import type {VerificationOptions} from '../../verify/pipeline.js';
+import {defaultExpiryWarningDays} from '../../verify/findings.js';
 import {parseApiVersion, parseExpiryWarningDays, parseSeconds} from './args.js';
 import {readCaFile} from './io.js';
 

@@ -1,8 +1,8 @@
 import {chmod, mkdtemp, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import type {Exchange, ExchangeObserver} from '../tableau/exchange.js';
-import {debugLines, harOf} from '../tableau/har.js';
+import type {Exchange, ExchangeObserver} from '../../tableau/exchange.js';
+import {debugLines, harOf} from '../../tableau/har.js';
 import type {CommandIo} from './io.js';
 import {UsageError} from './usage-error.js';
 

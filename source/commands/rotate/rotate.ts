@@ -1,21 +1,21 @@
-import {describeLastVerification} from '../profiles/last-verification.js';
-import {ProfileStoreError, type OpenedProfileStore} from '../profiles/store.js';
-import {shellQuote} from '../profiles/shell-quote.js';
-import type {Profile} from '../profiles/types.js';
-import {looksLikeTokenSecret, misplacedSecretMessage} from '../tableau/secret-shape.js';
-import {describeTokenExpiry, expiryFrom} from '../verify/findings.js';
-import {serverLabel} from '../verify/labels.js';
-import {accountSettingsSteps, createTokenLines, siteHomeUrl, tokenCautions} from '../verify/token-steps.js';
-import type {VerificationOptions} from '../verify/pipeline.js';
-import {parseCommandArgs} from './args.js';
-import {recordingFrom} from './trace-recording.js';
-import {verificationFlagOptions, verificationOptionsFrom} from './verification-options.js';
-import {interruptedExitCode, wasStopped} from './interrupt.js';
-import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from './io.js';
-import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from './profile-access.js';
-import {runAndReport, type ParsedTestArgs} from './test.js';
-import {UsageError} from './usage-error.js';
-import {hanging} from './wrap.js';
+import {describeLastVerification} from '../../profiles/last-verification.js';
+import {ProfileStoreError, type OpenedProfileStore} from '../../profiles/store.js';
+import {shellQuote} from '../../tableau/shell-quote.js';
+import type {Profile} from '../../profiles/types.js';
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../../tableau/secret-shape.js';
+import {describeTokenExpiry, expiryFrom} from '../../verify/findings.js';
+import {serverLabel} from '../../verify/labels.js';
+import {accountSettingsSteps, createTokenLines, siteHomeUrl, tokenCautions} from '../../verify/token-steps.js';
+import type {VerificationOptions} from '../../verify/pipeline.js';
+import {parseCommandArgs} from '../shared/args.js';
+import {recordingFrom} from '../shared/trace-recording.js';
+import {verificationFlagOptions, verificationOptionsFrom} from '../shared/verification-options.js';
+import {interruptedExitCode, wasStopped} from '../shared/interrupt.js';
+import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from '../shared/io.js';
+import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from '../shared/profile-access.js';
+import {runAndReport} from '../shared/run-report.js';
+import {UsageError} from '../shared/usage-error.js';
+import {hanging} from '../shared/wrap.js';
 
 export const rotateHelp = `Usage:
   tableau-connect rotate NAME [--token-name NAME] [--token-secret-stdin] [--json]
@@ -207,7 +207,7 @@ export async function rotateProfile(name: string, values: RotateValues, io: Comm
 		{server: profile.server, site: profile.site, tokenName, tokenSecret, profile: profile.name, rerun: {kind: 'command'}},
 		{...verification, caPem},
 		io,
-		{json: values.json, 'no-color': values['no-color']} as ParsedTestArgs['values'],
+		{json: values.json, 'no-color': values['no-color']},
 	);
 
 	const report = (changed: boolean) => {

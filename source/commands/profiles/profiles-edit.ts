@@ -1,9 +1,9 @@
 import path from 'node:path';
-import {tokenSecretFrom} from './connection-flags.js';
-import {readCaFile, writeLines, type CommandIo} from './io.js';
-import {describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from './profile-access.js';
-import type {ProfilesValues} from './profiles.js';
-import {UsageError} from './usage-error.js';
+import {tokenSecretFrom} from '../shared/connection-flags.js';
+import {readCaFile, writeLines, type CommandIo} from '../shared/io.js';
+import {describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from '../shared/profile-access.js';
+import type {ProfilesValues} from './profiles-flags.js';
+import {UsageError} from '../shared/usage-error.js';
 
 // The `profiles` actions that change one part of a saved profile in place: its secret, where the
 // secret lives, its CA file.

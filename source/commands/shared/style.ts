@@ -1,4 +1,4 @@
-import type {CheckStatus} from '../verify/types.js';
+import type {CheckStatus} from '../../verify/types.js';
 
 export type Style = {
 	green(text: string): string;

@@ -1,6 +1,6 @@
-import {findingsOf} from '../verify/findings.js';
-import {checkLabels, checkLabelWidth, diagnosisTag, keepTogether, serverLabel, userText, withoutMarkdown} from '../verify/labels.js';
-import type {CheckResult, Diagnosis, VerificationResult, Warning} from '../verify/types.js';
+import {findingsOf} from '../../verify/findings.js';
+import {checkLabels, checkLabelWidth, diagnosisTag, keepTogether, serverLabel, userText, withoutMarkdown} from '../../verify/labels.js';
+import type {CheckResult, Diagnosis, VerificationResult, Warning} from '../../verify/types.js';
 import {paintStatus, statusSymbol, type Style} from './style.js';
 import {hanging} from './wrap.js';
 

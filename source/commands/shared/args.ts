@@ -1,4 +1,4 @@
-import {compareVersions, minimumPatApiVersion} from '../tableau/api-version.js';
+import {compareVersions, minimumPatApiVersion} from '../../tableau/api-version.js';
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from './usage-error.js';
 

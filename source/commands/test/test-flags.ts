@@ -1,0 +1,21 @@
+import {parseCommandArgs} from '../shared/args.js';
+import {verificationFlagOptions} from '../shared/verification-options.js';
+
+// The flags of `test`, read by both of its halves (values given here, and saved profiles).
+export const testOptions = {
+	server: {type: 'string'},
+	site: {type: 'string'},
+	'token-name': {type: 'string'},
+	'token-secret-stdin': {type: 'boolean'},
+	all: {type: 'boolean'},
+	json: {type: 'boolean'},
+	'expiry-warning-days': {type: 'string'},
+	strict: {type: 'boolean'},
+	...verificationFlagOptions,
+} as const;
+
+export type ParsedTestArgs = ReturnType<typeof parseTestArgs>;
+
+export function parseTestArgs(argv: string[]) {
+	return parseCommandArgs('test', argv, testOptions);
+}
