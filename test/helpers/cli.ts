@@ -79,7 +79,7 @@ Runs a command line in this process, exactly as `cli.tsx` runs it but on streams
 terminal, optional standard input, the same environment rules as `runCli`. It is the same code
 without a Node start-up per run (about 0.2 s of CPU each, most of the CLI tests' time). What only a
 process shows stays with `runCli`: the bundle, signals, exiting with nothing left open, a working
-directory, proxies and the keychain (both read the process's own environment).
+directory, and the keychain (which reads the process's own environment).
 */
 export async function runCommand(args: string[], options: {env?: NodeJS.ProcessEnv; input?: string} = {}): Promise<CliRun> {
 	let stdout = '';

@@ -178,7 +178,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 
 	// The home screen owns the terminal: --debug goes to a file, named when it closes.
 	const recording = recordingFrom(values, io, 'screen');
-	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
+	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
 	const color = !values['no-color'] && !io.env['NO_COLOR'];
 	let next: {select: string | null; notice: Notice | null} = {select: null, notice: null};
 	try {

@@ -31,7 +31,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
+	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
 	const tokenSecret = await tokenSecretFrom(values, io);
 
 	// The CA file is saved as an absolute path, so the profile works from any folder; --insecure never is.

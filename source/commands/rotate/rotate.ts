@@ -262,7 +262,7 @@ export async function runRotateCommand(argv: string[], io: CommandIo): Promise<n
 	}
 
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
+	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
 	const {code} = await rotateProfile(positionals[0]!, values, io, verification);
 	writeLines(io.stderr, await recording.finish());
 	return code;

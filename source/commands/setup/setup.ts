@@ -220,7 +220,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	// A bad flag is reported as such, terminal or not: "not a terminal" would hide it until the next try.
 	// The wizard owns the terminal: --debug goes to a file, named when it closes.
 	const recording = recordingFrom(values, io, 'screen');
-	const verifyOptions = {...(await verificationOptionsFrom(values)), ...recording.options};
+	const verifyOptions = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
 	if (!terminal) {
 		writeLines(io.stderr, noTerminalMessage(values.profile));
 		return 2;

@@ -28,11 +28,14 @@ export type VerificationFlags = {
 	'expiry-warning-days'?: string | undefined;
 };
 
-/** The verification options every way of testing shares: timeout, CA, TLS, API version, expiry threshold. */
-export async function verificationOptionsFrom(values: VerificationFlags): Promise<VerificationOptions> {
+/**
+The verification options every way of testing shares: timeout, CA, TLS, API version, expiry
+threshold, and the command's environment, where the transport finds the proxy variables.
+*/
+export async function verificationOptionsFrom(values: VerificationFlags, env: NodeJS.ProcessEnv): Promise<VerificationOptions> {
 	// Every flag is checked before the CA file is read: a typo is reported as itself.
 	const timeoutMs = parseSeconds('--timeout', values.timeout, 15);
 	const apiVersion = parseApiVersion(values['api-version']);
 	const expiryWarningDays = parseExpiryWarningDays(values['expiry-warning-days'], defaultExpiryWarningDays);
-	return {timeoutMs, caPem: await readCaFile(values['ca-file']), insecure: values.insecure ?? false, apiVersion, expiryWarningDays};
+	return {timeoutMs, caPem: await readCaFile(values['ca-file']), insecure: values.insecure ?? false, apiVersion, expiryWarningDays, env};
 }

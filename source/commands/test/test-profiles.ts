@@ -64,7 +64,7 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 
 	// Flags first: a mistyped --timeout is reported before anything about the store.
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
+	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
 	const store = openStoreFor(io);
 	let profiles: Profile[];
 	if (values.all) {

@@ -66,7 +66,7 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 
 	const {serverText, siteText, tokenName} = connectionFlags(values, io);
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values)), ...recording.options};
+	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
 	const target = resolveTarget(serverText, siteText);
 	if ('error' in target) {
 		// A secret given as the server or site is left out of the result: it would be printed.
