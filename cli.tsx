@@ -1,7 +1,7 @@
 // Entry point: the command line (source/commands/main.ts) on the process's streams, environment and
 // signals, and its outcome as the exit code.
 import {setFlagsFromString} from 'node:v8';
-import {handleInterrupts} from './source/commands/shared/interrupt.js';
+import {listenToSignals} from './source/commands/shared/interrupt.js';
 import {processIo} from './source/commands/shared/io.js';
 import {runCommandLine} from './source/commands/main.js';
 
@@ -22,9 +22,10 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const argv = process.argv.slice(2);
+const io = processIo();
 // `simulate` ends normally with Ctrl-C, and the demo takes Ctrl-C as a key.
 if (argv[0] !== 'simulate' && argv[0] !== 'demo') {
-	handleInterrupts();
+	listenToSignals(io.interrupts);
 }
 
-process.exitCode = await runCommandLine(argv, processIo());
+process.exitCode = await runCommandLine(argv, io);

@@ -49,7 +49,7 @@ function flagValue(argv: string[], flag: string): string | undefined {
 	return argument === flag ? argv[index + 1] : argument.slice(flag.length + 1);
 }
 
-/** Runs one command line with `io`, and returns its exit code. Ctrl-C handling is the caller's (see `handleInterrupts`). */
+/** Runs one command line with `io`, and returns its exit code. Ctrl-C reaches the command through `io.interrupts`. */
 export async function runCommandLine(argv: string[], io: CommandIo): Promise<number> {
 	const [first, ...rest] = argv;
 	if (first === '--version' || first === '-v') {

@@ -4,6 +4,7 @@
 import {PassThrough, Writable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/commands/main.js';
+import {createInterrupts} from '../../source/commands/shared/interrupt.js';
 import {createStyle, paintStatus, statusSymbol} from '../../source/commands/shared/style.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 
@@ -36,6 +37,7 @@ async function onTerminal(extra: string[], env: NodeJS.ProcessEnv): Promise<{cod
 	const code = await runCommandLine(['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, ...extra], {
 		stdout: terminal,
 		stderr: new PassThrough(),
+		interrupts: createInterrupts(),
 		stdin,
 		env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret, TERM: 'xterm-256color', ...env},
 	});

@@ -3,6 +3,7 @@ import {execFileSync} from 'node:child_process';
 import {PassThrough} from 'node:stream';
 import {describe, expect, test} from 'vitest';
 import {exitCodeFor, noTerminalMessage, runSetupCommand} from '../../source/commands/setup/setup.js';
+import {createInterrupts} from '../../source/commands/shared/interrupt.js';
 import type {CommandIo} from '../../source/commands/shared/io.js';
 import {supportsHyperlinks} from '../../source/ui/hyperlinks.js';
 import {curlCommands} from '../../source/ui/wizard/curl-commands.js';
@@ -83,7 +84,7 @@ function fakeIo(tty: boolean): CommandIo & {err: () => string; out: () => string
 	stderr.on('data', chunk => {
 		err += String(chunk);
 	});
-	return {stdout, stderr, stdin, env: {}, out: () => out, err: () => err};
+	return {stdout, stderr, stdin, env: {}, interrupts: createInterrupts(), out: () => out, err: () => err};
 }
 
 describe('the setup command', () => {

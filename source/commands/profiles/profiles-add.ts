@@ -2,7 +2,7 @@ import path from 'node:path';
 import {shellQuote} from '../../tableau/shell-quote.js';
 import {validateProfileName, type SavedProfile} from '../../profiles/store.js';
 import {connectionFlags, environmentOrigins, tokenSecretFrom} from '../shared/connection-flags.js';
-import {interruptedExitCode, wasStopped} from '../shared/interrupt.js';
+import {interruptedExitCode} from '../shared/interrupt.js';
 import {writeLines, type CommandIo} from '../shared/io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from '../shared/profile-access.js';
 import type {ProfilesValues} from './profiles-flags.js';
@@ -62,7 +62,7 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	writeLines(io.stderr, await recording.finish());
-	if (wasStopped()) {
+	if (io.interrupts.stopped) {
 		writeLines(io.stderr, [`Not saved: the test of "${name}" was interrupted.`]);
 		return interruptedExitCode;
 	}

@@ -10,7 +10,7 @@ import type {VerificationOptions} from '../../verify/pipeline.js';
 import {parseCommandArgs} from '../shared/args.js';
 import {recordingFrom} from '../shared/trace-recording.js';
 import {verificationFlagOptions, verificationOptionsFrom} from '../shared/verification-options.js';
-import {interruptedExitCode, wasStopped} from '../shared/interrupt.js';
+import {interruptedExitCode} from '../shared/interrupt.js';
 import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from '../shared/io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from '../shared/profile-access.js';
 import {runAndReport} from '../shared/run-report.js';
@@ -216,7 +216,7 @@ export async function rotateProfile(name: string, values: RotateValues, io: Comm
 		}
 	};
 
-	if (wasStopped()) {
+	if (io.interrupts.stopped) {
 		report(false);
 		writeLines(io.stderr, [`Interrupted: the new token was not saved, and profile "${profile.name}" is unchanged.`]);
 		return {code: interruptedExitCode, changed: false, tokenName: null};

@@ -2,6 +2,7 @@
 Ctrl-C for commands that talk to Tableau. The first one stops the tests at once (the request in flight is abandoned) and lets
 them sign out the sessions they hold (the token allows one session, which Parable needs); a second
 one, or one while nothing is being tested, ends the process at once with 130, as a shell expects.
+It reaches a command through its io (`io.interrupts`), so a test presses it in-process.
 */
 
 /** Thrown where a prompt was interrupted: the entry point prints its message and exits 130. */
@@ -16,63 +17,87 @@ export function isInterruption(error: unknown): boolean {
 
 export const interruptedExitCode = 130;
 
-const controller = new AbortController();
-let running = 0;
-let installed = false;
-let announce: (() => void) | null = null;
-let firstAt = 0;
+/**
+What a Ctrl-C did: `stopping` (the tests stop and sign out), `exit` (nothing was being tested: end now),
+`exit-again` (a second one while they stop: end without waiting), `echo` (the same press seen twice).
+*/
+export type InterruptEffect = 'stopping' | 'exit' | 'exit-again' | 'echo';
+
+/** One command's Ctrl-C: the signal its tests run under, and whether it was pressed. */
+export type Interrupts = {
+	/**
+	Runs `work` with a signal that a Ctrl-C aborts. `onInterrupt` says at once that the run is
+	stopping; a screen that draws its own last frame passes nothing and reads the signal.
+	*/
+	whileInterruptible<T>(work: (signal: AbortSignal) => Promise<T>, onInterrupt?: () => void): Promise<T>;
+	/** Whether Ctrl-C was pressed during this command's tests: it then exits 130. */
+	readonly stopped: boolean;
+	/** A Ctrl-C (or SIGTERM) arrives. */
+	interrupt(): InterruptEffect;
+};
+
 /**
 conf's atomic writes hook every signal through when-exit, which re-raises the signal it caught: that
 echo of the first Ctrl-C arrives within milliseconds, and a person's second press does not.
 */
 const echoMs = 300;
 
-function onSignal(): void {
-	if (controller.signal.aborted && performance.now() - firstAt < echoMs) {
-		return;
-	}
+/** A command's Ctrl-C, pressed by the process's signals (`listenToSignals`) or by a test. */
+export function createInterrupts(): Interrupts {
+	const controller = new AbortController();
+	let running = 0;
+	let announce: (() => void) | null = null;
+	let firstAt = 0;
+	return {
+		async whileInterruptible(work, onInterrupt) {
+			running++;
+			announce = onInterrupt ?? null;
+			try {
+				return await work(controller.signal);
+			} finally {
+				running--;
+			}
+		},
+		get stopped() {
+			return controller.signal.aborted;
+		},
+		interrupt() {
+			if (controller.signal.aborted && performance.now() - firstAt < echoMs) {
+				return 'echo';
+			}
 
-	if (running === 0 || controller.signal.aborted) {
-		process.stderr.write(
-			controller.signal.aborted ? '\nInterrupted again: not waiting for the sign-out; the session will expire on its own.\n' : '\nInterrupted.\n',
-		);
-		process.exit(interruptedExitCode);
-	}
+			if (controller.signal.aborted) {
+				return 'exit-again';
+			}
 
-	firstAt = performance.now();
-	controller.abort();
-	announce?.();
+			if (running === 0) {
+				return 'exit';
+			}
+
+			firstAt = performance.now();
+			controller.abort();
+			announce?.();
+			return 'stopping';
+		},
+	};
 }
 
 /**
-Takes over Ctrl-C for the process: outside a test, one plain line and exit 130 instead of a silent
-death by signal. Not for `simulate`, whose normal end is Ctrl-C.
+Takes over Ctrl-C (SIGINT) and SIGTERM for the process, for `interrupts`: outside a test, one plain
+line and exit 130 instead of a silent death by signal. Not for `simulate`, whose normal end is
+Ctrl-C, nor the demo, which reads Ctrl-C as a key.
 */
-export function handleInterrupts(): void {
-	if (!installed) {
-		installed = true;
-		process.on('SIGINT', onSignal);
-		process.on('SIGTERM', onSignal);
-	}
-}
+export function listenToSignals(interrupts: Interrupts): void {
+	const onSignal = () => {
+		const effect = interrupts.interrupt();
+		if (effect === 'exit' || effect === 'exit-again') {
+			process.stderr.write(
+				effect === 'exit-again' ? '\nInterrupted again: not waiting for the sign-out; the session will expire on its own.\n' : '\nInterrupted.\n',
+			);
+			process.exit(interruptedExitCode);
+		}
+	};
 
-/**
-Runs `work` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts, once `handleInterrupts` has taken
-over those signals (the entry point does; a command run in-process leaves its host's signals alone).
-`onInterrupt` says at once that the run is stopping; a screen that draws its own last frame passes
-nothing and reads the signal.
-*/
-export async function whileInterruptible<T>(work: (signal: AbortSignal) => Promise<T>, onInterrupt?: () => void): Promise<T> {
-	running++;
-	announce = onInterrupt ?? null;
-	try {
-		return await work(controller.signal);
-	} finally {
-		running--;
-	}
-}
-
-/** Whether Ctrl-C was pressed during this process's tests: the command then exits 130. */
-export function wasStopped(): boolean {
-	return controller.signal.aborted;
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
 }

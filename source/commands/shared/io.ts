@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import {looksLikeTokenSecret, misplacedSecretMessage} from '../../tableau/secret-shape.js';
-import {Interrupted} from './interrupt.js';
+import {createInterrupts, Interrupted, type Interrupts} from './interrupt.js';
 import {UsageError} from './usage-error.js';
 
 /** What a command may touch of the process: injected, so tests run commands in-process. */
@@ -9,10 +9,13 @@ export type CommandIo = {
 	stderr: NodeJS.WritableStream & {isTTY?: boolean};
 	stdin: NodeJS.ReadableStream & {isTTY?: boolean};
 	env: NodeJS.ProcessEnv;
+	/** Ctrl-C, as it reaches this command: the process's signals (see `listenToSignals`), or a test's hand. */
+	interrupts: Interrupts;
 };
 
+/** The process's own streams and environment; its signals reach `interrupts` once the entry listens to them. */
 export function processIo(): CommandIo {
-	return {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env};
+	return {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, interrupts: createInterrupts()};
 }
 
 export function writeLines(stream: NodeJS.WritableStream, lines: string[]): void {

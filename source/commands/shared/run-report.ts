@@ -2,7 +2,7 @@ import {verifyConnection, type VerificationInput, type VerificationOptions} from
 import {serverLabel} from '../../verify/labels.js';
 import type {VerificationResult} from '../../verify/types.js';
 import type {EnvironmentOrigins} from './connection-flags.js';
-import {interruptedExitCode, wasStopped, whileInterruptible} from './interrupt.js';
+import {interruptedExitCode} from './interrupt.js';
 import {writeLines, type CommandIo} from './io.js';
 import {formatCheck, formatVerdict} from './report.js';
 import {createStyle} from './style.js';
@@ -46,7 +46,7 @@ export async function runAndReport(
 		io.stderr.write('\nInterrupted: stopping now, then signing out (Ctrl-C again to quit at once).\n');
 	};
 
-	const result = await whileInterruptible(
+	const result = await io.interrupts.whileInterruptible(
 		async signal =>
 			verifyConnection(input, {
 				...verification,
@@ -73,7 +73,7 @@ not for scripts (no terminal), not once a trace is being taken.
 export function traceHint(results: ReadonlyArray<{ok: boolean} | null>, values: RecordingFlags, io: CommandIo): string[] {
 	const failed = results.some(result => result !== null && !result.ok);
 	const hint = 'If the diagnosis does not explain it, run the same command with --trace tableau-connect.har and send that file to support: it holds no secret.';
-	return failed && io.stderr.isTTY && values.trace === undefined && !wasStopped() ? ['', ...hanging('', hint, io.stdout.columns || undefined)] : [];
+	return failed && io.stderr.isTTY && values.trace === undefined && !io.interrupts.stopped ? ['', ...hanging('', hint, io.stdout.columns || undefined)] : [];
 }
 
 /**
@@ -82,9 +82,9 @@ export function traceHint(results: ReadonlyArray<{ok: boolean} | null>, values: 
 */
 export function exitCodeOf(
 	results: ReadonlyArray<{ok: boolean; warnings?: ReadonlyArray<{code: string}>; profile?: string | null} | null>,
-	{strict = false, io}: {strict?: boolean | undefined; io?: CommandIo} = {},
+	{strict = false, io}: {strict?: boolean | undefined; io: CommandIo},
 ): number {
-	if (wasStopped()) {
+	if (io.interrupts.stopped) {
 		return interruptedExitCode;
 	}
 
@@ -100,6 +100,6 @@ export function exitCodeOf(
 	// A script's log must say why a run that printed "Verified" failed the job.
 	const codes = [...new Set(warned.flatMap(result => result!.warnings!.map(item => item.code)))];
 	const who = warned.map(result => (result?.profile ? `"${result.profile}"` : 'the run')).join(', ');
-	io?.stderr.write(`--strict: exit code 1, because ${who} verified with warnings (${codes.join(', ')}).\n`);
+	io.stderr.write(`--strict: exit code 1, because ${who} verified with warnings (${codes.join(', ')}).\n`);
 	return 1;
 }

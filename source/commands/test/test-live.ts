@@ -5,7 +5,6 @@ import type {Profile} from '../../profiles/types.js';
 import {TestRunApp, type TestRunOutcome} from '../../ui/profile-tests/TestRunApp.js';
 import {wasInterrupted} from '../../verify/interrupted.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../../verify/pipeline.js';
-import {whileInterruptible} from '../shared/interrupt.js';
 import type {CommandIo} from '../shared/io.js';
 import {lastVerificationOf} from '../shared/profile-access.js';
 import {exitCodeOf} from '../shared/run-report.js';
@@ -24,7 +23,7 @@ export async function runLiveProfileTests(
 	io: CommandIo,
 	options: {color: boolean; limit: number; record: boolean; timeoutMs: number | undefined; strict?: boolean | undefined},
 ): Promise<number> {
-	return whileInterruptible(async signal => {
+	return io.interrupts.whileInterruptible(async signal => {
 		const instance = render(
 			createElement(TestRunApp, {
 				profiles: profiles.map(({name, server, site, tokenName, lastVerification}) => ({name, server, site, tokenName, lastVerification})),
