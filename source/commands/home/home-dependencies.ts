@@ -4,6 +4,7 @@ import type {HomeAppProps} from '../../ui/home/HomeApp.js';
 import type {ProfileSummary} from '../../ui/profile-tests/types.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {connectionOf, lastVerificationOf} from '../shared/profile-access.js';
+import {recordsLastResult} from '../shared/run.js';
 
 /** A profile without its secret: all a screen needs to show it. */
 export function summaryOf({name, server, site, tokenName, lastVerification}: Profile): ProfileSummary {
@@ -36,12 +37,9 @@ export function homeDependencies(
 			return verifyConnection(input, {...options, onEvent});
 		},
 		record(name, result) {
-			// A run with --api-version or --insecure is not how the profile is saved: its result is not the profile's.
-			if (verification.apiVersion || verification.insecure) {
-				return;
+			if (recordsLastResult(verification, result)) {
+				store.recordVerification(name, lastVerificationOf(result));
 			}
-
-			store.recordVerification(name, lastVerificationOf(result));
 		},
 		async remove(name) {
 			// A keychain entry that could not be deleted is not reported here: the screen's notice says

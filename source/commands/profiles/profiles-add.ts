@@ -6,7 +6,7 @@ import {interruptedExitCode} from '../shared/interrupt.js';
 import {writeLines, type CommandIo} from '../shared/io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from '../shared/profile-access.js';
 import type {ProfilesValues} from './profiles-flags.js';
-import {resolveTarget} from '../shared/run.js';
+import {notRecordedNotice, recordsLastResult, resolveTarget} from '../shared/run.js';
 import {runAndReport} from '../shared/run-report.js';
 import {verificationOptionsFrom} from '../shared/verification-options.js';
 import {recordingFrom} from '../shared/trace-recording.js';
@@ -55,6 +55,11 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 		return 0;
 	}
 
+	const notice = notRecordedNotice(verification);
+	if (notice) {
+		io.stderr.write(`${notice}\n`);
+	}
+
 	// Nothing is saved when the test fails: the remedies must not name a profile that does not exist.
 	const result = await runAndReport({...input, profile: name, rerun: {kind: 'command'}}, verification, io, values, environmentOrigins(values, io));
 	if (values.json) {
@@ -76,7 +81,10 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	const saved = await store.save(input);
-	store.recordVerification(name, lastVerificationOf(result));
+	if (recordsLastResult(verification, result)) {
+		store.recordVerification(name, lastVerificationOf(result));
+	}
+
 	if (!values.json) {
 		writeLines(io.stdout, [`Saved profile "${name}" in ${store.path}.`]);
 	}

@@ -14,6 +14,7 @@ import {interruptedExitCode} from '../shared/interrupt.js';
 import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from '../shared/io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from '../shared/profile-access.js';
 import {runAndReport} from '../shared/run-report.js';
+import {notRecordedNotice, recordsLastResult} from '../shared/run.js';
 import {UsageError} from '../shared/usage-error.js';
 import {hanging} from '../shared/wrap.js';
 
@@ -203,6 +204,11 @@ export async function rotateProfile(name: string, values: RotateValues, io: Comm
 		);
 	}
 
+	const notice = notRecordedNotice(verification);
+	if (notice) {
+		io.stderr.write(`${notice}\n`);
+	}
+
 	const result = await runAndReport(
 		{server: profile.server, site: profile.site, tokenName, tokenSecret, profile: profile.name, rerun: {kind: 'command'}},
 		{...verification, caPem},
@@ -233,7 +239,10 @@ export async function rotateProfile(name: string, values: RotateValues, io: Comm
 
 	// Name and secret together, as any save: the keychain first, then the file, undone if the file fails.
 	const saved = await store.save({name: profile.name, server: profile.server, site: profile.site, tokenName, tokenSecret});
-	store.recordVerification(profile.name, lastVerificationOf(result));
+	if (recordsLastResult(verification, result)) {
+		store.recordVerification(profile.name, lastVerificationOf(result));
+	}
+
 	report(true);
 	say([
 		'',

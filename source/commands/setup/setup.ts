@@ -161,7 +161,7 @@ export async function runWizard(
 	const instance = render(
 		createElement(Wizard, {
 			verify,
-			save: wizardSaver(openStore, notes),
+			save: wizardSaver(openStore, notes, verifyOptions),
 			initialValues,
 			// An edit starts at the values; a first setup at the beginning of the guide.
 			initialStep: editing ? 'server' : 'needs',

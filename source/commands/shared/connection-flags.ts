@@ -1,20 +1,18 @@
 import {trimmedNotice, trimPasted} from '../../tableau/pasted-values.js';
 import {looksLikeTokenSecret, misplacedSecretMessage, secretShapeWarning} from '../../tableau/secret-shape.js';
 import {readSecretFromStdin, type CommandIo} from './io.js';
+import {givenConnection, givenSecretSource, type ConnectionFlagValues} from './run.js';
 import {UsageError} from './usage-error.js';
 
-type ConnectionValues = {server?: string; site?: string; 'token-name'?: string; 'token-secret-stdin'?: boolean};
+type ConnectionValues = ConnectionFlagValues;
 
 /**
 The server, site and token name of `test --server …` and `profiles add`, each from its flag or else
 its environment variable; a missing one is a usage error that says which flag to add.
 */
 export function connectionFlags(values: ConnectionValues, io: CommandIo): {serverText: string; siteText: string | undefined; tokenName: string} {
-	const {values: given, trimmed} = trimPasted({
-		server: values.server ?? io.env['TABLEAU_SERVER'],
-		site: values.site ?? io.env['TABLEAU_SITE'],
-		tokenName: values['token-name'] ?? io.env['TABLEAU_TOKEN_NAME'],
-	});
+	const {server, site, tokenName: name} = givenConnection(values, io.env);
+	const {values: given, trimmed} = trimPasted({server: server.value, site: site.value, tokenName: name.value});
 	const {server: serverText, tokenName} = given;
 	if (!serverText) {
 		throw new UsageError('Say which server to use: --server https://your-server (or TABLEAU_SERVER), or a saved profile: tableau-connect test NAME.');
@@ -44,16 +42,17 @@ export type EnvironmentOrigins = Partial<Record<'server' | 'site' | 'tokenName' 
 
 export function environmentOrigins(values: ConnectionValues, io: CommandIo): EnvironmentOrigins {
 	const origins: EnvironmentOrigins = {};
-	const from = (key: keyof EnvironmentOrigins, flagGiven: boolean, variable: string) => {
-		if (!flagGiven && io.env[variable] !== undefined && (key === 'site' || io.env[variable] !== '')) {
-			origins[key] = variable;
+	for (const [key, sourced] of Object.entries(givenConnection(values, io.env))) {
+		if (sourced.source.kind === 'env') {
+			origins[key as keyof EnvironmentOrigins] = sourced.source.name;
 		}
-	};
+	}
 
-	from('server', values.server !== undefined, 'TABLEAU_SERVER');
-	from('site', values.site !== undefined, 'TABLEAU_SITE');
-	from('tokenName', values['token-name'] !== undefined, 'TABLEAU_TOKEN_NAME');
-	from('tokenSecret', values['token-secret-stdin'] === true, 'TABLEAU_TOKEN_SECRET');
+	const secret = givenSecretSource(values, io.env, false).source;
+	if (secret.kind === 'env') {
+		origins.tokenSecret = secret.name;
+	}
+
 	return origins;
 }
 
@@ -63,12 +62,12 @@ asked for at a hidden prompt when a person is at a terminal (as gh and aws do). 
 rest is known to be usable. `leftUndone` ends the line a Ctrl-C at the prompt prints.
 */
 export async function tokenSecretFrom(values: ConnectionValues, io: CommandIo, leftUndone?: string): Promise<string> {
-	const fromEnvironment = io.env['TABLEAU_TOKEN_SECRET'];
-	if (!values['token-secret-stdin'] && fromEnvironment?.trim()) {
-		return asPasted(fromEnvironment, io);
+	const {source} = givenSecretSource(values, io.env, Boolean(io.stdin.isTTY && io.stderr.isTTY));
+	if (source.kind === 'env') {
+		return asPasted(io.env[source.name]!, io);
 	}
 
-	if (values['token-secret-stdin'] || (io.stdin.isTTY && io.stderr.isTTY)) {
+	if (source.kind === 'stdin' || source.kind === 'prompt') {
 		return asPasted(await readSecretFromStdin(io.stdin, io.stderr, leftUndone), io);
 	}
 

@@ -5,6 +5,7 @@ import type {VerificationInput, VerificationOptions} from '../../verify/pipeline
 import type {VerificationResult} from '../../verify/types.js';
 import {looksLikeTokenSecret} from '../../tableau/secret-shape.js';
 import {readCaFile, type CommandIo} from './io.js';
+import {caFileOf} from './run.js';
 import {secretStoreChoice} from './secret-store-choice.js';
 import {UsageError} from './usage-error.js';
 
@@ -101,7 +102,9 @@ export async function connectionOf(
 	options: VerificationOptions,
 	caFileFlag: string | undefined,
 ): Promise<{input: VerificationInput; options: VerificationOptions}> {
-	const caPem = caFileFlag === undefined && profile.caFile !== null ? await profileCaPem(profile) : options.caPem;
+	// The flag's file was read with the other flags (options.caPem); the profile's is read now.
+	const caFile = caFileOf(caFileFlag, profile);
+	const caPem = caFile.source.kind === 'profile' ? await profileCaPem(profile) : options.caPem;
 	const tokenSecret = await store.readSecret(profile.name);
 	const {name, server, site, tokenName} = profile;
 	return {input: {server, site, tokenName, tokenSecret, profile: name}, options: {...options, caPem}};

@@ -3,10 +3,10 @@ import {render} from 'ink';
 import type {OpenedProfileStore} from '../../profiles/store.js';
 import type {Profile} from '../../profiles/types.js';
 import {TestRunApp, type TestRunOutcome} from '../../ui/profile-tests/TestRunApp.js';
-import {wasInterrupted} from '../../verify/interrupted.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../../verify/pipeline.js';
 import type {CommandIo} from '../shared/io.js';
 import {lastVerificationOf} from '../shared/profile-access.js';
+import {recordsLastResult} from '../shared/run.js';
 import {exitCodeOf} from '../shared/run-report.js';
 
 /**
@@ -21,7 +21,7 @@ export async function runLiveProfileTests(
 	connections: Map<string, {input: VerificationInput; options: VerificationOptions}>,
 	store: OpenedProfileStore,
 	io: CommandIo,
-	options: {color: boolean; limit: number; record: boolean; timeoutMs: number | undefined; strict?: boolean | undefined},
+	options: {color: boolean; limit: number; timeoutMs: number | undefined; strict?: boolean | undefined},
 ): Promise<number> {
 	return io.interrupts.whileInterruptible(async signal => {
 		const instance = render(
@@ -32,7 +32,7 @@ export async function runLiveProfileTests(
 					return verifyConnection(connection.input, {...connection.options, onEvent, signal});
 				},
 				record(name, result) {
-					if (options.record && !wasInterrupted(result)) {
+					if (recordsLastResult(connections.get(name)!.options, result)) {
 						store.recordVerification(name, lastVerificationOf(result));
 					}
 				},

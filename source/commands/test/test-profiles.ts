@@ -4,11 +4,11 @@ import {describeSoonestExpiry} from '../../verify/findings.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {writeLines, type CommandIo} from '../shared/io.js';
 import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from '../shared/profile-access.js';
-import {wasInterrupted} from '../../verify/interrupted.js';
 import {runSummary} from '../../verify/labels.js';
 import {exitCodeOf, insecureWarning, runAndReport, traceHint} from '../shared/run-report.js';
 import {verificationOptionsFrom} from '../shared/verification-options.js';
 import type {ParsedTestArgs} from './test-flags.js';
+import {notRecordedNotice, recordsLastResult} from '../shared/run.js';
 import {recordingFrom} from '../shared/trace-recording.js';
 import {UsageError} from '../shared/usage-error.js';
 import {profileTestConcurrency} from '../shared/verification-options.js';
@@ -46,14 +46,6 @@ function isLiveTerminal(io: CommandIo, values: ParsedTestArgs['values']): boolea
 	return io.stdout.isTTY === true && !values.json && !io.env['CI'] && io.env['TERM'] !== 'dumb';
 }
 
-/**
-Flags that change how this one run talks to the server, so its result is not the profile's own and
-is not kept as its last test. (`--timeout` and `--ca-file` only help a run finish as saved.)
-*/
-function oneOffOverrides(values: ParsedTestArgs['values']): string[] {
-	return [values['api-version'] === undefined ? null : '--api-version', values.insecure ? '--insecure' : null].filter(flag => flag !== null);
-}
-
 /** `tableau-connect test NAME…` and `test --all`: re-test saved profiles and record the outcome. */
 export async function runProfileTests(names: string[], values: ParsedTestArgs['values'], io: CommandIo): Promise<number> {
 	if (values.server || values['token-name'] || values.site !== undefined || values['token-secret-stdin']) {
@@ -88,11 +80,9 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 	// Every secret and CA file is read before the first test, so a profile that cannot be tested is a usage error, not a failed sign-in.
 	const connections = await connectionsOf(store, profiles, verification, values['ca-file']);
 	const several = values.all === true || profiles.length > 1;
-	const overrides = oneOffOverrides(values);
-	if (overrides.length > 0) {
-		io.stderr.write(
-			`${overrides.join(' and ')} ${overrides.length === 1 ? 'applies' : 'apply'} to this run only: its result is not kept as the profile's last test.\n`,
-		);
+	const notice = notRecordedNotice(verification);
+	if (notice) {
+		io.stderr.write(`${notice}\n`);
 	}
 
 	if (isLiveTerminal(io, values)) {
@@ -104,7 +94,6 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		return runLiveProfileTests(profiles, connections, store, io, {
 			color: !values['no-color'] && !io.env['NO_COLOR'],
 			limit: several ? profileTestConcurrency : 1,
-			record: overrides.length === 0,
 			timeoutMs: verification.timeoutMs,
 			strict: values.strict,
 		});
@@ -117,8 +106,7 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		const connection = connections.get(profile.name)!;
 		const result: VerificationResult = await runAndReport(connection.input, connection.options, output.io, values);
 		try {
-			// An interrupted run found nothing out: the last real result stays.
-			if (overrides.length === 0 && !wasInterrupted(result)) {
+			if (recordsLastResult(connection.options, result)) {
 				store.recordVerification(profile.name, lastVerificationOf(result));
 			}
 		} catch (error) {
