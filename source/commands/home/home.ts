@@ -8,7 +8,9 @@ import {parseCommandArgs} from '../shared/args.js';
 import {inkRenderOptions} from '../shared/ink-options.js';
 import {writeLines, type CommandIo} from '../shared/io.js';
 import {recordingFrom} from '../shared/trace-recording.js';
-import {profileTestConcurrency, verificationOptionsFrom, verificationFlagOptions} from '../shared/verification-options.js';
+import {preflight, wizardStoreCheck} from '../shared/preflight.js';
+import {secretStoreChoice} from '../shared/secret-store-choice.js';
+import {profileTestConcurrency, verificationFlagOptions} from '../shared/verification-options.js';
 
 export const homeHelp = `Usage: tableau-connect [options]
 
@@ -178,7 +180,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 
 	// The home screen owns the terminal: --debug goes to a file, named when it closes.
 	const recording = recordingFrom(values, io, 'screen');
-	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
+	const verification = {...(await preflight(io, {flags: values})), ...recording.options};
 	const color = !values['no-color'] && !io.env['NO_COLOR'];
 	let next: {select: string | null; notice: Notice | null} = {select: null, notice: null};
 	try {
@@ -222,7 +224,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 				continue;
 			}
 
-			const {storeProblem} = await import('../../profiles/peek.js');
+			const checkStore = await wizardStoreCheck(io.env, secretStoreChoice(values['secret-store'], io.env), values['secret-store']);
 			const wizardOutcome = await runWizard(
 				{
 					openStore: async () => store,
@@ -230,7 +232,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 					editing,
 					verifyOptions: verification,
 					color,
-					checkStore: () => storeProblem(io.env),
+					checkStore,
 				},
 				io,
 			);

@@ -8,7 +8,8 @@ import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from 
 import type {ProfilesValues} from './profiles-flags.js';
 import {notRecordedNotice, recordsLastResult, resolveTarget} from '../shared/run.js';
 import {runAndReport} from '../shared/run-report.js';
-import {verificationOptionsFrom} from '../shared/verification-options.js';
+import {preflight} from '../shared/preflight.js';
+import {secretStoreChoice} from '../shared/secret-store-choice.js';
 import {recordingFrom} from '../shared/trace-recording.js';
 import {UsageError} from '../shared/usage-error.js';
 
@@ -31,7 +32,15 @@ export async function addProfile(io: CommandIo, values: ProfilesValues, name: st
 	}
 
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
+	const verification = {
+		...(await preflight(io, {
+			flags: values,
+			saves: true,
+			secretStore: secretStoreChoice(values['secret-store'], io.env),
+			secretStoreFlag: values['secret-store'],
+		})),
+		...recording.options,
+	};
 	const tokenSecret = await tokenSecretFrom(values, io);
 
 	// The CA file is saved as an absolute path, so the profile works from any folder; --insecure never is.

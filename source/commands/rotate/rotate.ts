@@ -9,7 +9,8 @@ import {accountSettingsSteps, createTokenLines, siteHomeUrl, tokenCautions} from
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {parseCommandArgs} from '../shared/args.js';
 import {recordingFrom} from '../shared/trace-recording.js';
-import {verificationFlagOptions, verificationOptionsFrom} from '../shared/verification-options.js';
+import {preflight, savingProblems} from '../shared/preflight.js';
+import {verificationFlagOptions} from '../shared/verification-options.js';
 import {interruptedExitCode} from '../shared/interrupt.js';
 import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from '../shared/io.js';
 import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from '../shared/profile-access.js';
@@ -184,6 +185,12 @@ export async function rotateProfile(name: string, values: RotateValues, io: Comm
 	const previousSecret = profile.secretStore === 'keychain' ? await oldSecret(reader, profile) : await reader.readSecret(profile.name);
 	// The new secret goes where the old one is, unless TABLEAU_CONNECT_SECRET_STORE says otherwise: a rotation moves nothing.
 	const store = secretStoreChoice(undefined, io.env) ? reader : openStoreFor(io, {quiet: true, secretStore: profile.secretStore});
+	// The new token is saved only after its test, which ends the token's other sessions: a store that cannot take it stops here.
+	const problems = await savingProblems(io.env, secretStoreChoice(undefined, io.env));
+	if (problems.length > 0) {
+		throw new UsageError(`${problems.join('\n')}\nNothing was tested, and profile "${profile.name}" is unchanged.`);
+	}
+
 	const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
 	// With --json, stdout holds only the JSON: the words for the person go to stderr.
 	const say = (lines: string[]) => {
@@ -271,7 +278,7 @@ export async function runRotateCommand(argv: string[], io: CommandIo): Promise<n
 	}
 
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
+	const verification = {...(await preflight(io, {flags: values})), ...recording.options};
 	const {code} = await rotateProfile(positionals[0]!, values, io, verification);
 	writeLines(io.stderr, await recording.finish());
 	return code;

@@ -11,7 +11,8 @@ import {writeLines, type CommandIo} from '../shared/io.js';
 import {secretStoreChoice} from '../shared/secret-store-choice.js';
 import {UsageError} from '../shared/usage-error.js';
 import {recordingFrom} from '../shared/trace-recording.js';
-import {verificationOptionsFrom, verificationFlagOptions} from '../shared/verification-options.js';
+import {preflight, wizardStoreCheck} from '../shared/preflight.js';
+import {verificationFlagOptions} from '../shared/verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
 
@@ -220,19 +221,21 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	// A bad flag is reported as such, terminal or not: "not a terminal" would hide it until the next try.
 	// The wizard owns the terminal: --debug goes to a file, named when it closes.
 	const recording = recordingFrom(values, io, 'screen');
-	const verifyOptions = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
+	const verifyOptions = {...(await preflight(io, {flags: values})), ...recording.options};
 	if (!terminal) {
 		writeLines(io.stderr, noTerminalMessage(values.profile));
 		return 2;
 	}
 
-	const {peekProfileNames, storeProblem} = await import('../../profiles/peek.js');
+	const {peekProfileNames} = await import('../../profiles/peek.js');
+	// The save's own preflight (store writable, the keychain asked for usable) is the wizard's check before Review.
+	const checkStore = await wizardStoreCheck(io.env, secretStoreChoice(values['secret-store'], io.env), values['secret-store']);
 	const session = {
 		editing,
 		verifyOptions,
 		color: !values['no-color'] && !io.env['NO_COLOR'],
 		...(newProfileName === undefined ? {} : {newProfileName}),
-		checkStore: () => storeProblem(io.env),
+		checkStore,
 		...(values['ca-file'] === undefined ? {} : {caFileFlag: values['ca-file']}),
 	};
 	if (store) {

@@ -6,7 +6,7 @@ import {writeLines, type CommandIo} from '../shared/io.js';
 import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from '../shared/profile-access.js';
 import {runSummary} from '../../verify/labels.js';
 import {exitCodeOf, insecureWarning, runAndReport, traceHint} from '../shared/run-report.js';
-import {verificationOptionsFrom} from '../shared/verification-options.js';
+import {preflight} from '../shared/preflight.js';
 import type {ParsedTestArgs} from './test-flags.js';
 import {notRecordedNotice, recordsLastResult} from '../shared/run.js';
 import {recordingFrom} from '../shared/trace-recording.js';
@@ -56,7 +56,7 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 
 	// Flags first: a mistyped --timeout is reported before anything about the store.
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
+	const verification = {...(await preflight(io, {flags: values})), ...recording.options};
 	const store = openStoreFor(io);
 	let profiles: Profile[];
 	if (values.all) {

@@ -8,7 +8,7 @@ import {writeLines, type CommandIo} from '../shared/io.js';
 import {resolveTarget} from '../shared/run.js';
 import {exitCodeOf, runAndReport, traceHint} from '../shared/run-report.js';
 import {recordingFrom} from '../shared/trace-recording.js';
-import {verificationOptionsFrom} from '../shared/verification-options.js';
+import {preflight} from '../shared/preflight.js';
 import {parseTestArgs} from './test-flags.js';
 
 export const testHelp = `Usage:
@@ -66,7 +66,7 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 
 	const {serverText, siteText, tokenName} = connectionFlags(values, io);
 	const recording = recordingFrom(values, io, 'stream');
-	const verification = {...(await verificationOptionsFrom(values, io.env)), ...recording.options};
+	const verification = {...(await preflight(io, {flags: values})), ...recording.options};
 	const target = resolveTarget(serverText, siteText);
 	if ('error' in target) {
 		// A secret given as the server or site is left out of the result: it would be printed.
