@@ -17,6 +17,8 @@ Usage:
   tableau-connect profiles [list|show NAME|remove NAME|rename OLD NEW|add NAME …]
   tableau-connect rotate NAME [--token-name N] [--token-secret-stdin] [--json]
                                           replace a profile's token: test the new one first, then swap
+  tableau-connect describe [NAME] [--server URL …] [--json]
+                                          the values a test would use and where each came from; no network
   tableau-connect demo [--scenario ID] [--list]
                                           the whole flow against a built-in Tableau simulator
   tableau-connect simulate [--port N] [--host H] [--scenario ID] [--tls] [--json]
@@ -34,6 +36,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	simulate: async () => (await import('./simulate/simulate.js')).runSimulateCommand,
 	profiles: async () => (await import('./profiles/profiles.js')).runProfilesCommand,
 	rotate: async () => (await import('./rotate/rotate.js')).runRotateCommand,
+	describe: async () => (await import('./describe/describe.js')).runDescribeCommand,
 	setup: async () => (await import('./setup/setup.js')).runSetupCommand,
 	demo: async () => (await import('./demo/demo.js')).runDemoCommand,
 };

@@ -211,6 +211,33 @@ describe('commands without a screen never load Ink or React', () => {
 		expect(uiLoads(help.loads)).toEqual([]);
 	});
 
+	it('describe, of a saved profile and of values given now: no Ink, no React, and nothing sent', async () => {
+		const store = emptyStore();
+		const profile = {
+			server: simulator.url,
+			site: '',
+			tokenName: 'n',
+			tokenSecret: 'saved-secret-value',
+			createdAt: 't',
+			updatedAt: 't',
+			lastVerification: null,
+		};
+		writeFileSync(join(store, 'profiles.json'), JSON.stringify({schemaVersion: 1, profiles: {saved: profile}}), {mode: 0o600});
+		const before = simulator.stats().requests;
+		for (const args of [
+			['describe', 'saved', '--json'],
+			['describe', '--server', simulator.url, '--token-name', 'n'],
+		]) {
+			const run = await record(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: store, TABLEAU_TOKEN_SECRET: 'x'}});
+			expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+			expect(loadedSource(run.loads, 'source/commands/describe/describe.ts'), 'the hook saw the describe command load').toBe(true);
+			expect(uiLoads(run.loads), args.join(' ')).toEqual([]);
+			expect(keyringLoads(run.loads), args.join(' ')).toEqual([]);
+		}
+
+		expect(simulator.stats().requests).toBe(before);
+	});
+
 	it('test --json, verifying against the simulator', async () => {
 		const run = await record(
 			['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],

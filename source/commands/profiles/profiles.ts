@@ -1,12 +1,12 @@
 import {createInterface} from 'node:readline/promises';
 import path from 'node:path';
-import {ProfileStoreError, validateProfileName, type OpenedProfileStore} from '../../profiles/store.js';
+import {validateProfileName, type OpenedProfileStore} from '../../profiles/store.js';
 import type {Profile} from '../../profiles/types.js';
 import {parseCommandArgs} from '../shared/args.js';
 import {serverLabel, userText} from '../../verify/labels.js';
 import {writeLines, type CommandIo} from '../shared/io.js';
 import {lastFindings} from '../../profiles/last-verification.js';
-import {describeLastVerification, openStoreFor, publicView, requireProfile} from '../shared/profile-access.js';
+import {describeLastVerification, openStoreFor, publicView, requireProfile, secretPresence} from '../shared/profile-access.js';
 import {glanceFields, renderProfileTable, rowFromProfile, tableWidth} from '../shared/profile-table.js';
 import {moveSecrets, setCaFile, setSecret} from './profiles-edit.js';
 import {UsageError} from '../shared/usage-error.js';
@@ -76,27 +76,6 @@ function list(io: CommandIo, values: ProfilesValues): number {
 	return 0;
 }
 
-/**
-Whether a keychain profile's secret is really there: true, false (its entry is gone), or null with
-the reason when the keychain cannot be asked. A file profile's secret is in the file by construction.
-*/
-async function checkSecret(store: OpenedProfileStore, profile: Profile): Promise<{found: boolean | null; problem: string | null}> {
-	if (profile.secretStore === 'file') {
-		return {found: true, problem: null};
-	}
-
-	try {
-		await store.readSecret(profile.name);
-		return {found: true, problem: null};
-	} catch (error) {
-		if (!(error instanceof ProfileStoreError)) {
-			throw error;
-		}
-
-		return {found: error.reason === 'secret-missing' ? false : null, problem: error.message};
-	}
-}
-
 function describeSecretLocation(profile: Profile, store: OpenedProfileStore, found: boolean | null): string {
 	if (profile.secretStore === 'file') {
 		return `saved in ${path.basename(store.path)} (readable only by you)`;
@@ -108,7 +87,7 @@ function describeSecretLocation(profile: Profile, store: OpenedProfileStore, fou
 async function show(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {
 	const store = openStoreFor(io);
 	const profile = requireProfile(store, name);
-	const {found, problem} = await checkSecret(store, profile);
+	const {found, problem} = await secretPresence(store, profile);
 	if (values.json) {
 		writeLines(io.stdout, [JSON.stringify(publicView(profile, found), null, 2)]);
 		if (problem) {

@@ -8,10 +8,24 @@ type ConnectionValues = ConnectionFlagValues;
 
 /**
 The server, site and token name of `test --server …` and `profiles add`, each from its flag or else
-its environment variable; a missing one is a usage error that says which flag to add.
+its environment variable; a missing one is a usage error that says which flag to add. Says on stderr
+which values lost the whitespace around them.
 */
 export function connectionFlags(values: ConnectionValues, io: CommandIo): {serverText: string; siteText: string | undefined; tokenName: string} {
-	const {server, site, tokenName: name} = givenConnection(values, io.env);
+	const {notice, ...checked} = checkedConnection(values, io.env);
+	if (notice) {
+		io.stderr.write(`${notice}\n`);
+	}
+
+	return checked;
+}
+
+/** `connectionFlags` without writing anything: the values, and the note about whitespace (null when none was removed). */
+export function checkedConnection(
+	values: ConnectionValues,
+	env: NodeJS.ProcessEnv,
+): {serverText: string; siteText: string | undefined; tokenName: string; notice: string | null} {
+	const {server, site, tokenName: name} = givenConnection(values, env);
 	const {values: given, trimmed} = trimPasted({server: server.value, site: site.value, tokenName: name.value});
 	const {server: serverText, tokenName} = given;
 	if (!serverText) {
@@ -29,12 +43,7 @@ export function connectionFlags(values: ConnectionValues, io: CommandIo): {serve
 		);
 	}
 
-	const notice = trimmedNotice(trimmed);
-	if (notice) {
-		io.stderr.write(`${notice}\n`);
-	}
-
-	return {serverText, siteText: given.site, tokenName};
+	return {serverText, siteText: given.site, tokenName, notice: trimmedNotice(trimmed)};
 }
 
 /** The values that came from environment variables rather than flags, named by variable, so output can say so. */
@@ -56,6 +65,9 @@ export function environmentOrigins(values: ConnectionValues, io: CommandIo): Env
 	return origins;
 }
 
+export const noSecretMessage =
+	'No token secret, and no terminal to ask for it on. Pipe it in with --token-secret-stdin (for example: printf \'%s\' "$SECRET" | tableau-connect … --token-secret-stdin), or set TABLEAU_TOKEN_SECRET.';
+
 /**
 The token secret: from standard input with --token-secret-stdin, else TABLEAU_TOKEN_SECRET, else
 asked for at a hidden prompt when a person is at a terminal (as gh and aws do). Read last, once the
@@ -71,9 +83,7 @@ export async function tokenSecretFrom(values: ConnectionValues, io: CommandIo, l
 		return asPasted(await readSecretFromStdin(io.stdin, io.stderr, leftUndone), io);
 	}
 
-	throw new UsageError(
-		'No token secret, and no terminal to ask for it on. Pipe it in with --token-secret-stdin (for example: printf \'%s\' "$SECRET" | tableau-connect … --token-secret-stdin), or set TABLEAU_TOKEN_SECRET.',
-	);
+	throw new UsageError(noSecretMessage);
 }
 
 /** The secret without the whitespace around it, saying so once, and warning when it cannot be Tableau's. */

@@ -160,6 +160,27 @@ export async function connectionsOf(
 	return connections;
 }
 
+/**
+Whether a keychain profile's secret is really there: true, false (its entry is gone), or null with
+the reason when the keychain cannot be asked. A file profile's secret is in the file by construction.
+*/
+export async function secretPresence(store: OpenedProfileStore, profile: Profile): Promise<{found: boolean | null; problem: string | null}> {
+	if (profile.secretStore === 'file') {
+		return {found: true, problem: null};
+	}
+
+	try {
+		await store.readSecret(profile.name);
+		return {found: true, problem: null};
+	} catch (error) {
+		if (!(error instanceof ProfileStoreError)) {
+			throw error;
+		}
+
+		return {found: error.reason === 'secret-missing' ? false : null, problem: error.message};
+	}
+}
+
 /** A saved profile with its secret, for the wizard to edit. */
 export type EditableProfile = Profile & {tokenSecret: string};
 

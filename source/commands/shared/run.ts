@@ -6,6 +6,7 @@ import {parseServerInput, parseSiteInput} from '../../tableau/server-url.js';
 import {defaultExpiryWarningDays} from '../../verify/findings.js';
 import {wasInterrupted} from '../../verify/interrupted.js';
 import type {VerificationResult} from '../../verify/types.js';
+import {UsageError} from './usage-error.js';
 
 // What a run is: the values a test uses, where each came from and what lost to it, and whether its
 // result becomes the profile's last result. `test`, `describe`, `profiles add`, `rotate`, the home
@@ -72,6 +73,13 @@ export function givenConnection(values: ConnectionFlagValues, env: NodeJS.Proces
 		site: flagOrVariable('--site', values.site, variables.site, env, true),
 		tokenName: flagOrVariable('--token-name', values['token-name'], variables.tokenName, env, false),
 	};
+}
+
+/** A saved profile's run takes its values from the profile: flags for values given now are a usage error, not ignored. */
+export function refuseValuesWithProfile(values: ConnectionFlagValues, names = 'saved profile names (or --all)'): void {
+	if (values.server || values['token-name'] || values.site !== undefined || values['token-secret-stdin']) {
+		throw new UsageError(`Give either ${names}, or --server/--site/--token-name, not both. To change a profile, run "tableau-connect setup --profile NAME".`);
+	}
 }
 
 /** The variables a saved profile's run ignores, with what they hold (the secret's only as "set"). */

@@ -16,6 +16,7 @@ export const testOptions = {
 
 export type ParsedTestArgs = ReturnType<typeof parseTestArgs>;
 
-export function parseTestArgs(argv: string[]) {
-	return parseCommandArgs('test', argv, testOptions);
+/** `describe` takes the flags of `test`, and names itself in the hint of a usage error. */
+export function parseTestArgs(argv: string[], command: 'test' | 'describe' = 'test') {
+	return parseCommandArgs(command, argv, testOptions);
 }

@@ -8,7 +8,7 @@ import {runSummary} from '../../verify/labels.js';
 import {exitCodeOf, insecureWarning, runAndReport, traceHint} from '../shared/run-report.js';
 import {preflight} from '../shared/preflight.js';
 import type {ParsedTestArgs} from './test-flags.js';
-import {notRecordedNotice, recordsLastResult} from '../shared/run.js';
+import {notRecordedNotice, recordsLastResult, refuseValuesWithProfile} from '../shared/run.js';
 import {recordingFrom} from '../shared/trace-recording.js';
 import {UsageError} from '../shared/usage-error.js';
 import {profileTestConcurrency} from '../shared/verification-options.js';
@@ -48,11 +48,7 @@ function isLiveTerminal(io: CommandIo, values: ParsedTestArgs['values']): boolea
 
 /** `tableau-connect test NAME…` and `test --all`: re-test saved profiles and record the outcome. */
 export async function runProfileTests(names: string[], values: ParsedTestArgs['values'], io: CommandIo): Promise<number> {
-	if (values.server || values['token-name'] || values.site !== undefined || values['token-secret-stdin']) {
-		throw new UsageError(
-			'Give either saved profile names (or --all), or --server/--site/--token-name, not both. To change a profile, run "tableau-connect setup --profile NAME".',
-		);
-	}
+	refuseValuesWithProfile(values);
 
 	// Flags first: a mistyped --timeout is reported before anything about the store.
 	const recording = recordingFrom(values, io, 'stream');
