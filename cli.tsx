@@ -1,8 +1,8 @@
 // Entry point: the command line (source/commands/main.ts) on the process's streams, environment and
 // signals, and its outcome as the exit code.
 import {setFlagsFromString} from 'node:v8';
-import {listenToSignals} from './source/commands/shared/interrupt.js';
-import {processIo} from './source/commands/shared/io.js';
+import {listenToSignals} from './source/commands/core/interrupt.js';
+import {processIo} from './source/commands/core/io.js';
 import {runCommandLine} from './source/commands/main.js';
 
 // undici parses HTTP with a WebAssembly build of llhttp, and V8's optimising compiler for it costs

@@ -2,9 +2,9 @@
 // its outcome into an exit code. `cli.tsx` gives it the process's streams and environment; tests
 // give it their own, and run commands in-process. Every command is imported lazily so that
 // `--help`, `test` and `profiles` never load Ink or React.
-import {interruptedExitCode, isInterruption} from './shared/interrupt.js';
-import type {CommandIo} from './shared/io.js';
-import {UsageError} from './shared/usage-error.js';
+import {interruptedExitCode, isInterruption} from './core/interrupt.js';
+import type {CommandIo} from './core/io.js';
+import {UsageError} from './core/usage-error.js';
 
 const mainHelp = `tableau-connect ${__VERSION__}: connect Parable to Tableau with a personal access token.
 

@@ -4,7 +4,7 @@
 // The descriptions below are typed as records over the code's own unions: a new field, check or
 // warning does not compile until it is described here.
 import type {RunDescription} from '../commands/describe/describe.js';
-import {interruptedExitCode} from '../commands/shared/interrupt.js';
+import {interruptedExitCode} from '../commands/core/interrupt.js';
 import {diagnosisCatalogue, warning} from '../verify/diagnoses.js';
 import {defaultExpiryWarningDays} from '../verify/findings.js';
 import {checkLabels} from '../verify/labels.js';

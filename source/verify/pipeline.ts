@@ -61,7 +61,7 @@ export type VerificationOptions = {
 	env?: NodeJS.ProcessEnv;
 };
 
-/** The checks of DESIGN.md §5 before sign-out, in order; sign-out always ends the run. */
+/** The checks of docs/reference.md before sign-out, in order; sign-out always ends the run. */
 const checks: readonly Check[] = [reachCheck, serverInfoCheck, signInCheck, permissionsCheck, contentCheck];
 
 /**

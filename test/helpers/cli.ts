@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs';
 import {PassThrough, Writable} from 'node:stream';
 import {fileURLToPath} from 'node:url';
 import {runCommandLine} from '../../source/commands/main.js';
-import {createInterrupts, type Interrupts} from '../../source/commands/shared/interrupt.js';
+import {createInterrupts, type Interrupts} from '../../source/commands/core/interrupt.js';
 
 /** The built CLI; `npm test` builds it first. */
 export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));

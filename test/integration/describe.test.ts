@@ -8,7 +8,7 @@ import {PassThrough, Writable} from 'node:stream';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import type {RunDescription} from '../../source/commands/describe/describe.js';
 import {runCommandLine} from '../../source/commands/main.js';
-import {createInterrupts} from '../../source/commands/shared/interrupt.js';
+import {createInterrupts} from '../../source/commands/core/interrupt.js';
 import {openProfileStore, type Keychain} from '../../source/profiles/store.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';

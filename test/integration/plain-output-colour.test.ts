@@ -4,8 +4,8 @@
 import {PassThrough, Writable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/commands/main.js';
-import {createInterrupts} from '../../source/commands/shared/interrupt.js';
-import {createStyle, paintStatus, statusSymbol} from '../../source/commands/shared/style.js';
+import {createInterrupts} from '../../source/commands/core/interrupt.js';
+import {createStyle, paintStatus, statusSymbol} from '../../source/commands/core/style.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 
 let simulator: Simulator;

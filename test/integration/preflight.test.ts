@@ -6,7 +6,7 @@ import {accessSync, chmodSync, constants, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
-import {wizardStoreCheck} from '../../source/commands/shared/preflight.js';
+import {wizardStoreCheck} from '../../source/commands/core/preflight.js';
 import {openProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {runCommand} from '../helpers/cli.js';

@@ -10,11 +10,11 @@
 //   profiles   the profile store: verify (the shape of a result), tableau
 //   simulator  the simulated Tableau: verify (scenario outcomes), tableau
 //   ui         Ink screens: verify, profiles, simulator, tableau
-//   commands   one folder per command around commands/shared: everything below
+//   commands   one folder per command around commands/core: everything below
 //   docs       the reference generator: commands, verify, profiles, tableau
 //   cli.tsx    the entry: commands
-// Inside commands/, shared/ is the core every command uses and knows no command; a command's folder
-// may use shared/ and another command's folder (the home screen opens setup and rotate); main.ts
+// Inside commands/, core/ is what every command uses and knows no command; a command's folder
+// may use core/ and another command's folder (the home screen opens setup and rotate); main.ts
 // loads the commands.
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -70,7 +70,7 @@ function layerOf(file: string): string {
 	return file.startsWith('source/') ? file.split('/')[1]! : file;
 }
 
-/** Within commands/: 'main', 'shared', or the command's folder. */
+/** Within commands/: 'main', 'core', or the command's folder. */
 function commandPartOf(file: string): string {
 	const [, , part = ''] = file.split('/');
 	return part === 'main.ts' ? 'main' : part;
@@ -91,7 +91,7 @@ function ruleBroken(from: string, to: string): string | null {
 		return 'only the entry uses commands/main.ts';
 	}
 
-	return fromPart === 'shared' && toPart !== 'shared' ? 'commands/shared knows no command' : null;
+	return fromPart === 'core' && toPart !== 'core' ? 'commands/core knows no command' : null;
 }
 
 /** Every cycle's files, as one path from a file back to itself, found by a depth-first walk. */
@@ -167,8 +167,8 @@ describe('the import graph of source/', () => {
 	it('refuses what the layers forbid', () => {
 		expect(ruleBroken('source/verify/diagnoses.ts', 'source/profiles/store.ts')).toBe('verify may not use profiles');
 		expect(ruleBroken('source/tableau/client.ts', 'source/verify/types.ts')).toBe('tableau may not use verify');
-		expect(ruleBroken('source/ui/home/HomeApp.tsx', 'source/commands/shared/io.ts')).toBe('ui may not use commands');
-		expect(ruleBroken('source/commands/shared/run.ts', 'source/commands/test/test.ts')).toBe('commands/shared knows no command');
+		expect(ruleBroken('source/ui/home/HomeApp.tsx', 'source/commands/core/io.ts')).toBe('ui may not use commands');
+		expect(ruleBroken('source/commands/core/run.ts', 'source/commands/test/test.ts')).toBe('commands/core knows no command');
 		expect(ruleBroken('source/commands/home/home.ts', 'source/commands/setup/setup.ts')).toBeNull();
 	});
 });

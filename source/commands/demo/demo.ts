@@ -6,9 +6,9 @@ import {isScenarioId, scenarioLines, startSimulator, type ScenarioInfo, type Sim
 import type {ProfileInput} from '../../profiles/types.js';
 import type {DemoAppProps, DemoOutcome} from '../../ui/demo/DemoApp.js';
 import {verifyConnection} from '../../verify/pipeline.js';
-import {parseCommandArgs} from '../shared/args.js';
-import {writeLines, type CommandIo} from '../shared/io.js';
-import {UsageError} from '../shared/usage-error.js';
+import {parseCommandArgs} from '../core/args.js';
+import {writeLines, type CommandIo} from '../core/io.js';
+import {UsageError} from '../core/usage-error.js';
 
 export const demoHelp = `Usage: tableau-connect demo [--scenario ID] [--list]
 

@@ -2,9 +2,9 @@ import {redactedMarker} from '../../tableau/exchange.js';
 import {parseServerInput} from '../../tableau/server-url.js';
 import {looksLikeTokenSecret} from '../../tableau/secret-shape.js';
 import {trimPasted} from '../../tableau/pasted-values.js';
-import {checkedConnection, noSecretMessage} from '../shared/connection-flags.js';
-import {readCaFile, writeLines, type CommandIo} from '../shared/io.js';
-import {openStoreFor, profileCaPem, requireProfile, secretPresence} from '../shared/profile-access.js';
+import {checkedConnection, noSecretMessage} from '../core/connection-flags.js';
+import {readCaFile, writeLines, type CommandIo} from '../core/io.js';
+import {openStoreFor, profileCaPem, requireProfile, secretPresence} from '../core/profile-access.js';
 import {
 	caFileOf,
 	givenConnection,
@@ -21,9 +21,9 @@ import {
 	type SecretSource,
 	type Sourced,
 	type ValueSource,
-} from '../shared/run.js';
-import {UsageError} from '../shared/usage-error.js';
-import {verificationOptionsFrom} from '../shared/verification-options.js';
+} from '../core/run.js';
+import {UsageError} from '../core/usage-error.js';
+import {verificationOptionsFrom} from '../core/verification-options.js';
 import {parseTestArgs, type ParsedTestArgs} from '../test/test-flags.js';
 
 export const describeHelp = `Usage:

@@ -3,8 +3,8 @@ import type {Profile} from '../../profiles/types.js';
 import type {HomeAppProps} from '../../ui/home/HomeApp.js';
 import type {ProfileSummary} from '../../ui/profile-tests/types.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
-import {connectionOf, lastVerificationOf} from '../shared/profile-access.js';
-import {recordsLastResult} from '../shared/run.js';
+import {connectionOf, lastVerificationOf} from '../core/profile-access.js';
+import {recordsLastResult} from '../core/run.js';
 
 /** A profile without its secret: all a screen needs to show it. */
 export function summaryOf({name, server, site, tokenName, lastVerification}: Profile): ProfileSummary {

@@ -4,13 +4,13 @@ import type {HomeOutcome, Notice} from '../../ui/home/HomeApp.js';
 import type {WizardOutcome} from '../../ui/wizard/reducer.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {defaultTimeoutMs} from '../../verify/types.js';
-import {parseCommandArgs} from '../shared/args.js';
-import {inkRenderOptions} from '../shared/ink-options.js';
-import {writeLines, type CommandIo} from '../shared/io.js';
-import {recordingFrom} from '../shared/trace-recording.js';
-import {preflight, wizardStoreCheck} from '../shared/preflight.js';
-import {secretStoreChoice} from '../shared/secret-store-choice.js';
-import {profileTestConcurrency, verificationFlagOptions} from '../shared/verification-options.js';
+import {parseCommandArgs} from '../core/args.js';
+import {inkRenderOptions} from '../core/ink-options.js';
+import {writeLines, type CommandIo} from '../core/io.js';
+import {recordingFrom} from '../core/trace-recording.js';
+import {preflight, wizardStoreCheck} from '../core/preflight.js';
+import {secretStoreChoice} from '../core/secret-store-choice.js';
+import {profileTestConcurrency, verificationFlagOptions} from '../core/verification-options.js';
 
 export const homeHelp = `Usage: tableau-connect [options]
 
@@ -92,8 +92,8 @@ its words), which waits for Enter at the end so they can be read, then the home 
 async function rotateFromHome(name: string, io: CommandIo, verification: VerificationOptions): Promise<{select: string; notice: Notice} | 'interrupted'> {
 	const [{rotateProfile}, {promptLine}, {UsageError}] = await Promise.all([
 		import('../rotate/rotate.js'),
-		import('../shared/io.js'),
-		import('../shared/usage-error.js'),
+		import('../core/io.js'),
+		import('../core/usage-error.js'),
 	]);
 	let notice: Notice;
 	try {
@@ -169,10 +169,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 		return 2;
 	}
 
-	const [{editableProfile, openStoreFor}, {runSetupCommand, runWizard}] = await Promise.all([
-		import('../shared/profile-access.js'),
-		import('../setup/setup.js'),
-	]);
+	const [{editableProfile, openStoreFor}, {runSetupCommand, runWizard}] = await Promise.all([import('../core/profile-access.js'), import('../setup/setup.js')]);
 	const store = openStoreFor(io, {secretStore: values['secret-store']});
 	if (store.list().length === 0) {
 		return runSetupCommand(argv, io);

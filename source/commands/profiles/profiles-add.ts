@@ -1,17 +1,17 @@
 import path from 'node:path';
 import {shellQuote} from '../../tableau/shell-quote.js';
 import {validateProfileName, type SavedProfile} from '../../profiles/store.js';
-import {connectionFlags, environmentOrigins, tokenSecretFrom} from '../shared/connection-flags.js';
-import {interruptedExitCode} from '../shared/interrupt.js';
-import {writeLines, type CommandIo} from '../shared/io.js';
-import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from '../shared/profile-access.js';
+import {connectionFlags, environmentOrigins, tokenSecretFrom} from '../core/connection-flags.js';
+import {interruptedExitCode} from '../core/interrupt.js';
+import {writeLines, type CommandIo} from '../core/io.js';
+import {describeSavedSecret, lastVerificationOf, openStoreFor, publicView} from '../core/profile-access.js';
 import type {ProfilesValues} from './profiles-flags.js';
-import {notRecordedNotice, recordsLastResult, resolveTarget} from '../shared/run.js';
-import {runAndReport} from '../shared/run-report.js';
-import {preflight} from '../shared/preflight.js';
-import {secretStoreChoice} from '../shared/secret-store-choice.js';
-import {recordingFrom} from '../shared/trace-recording.js';
-import {UsageError} from '../shared/usage-error.js';
+import {notRecordedNotice, recordsLastResult, resolveTarget} from '../core/run.js';
+import {runAndReport} from '../core/run-report.js';
+import {preflight} from '../core/preflight.js';
+import {secretStoreChoice} from '../core/secret-store-choice.js';
+import {recordingFrom} from '../core/trace-recording.js';
+import {UsageError} from '../core/usage-error.js';
 
 /** `profiles add NAME …`: verify, then save; or save as it is with --no-verify. */
 export async function addProfile(io: CommandIo, values: ProfilesValues, name: string): Promise<number> {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import {tokenSecretFrom} from '../shared/connection-flags.js';
-import {readCaFile, writeLines, type CommandIo} from '../shared/io.js';
-import {describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from '../shared/profile-access.js';
+import {tokenSecretFrom} from '../core/connection-flags.js';
+import {readCaFile, writeLines, type CommandIo} from '../core/io.js';
+import {describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from '../core/profile-access.js';
 import type {ProfilesValues} from './profiles-flags.js';
-import {UsageError} from '../shared/usage-error.js';
+import {UsageError} from '../core/usage-error.js';
 
 // The `profiles` actions that change one part of a saved profile in place: its secret, where the
 // secret lives, its CA file.

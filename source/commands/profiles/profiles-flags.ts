@@ -1,5 +1,5 @@
-import type {parseCommandArgs} from '../shared/args.js';
-import {verificationFlagOptions} from '../shared/verification-options.js';
+import type {parseCommandArgs} from '../core/args.js';
+import {verificationFlagOptions} from '../core/verification-options.js';
 
 /** The flags of every `profiles` action: the actions live in files of their own, and all read these. */
 export const profilesOptions = {

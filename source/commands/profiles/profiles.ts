@@ -2,14 +2,14 @@ import {createInterface} from 'node:readline/promises';
 import path from 'node:path';
 import {validateProfileName, type OpenedProfileStore} from '../../profiles/store.js';
 import type {Profile} from '../../profiles/types.js';
-import {parseCommandArgs} from '../shared/args.js';
+import {parseCommandArgs} from '../core/args.js';
 import {serverLabel, userText} from '../../verify/labels.js';
-import {writeLines, type CommandIo} from '../shared/io.js';
+import {writeLines, type CommandIo} from '../core/io.js';
 import {lastFindings} from '../../profiles/last-verification.js';
-import {describeLastVerification, openStoreFor, publicView, requireProfile, secretPresence} from '../shared/profile-access.js';
-import {glanceFields, renderProfileTable, rowFromProfile, tableWidth} from '../shared/profile-table.js';
+import {describeLastVerification, openStoreFor, publicView, requireProfile, secretPresence} from '../core/profile-access.js';
+import {glanceFields, renderProfileTable, rowFromProfile, tableWidth} from '../core/profile-table.js';
 import {moveSecrets, setCaFile, setSecret} from './profiles-edit.js';
-import {UsageError} from '../shared/usage-error.js';
+import {UsageError} from '../core/usage-error.js';
 import {profilesOptions, type ProfilesValues} from './profiles-flags.js';
 
 export const profilesHelp = `Usage:

@@ -7,17 +7,17 @@ import {describeTokenExpiry, expiryFrom} from '../../verify/findings.js';
 import {serverLabel} from '../../verify/labels.js';
 import {accountSettingsSteps, createTokenLines, siteHomeUrl, tokenCautions} from '../../verify/token-steps.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
-import {parseCommandArgs} from '../shared/args.js';
-import {recordingFrom} from '../shared/trace-recording.js';
-import {preflight, savingProblems} from '../shared/preflight.js';
-import {verificationFlagOptions} from '../shared/verification-options.js';
-import {interruptedExitCode} from '../shared/interrupt.js';
-import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from '../shared/io.js';
-import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from '../shared/profile-access.js';
-import {runAndReport} from '../shared/run-report.js';
-import {notRecordedNotice, recordsLastResult} from '../shared/run.js';
-import {UsageError} from '../shared/usage-error.js';
-import {hanging} from '../shared/wrap.js';
+import {parseCommandArgs} from '../core/args.js';
+import {recordingFrom} from '../core/trace-recording.js';
+import {preflight, savingProblems} from '../core/preflight.js';
+import {verificationFlagOptions} from '../core/verification-options.js';
+import {interruptedExitCode} from '../core/interrupt.js';
+import {promptLine, readSecretFromStdin, writeLines, type CommandIo} from '../core/io.js';
+import {describeSavedSecret, lastVerificationOf, openStoreFor, profileCaPem, requireProfile, secretStoreChoice} from '../core/profile-access.js';
+import {runAndReport} from '../core/run-report.js';
+import {notRecordedNotice, recordsLastResult} from '../core/run.js';
+import {UsageError} from '../core/usage-error.js';
+import {hanging} from '../core/wrap.js';
 
 export const rotateHelp = `Usage:
   tableau-connect rotate NAME [--token-name NAME] [--token-secret-stdin] [--json]

@@ -3,16 +3,16 @@ import type {WizardOutcome} from '../../ui/wizard/reducer.js';
 import type {VerifyFunction} from '../../ui/wizard/use-effects.js';
 import type {WizardValues} from '../../ui/wizard/steps.js';
 import type {OpenedProfileStore} from '../../profiles/store.js';
-import type {EditableProfile} from '../shared/profile-access.js';
+import type {EditableProfile} from '../core/profile-access.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
-import {parseCommandArgs} from '../shared/args.js';
-import {inkRenderOptions} from '../shared/ink-options.js';
-import {writeLines, type CommandIo} from '../shared/io.js';
-import {secretStoreChoice} from '../shared/secret-store-choice.js';
-import {UsageError} from '../shared/usage-error.js';
-import {recordingFrom} from '../shared/trace-recording.js';
-import {preflight, wizardStoreCheck} from '../shared/preflight.js';
-import {verificationFlagOptions} from '../shared/verification-options.js';
+import {parseCommandArgs} from '../core/args.js';
+import {inkRenderOptions} from '../core/ink-options.js';
+import {writeLines, type CommandIo} from '../core/io.js';
+import {secretStoreChoice} from '../core/secret-store-choice.js';
+import {UsageError} from '../core/usage-error.js';
+import {recordingFrom} from '../core/trace-recording.js';
+import {preflight, wizardStoreCheck} from '../core/preflight.js';
+import {verificationFlagOptions} from '../core/verification-options.js';
 
 export const setupHelp = `Usage: tableau-connect setup [--profile NAME] [options]
 
@@ -202,7 +202,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	let newProfileName: string | undefined;
 	const terminal = io.stdin.isTTY && io.stdout.isTTY;
 	if (values.profile !== undefined) {
-		const {editableProfile, openStoreFor, requireProfile} = await import('../shared/profile-access.js');
+		const {editableProfile, openStoreFor, requireProfile} = await import('../core/profile-access.js');
 		store = openStoreFor(io, {secretStore: values['secret-store']});
 		if (store.get(values.profile) === undefined && terminal) {
 			// An unknown name on a terminal is an offer to create it: the wizard starts with that name.
@@ -254,7 +254,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	const outcome = await runWizard(
 		{
 			...session,
-			openStore: async () => (await import('../shared/profile-access.js')).openStoreFor(io, {quiet: true, secretStore: values['secret-store']}),
+			openStore: async () => (await import('../core/profile-access.js')).openStoreFor(io, {quiet: true, secretStore: values['secret-store']}),
 			existingProfileNames: peek.names,
 		},
 		io,

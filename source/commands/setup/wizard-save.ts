@@ -1,8 +1,8 @@
 import type {ProfileInput} from '../../profiles/types.js';
 import type {OpenedProfileStore} from '../../profiles/store.js';
 import type {VerificationResult} from '../../verify/types.js';
-import {describeSavedSecret, lastVerificationOf} from '../shared/profile-access.js';
-import {notRecordedNotice, recordsLastResult, type RecordedOptions} from '../shared/run.js';
+import {describeSavedSecret, lastVerificationOf} from '../core/profile-access.js';
+import {notRecordedNotice, recordsLastResult, type RecordedOptions} from '../core/run.js';
 
 /**
 The wizard's `save` prop over the real store: writes the profile (the secret to the keychain when

@@ -2,9 +2,9 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {isScenarioId, scenarios, startSimulator, type Simulator} from '../../simulator/index.js';
-import {parseCommandArgs} from '../shared/args.js';
-import {writeLines, type CommandIo} from '../shared/io.js';
-import {UsageError} from '../shared/usage-error.js';
+import {parseCommandArgs} from '../core/args.js';
+import {writeLines, type CommandIo} from '../core/io.js';
+import {UsageError} from '../core/usage-error.js';
 
 export const simulateHelp = `Usage: tableau-connect simulate [--port N] [--host H] [--scenario ID] [--tls] [--json]
 

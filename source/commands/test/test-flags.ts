@@ -1,5 +1,5 @@
-import {parseCommandArgs} from '../shared/args.js';
-import {verificationFlagOptions} from '../shared/verification-options.js';
+import {parseCommandArgs} from '../core/args.js';
+import {verificationFlagOptions} from '../core/verification-options.js';
 
 // The flags of `test`, read by both of its halves (values given here, and saved profiles).
 export const testOptions = {

@@ -4,10 +4,10 @@ import type {OpenedProfileStore} from '../../profiles/store.js';
 import type {Profile} from '../../profiles/types.js';
 import {TestRunApp, type TestRunOutcome} from '../../ui/profile-tests/TestRunApp.js';
 import {verifyConnection, type VerificationInput, type VerificationOptions} from '../../verify/pipeline.js';
-import type {CommandIo} from '../shared/io.js';
-import {lastVerificationOf} from '../shared/profile-access.js';
-import {recordsLastResult} from '../shared/run.js';
-import {exitCodeOf} from '../shared/run-report.js';
+import type {CommandIo} from '../core/io.js';
+import {lastVerificationOf} from '../core/profile-access.js';
+import {recordsLastResult} from '../core/run.js';
+import {exitCodeOf} from '../core/run-report.js';
 
 /**
 `test NAME` and `test --all` on a terminal: the live check lines of the home screen, one block per

@@ -2,17 +2,17 @@ import {PassThrough} from 'node:stream';
 import type {Profile} from '../../profiles/types.js';
 import {describeSoonestExpiry} from '../../verify/findings.js';
 import type {VerificationResult} from '../../verify/types.js';
-import {writeLines, type CommandIo} from '../shared/io.js';
-import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from '../shared/profile-access.js';
+import {writeLines, type CommandIo} from '../core/io.js';
+import {connectionsOf, lastVerificationOf, openStoreFor, requireProfile} from '../core/profile-access.js';
 import {runSummary} from '../../verify/labels.js';
-import {exitCodeOf, insecureWarning, runAndReport, traceHint} from '../shared/run-report.js';
-import {preflight} from '../shared/preflight.js';
+import {exitCodeOf, insecureWarning, runAndReport, traceHint} from '../core/run-report.js';
+import {preflight} from '../core/preflight.js';
 import type {ParsedTestArgs} from './test-flags.js';
-import {notRecordedNotice, recordsLastResult, refuseValuesWithProfile} from '../shared/run.js';
-import {recordingFrom} from '../shared/trace-recording.js';
-import {UsageError} from '../shared/usage-error.js';
-import {profileTestConcurrency} from '../shared/verification-options.js';
-import {renderProfileTable, rowFromResult, tableWidth} from '../shared/profile-table.js';
+import {notRecordedNotice, recordsLastResult, refuseValuesWithProfile} from '../core/run.js';
+import {recordingFrom} from '../core/trace-recording.js';
+import {UsageError} from '../core/usage-error.js';
+import {profileTestConcurrency} from '../core/verification-options.js';
+import {renderProfileTable, rowFromResult, tableWidth} from '../core/profile-table.js';
 
 async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
 	const results: R[] = Array.from({length: items.length});

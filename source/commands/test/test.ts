@@ -3,12 +3,12 @@ import {diagnose} from '../../verify/diagnoses.js';
 import type {VerificationInput} from '../../verify/pipeline.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {unsentResult} from '../../verify/unsent-result.js';
-import {connectionFlags, environmentOrigins, tokenSecretFrom} from '../shared/connection-flags.js';
-import {writeLines, type CommandIo} from '../shared/io.js';
-import {resolveTarget} from '../shared/run.js';
-import {exitCodeOf, runAndReport, traceHint} from '../shared/run-report.js';
-import {recordingFrom} from '../shared/trace-recording.js';
-import {preflight} from '../shared/preflight.js';
+import {connectionFlags, environmentOrigins, tokenSecretFrom} from '../core/connection-flags.js';
+import {writeLines, type CommandIo} from '../core/io.js';
+import {resolveTarget} from '../core/run.js';
+import {exitCodeOf, runAndReport, traceHint} from '../core/run-report.js';
+import {recordingFrom} from '../core/trace-recording.js';
+import {preflight} from '../core/preflight.js';
 import {parseTestArgs} from './test-flags.js';
 
 export const testHelp = `Usage:
