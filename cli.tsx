@@ -1,8 +1,8 @@
 // Entry point: the command line (source/commands/main.ts) on the process's streams, environment and
 // signals, and its outcome as the exit code.
 import {setFlagsFromString} from 'node:v8';
-import {handleInterrupts} from './source/commands/interrupt.js';
-import {processIo} from './source/commands/io.js';
+import {listenToSignals} from './source/commands/core/interrupt.js';
+import {processIo} from './source/commands/core/io.js';
 import {runCommandLine} from './source/commands/main.js';
 
 // undici parses HTTP with a WebAssembly build of llhttp, and V8's optimising compiler for it costs
@@ -22,9 +22,10 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const argv = process.argv.slice(2);
+const io = processIo();
 // `simulate` ends normally with Ctrl-C, and the demo takes Ctrl-C as a key.
 if (argv[0] !== 'simulate' && argv[0] !== 'demo') {
-	handleInterrupts();
+	listenToSignals(io.interrupts);
 }
 
-process.exitCode = await runCommandLine(argv, processIo());
+process.exitCode = await runCommandLine(argv, io);

@@ -2,9 +2,9 @@
 // its outcome into an exit code. `cli.tsx` gives it the process's streams and environment; tests
 // give it their own, and run commands in-process. Every command is imported lazily so that
 // `--help`, `test` and `profiles` never load Ink or React.
-import {interruptedExitCode, isInterruption} from './interrupt.js';
-import type {CommandIo} from './io.js';
-import {UsageError} from './usage-error.js';
+import {interruptedExitCode, isInterruption} from './core/interrupt.js';
+import type {CommandIo} from './core/io.js';
+import {UsageError} from './core/usage-error.js';
 
 const mainHelp = `tableau-connect ${__VERSION__}: connect Parable to Tableau with a personal access token.
 
@@ -17,6 +17,8 @@ Usage:
   tableau-connect profiles [list|show NAME|remove NAME|rename OLD NEW|add NAME …]
   tableau-connect rotate NAME [--token-name N] [--token-secret-stdin] [--json]
                                           replace a profile's token: test the new one first, then swap
+  tableau-connect describe [NAME] [--server URL …] [--json]
+                                          the values a test would use and where each came from; no network
   tableau-connect demo [--scenario ID] [--list]
                                           the whole flow against a built-in Tableau simulator
   tableau-connect simulate [--port N] [--host H] [--scenario ID] [--tls] [--json]
@@ -30,12 +32,13 @@ NODE_EXTRA_CA_CERTS, NO_COLOR.`;
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
-	test: async () => (await import('./test.js')).runTestCommand,
-	simulate: async () => (await import('./simulate.js')).runSimulateCommand,
-	profiles: async () => (await import('./profiles.js')).runProfilesCommand,
-	rotate: async () => (await import('./rotate.js')).runRotateCommand,
-	setup: async () => (await import('./setup.js')).runSetupCommand,
-	demo: async () => (await import('./demo.js')).runDemoCommand,
+	test: async () => (await import('./test/test.js')).runTestCommand,
+	simulate: async () => (await import('./simulate/simulate.js')).runSimulateCommand,
+	profiles: async () => (await import('./profiles/profiles.js')).runProfilesCommand,
+	rotate: async () => (await import('./rotate/rotate.js')).runRotateCommand,
+	describe: async () => (await import('./describe/describe.js')).runDescribeCommand,
+	setup: async () => (await import('./setup/setup.js')).runSetupCommand,
+	demo: async () => (await import('./demo/demo.js')).runDemoCommand,
 };
 
 /** The value of `--flag VALUE` or `--flag=VALUE`, read before the command parses its arguments properly. */
@@ -49,7 +52,7 @@ function flagValue(argv: string[], flag: string): string | undefined {
 	return argument === flag ? argv[index + 1] : argument.slice(flag.length + 1);
 }
 
-/** Runs one command line with `io`, and returns its exit code. Ctrl-C handling is the caller's (see `handleInterrupts`). */
+/** Runs one command line with `io`, and returns its exit code. Ctrl-C reaches the command through `io.interrupts`. */
 export async function runCommandLine(argv: string[], io: CommandIo): Promise<number> {
 	const [first, ...rest] = argv;
 	if (first === '--version' || first === '-v') {
@@ -64,7 +67,7 @@ export async function runCommandLine(argv: string[], io: CommandIo): Promise<num
 
 	try {
 		if (first === undefined || first.startsWith('-')) {
-			const {runHomeCommand} = await import('./home.js');
+			const {runHomeCommand} = await import('./home/home.js');
 			return await runHomeCommand(argv, io);
 		}
 

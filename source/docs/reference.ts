@@ -3,7 +3,8 @@
 // test/unit/reference-doc.test.ts fails when the committed file differs, so it cannot drift.
 // The descriptions below are typed as records over the code's own unions: a new field, check or
 // warning does not compile until it is described here.
-import {interruptedExitCode} from '../commands/interrupt.js';
+import type {RunDescription} from '../commands/describe/describe.js';
+import {interruptedExitCode} from '../commands/core/interrupt.js';
 import {diagnosisCatalogue, warning} from '../verify/diagnoses.js';
 import {defaultExpiryWarningDays} from '../verify/findings.js';
 import {checkLabels} from '../verify/labels.js';
@@ -124,6 +125,30 @@ const example: VerificationResult = {
 	warnings: [],
 };
 
+const sourced = 'A sourced value.';
+
+const describeFields: Record<keyof RunDescription, string> = {
+	profile: 'The saved profile described (`describe NAME`), or `null` for values given as flags and variables.',
+	server: `${sourced} \`value\` is the origin a test connects to, or \`null\` when none was given.`,
+	site: `${sourced} \`""\` is the Default site; \`source\` is \`{"kind": "address"}\` when the site came from the server address.`,
+	tokenName: `${sourced} \`value\` is \`null\` when none was given.`,
+	tokenSecret:
+		'`{source, present, ignored}`, never the secret: `source.kind` is `stdin`, `env`, `prompt`, `keychain`, `profile-file` or `none`; `present` is `true`, `false`, or `null` when it is known only as the test runs (standard input, the prompt) or the keychain cannot be asked; `ignored` lists the sources that lost (without their values).',
+	caFile: `${sourced} \`value\` is the PEM file trusted besides the system's roots (\`--ca-file\` wins over the profile's), or \`null\`.`,
+	nodeExtraCaCerts: '`NODE_EXTRA_CA_CERTS` when set (Node trusts it as well), else `null`.',
+	insecure: `${sourced} \`true\` only with \`--insecure\`.`,
+	apiVersion: `${sourced} \`null\`: the server's own version.`,
+	timeoutSeconds: `${sourced} The deadline of each request.`,
+	expiryWarningDays: `${sourced} The \`token-expiring\` threshold.`,
+	proxy:
+		"`{url, from, noProxyEntry, noProxyFrom}`, by the transport's own decision: `url` is the proxy a test would go through (a password in it is `[REDACTED]`), or `null` to go direct; `from` the variable that named it (`https_proxy`, `HTTPS_PROXY`, `http_proxy`, `HTTP_PROXY`); `noProxyEntry` the entry of `noProxyFrom` (`no_proxy`, `NO_PROXY`) that matched the server. `null` when the server address cannot be used.",
+	store: `${sourced} The profile store's file; \`source\` is \`TABLEAU_CONNECT_CONFIG_DIR\` or the default.`,
+	recorded:
+		"Whether the test's result would be kept as the profile's last result: `false` for values given now, and for a run with a one-off `--insecure` or `--api-version`.",
+	notRecordedBecause: 'The one-off flags that keep it from being recorded.',
+	problems: 'Why a test would stop before sending anything (exit code `2`); empty when it could start (exit code `0`).',
+};
+
 function table(header: string[], rows: string[][]): string[] {
 	const escape = (cell: string) => cell.replaceAll('|', '\\|');
 	return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(row => `| ${row.map(cell => escape(cell)).join(' | ')} |`)];
@@ -226,6 +251,12 @@ export function referenceMarkdown(): string {
 		'### Each entry of `warnings`',
 		'',
 		...fieldTable<Warning>(warningFields),
+		'',
+		'## `describe --json`',
+		'',
+		'`describe [NAME] --json` prints one object on stdout: what a `test` with the same arguments and environment would use, found without sending anything. A sourced value is `{value, source, ignored}`: the value a test would use, where it came from, and what was set but lost to it. Each `source` is `{"kind": "flag" | "env" | "profile" | "address" | "default", "name": …}` (`name` is the flag, the variable, the profile, or where the address came from; the default has none); each entry of `ignored` is `{source, value}`. A value that looks like a token secret is shown as `(looks like a token secret: not shown)`.',
+		'',
+		...fieldTable<RunDescription>(describeFields),
 		'',
 		'The token secret and the session token never appear in any output, in any mode.',
 		'',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import envPaths from 'env-paths';
-import {shellQuote} from './shell-quote.js';
+import {shellQuote} from '../tableau/shell-quote.js';
 import {ProfileStoreError} from './store-error.js';
 
 /** The name conf and env-paths build the default folder from. */

@@ -133,3 +133,23 @@ export function systemKeychain(service = keychainService): Keychain {
 		delete: async account => call(async () => entry(account).deleteCredential()),
 	};
 }
+
+/** The account the preflight asks for: no profile is named so (a profile name holds no space). */
+const probeAccount = ' preflight';
+
+/**
+Why the keychain cannot be used here, found before anything is tested: a read of an entry nobody
+has, so nothing is written and no secret is read. Null when the keychain answers.
+*/
+export async function keychainProblem(keychain: Keychain = systemKeychain()): Promise<string | null> {
+	try {
+		await keychain.get(probeAccount);
+		return null;
+	} catch (error) {
+		if (error instanceof KeychainError) {
+			return error.problem;
+		}
+
+		throw error;
+	}
+}

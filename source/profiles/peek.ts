@@ -3,7 +3,7 @@ import path from 'node:path';
 import {configDirectory, permissionWarning, storeFileName} from './config-directory.js';
 import {parseStoreText} from './store-document.js';
 import {toStoreError} from './store-error.js';
-import {shellQuote} from './shell-quote.js';
+import {shellQuote} from '../tableau/shell-quote.js';
 
 /** What the wizard needs to know of the store before its first frame. */
 export type StorePeek = {path: string; names: string[]; permissionWarning: string | null};

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import process from 'node:process';
 import type {LockTimeoutError} from './file-lock.js';
-import {shellQuote} from './shell-quote.js';
+import {shellQuote} from '../tableau/shell-quote.js';
 
 /**
 Why the profile store refused: the file is damaged (`corrupt`, `invalid-schema`), cannot be read

@@ -1,7 +1,7 @@
 import {subscribe, unsubscribe} from 'node:diagnostics_channel';
 import type {Socket} from 'node:net';
 import type {Exchange, ExchangeObserver} from './exchange.js';
-import type {HttpRequest} from './transport.js';
+import type {HttpRequest} from './http-request.js';
 
 type Answer = {status: number; headers: Record<string, string>; body: string} | {error: string};
 

@@ -6,28 +6,12 @@ import {classifyNetworkError, NetworkError} from './network-error.js';
 import {takePreconnected} from './preconnect.js';
 import {describeFailure, watchExchanges} from './exchange-watch.js';
 import type {ExchangeObserver} from './exchange.js';
+import type {HttpRequest} from './http-request.js';
+import {proxyDecision, type ProxySettings} from './proxy.js';
 import {retryDelayMs, type RetryPolicy, defaultRetryPolicy} from './retry.js';
 import {saysPortWantsTls, speaksTls} from './scheme-probe.js';
 
-export type HttpRequest = {
-	method: 'GET' | 'POST';
-	url: string;
-	headers?: Record<string, string>;
-	body?: string;
-	/** Send it once, never again, whatever happens: the caller decides what a failure means. */
-	once?: boolean;
-	/**
-	false: a 429 or 503 is returned at once instead of waited out (a dropped connection is still
-	retried). For calls whose session may be over by the time "later" comes: the caller retries them.
-	*/
-	waitOutLater?: boolean;
-	/**
-	Not abandoned on Ctrl-C, but given a short deadline of its own: a sign-in (the session it opens must
-	be ended) and a sign-out (so the token's one session is free again). Every other request is
-	abandoned at once when the run's signal aborts.
-	*/
-	survivesInterrupt?: boolean;
-};
+export type {HttpRequest} from './http-request.js';
 
 /** The run was stopped (Ctrl-C): the request was abandoned, answered or not. */
 export class InterruptedRequest extends Error {
@@ -75,8 +59,14 @@ export type TransportOptions = {
 	/** Skip certificate verification. Only on explicit request. */
 	insecure?: boolean;
 	retry?: RetryPolicy;
-	/** Proxy settings; by default the standard environment variables. */
-	proxy?: {httpProxy?: string; httpsProxy?: string; noProxy?: string};
+	/** Proxy settings given in code; each one given wins over its variable in `env`. */
+	proxy?: ProxySettings;
+	/**
+	Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read: the command's environment, handed down from
+	its io. Never the process's own, so an in-process run (a test) uses only what it was given; none
+	given means no proxy.
+	*/
+	env?: NodeJS.ProcessEnv;
 	/** Replaced in tests to observe back-off without waiting. */
 	sleep?: (ms: number) => Promise<void>;
 	/** Ctrl-C: requests in flight are abandoned at once, except those that survive it (see HttpRequest). */
@@ -98,33 +88,6 @@ export type Transport = {
 export const maxBodyBytes = 2 * 1024 * 1024;
 
 const retryableStatuses = new Set([429, 503]);
-
-function proxyFor(url: URL, options: TransportOptions['proxy']): string | undefined {
-	const environment = process.env;
-	const noProxy = options?.noProxy ?? environment['no_proxy'] ?? environment['NO_PROXY'] ?? '';
-	const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-	for (const rawEntry of noProxy.split(/[,\s]+/)) {
-		const entry = rawEntry
-			.trim()
-			.toLowerCase()
-			// `[::1]:8443` and `[::1]` are IPv6; `::1` has colons of its own, so only `host:port` loses a port.
-			.replace(/^\[([^\]]*)\](:\d+)?$/, '$1')
-			.replace(/^([^:]*):\d+$/, '$1')
-			.replace(/^\*?\./, '');
-		if (entry === '*' || (entry && (host === entry || host.endsWith(`.${entry}`)))) {
-			return undefined;
-		}
-	}
-
-	return url.protocol === 'https:'
-		? (options?.httpsProxy ??
-				environment['https_proxy'] ??
-				environment['HTTPS_PROXY'] ??
-				options?.httpProxy ??
-				environment['http_proxy'] ??
-				environment['HTTP_PROXY'])
-		: (options?.httpProxy ?? environment['http_proxy'] ?? environment['HTTP_PROXY']);
-}
 
 async function readBody(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
 	const chunks: Buffer[] = [];
@@ -167,6 +130,7 @@ export function createTransport(options: TransportOptions): Transport {
 		ca: options.caPem ? [...rootCertificates, options.caPem] : undefined,
 		rejectUnauthorized: !options.insecure,
 	};
+	const environment = options.env ?? {};
 	const connectTimeout = options.timeoutMs;
 	const retry = options.retry ?? defaultRetryPolicy;
 	const sleep =
@@ -258,7 +222,7 @@ export function createTransport(options: TransportOptions): Transport {
 
 	function dispatcherFor(url: URL): {dispatcher: Dispatcher; viaProxy: boolean} {
 		const pipelining = serverCloses ? 1 : 8;
-		const proxy = proxyFor(url, options.proxy);
+		const {proxy} = proxyDecision(url, options.proxy, environment);
 		if (!proxy) {
 			return {dispatcher: directAgent(pipelining), viaProxy: false};
 		}
@@ -543,7 +507,7 @@ export function createTransport(options: TransportOptions): Transport {
 	return {
 		send,
 		firstConnection,
-		usesProxy: url => proxyFor(new URL(url), options.proxy) !== undefined,
+		usesProxy: url => proxyDecision(new URL(url), options.proxy, environment).proxy !== undefined,
 		async close() {
 			watch?.stop();
 			interrupt?.removeEventListener('abort', interruptNow);

@@ -63,7 +63,7 @@ export type RunState = {
 
 export type CheckOutcome = {status?: CheckStatus; summary: string};
 
-/** One check of DESIGN.md §5: why it would not run after what came before (null: it runs), and what it does. */
+/** One check of docs/reference.md: why it would not run after what came before (null: it runs), and what it does. */
 export type Check = {
 	id: CheckId;
 	skipped(state: RunState): string | null;

@@ -1,4 +1,4 @@
-import {shellQuote} from '../profiles/shell-quote.js';
+import {shellQuote} from '../tableau/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
 import {describeTokenExpiry, expiresIn, expiryDate, isAdminRole} from './findings.js';
 import {roleLabel} from './labels.js';

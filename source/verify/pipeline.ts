@@ -58,9 +58,11 @@ export type VerificationOptions = {
 	observer?: ExchangeObserver;
 	/** `--expiry-warning-days`: fewer whole days left than this warns `token-expiring`; default 14. */
 	expiryWarningDays?: number;
+	/** The command's environment, for the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); none given, no proxy. */
+	env?: NodeJS.ProcessEnv;
 };
 
-/** The checks of DESIGN.md §5 before sign-out, in order; sign-out always ends the run. */
+/** The checks of docs/reference.md before sign-out, in order; sign-out always ends the run. */
 const checks: readonly Check[] = [reachCheck, serverInfoCheck, signInCheck, permissionsCheck, contentCheck];
 
 /**
@@ -87,6 +89,7 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 		caPem: options.caPem ?? null,
 		insecure: options.insecure ?? false,
 		signal: options.signal,
+		...(options.env ? {env: options.env} : {}),
 		// Redacted here, before any observer can write a byte: the run knows its secret.
 		...(options.observer ? {observer: redacting(options.observer, [input.tokenSecret])} : {}),
 		...options.transportOptions,

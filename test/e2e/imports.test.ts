@@ -159,7 +159,7 @@ describe('commands without a screen never load Ink or React', () => {
 	it('profiles list, with an empty store', async () => {
 		const run = await record(['profiles', 'list'], {env: {TABLEAU_CONNECT_CONFIG_DIR: emptyStore()}});
 		expect(run.code, run.stderr).toBe(0);
-		expect(loadedSource(run.loads, 'source/commands/profiles.ts'), 'the hook saw the profiles command load').toBe(true);
+		expect(loadedSource(run.loads, 'source/commands/profiles/profiles.ts'), 'the hook saw the profiles command load').toBe(true);
 		expect(uiLoads(run.loads)).toEqual([]);
 		expect(keyringLoads(run.loads)).toEqual([]);
 	});
@@ -204,11 +204,38 @@ describe('commands without a screen never load Ink or React', () => {
 		});
 		expect(run.code, run.stderr).toBe(0);
 		expect(JSON.parse(run.stdout)).toMatchObject({changed: true, verification: {ok: true}});
-		expect(loadedSource(run.loads, 'source/commands/rotate.ts'), 'the hook saw the rotate command load').toBe(true);
+		expect(loadedSource(run.loads, 'source/commands/rotate/rotate.ts'), 'the hook saw the rotate command load').toBe(true);
 		expect(uiLoads(run.loads)).toEqual([]);
 		const help = await record(['rotate', '--help']);
 		expect(help.code, help.stderr).toBe(0);
 		expect(uiLoads(help.loads)).toEqual([]);
+	});
+
+	it('describe, of a saved profile and of values given now: no Ink, no React, and nothing sent', async () => {
+		const store = emptyStore();
+		const profile = {
+			server: simulator.url,
+			site: '',
+			tokenName: 'n',
+			tokenSecret: 'saved-secret-value',
+			createdAt: 't',
+			updatedAt: 't',
+			lastVerification: null,
+		};
+		writeFileSync(join(store, 'profiles.json'), JSON.stringify({schemaVersion: 1, profiles: {saved: profile}}), {mode: 0o600});
+		const before = simulator.stats().requests;
+		for (const args of [
+			['describe', 'saved', '--json'],
+			['describe', '--server', simulator.url, '--token-name', 'n'],
+		]) {
+			const run = await record(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: store, TABLEAU_TOKEN_SECRET: 'x'}});
+			expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+			expect(loadedSource(run.loads, 'source/commands/describe/describe.ts'), 'the hook saw the describe command load').toBe(true);
+			expect(uiLoads(run.loads), args.join(' ')).toEqual([]);
+			expect(keyringLoads(run.loads), args.join(' ')).toEqual([]);
+		}
+
+		expect(simulator.stats().requests).toBe(before);
 	});
 
 	it('test --json, verifying against the simulator', async () => {
@@ -220,7 +247,7 @@ describe('commands without a screen never load Ink or React', () => {
 		);
 		expect(run.code, run.stderr).toBe(0);
 		expect(JSON.parse(run.stdout)).toMatchObject({ok: true});
-		expect(loadedSource(run.loads, 'source/commands/test.ts'), 'the hook saw the test command load').toBe(true);
+		expect(loadedSource(run.loads, 'source/commands/test/test.ts'), 'the hook saw the test command load').toBe(true);
 		expect(uiLoads(run.loads)).toEqual([]);
 	});
 
@@ -326,7 +353,7 @@ describe('the demo', () => {
 			return false;
 		});
 		expect(screen, 'the demo saved its profile').toContain('saved in the temporary demo store');
-		expect(loadedSource(loads, 'source/commands/demo.ts'), 'the hook saw the demo load').toBe(true);
+		expect(loadedSource(loads, 'source/commands/demo/demo.ts'), 'the hook saw the demo load').toBe(true);
 		expect(keyringLoads(loads)).toEqual([]);
 	}, 40_000);
 });

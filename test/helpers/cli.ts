@@ -3,6 +3,7 @@ import {existsSync} from 'node:fs';
 import {PassThrough, Writable} from 'node:stream';
 import {fileURLToPath} from 'node:url';
 import {runCommandLine} from '../../source/commands/main.js';
+import {createInterrupts, type Interrupts} from '../../source/commands/core/interrupt.js';
 
 /** The built CLI; `npm test` builds it first. */
 export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -79,9 +80,12 @@ Runs a command line in this process, exactly as `cli.tsx` runs it but on streams
 terminal, optional standard input, the same environment rules as `runCli`. It is the same code
 without a Node start-up per run (about 0.2 s of CPU each, most of the CLI tests' time). What only a
 process shows stays with `runCli`: the bundle, signals, exiting with nothing left open, a working
-directory, proxies and the keychain (both read the process's own environment).
+directory, and the keychain (which reads the process's own environment).
 */
-export async function runCommand(args: string[], options: {env?: NodeJS.ProcessEnv; input?: string} = {}): Promise<CliRun> {
+export async function runCommand(
+	args: string[],
+	options: {env?: NodeJS.ProcessEnv; input?: string; /** Ctrl-C, for the test to press: `interrupts.interrupt()`. */ interrupts?: Interrupts} = {},
+): Promise<CliRun> {
 	let stdout = '';
 	let stderr = '';
 	const collector = (append: (text: string) => void) =>
@@ -103,6 +107,7 @@ export async function runCommand(args: string[], options: {env?: NodeJS.ProcessE
 		}),
 		stdin,
 		env: {...runnerEnvironment(), NO_COLOR: '1', ...options.env},
+		interrupts: options.interrupts ?? createInterrupts(),
 	});
 	return {code, stdout, stderr, durationMs: Date.now() - started};
 }

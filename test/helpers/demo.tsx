@@ -1,7 +1,7 @@
 // Renders the demo app with ink-testing-library against a real simulator of its own, wired exactly
 // as `tableau-connect demo` wires it (HTTPS, its trust rules, its pacing and timeout).
 import {render} from 'ink-testing-library';
-import {demoSimulatorOptions, demoWiring} from '../../source/commands/demo.js';
+import {demoSimulatorOptions, demoWiring} from '../../source/commands/demo/demo.js';
 import type {ProfileInput} from '../../source/profiles/types.js';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import {DemoApp, type DemoAppProps, type DemoOutcome} from '../../source/ui/demo/DemoApp.js';

@@ -4,7 +4,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
-import {homeDependencies} from '../../source/commands/home-dependencies.js';
+import {homeDependencies} from '../../source/commands/home/home-dependencies.js';
 import {openProfileStore, type OpenedProfileStore} from '../../source/profiles/store.js';
 import type {ProfileInput} from '../../source/profiles/types.js';
 import type {Simulator} from '../../source/simulator/index.js';

@@ -90,7 +90,7 @@ describe.each([
 		expect(expiring?.code).toBe('token-expiring');
 		expect(expiring?.title).toBe('The token expires in about 9 days, on 2026-12-11');
 		expect(expiring?.remediation.join('\n')).toContain('Before 2026-12-11, create a new token');
-		expect(expiring?.remediation.join('\n')).toContain('`tableau-connect setup --profile acme`');
+		expect(expiring?.remediation.join('\n')).toContain('`tableau-connect rotate acme`: the new token is tested before anything changes');
 	});
 
 	it('warns from 13 days 23 hours 59 minutes, not at 14 days', async () => {

@@ -4,7 +4,8 @@
 import {PassThrough, Writable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/commands/main.js';
-import {createStyle, paintStatus, statusSymbol} from '../../source/commands/style.js';
+import {createInterrupts} from '../../source/commands/core/interrupt.js';
+import {createStyle, paintStatus, statusSymbol} from '../../source/commands/core/style.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 
 let simulator: Simulator;
@@ -36,6 +37,7 @@ async function onTerminal(extra: string[], env: NodeJS.ProcessEnv): Promise<{cod
 	const code = await runCommandLine(['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, ...extra], {
 		stdout: terminal,
 		stderr: new PassThrough(),
+		interrupts: createInterrupts(),
 		stdin,
 		env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret, TERM: 'xterm-256color', ...env},
 	});

@@ -7,6 +7,7 @@ import {PassThrough, Writable} from 'node:stream';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/commands/main.js';
+import {createInterrupts} from '../../source/commands/core/interrupt.js';
 import {openProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
@@ -402,6 +403,7 @@ describe('Ctrl-C at the hidden secret prompt', () => {
 				}
 			}),
 			env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, NO_COLOR: '1'},
+			interrupts: createInterrupts(),
 		});
 		return {code: await running, stderr};
 	}

@@ -1,11 +1,16 @@
 // Proxies that work: which hosts NO_PROXY sends direct, and a whole verification through a real
 // CONNECT proxy on 127.0.0.1 to the simulator over HTTPS with a private CA.
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import {connect, type AddressInfo, type Socket} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {proxyDecision} from '../../source/tableau/proxy.js';
 import {createTransport, type TransportOptions} from '../../source/tableau/transport.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
+import {runCommand} from '../helpers/cli.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 const proxyUrl = 'http://proxy.example.com:3128';
@@ -65,20 +70,43 @@ describe('NO_PROXY', () => {
 		expect(viaProxy('https://[fd00::12]:8443', '[fd00::12]:8443')).toBe(false);
 	});
 
-	it('is read from the environment (no_proxy before NO_PROXY) when not given', () => {
-		vi.stubEnv('HTTPS_PROXY', proxyUrl);
-		vi.stubEnv('NO_PROXY', 'tableau.example.com');
-		vi.stubEnv('no_proxy', '');
-		try {
-			const transport = createTransport({timeoutMs: 1000});
+	it('is read from the environment it is given (no_proxy before NO_PROXY), never from the process', () => {
+		const env = {HTTPS_PROXY: proxyUrl, NO_PROXY: 'tableau.example.com', no_proxy: ''};
+		const uses = (url: string, given: NodeJS.ProcessEnv) => {
+			const transport = createTransport({timeoutMs: 1000, env: given});
 			void transport.close();
-			expect(transport.usesProxy('https://tableau.example.com')).toBe(true);
-			vi.stubEnv('no_proxy', '.example.com');
-			expect(transport.usesProxy('https://tableau.example.com')).toBe(false);
-			expect(transport.usesProxy('https://tableau.example.org')).toBe(true);
-		} finally {
-			vi.unstubAllEnvs();
-		}
+			return transport.usesProxy(url);
+		};
+
+		expect(uses('https://tableau.example.com', env)).toBe(true);
+		expect(uses('https://tableau.example.com', {...env, no_proxy: '.example.com'})).toBe(false);
+		expect(uses('https://tableau.example.org', {...env, no_proxy: '.example.com'})).toBe(true);
+		// The process's own variables are not the run's: a run given none goes direct.
+		vi.stubEnv('HTTPS_PROXY', proxyUrl);
+		expect(uses('https://tableau.example.org', {})).toBe(false);
+	});
+
+	it('says why: the variable that named the proxy, or the NO_PROXY entry that matched', () => {
+		const url = new URL('https://pod.tableau.example.com');
+		expect(proxyDecision(url, undefined, {HTTP_PROXY: proxyUrl, https_proxy: 'http://other:8080'})).toEqual({
+			proxy: 'http://other:8080',
+			from: 'https_proxy',
+			noProxyEntry: null,
+			noProxyFrom: null,
+		});
+		expect(proxyDecision(url, undefined, {HTTP_PROXY: proxyUrl})).toMatchObject({proxy: proxyUrl, from: 'HTTP_PROXY'});
+		expect(proxyDecision(url, undefined, {HTTP_PROXY: proxyUrl, NO_PROXY: 'localhost, .Example.com'})).toEqual({
+			proxy: undefined,
+			from: null,
+			noProxyEntry: '.Example.com',
+			noProxyFrom: 'NO_PROXY',
+		});
+		expect(proxyDecision(new URL('http://tableau.example.com'), undefined, {HTTPS_PROXY: proxyUrl})).toEqual({
+			proxy: undefined,
+			from: null,
+			noProxyEntry: null,
+			noProxyFrom: null,
+		});
 	});
 
 	it('http:// servers use HTTP_PROXY only; https:// ones HTTPS_PROXY, else HTTP_PROXY', () => {
@@ -140,7 +168,7 @@ describe('through a CONNECT proxy', () => {
 	async function verifyViaProxy(caPem: string | null) {
 		const result = await verifyConnection(
 			{server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret},
-			{timeoutMs: 5000, caPem, transportOptions: {proxy: {httpsProxy: proxy.url, noProxy: ''}}},
+			{timeoutMs: 5000, caPem, env: {HTTPS_PROXY: proxy.url}},
 		);
 		expectNoSecrets(JSON.stringify(result), simulator);
 		return result;
@@ -174,5 +202,21 @@ describe('through a CONNECT proxy', () => {
 		);
 		expect(result.diagnosis).toBeNull();
 		expect(proxy.tunnels).toEqual([]);
+	});
+	it('test --server takes HTTPS_PROXY from the environment the command was given, in-process', async () => {
+		[simulator, proxy] = await Promise.all([startSimulator({tls: true}), startTunnelProxy()]);
+		const folder = mkdtempSync(join(tmpdir(), 'tableau-connect-proxy-'));
+		try {
+			const caFile = join(folder, 'ca.pem');
+			writeFileSync(caFile, simulator.certificatePem!);
+			const run = await runCommand(
+				['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--ca-file', caFile, '--json'],
+				{env: {HTTPS_PROXY: proxy.url, TABLEAU_TOKEN_SECRET: simulator.tokenSecret}},
+			);
+			expect(run.code, run.stderr).toBe(0);
+			expect(proxy.tunnels).toEqual([`127.0.0.1:${simulator.port}`]);
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
 	});
 });

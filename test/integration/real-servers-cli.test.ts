@@ -90,11 +90,11 @@ describe('profiles add, then test NAME, against servers as they really are', () 
 
 			if (scenario === 'http-upgrade') {
 				const to = target.url.replace('http://', 'https://');
-				expect(human.stdout).toContain(`tableau-connect profiles add ${name} --server ${to} --site acme`);
+				expect(human.stdout).toContain(`tableau-connect profiles set-server ${name} ${to}`);
 			}
 
 			if (scenario === 'wrong-scheme') {
-				expect(human.stdout).toContain(`--server ${target.url.replace('https://', 'http://')}`);
+				expect(human.stdout).toContain(`tableau-connect profiles set-server ${name} ${target.url.replace('https://', 'http://')}`);
 				expect(human.stdout).toContain(`tableau-connect test ${name}`);
 			}
 		});

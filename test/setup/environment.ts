@@ -3,10 +3,3 @@
 // here, before any file imports Ink, rather than in each file.
 delete process.env['CI'];
 delete process.env['CONTINUOUS_INTEGRATION'];
-
-// Commands run in-process read their environment from their io, but the HTTP transport reads the
-// process's own proxy variables: a developer's HTTPS_PROXY would carry the simulator's traffic.
-// A test that wants a proxy sets it itself (vi.stubEnv, undone after each test: unstubEnvs).
-for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy']) {
-	delete process.env[name];
-}

@@ -1,7 +1,7 @@
 // The demo's own screens and keys against a real simulator: the picker, the banner, the failure
 // screen's f / n / p, the temporary save, quitting, and the pacing that only the demo has.
 import {describe, test} from 'vitest';
-import {demoMinimumCheckMs, demoStoreLabel, demoTimeoutMs} from '../../source/commands/demo.js';
+import {demoMinimumCheckMs, demoStoreLabel, demoTimeoutMs} from '../../source/commands/demo/demo.js';
 import {scenarioLines, scenarios, startSimulator, type ScenarioId} from '../../source/simulator/index.js';
 import {demoBanner} from '../../source/ui/demo/banner.js';
 import {nextFault} from '../../source/ui/demo/DemoApp.js';

@@ -2,7 +2,7 @@
 // address in the profile; without such a test the key does nothing. Real store, real simulator.
 import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {homeDependencies} from '../../source/commands/home-dependencies.js';
+import {homeDependencies} from '../../source/commands/home/home-dependencies.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {profileFor, renderHome, tempStore, type TempStore} from '../helpers/home.js';
 import {flat, keys, press, tick, waitForFrame} from '../helpers/ink.js';

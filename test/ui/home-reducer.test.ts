@@ -1,7 +1,7 @@
 // The home screen's state, without rendering: every action of its reducer and of the tests reducer
 // it shares with `test NAME`/`test --all`, the footer's keys and the sharing of the rows.
 import {describe, expect, test} from 'vitest';
-import {afterWizard} from '../../source/commands/home.js';
+import {afterWizard} from '../../source/commands/home/home.js';
 import {hintsOf} from '../../source/ui/components/keymap.js';
 import {homeKeymap} from '../../source/ui/home/keymap.js';
 

@@ -2,7 +2,7 @@
 // with a one-off override (--api-version) is not kept as the profile's last result.
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {homeDependencies} from '../../source/commands/home-dependencies.js';
+import {homeDependencies} from '../../source/commands/home/home-dependencies.js';
 import {openProfileStore} from '../../source/profiles/store.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {profileFor, renderHome, renderStoreHome, tempStore, type TempStore} from '../helpers/home.js';

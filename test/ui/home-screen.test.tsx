@@ -236,7 +236,7 @@ describe('re-testing', () => {
 		const gate = deferred<void>();
 		let active = 0;
 		let most = 0;
-		const {verify} = (await import('../../source/commands/home-dependencies.js')).homeDependencies(store, {timeoutMs: 5000});
+		const {verify} = (await import('../../source/commands/home/home-dependencies.js')).homeDependencies(store, {timeoutMs: 5000});
 		const gated: VerifyProfile = async (name, onEvent) => {
 			active++;
 			most = Math.max(most, active);

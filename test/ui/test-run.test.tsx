@@ -2,7 +2,7 @@
 // simulators over HTTP. Each profile's block updates live, ends printed for good, then a summary.
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup, render} from 'ink-testing-library';
-import {homeDependencies, summaryOf} from '../../source/commands/home-dependencies.js';
+import {homeDependencies, summaryOf} from '../../source/commands/home/home-dependencies.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {TestRunApp, type TestRunAppProps, type TestRunOutcome} from '../../source/ui/profile-tests/TestRunApp.js';
 import type {VerifyProfile} from '../../source/ui/profile-tests/types.js';

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {caFileAccess} from '../../source/commands/ca-file-access.js';
+import {caFileAccess} from '../../source/commands/setup/ca-file-access.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {flat, keys, press, resize, typeKeys, waitForFrame} from '../helpers/ink.js';

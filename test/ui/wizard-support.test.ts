@@ -2,8 +2,9 @@
 import {execFileSync} from 'node:child_process';
 import {PassThrough} from 'node:stream';
 import {describe, expect, test} from 'vitest';
-import {exitCodeFor, noTerminalMessage, runSetupCommand} from '../../source/commands/setup.js';
-import type {CommandIo} from '../../source/commands/io.js';
+import {exitCodeFor, noTerminalMessage, runSetupCommand} from '../../source/commands/setup/setup.js';
+import {createInterrupts} from '../../source/commands/core/interrupt.js';
+import type {CommandIo} from '../../source/commands/core/io.js';
 import {supportsHyperlinks} from '../../source/ui/hyperlinks.js';
 import {curlCommands} from '../../source/ui/wizard/curl-commands.js';
 import {suggestProfileName} from '../../source/ui/wizard/fields.js';
@@ -83,7 +84,7 @@ function fakeIo(tty: boolean): CommandIo & {err: () => string; out: () => string
 	stderr.on('data', chunk => {
 		err += String(chunk);
 	});
-	return {stdout, stderr, stdin, env: {}, out: () => out, err: () => err};
+	return {stdout, stderr, stdin, env: {}, interrupts: createInterrupts(), out: () => out, err: () => err};
 }
 
 describe('the setup command', () => {

@@ -1,7 +1,7 @@
 // REST API versions compare by number, and 3.6 (where PAT sign-in arrived) is the lowest accepted,
 // by the check of a server's version and by --api-version alike.
 import {describe, expect, it} from 'vitest';
-import {parseApiVersion} from '../../source/commands/args.js';
+import {parseApiVersion} from '../../source/commands/core/args.js';
 import {compareVersions, minimumPatApiVersion} from '../../source/tableau/api-version.js';
 
 describe('compareVersions', () => {

@@ -1,7 +1,7 @@
 // The table of `profiles list` and `test --all`: what each column says, and how it fits 80 columns
 // without cutting words, and shows more at 120.
 import {describe, expect, it} from 'vitest';
-import {renderProfileTable, shortenServer, type ProfileTableRow} from '../../source/commands/profile-table.js';
+import {renderProfileTable, shortenServer, type ProfileTableRow} from '../../source/commands/core/profile-table.js';
 
 const now = Date.UTC(2026, 11, 1, 12, 0, 0);
 const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();

@@ -1,7 +1,7 @@
 // Paths in the commands we print are quoted for a POSIX shell, so they paste as they are.
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {shellQuote} from '../../source/profiles/shell-quote.js';
+import {shellQuote} from '../../source/tableau/shell-quote.js';
 
 describe('shellQuote', () => {
 	it('leaves a plain path alone', () => {

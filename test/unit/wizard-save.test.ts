@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {wizardSaver} from '../../source/commands/wizard-save.js';
+import {wizardSaver} from '../../source/commands/setup/wizard-save.js';
 import {openProfileStore} from '../../source/profiles/store.js';
 
 const folders: string[] = [];
@@ -27,7 +27,7 @@ describe('the wizard saver', () => {
 		const opened = store();
 		await opened.save({...values, name: 'acme-prod', caFile: '/etc/ssl/company-ca.pem'});
 		const notes: string[] = [];
-		const save = wizardSaver(async () => opened, notes);
+		const save = wizardSaver(async () => opened, notes, {});
 		await save({...values, name: 'acme-finance', tokenSecret: 'bmV3:secret0123456789'}, null, {renameFrom: 'acme-prod'});
 		expect(opened.list().map(profile => profile.name)).toEqual(['acme-finance']);
 		expect(opened.get('acme-finance')).toMatchObject({caFile: '/etc/ssl/company-ca.pem'});
@@ -39,7 +39,7 @@ describe('the wizard saver', () => {
 		const opened = store();
 		await opened.save({...values, name: 'acme-prod'});
 		await opened.save({...values, name: 'acme-old', site: 'old'});
-		await wizardSaver(async () => opened)({...values, name: 'acme-old'}, null, {renameFrom: 'acme-prod'});
+		await wizardSaver(async () => opened, [], {})({...values, name: 'acme-old'}, null, {renameFrom: 'acme-prod'});
 		expect(opened.list().map(profile => profile.name)).toEqual(['acme-old']);
 		expect(opened.get('acme-old')).toMatchObject({site: 'acme'});
 	});

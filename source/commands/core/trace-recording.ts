@@ -1,0 +1,95 @@
+import {chmod, mkdtemp, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import type {Exchange, ExchangeObserver} from '../../tableau/exchange.js';
+import {debugLines, harOf} from '../../tableau/har.js';
+import type {CommandIo} from './io.js';
+import {UsageError} from './usage-error.js';
+
+export type RecordingFlags = {debug?: boolean | undefined; trace?: string | undefined};
+
+/** What `--debug`, `TABLEAU_CONNECT_DEBUG=1` and `--trace FILE` asked for, for the verification options and for the end of the command. */
+export type Recording = {
+	options: {observer?: ExchangeObserver};
+	/** Writes the HAR file (and the debug file of a full-screen command); returns the lines that say where. */
+	finish(): Promise<string[]>;
+};
+
+export function debugRequested(values: RecordingFlags, io: CommandIo): boolean {
+	return values.debug === true || /^(1|true|yes)$/i.test(io.env['TABLEAU_CONNECT_DEBUG'] ?? '');
+}
+
+/**
+One home for the trace flags of every command that talks to Tableau. `stream`: debug lines go to
+stderr as they happen (stdout, and so `--json`, is untouched); `screen`: a full-screen view owns the
+terminal, so they go to a file it names at the end. Without either flag nothing is observed: the
+run costs what it did.
+*/
+export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'stream' | 'screen'): Recording {
+	const debug = debugRequested(values, io);
+	const traceFile = values.trace === undefined ? null : path.resolve(values.trace);
+	if (values.trace !== undefined && values.trace.trim() === '') {
+		throw new UsageError('--trace needs a file name, for example --trace tableau-connect.har.');
+	}
+
+	if (!debug && traceFile === null) {
+		return {options: {}, finish: async () => []};
+	}
+
+	const finished: Exchange[] = [];
+	const debugText: string[] = [];
+	const emit = (lines: string[]) => {
+		if (where === 'stream') {
+			io.stderr.write(`${lines.join('\n')}\n`);
+		} else {
+			debugText.push(...lines);
+		}
+	};
+
+	const observer: ExchangeObserver = {
+		sent(exchange) {
+			if (debug) {
+				emit(debugLines(exchange, 'sent'));
+			}
+		},
+		finished(exchange) {
+			finished.push(exchange);
+			if (debug) {
+				emit(debugLines(exchange, 'finished'));
+			}
+		},
+	};
+
+	return {
+		options: {observer},
+		async finish() {
+			const said: string[] = [];
+			if (traceFile !== null) {
+				await writeOwnerOnly(traceFile, `${JSON.stringify(harOf(finished, __VERSION__), null, 2)}\n`);
+				said.push(
+					`Saved a trace of ${finished.length} request${finished.length === 1 ? '' : 's'} to ${traceFile} (HAR 1.2). It holds no secret; send it to your support contact.`,
+				);
+			}
+
+			if (debug && where === 'screen') {
+				// A folder of its own: a name guessed in the shared temp folder could be a link to another file.
+				const file = path.join(await mkdtemp(path.join(tmpdir(), 'tableau-connect-debug-')), 'debug.log');
+				await writeOwnerOnly(file, `${debugText.join('\n')}\n`);
+				said.push(`The --debug output of this session is in ${file}.`);
+			}
+
+			return said;
+		},
+	};
+}
+
+/** The file is created owner-only, and made so if it was already there. */
+async function writeOwnerOnly(file: string, text: string): Promise<void> {
+	try {
+		await writeFile(file, text, {mode: 0o600});
+		await chmod(file, 0o600);
+	} catch (error) {
+		const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+		throw new UsageError(`Could not write ${file} (${reason}). Give a path in a folder you can write to.`);
+	}
+}
