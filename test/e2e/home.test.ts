@@ -116,6 +116,10 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 		term.keys('Enter');
 		const screen = await term.waitFor('✓ "acme-cloud" is saved and verified.');
 		expect(screen).toMatch(/› acme-cloud +✓ verified just now/);
+		// Where the secret went is said on the home screen, wrapped at words; nothing printed under the
+		// wizard is left half drawn over at the top.
+		expect(screen.split('\n').find(line => line.trim() !== '')).toMatch(/^Tableau connections/);
+		expect(screen.replace(/\s+/g, ' ')).toContain('(readable only by you)');
 		expect(store.get('acme-cloud')).toMatchObject({lastVerification: {ok: true}});
 		expect(await store.readSecret('acme-cloud')).toBe(good.tokenSecret);
 		term.type('q');

@@ -50,7 +50,19 @@ export const noTerminalHomeMessage = [
 ];
 
 /** What the home screen says, and selects, when the wizard hands back. */
-export function afterWizard(outcome: WizardOutcome | undefined, editing: string | null): {notice: Notice; select: string | null} {
+export function afterWizard(
+	outcome: WizardOutcome | undefined,
+	editing: string | null,
+	notes: readonly string[] = [],
+): {notice: Notice; select: string | null} {
+	const after = outcomeNotice(outcome, editing);
+	// Where the secret went is said on the home screen itself, which wraps it at words; printed
+	// under the wizard, the home screen's first frame would draw over it.
+	const saved = outcome?.kind === 'verified' || outcome?.kind === 'saved-unverified' ? notes : [];
+	return saved.length === 0 ? after : {...after, notice: {...after.notice, text: [after.notice.text, ...saved].join(' ')}};
+}
+
+function outcomeNotice(outcome: WizardOutcome | undefined, editing: string | null): {notice: Notice; select: string | null} {
 	const unchanged = editing ? `"${editing}" is unchanged.` : 'nothing was saved.';
 	switch (outcome?.kind) {
 		case 'verified': {
@@ -222,8 +234,10 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 			}
 
 			const checkStore = await wizardStoreCheck(io.env, secretStoreChoice(values['secret-store'], io.env), values['secret-store']);
+			const notes: string[] = [];
 			const wizardOutcome = await runWizard(
 				{
+					notes,
 					openStore: async () => store,
 					existingProfileNames: store.list().map(profile => profile.name),
 					editing,
@@ -233,7 +247,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 				},
 				io,
 			);
-			next = afterWizard(wizardOutcome, editing?.name ?? null);
+			next = afterWizard(wizardOutcome, editing?.name ?? null, notes);
 		}
 	} finally {
 		writeLines(io.stderr, await recording.finish());

@@ -1,3 +1,4 @@
+import {hanging} from '../core/wrap.js';
 import {createElement} from 'react';
 import type {WizardOutcome} from '../../ui/wizard/reducer.js';
 import type {VerifyFunction} from '../../ui/wizard/use-effects.js';
@@ -121,6 +122,12 @@ export type WizardSession = {
 	color: boolean;
 	/** The --ca-file given on the command line, for the wizard's CA file field. */
 	caFileFlag?: string;
+	/**
+	Where the lines about the save (where the secret went, a rename) go: given, the caller shows them
+	on its own screen (the home screen, whose next frame would draw over lines printed here); else they
+	are printed under the wizard's last frame, wrapped at words.
+	*/
+	notes?: string[];
 	/** Why a save would fail, asked before the test (see the wizard's `checkStore`). */
 	checkStore?: () => string | null;
 	/** `setup --profile NAME` for a name not saved yet: the new profile gets that name. */
@@ -132,7 +139,7 @@ Draws the wizard until it ends and says how it ended. The caller has made sure t
 The home screen calls this too, for its "edit" and "new profile" keys.
 */
 export async function runWizard(
-	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName, checkStore, caFileFlag}: WizardSession,
+	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName, checkStore, caFileFlag, notes: handBack}: WizardSession,
 	io: CommandIo,
 ): Promise<WizardOutcome | undefined> {
 	const notes: string[] = [];
@@ -175,14 +182,24 @@ export async function runWizard(
 			...(banners.length > 0 ? {banner: banners.join(' ')} : {}),
 			hyperlinks: supportsHyperlinks(io.stdout, io.env),
 			color,
+			// Back to the home screen: it draws where the wizard was, and says itself how the wizard ended.
+			clearOnExit: handBack !== undefined,
 		}),
 		inkRenderOptions(io),
 	);
 	const outcome = (await instance.waitUntilExit()) as WizardOutcome | undefined;
 	// A last frame taller than the terminal is written without a final line break; the shell prompt
 	// (or whatever comes next) must not start on its last line.
-	io.stdout.write('\n');
-	writeLines(io.stdout, notes);
+	if (handBack) {
+		handBack.push(...notes);
+	} else {
+		io.stdout.write('\n');
+		writeLines(
+			io.stdout,
+			notes.flatMap(note => hanging('', note, io.stdout.isTTY ? io.stdout.columns : undefined)),
+		);
+	}
+
 	return outcome;
 }
 

@@ -73,6 +73,8 @@ export type WizardProps = {
 	readonly caFiles?: CaFileAccess | null;
 	/** What Enter does after a passing test, for the footer; default "finish". */
 	readonly finishLabel?: string;
+	/** Leave no last frame when the wizard ends: the caller's screen takes the same rows (the home screen). Default false. */
+	readonly clearOnExit?: boolean;
 	/** Whether remedies may name `tableau-connect setup …` commands; false in the demo, whose profiles are not the person's. Default true. */
 	readonly remedyCommands?: boolean;
 	/** The last line for an outcome, in place of the default one (the demo's profiles are temporary); undefined keeps the default. */
@@ -165,6 +167,10 @@ export function Wizard(props: WizardProps) {
 	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
 	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hints, columns));
 	const closing = outcome ? (props.closingLine?.(outcome) ?? closingLine(outcome, state.saved)) : null;
+	if (outcome && props.clearOnExit) {
+		return null;
+	}
+
 	return (
 		<ColorContext.Provider value={props.color ?? true}>
 			{/* A check that waits shows how long against this run's timeout. */}
