@@ -1,42 +1,9 @@
 // A command a remedy gives is run as given, against the simulator, and does what the remedy says.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCommand, type CliRun} from '../helpers/cli.js';
-import {expectNoSecrets} from '../helpers/leaks.js';
-
-const simulators: Simulator[] = [];
-const runs: CliRun[] = [];
-let configDir: string;
-
-beforeEach(() => {
-	configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-remedy-commands-'));
-});
-
-afterEach(async () => {
-	const used = simulators.splice(0);
-	await Promise.all(used.map(async simulator => simulator.close()));
-	rmSync(configDir, {recursive: true, force: true});
-	expectNoSecrets(
-		runs.splice(0).flatMap(run => [run.stdout, run.stderr]),
-		...used,
-	);
-});
-
-async function simulator(scenario: ScenarioId, tls = false): Promise<Simulator> {
-	const started = await startSimulator({scenario, tls});
-	simulators.push(started);
-	return started;
-}
-
-async function cli(args: string[], input?: string): Promise<CliRun> {
-	const run = await runCommand(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir}, input});
-	runs.push(run);
-	return run;
-}
+import type {CliRun} from '../helpers/cli.js';
+import {describe, expect, test as it} from '../helpers/fixtures.js';
 
 /** The words of a command as a POSIX shell reads them: single quotes kept together. */
 function words(command: string): string[] {
@@ -56,8 +23,12 @@ function parsed(run: CliRun): VerificationResult {
 }
 
 describe('a saved profile', () => {
-	it('redirected, with a saved CA file: the set-server command moves it, and the next test goes there directly and trusts the CA', async () => {
-		const target = await simulator('cloud-redirect', true);
+	it('redirected, with a saved CA file: the set-server command moves it, and the next test goes there directly and trusts the CA', async ({
+		simulator,
+		cli,
+		configDir,
+	}) => {
+		const target = await simulator({scenario: 'cloud-redirect', tls: true});
 		const caFile = join(configDir, 'company-ca.pem');
 		writeFileSync(caFile, target.certificatePem!);
 		const added = await cli(
@@ -75,7 +46,7 @@ describe('a saved profile', () => {
 				'--ca-file',
 				caFile,
 			],
-			target.tokenSecret,
+			{input: target.tokenSecret},
 		);
 		expect(added.code, added.stderr).toBe(0);
 		const first = parsed(await cli(['test', 'moved', '--json']));
@@ -88,12 +59,12 @@ describe('a saved profile', () => {
 		expect(parsed(again).server).toBe(move.at(-1));
 	});
 
-	it('wrong-scheme: the set-server command gives the profile the scheme its port speaks', async () => {
-		const target = await simulator('ok');
+	it('wrong-scheme: the set-server command gives the profile the scheme its port speaks', async ({simulator, cli}) => {
+		const target = await simulator();
 		const typed = target.url.replace('http://', 'https://');
 		await cli(
 			['profiles', 'add', 'scheme', '--server', typed, '--site', target.site, '--token-name', target.tokenName, '--token-secret-stdin', '--no-verify'],
-			target.tokenSecret,
+			{input: target.tokenSecret},
 		);
 		const failed = parsed(await cli(['test', 'scheme', '--json']));
 		expect(failed.diagnosis?.code).toBe('wrong-scheme');
@@ -103,31 +74,28 @@ describe('a saved profile', () => {
 });
 
 describe('test with flags', () => {
-	it('redirected: the test command given runs as given, with the secret on stdin as before, and is not redirected', async () => {
-		const target = await simulator('cloud-redirect');
+	it('redirected: the test command given runs as given, with the secret on stdin as before, and is not redirected', async ({simulator, cli}) => {
+		const target = await simulator({scenario: 'cloud-redirect'});
 		const first = parsed(
-			await cli(
-				['test', '--server', target.url, '--site', target.site, '--token-name', target.tokenName, '--token-secret-stdin', '--json'],
-				target.tokenSecret,
-			),
+			await cli(['test', '--server', target.url, '--site', target.site, '--token-name', target.tokenName, '--token-secret-stdin', '--json'], {
+				input: target.tokenSecret,
+			}),
 		);
 		const test = commandIn(first, 'test --server');
 		expect(test).toContain('--token-secret-stdin');
-		const again = await cli([...test, '--json'], target.tokenSecret);
+		const again = await cli([...test, '--json'], {input: target.tokenSecret});
 		expect(again.code, again.stderr).toBe(0);
 		expect(parsed(again).warnings.map(item => item.code)).not.toContain('redirected');
 	});
 
-	it('wrong-scheme with the secret in TABLEAU_TOKEN_SECRET: the command given finds it there again', async () => {
-		const target = await simulator('ok');
-		const env = {TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_TOKEN_SECRET: target.tokenSecret};
+	it('wrong-scheme with the secret in TABLEAU_TOKEN_SECRET: the command given finds it there again', async ({simulator, cli}) => {
+		const target = await simulator();
+		const env = {TABLEAU_TOKEN_SECRET: target.tokenSecret};
 		const typed = target.url.replace('http://', 'https://');
-		const first = await runCommand(['test', '--server', typed, '--site', target.site, '--token-name', target.tokenName, '--json'], {env});
-		runs.push(first);
+		const first = await cli(['test', '--server', typed, '--site', target.site, '--token-name', target.tokenName, '--json'], {env});
 		const test = commandIn(parsed(first), 'test --server');
 		expect(test).not.toContain('--token-secret-stdin');
-		const again = await runCommand([...test, '--json'], {env});
-		runs.push(again);
+		const again = await cli([...test, '--json'], {env});
 		expect(again.code, again.stderr).toBe(0);
 	});
 });

@@ -1,0 +1,115 @@
+// What the command line makes of the values it is given: the --timeout range, --all --json with nothing
+// saved, values from TABLEAU_* labelled, which value wins, roles in words, one-off runs not recorded,
+// and international hosts shown in both forms.
+import {serverLabel} from '../../source/verify/labels.js';
+import {describe, expect, test as it} from '../helpers/fixtures.js';
+
+describe('--timeout', () => {
+	it.for(['0', '-1', '601', 'soon'])('%s is refused with the range that is allowed', async (value, {simulator: start, cli}) => {
+		const simulator = await start();
+		const run = await cli(['test', '--server', simulator.url, '--token-name', 'n', `--timeout=${value}`]);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('--timeout takes a number of seconds above 0 and at most 600');
+		expect(run.stderr).not.toContain('between 0 and 600');
+	});
+});
+
+describe('test --all --json with no profiles', () => {
+	it('prints an empty array, explains on stderr, exits 2', async ({cli}) => {
+		const run = await cli(['test', '--all', '--json']);
+		expect(run.code).toBe(2);
+		expect(JSON.parse(run.stdout)).toEqual([]);
+		expect(run.stderr).toContain('No profiles are saved');
+	});
+});
+
+describe('values from the environment', () => {
+	it('are labelled with their variable; flags are not', async ({simulator: start, cli}) => {
+		const simulator = await start();
+		const fromEnvironment = await cli(['test'], {
+			env: {TABLEAU_SERVER: simulator.url, TABLEAU_SITE: simulator.site, TABLEAU_TOKEN_NAME: simulator.tokenName, TABLEAU_TOKEN_SECRET: simulator.tokenSecret},
+		});
+		expect(fromEnvironment.code).toBe(0);
+		expect(fromEnvironment.stdout).toContain(
+			`Testing ${simulator.url} (from TABLEAU_SERVER), site "acme" (from TABLEAU_SITE), token "${simulator.tokenName}" (from TABLEAU_TOKEN_NAME), secret from TABLEAU_TOKEN_SECRET`,
+		);
+
+		const fromFlags = await cli(['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin'], {
+			input: simulator.tokenSecret,
+		});
+		expect(fromFlags.code).toBe(0);
+		expect(fromFlags.stdout).toContain(`Testing ${simulator.url}, site "acme", token "${simulator.tokenName}"\n`);
+	});
+});
+
+describe('which value wins', () => {
+	it('--site wins over TABLEAU_SITE, and the output says nothing came from the variable', async ({simulator: start, cli}) => {
+		const simulator = await start();
+		const run = await cli(['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName], {
+			env: {TABLEAU_SITE: 'not-the-site', TABLEAU_TOKEN_SECRET: simulator.tokenSecret},
+		});
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain(`site "${simulator.site}", token`);
+		expect(run.stdout).not.toContain('TABLEAU_SITE');
+		expect(run.stdout).not.toContain('not-the-site');
+	});
+
+	it('an empty --site (the Default site) still wins over TABLEAU_SITE', async ({simulator: start, cli}) => {
+		const simulator = await start();
+		const run = await cli(['test', '--server', simulator.url, '--site', '', '--token-name', simulator.tokenName, '--json'], {
+			env: {TABLEAU_SITE: simulator.site, TABLEAU_TOKEN_SECRET: simulator.tokenSecret},
+		});
+		expect((JSON.parse(run.stdout) as {site: string}).site).toBe('');
+	});
+});
+
+describe('roles', () => {
+	it('read as words on screen, and stay raw in JSON', async ({simulator: start, cli}) => {
+		const simulator = await start();
+		const flags = ['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName];
+		const human = await cli(flags, {env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}});
+		expect(human.stdout).toContain('(Site Administrator Creator)');
+		expect(human.stdout).not.toContain('SiteAdministratorCreator');
+		const json = await cli([...flags, '--json'], {env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}});
+		expect(JSON.parse(json.stdout).user.siteRole).toBe('SiteAdministratorCreator');
+	});
+});
+
+describe('one-off overrides', () => {
+	it('a run with --api-version is not kept as the profile last result; a plain run is', async ({simulator: start, cli, store}) => {
+		const simulator = await start();
+		store.save({name: 'acme', server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret});
+		const oneOff = await cli(['test', 'acme', '--api-version', '3.19']);
+		expect(oneOff.code).toBe(0);
+		expect(oneOff.stderr).toContain("--api-version applies to this run only: its result is not kept as the profile's last test.");
+		expect(store.get('acme')?.lastVerification).toBeNull();
+
+		const plain = await cli(['test', 'acme']);
+		expect(plain.code).toBe(0);
+		expect(store.get('acme')?.lastVerification?.ok).toBe(true);
+	});
+
+	it('a run with --insecure is not kept as the profile last result either', async ({simulator: start, cli, store}) => {
+		const simulator = await start();
+		store.save({name: 'acme', server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret});
+		const oneOff = await cli(['test', 'acme', '--insecure']);
+		expect(oneOff.code).toBe(0);
+		expect(oneOff.stderr).toContain("--insecure applies to this run only: its result is not kept as the profile's last test.");
+		expect(store.get('acme')?.lastVerification).toBeNull();
+	});
+});
+
+describe('international host names', () => {
+	it('show both the written and the punycode form', async ({cli}) => {
+		expect(serverLabel('https://xn--bcher-kva.example')).toBe('https://bücher.example (xn--bcher-kva.example)');
+		expect(serverLabel('https://tableau.example.com:8443')).toBe('https://tableau.example.com:8443');
+		const add = await cli(['profiles', 'add', 'books', '--server', 'https://bücher.example', '--token-name', 'n', '--no-verify'], {
+			env: {TABLEAU_TOKEN_SECRET: 'x'},
+		});
+		expect(add.code).toBe(0);
+		const list = await cli(['profiles', 'list']);
+		expect(list.stdout).toContain('bücher.example (xn--bcher-kva.example)');
+		const show = await cli(['profiles', 'show', 'books']);
+		expect(show.stdout).toContain('https://bücher.example (xn--bcher-kva.example)');
+	});
+});
