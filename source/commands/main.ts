@@ -76,6 +76,12 @@ export async function runCommandLine(argv: string[], io: CommandIo): Promise<num
 			throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(commands).join(', ')}. Run "tableau-connect --help".`);
 		}
 
+		if (first === 'setup' && io.stdin.isTTY && io.stdout.isTTY && !rest.some(arg => arg === '--help' || arg === '-h')) {
+			// The wizard's screen (Ink, React, the layout engine) is most of its start: it loads while the
+			// command reads its flags and checks the store, instead of after.
+			void Promise.all([import('ink'), import('../ui/wizard/Wizard.js')]).catch(() => {});
+		}
+
 		if (first !== 'test') {
 			return await (
 				await load()

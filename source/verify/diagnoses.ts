@@ -630,12 +630,6 @@ function addressOf(code: DiagnosisCode, context: DiagnosisContext): {address?: s
 	return address ? {address} : {};
 }
 
-/** The address a result says to use instead of the one tested, when there is one: a screen offers to switch to it with one key. */
-export function addressToUse(result: Pick<VerificationResult, 'diagnosis' | 'warnings' | 'server'>): string | null {
-	const address = result.diagnosis?.address ?? result.warnings.find(item => item.code === 'redirected')?.address ?? null;
-	return address && address !== result.server ? address : null;
-}
-
 /** The warning for `code`, worded with the role, redirect target and so on from `context`. */
 export function warning(code: WarningCode, given: DiagnosisContext = {}): Warning {
 	const entry = warningEntries[code];

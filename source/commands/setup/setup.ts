@@ -143,8 +143,7 @@ export async function runWizard(
 	io: CommandIo,
 ): Promise<WizardOutcome | undefined> {
 	const notes: string[] = [];
-	const [{wizardSaver}, {validateProfileName}, {supportsHyperlinks}, {caFileAccess}] = await Promise.all([
-		import('./wizard-save.js'),
+	const [{validateProfileName}, {supportsHyperlinks}, {caFileAccess}] = await Promise.all([
 		import('../../profiles/profile-name.js'),
 		import('../../ui/hyperlinks.js'),
 		import('./ca-file-access.js'),
@@ -164,12 +163,14 @@ export async function runWizard(
 
 	// The HTTP client is needed only on the last step: loading it then keeps the first frame fast and small.
 	const pipeline = once(async () => import('../../verify/pipeline.js'));
+	// The store's modules (conf) too, at the first save: the first frame does not wait for them.
+	const saver = once(async () => (await import('./wizard-save.js')).wizardSaver(openStore, notes, verifyOptions));
 	const verify: VerifyFunction = async (input, verificationOptions) => (await pipeline()).verifyConnection(input, verificationOptions);
 	const [{render}, {Wizard}] = await Promise.all([import('ink'), import('../../ui/wizard/Wizard.js')]);
 	const instance = render(
 		createElement(Wizard, {
 			verify,
-			save: wizardSaver(openStore, notes, verifyOptions),
+			save: async (...given) => (await saver())(...given),
 			initialValues,
 			// An edit starts at the values; a first setup at the beginning of the guide.
 			initialStep: editing ? 'server' : 'needs',

@@ -1,4 +1,4 @@
-import {addressToUse} from '../../verify/diagnoses.js';
+import {addressToUse} from '../../verify/address-to-use.js';
 import {runSummary} from '../../verify/labels.js';
 import type {Tone} from '../components/Paint.js';
 import {initialTestsState, isBusy, isTestsAction, testsReducer, type TestsAction, type TestsState} from '../profile-tests/tests-reducer.js';

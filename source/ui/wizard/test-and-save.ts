@@ -1,4 +1,4 @@
-import {addressToUse} from '../../verify/diagnoses.js';
+import {addressToUse} from '../../verify/address-to-use.js';
 // Steps 7 and 8 of the page: the review starts the test; a passing test saves at once; a failing one
 // offers edit, retry, save anyway and quit, and the curl commands.
 import type {ProfileInput} from '../../profiles/types.js';
