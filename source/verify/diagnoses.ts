@@ -3,16 +3,7 @@ import {isTableauCloud} from '../tableau/server-url.js';
 import {describeTokenExpiry, expiresIn, expiryDate, isAdminRole} from './findings.js';
 import {roleLabel} from './labels.js';
 import {keyMention, sharedKeys, type OfferedKey, type OfferedKeys, type RemedyFrame, type RemedyKeyRole} from './remedy-frame.js';
-import {
-	defaultTimeoutMs,
-	type CheckId,
-	type Diagnosis,
-	type DiagnosisCode,
-	type TokenExpiry,
-	type VerificationResult,
-	type Warning,
-	type WarningCode,
-} from './types.js';
+import {defaultTimeoutMs, type CheckId, type Diagnosis, type DiagnosisCode, type TokenExpiry, type Warning, type WarningCode} from './types.js';
 
 /**
 What a diagnosis or warning may mention about the run. None of it is secret: `detail` is Tableau's
