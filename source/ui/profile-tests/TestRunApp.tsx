@@ -1,5 +1,6 @@
 import {useEffect, useReducer, useState} from 'react';
-import {Box, Static, Text, useApp} from 'ink';
+import {Box, Static, Text} from 'ink';
+import {useExitWith} from '../components/use-exit-with.js';
 import {describeSoonestExpiry} from '../../verify/findings.js';
 import {defaultTimeoutMs, type VerificationResult} from '../../verify/types.js';
 import {CheckTimeoutContext} from '../checks/CheckList.js';
@@ -122,7 +123,6 @@ them, printed for good (Ink's <Static>) in list order as the tests end, then a s
 export function TestRunApp(props: TestRunAppProps) {
 	const {profiles, limit} = props;
 	const now = props.now ?? Date.now;
-	const {exit} = useApp();
 	const {rows, columns} = useTerminalSize();
 	const [state, dispatch] = useReducer(testsReducer, null, () =>
 		testsReducer(initialTestsState(limit), {type: 'queue-tests', names: profiles.map(profile => profile.name)}),
@@ -131,16 +131,8 @@ export function TestRunApp(props: TestRunAppProps) {
 	const interrupted = useAborted(props.signal);
 	const names = profiles.map(profile => profile.name);
 	const ended = allEnded(state, names);
-	const {onExit} = props;
-	useEffect(() => {
-		if (ended) {
-			const outcome = outcomeOf(state, profiles);
-			onExit?.(outcome);
-			exit(outcome);
-		}
-		// Runs once, when the last test ends; the state at that moment is the outcome.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [ended]);
+	// The state as the last test ends is the outcome.
+	useExitWith(ended ? outcomeOf(state, profiles) : null, props.onExit);
 
 	// A block is printed for good only once every profile listed before it has ended, so the
 	// blocks come out in list order whichever test finishes first.

@@ -1,6 +1,7 @@
 import {useEffect, useRef, type Dispatch} from 'react';
 import type {ProfileInput} from '../../profiles/types.js';
 import type {VerificationInput, VerificationOptions} from '../../verify/pipeline.js';
+import {useAsyncWork} from '../components/use-async-work.js';
 import type {RemedyFrame} from '../../verify/remedy-frame.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {caFileOf, profileInput, verificationInput, type WizardAction, type WizardState} from './reducer.js';
@@ -91,30 +92,24 @@ export function useVerification(
 
 /** Saves whenever the state asks for it: after a passing test, or on "save anyway". */
 export function useSaving(state: WizardState, dispatch: Dispatch<WizardAction>, save: SaveFunction): void {
-	const latest = useRef({state, save});
-	latest.current = {state, save};
-	const request = state.save.phase === 'saving' ? state.save.request : null;
-	useEffect(() => {
-		if (request === null) {
-			return;
-		}
-
-		const {state: current, save: saveNow} = latest.current;
-		const result = current.verify.phase === 'done' ? current.verify.result : null;
-		const input = profileInput(current);
-		// The profile on disk now: the one being edited, or the name this session last saved it under.
-		const onDisk = current.saved?.name ?? current.context.editingProfile;
-		Promise.resolve()
-			.then(async () => saveNow(input, result, onDisk !== null && onDisk !== input.name ? {renameFrom: onDisk} : {}))
-			.then(
-				({path}) => {
-					dispatch({type: 'save-finished', request, path});
-				},
-				(error: unknown) => {
-					dispatch({type: 'save-failed', request, message: messageOf(error)});
-				},
-			);
-	}, [request, dispatch]);
+	useAsyncWork(
+		state.save.phase === 'saving' ? state.save.request : null,
+		async () => {
+			const result = state.verify.phase === 'done' ? state.verify.result : null;
+			const input = profileInput(state);
+			// The profile on disk now: the one being edited, or the name this session last saved it under.
+			const onDisk = state.saved?.name ?? state.context.editingProfile;
+			return save(input, result, onDisk !== null && onDisk !== input.name ? {renameFrom: onDisk} : {});
+		},
+		{
+			done({path}, request) {
+				dispatch({type: 'save-finished', request, path});
+			},
+			failed(message, request) {
+				dispatch({type: 'save-failed', request, message});
+			},
+		},
+	);
 }
 
 /**
