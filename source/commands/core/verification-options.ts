@@ -4,7 +4,7 @@ import {parseApiVersion, parseExpiryWarningDays, parseSeconds} from './args.js';
 import {readCaFile} from './io.js';
 
 /** Saved profiles tested at once by `test --all` and the home screen: enough to hide latency, few enough to spare the servers. */
-export const profileTestConcurrency = 8;
+export const profileTestConcurrency = 10;
 
 /** The `parseArgs` options of every command that tests a connection, with --no-color and --help. */
 export const verificationFlagOptions = {
