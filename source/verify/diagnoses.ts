@@ -171,7 +171,8 @@ function switchServer(context: DiagnosisContext, server: string, byKey = true): 
 			// The screen's key moves to the one address the result carries: this one, unless `byKey` is false.
 			const use = byKey ? keyFor(context, 'use-address') : null;
 			if (use) {
-				return `Use it with ${keyMention(use)}: the server becomes ${server}, and the test runs there.`;
+				// On a failure screen the key only changes the field: the retry key tests it there.
+				return `Use it with ${keyMention(use)}: the server becomes ${server}.${keyFor(context, 'retry') ? ` Then ${again(context)}.` : ''}`;
 			}
 
 			const edit = keyFor(context, 'edit');

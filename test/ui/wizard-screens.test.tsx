@@ -233,6 +233,9 @@ describe('problems found before the work (issue 11, item 4)', () => {
 		let frame = await press(instance, keys.enter, 'Step 7 of 8 · Review');
 		expect(flat(frame)).toContain('Fix it, then press r to check again.');
 		expect(flat(frame)).toContain('r check again');
+		// The page promises only what Enter does: here it checks again, it does not save & test.
+		expect(flat(frame)).not.toContain('Press Enter to save & test');
+		expect(flat(frame)).not.toContain('Enter save & test');
 		instance.stdin.write(keys.enter);
 		await waitFor(
 			() => frameOf(instance).includes('Step 7 of 8'),
@@ -461,5 +464,27 @@ describe('what the demo and "setup --profile" use', () => {
 		);
 		expect(instance.saves[0]!.input).toMatchObject({name: 'acme-finance'});
 		expect(instance.renames).toEqual(['acme-prod']);
+	});
+});
+
+describe('wrong-scheme on the failure screen (issue 19)', () => {
+	test('u makes the server the address the remedy names, and r tests it there', async () => {
+		const typed = 'https://tableau.example.com:8080';
+		const wrongScheme = diagnose('wrong-scheme', {server: typed, rerun: wizardFrame});
+		const calls: string[] = [];
+		const verify = vi.fn(async (input: {server: string}) => {
+			calls.push(input.server);
+			return calls.length === 1 ? {...fakeResult({code: 'wrong-scheme', server: typed}), diagnosis: wrongScheme} : fakeResult({server: input.server});
+		});
+		const instance = renderWizard({verify, initialStep: 'verify', initialValues: {...filled, server: typed}});
+		resize(instance, 120, 60);
+		const failed = flat(await waitForFrame(instance, 'u use the new address'));
+		expect(failed).toContain(
+			'Use it with the u key (use the new address): the server becomes http://tableau.example.com:8080. Then test again with the r key (retry).',
+		);
+		expect(failed).not.toContain('typed without a scheme');
+		await press(instance, 'u', 'Server URL corrected: https://tableau.example.com:8080 → http://tableau.example.com:8080');
+		await press(instance, 'r', '✓ Verified');
+		expect(calls).toEqual([typed, 'http://tableau.example.com:8080']);
 	});
 });
