@@ -104,7 +104,7 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		expect(term.history()).toContain('✓ Done: profile "127.0.0.1-acme" is saved and verified.');
 		// The last frame is left whole in the terminal: the values for Parable's form can be read after exit,
 		// and the closing line ends its line, so the shell prompt starts on a new one.
-		expect(term.history()).toMatch(/In Parable's Tableau form, enter:[\s\S]*Token name[\s\S]*Save & test connection/);
+		expect(term.history()).toMatch(/In Parable's Tableau form, enter these, then click Save & test connection:[\s\S]*Token name/);
 		expect(term.history()).toMatch(/saved and verified\.[^\n]*\n[\s\S]*\[exit 0\]/);
 		expectNoSecrets(term.history(), simulator);
 		expect(simulator.stats().activeSessions).toBe(0);
