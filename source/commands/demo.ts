@@ -230,7 +230,14 @@ export async function runDemoCommand(argv: string[], io: CommandIo): Promise<num
 		const played = values.autoplay ? await autoplayFor(io.stdin as NodeJS.ReadStream, {pace, scenario: requested, token: wiring.token}) : null;
 		try {
 			outcome = await renderDemo(
-				{...wiring, initialScenario: played ? null : requested, autoplay: played?.autoplay ?? null, color: !values['no-color'] && !io.env['NO_COLOR']},
+				{
+					...wiring,
+					initialScenario: played ? null : requested,
+					autoplay: played?.autoplay ?? null,
+					// Autoplay's pace holds the checks on screen too: a faster pace is faster throughout.
+					minimumCheckMs: played ? demoMinimumCheckMs / pace : demoMinimumCheckMs,
+					color: !values['no-color'] && !io.env['NO_COLOR'],
+				},
 				{stdin: played?.stdin ?? (io.stdin as NodeJS.ReadStream), stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream},
 			);
 		} finally {

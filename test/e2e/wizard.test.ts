@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {runCommand} from '../helpers/cli.js';
-import {startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
+import {pageDownTo, startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,7 +84,7 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		term.keys('Enter');
 		await term.waitFor('✓ Verified: Parable can connect with this token.');
 		const file = join(configDirectory, 'profiles.json');
-		const screen = await term.waitFor(`saved in ${file}`);
+		const screen = await pageDownTo(term, `saved in ${file}`);
 		expect(screen).toMatch(/Step 8 of 8 · Save & test/);
 		expect(screen.split('\n').every(line => [...line].length <= 80)).toBe(true);
 

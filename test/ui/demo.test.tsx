@@ -220,7 +220,8 @@ describe.concurrent("the failure screen's demo keys", () => {
 				await waitForFrame(demo, frame => flat(frame).includes(`${simulated} · ${fault.title}`) && /\[[a-z-]+( · |\])/.test(flat(frame)), 40_000);
 				expect(demo.simulator.scenario).toBe(fault.id === 'wrong-site' ? 'ok' : fault.id);
 				demo.stdin.write('f');
-				await waitForFrame(demo, frame => flat(frame).includes(`${fault.title} · fixed`) && flat(frame).includes('✓ Verified'), 40_000);
+				// A passing test saves at once; the result's keys wait for the save.
+				await waitForFrame(demo, frame => flat(frame).includes(`${fault.title} · fixed`) && flat(frame).includes(`saved in ${demoStoreLabel}`), 40_000);
 			}
 
 			demo.stdin.write('q');
@@ -240,6 +241,7 @@ describe.concurrent("the failure screen's demo keys", () => {
 			// The test ran again at the new address: its lines and the form agree with it.
 			frame = flat(await waitForFrame(demo, `Server URL https://${demoNames.pod}`));
 			expect(frame).not.toContain('[redirected]');
+			await waitForFrame(demo, `saved in ${demoStoreLabel}`);
 			demo.stdin.write('n');
 			frame = flat(await waitForFrame(demo, '[redirect-method'));
 			expect(frame).toContain(`Tested https://${demoNames.cloud} · site acme-corp`);

@@ -34,9 +34,6 @@ export type Autoplay = {
 	onQuit(listener: () => void): () => void;
 };
 
-/** The address bar of the site's Workbooks page, as an admin copies it: the site comes with it. */
-export const addressBar = `https://${demoNames.server}/#/site/${demoNames.site}/workbooks`;
-
 class Stopped extends Error {}
 
 /**
@@ -116,24 +113,28 @@ export function startAutoplay(options: AutoplayOptions): Autoplay {
 
 	/** From Step 1 to the result, every value typed. */
 	async function walkThrough(): Promise<void> {
-		say("The wizard follows Parable's Tableau page, one step at a time");
+		say("The wizard follows Parable's Tableau page, step by step");
 		await pause(base.read);
 		await press(keys.enter);
-		say('First, who may do this: a Site Administrator, with tokens enabled');
+		say('Who may do this: a Site Administrator, tokens enabled');
 		await pause(base.read);
 		await press(keys.enter);
 		say('Where the token is made: the account settings in Tableau');
 		await pause(base.read);
 		await press(keys.enter);
-		say('The token: its secret is shown once, so it is copied right away');
+		say('The token: its secret is shown once, so copy it right away');
 		await pause(base.read);
 		await press(keys.enter);
-		say('The admin pasted the address bar: the site is read from it');
+		say("The admin pastes the server's address");
 		await press(keys.clear, base.letter);
-		options.write(addressBar);
+		options.write(`https://${demoNames.server}`);
 		await pause(base.read);
-		// Server URL, Site, CA file: one Enter each.
 		await press(keys.enter);
+		say('The site: its content URL, as the address bar shows it');
+		await press(keys.clear, base.letter);
+		await type(demoNames.site);
+		await pause(base.key);
+		// Site, then the CA file, which this server does not need.
 		await press(keys.enter);
 		await press(keys.enter);
 		say('The token name, typed as it was created in Tableau');
@@ -181,7 +182,7 @@ export function startAutoplay(options: AutoplayOptions): Autoplay {
 		} else {
 			await pick('ok');
 			await walkThrough();
-			say('Verified: what Parable will see, and what to enter in its form');
+			say("Verified: the values to enter in Parable's form");
 			await pause(base.result);
 			// n after a pass, then f and n: every fault once, in the list's order.
 			let fault = nextFault(null);
