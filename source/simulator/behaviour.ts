@@ -44,8 +44,9 @@ const current: Behaviour = {
 export function behaviourOf(scenario: ScenarioId): Behaviour {
 	switch (scenario) {
 		case 'ok-xml-only': {
-			// A one-user site, so `users.user` arrives as a single element rather than a list.
-			return {...current, xmlOnly: true, usersListing: 'self'};
+			// The same site as everywhere else: a client asking for one user per page still gets
+			// `users.user` as a single element rather than a list, which is what this server is about.
+			return {...current, xmlOnly: true};
 		}
 
 		case 'explorer-role': {

@@ -14,20 +14,17 @@ const caExtensions = [
 	{name: 'extKeyUsage', serverAuth: true},
 ] as const;
 
-function localNames() {
+function localNames(extraNames: readonly string[]) {
 	return {
 		name: 'subjectAltName' as const,
-		altNames: [
-			{type: 7 as const, ip: '127.0.0.1'},
-			{type: 2 as const, value: 'localhost'},
-		],
+		altNames: [{type: 7 as const, ip: '127.0.0.1'}, {type: 2 as const, value: 'localhost'}, ...extraNames.map(value => ({type: 2 as const, value}))],
 	};
 }
 
-async function create(kind: CertificateKind): Promise<CertificatePair> {
+async function create(kind: CertificateKind, extraNames: readonly string[]): Promise<CertificatePair> {
 	const now = Date.now();
 	const host = kind === 'wrong-host' ? 'tableau.example.com' : 'localhost';
-	const altNames = kind === 'wrong-host' ? {name: 'subjectAltName' as const, altNames: [{type: 2 as const, value: host}]} : localNames();
+	const altNames = kind === 'wrong-host' ? {name: 'subjectAltName' as const, altNames: [{type: 2 as const, value: host}]} : localNames(extraNames);
 	// A day of slack before now keeps a clock that is slightly behind from calling it not yet valid.
 	const [notBeforeDate, notAfterDate] =
 		kind === 'expired' ? [new Date(now - 730 * day), new Date(now - 365 * day)] : [new Date(now - day), new Date(now + 365 * day)];
@@ -41,16 +38,21 @@ async function create(kind: CertificateKind): Promise<CertificatePair> {
 	return {key: pems.private, cert: pems.cert};
 }
 
-const cache = new Map<CertificateKind, Promise<CertificatePair>>();
+const cache = new Map<string, Promise<CertificatePair>>();
 
-/** Generated once per process: even EC keys cost time a test suite would pay over and over. */
-export async function certificateFor(kind: CertificateKind): Promise<CertificatePair> {
-	let pending = cache.get(kind);
+/**
+Generated once per process: even EC keys cost time a test suite would pay over and over.
+`extraNames`: the host names the simulator also answers as (the demo's), valid on every certificate
+except the one about a wrong host.
+*/
+export async function certificateFor(kind: CertificateKind, extraNames: readonly string[] = []): Promise<CertificatePair> {
+	const key = [kind, ...extraNames].join(' ');
+	let pending = cache.get(key);
 	if (!pending) {
-		pending = create(kind);
-		cache.set(kind, pending);
+		pending = create(kind, extraNames);
+		cache.set(key, pending);
 		// A failure must not stick: the next start tries again.
-		pending.catch(() => cache.delete(kind));
+		pending.catch(() => cache.delete(key));
 	}
 
 	return pending;

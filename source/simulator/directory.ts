@@ -19,6 +19,8 @@ export type UserRecord = {
 export type Directory = {
 	siteId: string;
 	contentUrl: string;
+	/** The site's display name, as Tableau's site picker shows it. */
+	name: string;
 	me: UserRecord;
 	colleagues: UserRecord[];
 };
@@ -59,10 +61,11 @@ function person(name: string, fullName: string, siteRole: string, lastLogin: str
 	return {id: randomUUID(), name: email, fullName, email, siteRole, lastLogin, authSetting: 'ServerDefault'};
 }
 
-export function createDirectory(contentUrl: string): Directory {
+export function createDirectory(contentUrl: string, name?: string): Directory {
 	return {
 		siteId: randomUUID(),
 		contentUrl,
+		name: name ?? (contentUrl === '' ? 'Default' : titleCase(contentUrl)),
 		me: person('jordan.rivera', 'Jordan Rivera', 'SiteAdministratorCreator', '2024-11-05T09:12:44Z'),
 		colleagues: everyone().map(entry => person(...entry)),
 	};
@@ -91,8 +94,7 @@ export function siteOf(directory: Directory, scenario: ScenarioId): SiteRecord {
 		return {id: directory.siteId, name: titleCase(contentUrl), contentUrl};
 	}
 
-	const name = directory.contentUrl === '' ? 'Default' : titleCase(directory.contentUrl);
-	return {id: directory.siteId, name, contentUrl: directory.contentUrl};
+	return {id: directory.siteId, name: directory.name, contentUrl: directory.contentUrl};
 }
 
 export function meOf(directory: Directory, behaviour: Behaviour): UserRecord {

@@ -36,6 +36,16 @@ export type SimulatorOptions = {
 	"2:03:04" (days:hours:minutes, or anything else to test a malformed one), or null to leave it out.
 	*/
 	timeToExpiration?: string | null;
+	/**
+	Names to answer as instead of its own address, for the demo: `server` becomes the address it gives
+	out (its scheme follows the scenario) and plays the canonical name, `pod` plays Tableau Cloud's pod
+	in the redirect scenarios, `aliases` are further names it answers as (Tableau Cloud's front door).
+	The certificates are valid for all of them. The caller must route them here (the transport's
+	\`route\`): nothing in DNS does.
+	*/
+	publicNames?: {server: string; pod: string; aliases?: readonly string[]};
+	/** The site's display name; default the content URL in title case ("Default" for the Default site). */
+	siteName?: string;
 };
 
 export type SimulatorStats = {activeSessions: number; signIns: number; signOuts: number; requests: number; connections: number};
@@ -76,9 +86,13 @@ function certificateKindOf(id: ScenarioId): CertificateKind {
 	return tls === 'wrong-host' || tls === 'expired' ? tls : 'localhost';
 }
 
-async function loadCertificates(): Promise<Record<CertificateKind, CertificatePair>> {
+async function loadCertificates(extraNames: readonly string[]): Promise<Record<CertificateKind, CertificatePair>> {
 	// All three up front, so that setScenario can swap certificates synchronously.
-	const [localhost, wrongHost, expired] = await Promise.all([certificateFor('localhost'), certificateFor('wrong-host'), certificateFor('expired')]);
+	const [localhost, wrongHost, expired] = await Promise.all([
+		certificateFor('localhost', extraNames),
+		certificateFor('wrong-host'),
+		certificateFor('expired', extraNames),
+	]);
 	return {localhost, 'wrong-host': wrongHost, expired};
 }
 
@@ -97,13 +111,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	const info = scenarioInfo(initial);
 	const secure = options.tls === true || info.tls !== undefined || info.needsTls === true;
-	const certificates = secure ? await loadCertificates() : null;
+	const names = options.publicNames ? [options.publicNames.server, options.publicNames.pod, ...(options.publicNames.aliases ?? [])] : [];
+	const certificates = secure ? await loadCertificates(names) : null;
 	let certificate = certificates ? certificates[certificateKindOf(initial)] : null;
 	const tokenSecret = options.tokenSecret ?? newTokenSecret();
 	const runtime: Runtime = {
 		scenario: initial,
 		behaviour: behaviourOf(initial),
-		directory: createDirectory(options.site ?? 'acme'),
+		directory: createDirectory(options.site ?? 'acme', options.siteName),
 		sessions: createSessionStore(),
 		tokenName: options.tokenName ?? 'Parable Integration',
 		tokenSecret,
@@ -120,11 +135,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	// The redirect scenarios need a second name for this same server, to play the Cloud pod.
 	const podHost = entryHost === 'localhost' ? '127.0.0.1' : 'localhost';
 	let port = 0;
+	const {publicNames} = options;
 	const running = createSimulatorServer({
 		runtime,
 		certificate,
 		slowMs: options.slowMs ?? defaultSlowMs,
-		podOrigin: () => new URL(`${scheme}://${podHost}:${port}`),
+		podOrigin: () => (publicNames ? new URL(`${scheme}://${publicNames.pod}`) : new URL(`${scheme}://${podHost}:${port}`)),
+		canonicalOrigin: () => (publicNames ? new URL(`${scheme}://${publicNames.server}`) : new URL(`${scheme}://${podHost}:${port}`)),
 		entryIsSecure: entryScheme === 'https',
 	});
 	await new Promise<void>((resolve, reject) => {
@@ -137,7 +154,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	port = (running.server.address() as AddressInfo).port;
 
 	return {
-		url: `${entryScheme}://${entryHost}:${port}`,
+		url: publicNames ? `${entryScheme}://${publicNames.server}` : `${entryScheme}://${entryHost}:${port}`,
 		host,
 		port,
 		site: runtime.directory.contentUrl,

@@ -15,6 +15,8 @@ export type IncomingCall = {
 	runtime: Runtime;
 	/** The other name of this server, which plays Tableau Cloud's pod in the redirect scenarios. */
 	podOrigin: URL;
+	/** The name `http-upgrade` moves the entry name to. */
+	canonicalOrigin: URL;
 	/** Whether this request came over TLS. */
 	secure: boolean;
 	/** Whether the simulator's address starts with https://. */
@@ -104,11 +106,11 @@ request to a login page.
 function movedElsewhere(call: IncomingCall, url: URL): Reply | undefined {
 	if (call.runtime.scenario === 'http-upgrade') {
 		if (!call.secure) {
-			return redirectReply(`https://${headerValue(call.headers, 'host') ?? call.podOrigin.host}${call.target}`);
+			return redirectReply(`https://${headerValue(call.headers, 'host') ?? call.canonicalOrigin.host}${call.target}`);
 		}
 
-		if (call.entryIsSecure && hostnameOf(call) !== call.podOrigin.hostname) {
-			return redirectReply(new URL(call.target, call.podOrigin).href);
+		if (call.entryIsSecure && hostnameOf(call) !== call.canonicalOrigin.hostname) {
+			return redirectReply(new URL(call.target, call.canonicalOrigin).href);
 		}
 	}
 

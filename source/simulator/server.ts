@@ -17,6 +17,8 @@ export type ServerOptions = {
 	slowMs: number;
 	/** Known only once listening; the redirect scenarios need the port. */
 	podOrigin: () => URL;
+	/** The name `http-upgrade` moves every other name to. */
+	canonicalOrigin: () => URL;
 	/** Whether the address people are given starts with https:// (the host then plays the canonical name). */
 	entryIsSecure: boolean;
 };
@@ -118,6 +120,7 @@ export function createSimulatorServer(options: ServerOptions): RunningServer {
 						body,
 						runtime,
 						podOrigin: options.podOrigin(),
+						canonicalOrigin: options.canonicalOrigin(),
 						secure: Boolean((request.socket as Partial<TLSSocket>).encrypted),
 						entryIsSecure: options.entryIsSecure,
 					});

@@ -7,12 +7,12 @@ off or answered with bytes that are not HTTP: a TLS port does exactly that to pl
 or it just closes), and one handshake tells it apart from a server that really failed, without
 waiting for any timeout. The certificate is not checked: nothing is sent over this connection.
 */
-export async function speaksTls(url: URL, timeoutMs: number): Promise<boolean> {
+export async function speaksTls(url: URL, timeoutMs: number, routed: {host: string; port: number} | null = null): Promise<boolean> {
 	const host = url.hostname.replace(/^\[|\]$/g, '');
 	return new Promise(resolve => {
 		const socket = connect({
-			host,
-			port: Number(url.port || 80),
+			host: routed?.host ?? host,
+			port: routed?.port ?? Number(url.port || 80),
 			servername: isIP(host) === 0 ? host : undefined,
 			rejectUnauthorized: false,
 		});

@@ -73,7 +73,25 @@ export type TransportOptions = {
 	signal?: AbortSignal;
 	/** `--debug` and `--trace`: told of every attempt. Nothing is recorded without one. */
 	observer?: ExchangeObserver;
+	/**
+	Where to connect instead for some host names, or null to connect as usual. Only the demo sets it:
+	its customer-looking addresses reach the simulator inside the demo's own process, with TLS checked
+	against the name in the address. A routed host is never sent through a proxy.
+	*/
+	route?: ConnectRoute;
 };
+
+/** The socket address to use for `host` and `port`, or null for the address itself. */
+export type ConnectRoute = (host: string, port: number) => {host: string; port: number} | null;
+
+function defaultPort(protocol: string): number {
+	return protocol === 'https:' ? 443 : 80;
+}
+
+/** The route for a URL, if `route` has one for its host. */
+export function routeOf(url: URL, route: ConnectRoute | undefined): {host: string; port: number} | null {
+	return route?.(url.hostname.replace(/^\[|\]$/g, ''), Number(url.port || defaultPort(url.protocol))) ?? null;
+}
 
 export type Transport = {
 	send(request: HttpRequest): Promise<HttpResponse>;
@@ -192,7 +210,12 @@ export function createTransport(options: TransportOptions): Transport {
 			return;
 		}
 
-		baseConnector(connectOptions, (error, socket) => {
+		const routed = options.route?.(connectOptions.hostname, Number(connectOptions.port || defaultPort(connectOptions.protocol)));
+		// The certificate is still checked against the name in the address, not the one connected to.
+		const target = routed
+			? {...connectOptions, hostname: routed.host, port: String(routed.port), servername: connectOptions.servername || connectOptions.hostname}
+			: connectOptions;
+		baseConnector(target, (error, socket) => {
 			if (error) {
 				markConnectFailed(classifyNetworkError(error, {viaProxy: false, timeoutMs: options.timeoutMs}));
 				callback(error, null);
@@ -222,7 +245,7 @@ export function createTransport(options: TransportOptions): Transport {
 
 	function dispatcherFor(url: URL): {dispatcher: Dispatcher; viaProxy: boolean} {
 		const pipelining = serverCloses ? 1 : 8;
-		const {proxy} = proxyDecision(url, options.proxy, environment);
+		const proxy = routeOf(url, options.route) ? undefined : proxyDecision(url, options.proxy, environment).proxy;
 		if (!proxy) {
 			return {dispatcher: directAgent(pipelining), viaProxy: false};
 		}
@@ -433,7 +456,7 @@ export function createTransport(options: TransportOptions): Transport {
 			// Plain HTTP to a TLS port is cut off or answered with a TLS alert; one handshake tells
 			// that apart from a dropped connection before any retry or timeout.
 			if (!viaProxy && url.protocol === 'http:' && (failure.kind === 'connection-reset' || failure.kind === 'unknown')) {
-				if (await speaksTls(url, Math.min(options.timeoutMs, 5000))) {
+				if (await speaksTls(url, Math.min(options.timeoutMs, 5000), routeOf(url, options.route))) {
 					failure = wrongSchemeToTlsPort(url);
 				}
 			}
@@ -507,7 +530,7 @@ export function createTransport(options: TransportOptions): Transport {
 	return {
 		send,
 		firstConnection,
-		usesProxy: url => proxyDecision(new URL(url), options.proxy, environment).proxy !== undefined,
+		usesProxy: url => !routeOf(new URL(url), options.route) && proxyDecision(new URL(url), options.proxy, environment).proxy !== undefined,
 		async close() {
 			watch?.stop();
 			interrupt?.removeEventListener('abort', interruptNow);

@@ -3,7 +3,7 @@
 // nothing left running (process, port, temporary store) after q or Ctrl-C. Runs against dist/.
 import {execFileSync} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
-import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync} from 'node:fs';
 import {connect} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -34,7 +34,7 @@ function folder(prefix: string): string {
 	return path;
 }
 
-function startDemo(args: string[]): Run {
+function startDemo(args: string[], extraEnv: Record<string, string> = {}): Run {
 	const marker = `demo-e2e-${randomUUID()}`;
 	const tmp = folder('tableau-connect-demo-tmp-');
 	const home = folder('tableau-connect-demo-home-');
@@ -52,6 +52,7 @@ function startDemo(args: string[]): Run {
 			TABLEAU_CONNECT_CONFIG_DIR: join(home, 'tableau-connect'),
 			TMPDIR: tmp,
 			TABLEAU_CONNECT_E2E_MARKER: marker,
+			...extraEnv,
 		},
 	});
 	return {term: terminal, marker, tmp, home};
@@ -118,14 +119,30 @@ async function waitForChange(term: Terminal, before: string, timeout = 10_000): 
 	}
 }
 
-/** The simulator's port, from the verify screen's "Testing https://127.0.0.1:PORT" line or the banner's "· 127.0.0.1:PORT". */
-function portOn(screen: string): number {
-	const match = /(?:Testing https:\/\/|· )127\.0\.0\.1:(\d+)/.exec(screen);
-	if (!match) {
-		throw new Error(`No simulator address on the screen:\n${screen}`);
+/**
+The simulator's port: the screen shows the customer's addresses only, so it is read from the demo
+process itself (its listening socket in /proc).
+*/
+function simulatorPort(run: Run): number {
+	const [line] = processesWith(run.marker);
+	const pid = line!.trim().split(/\s+/)[0]!;
+	const inodes = new Set(
+		readdirSync(`/proc/${pid}/fd`).flatMap(fd => {
+			try {
+				return [/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? ''];
+			} catch {
+				return [];
+			}
+		}),
+	);
+	for (const entry of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+		const fields = entry.trim().split(/\s+/);
+		if (fields[3] === '0A' && inodes.has(fields[9]!)) {
+			return Number.parseInt(fields[1]!.split(':')[1]!, 16);
+		}
 	}
 
-	return Number(match[1]);
+	throw new Error(`The demo (pid ${pid}) listens on no port`);
 }
 
 /** While the demo runs: its process is there, and so is its temporary store. */
@@ -180,14 +197,23 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 	test('--scenario ok: Enter at every step reaches the success screen; the save goes to the temporary store only', async () => {
 		const run = startDemo(['--scenario', 'ok']);
 		await enterToVerify(run.term);
-		await run.term.waitFor('✓ Verified: Parable can connect with this token.');
-		// At 80 columns the rest of the line, "(deleted when the demo ends)", wraps.
-		const screen = await scrollTo(run.term, '"demo", saved in the temporary demo store');
-		const lines = screen.split('\n');
+		let screen = await run.term.waitFor('✓ Verified: Parable can connect with this token.');
+		// The verdict and the next step on the first screen, with the customer's address, nothing cut.
+		screen = await run.term.waitFor('Server URL https://tableau.example-corp.com');
+		expect(screen).toContain("In Parable's Tableau form, enter these, then click Save & test connection:");
+		expect(screen).toMatch(/Tested https:\/\/tableau\.example-corp\.com · site acme-corp/);
+		let lines = screen.split('\n');
 		expect(lines.every(line => [...line].length <= 80)).toBe(true);
-		expect(lines[1]).toMatch(/^DEMO · scenario: ok · nothing is saved to your profiles · 127\.0\.0\.1:\d+$/);
-		const port = portOn(screen);
-		expect(lines[1]).toContain(`:${port}`);
+		expect(lines[1]).toBe('Simulated Tableau · Everything works');
+		expect(screen).not.toMatch(/127\.0\.0\.1|localhost|…/);
+		// PgDn moves a page, the viewport's height, not five lines.
+		run.term.keys('PageDown');
+		screen = await run.term.waitFor(/↑ \d+ more lines above/);
+		expect(Number(/↑ (\d+) more lines above/.exec(screen)![1])).toBeGreaterThanOrEqual(12);
+		screen = await scrollTo(run.term, '"demo", saved in the temporary demo store');
+		lines = screen.split('\n');
+		expect(lines.every(line => [...line].length <= 80)).toBe(true);
+		const port = simulatorPort(run);
 		expectRunning(run);
 		// The temporary store really holds the profile while the demo runs…
 		const [store] = readdirSync(run.tmp);
@@ -197,10 +223,12 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 
 		// Enter at the end goes back to the picker for the next story; q there ends the demo.
 		run.term.keys('Enter');
-		await run.term.waitFor('tableau-connect demo · pick a scenario');
+		// The list marks what was shown.
+		await run.term.waitFor(/› • Everything works/);
 		run.term.keys('q');
 		await run.term.waitFor('[exit 0]');
 		const history = run.term.history();
+		expect(history).toContain('Shown: ok passed.');
 		expect(history).toContain('Demo over: simulator stopped, temporary store deleted, your profiles untouched.');
 		// …and nothing of it is left, least of all in HOME, XDG_CONFIG_HOME or TABLEAU_CONNECT_CONFIG_DIR.
 		await expectNothingLeft(run, port);
@@ -214,48 +242,89 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		await run.term.waitFor('What to do:');
 		await run.term.waitFor('1. Token name and secret: the name must match exactly');
 		screen = await run.term.waitFor('f fix & retry');
-		expect(screen.split('\n')[1]).toBe('DEMO · scenario: wrong-secret · nothing is saved to your profiles');
+		expect(screen.split('\n')[1]).toBe('Simulated Tableau · Wrong token secret');
+		const port = simulatorPort(run);
 
 		run.term.keys('f');
 		screen = await run.term.waitFor('✓ Verified: Parable can connect with this token.');
-		expect(screen.split('\n')[1]).toMatch(/^DEMO · scenario: ok · nothing is saved to your profiles/);
-		await scrollTo(run.term, 'saved in the temporary demo store');
+		expect(screen.split('\n')[1]).toBe('Simulated Tableau · Wrong token secret · fixed');
+		// n goes on from the fault just fixed.
+		await run.term.waitFor('n next fault (wrong-site)');
+		run.term.keys('n');
+		screen = await run.term.waitFor('[signin-failed');
+		// wrong-site: the site typed as its display name, beside its content URL.
+		expect(screen).toContain('Tested https://tableau.example-corp.com · site AcmeCorp');
+		await run.term.waitFor('f fix the site (Acme Corp: acme-corp) & retry');
 		run.term.keys('q');
 		await run.term.waitFor('[exit 0]');
-		await expectNothingLeft(run, portOn(screen));
+		expect(run.term.history().replaceAll(/\s+/g, ' ')).toContain('Shown: wrong-secret failed (signin-failed), then fixed; wrong-site failed (signin-failed).');
+		await expectNothingLeft(run, port);
 	});
 
 	test('q on a failure screen: the exit message, and no process, port or file left', async () => {
 		const run = startDemo(['--scenario', 'not-admin']);
 		await enterToVerify(run.term);
 		const screen = await run.term.waitFor('[insufficient-permissions');
+		// The verdict and what to do, without scrolling.
+		expect(screen).toContain('What to do:');
 		expectRunning(run);
+		const port = simulatorPort(run);
 		run.term.keys('q');
 		await run.term.waitFor('[exit 0]');
 		expect(run.term.history()).toContain('Demo over: simulator stopped, temporary store deleted, your profiles untouched.');
-		await expectNothingLeft(run, portOn(screen));
+		await expectNothingLeft(run, port);
 	});
 
 	test('Ctrl-C while a slow check runs: exit 130 at once, and nothing left', async () => {
 		const run = startDemo(['--scenario', 'slow']);
 		await enterToVerify(run.term);
-		const screen = await run.term.waitFor('checking…');
+		await run.term.waitFor('checking…');
 		expectRunning(run);
+		const port = simulatorPort(run);
 		const started = Date.now();
 		run.term.keys('C-c');
 		await run.term.waitFor('[exit 130]');
 		expect(Date.now() - started).toBeLessThan(2000);
 		expect(run.term.history()).toContain('! Demo stopped.');
 		expect(run.term.history()).toContain('Demo over: simulator stopped, temporary store deleted, your profiles untouched.');
-		await expectNothingLeft(run, portOn(screen));
+		await expectNothingLeft(run, port);
+	});
+
+	test('slow: the time shown and the deadline said agree', async () => {
+		const run = startDemo(['--scenario', 'slow']);
+		await enterToVerify(run.term);
+		const screen = await run.term.waitFor('[timeout]', 20_000);
+		expect(screen).toContain('did not answer within 3 seconds');
+		// Counted from when the request left, as the deadline is (undici's timers are coarse: a tenth either way).
+		expect(Number(/Server version +(\d+\.\d) s/.exec(screen)?.[1])).toBeCloseTo(3, 0);
+		run.term.keys('q');
+		await run.term.waitFor('[exit 0]');
+	});
+
+	test("Esc on a scenario's first step goes back to the list; Esc there does not end the demo, q does", async () => {
+		const run = startDemo(['--scenario', 'not-tableau']);
+		await run.term.waitFor('Step 1 of 8');
+		await run.term.waitFor('Esc scenarios');
+		run.term.keys('Escape');
+		await run.term.waitFor(/› {3}Not a Tableau server/);
+		run.term.keys('Escape');
+		run.term.keys('Down');
+		await run.term.waitFor(/› {3}Session taken over/);
+		run.term.keys('q');
+		await run.term.waitFor('[exit 0]');
+		expect(run.term.history()).toContain('No scenario was tested.');
 	});
 
 	test('no --scenario: the picker first, with its banner; Ctrl-C there ends the demo with nothing left', async () => {
 		const run = startDemo([]);
 		const screen = await run.term.waitFor('tableau-connect demo · pick a scenario');
-		const banner = screen.split('\n')[1]!;
-		expect(banner).toMatch(/^DEMO · nothing is saved to your profiles · simulator at 127\.0\.0\.1:\d+$/);
-		const port = Number(/:(\d+)$/.exec(banner)![1]);
+		const lines = screen.split('\n');
+		expect(lines[1]).toBe('Simulated Tableau: every answer comes from a simulator inside this demo');
+		// Every column of the list whole at 80×24.
+		expect(screen).not.toContain('…');
+		expect(screen).toMatch(/Signed in as an Explorer +succeeds, warns not-site-admin/);
+		expect(screen).toMatch(/Viewer role +insufficient-permissions/);
+		const port = simulatorPort(run);
 		expect(await refuses(port)).toBe(false);
 		expectRunning(run);
 
@@ -269,8 +338,9 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 		const run = startDemo(['--scenario', 'ok']);
 		await enterToVerify(run.term);
 		await run.term.waitFor('✓ Verified: Parable can connect with this token.');
-		const screen = await scrollTo(run.term, 'saved in the temporary demo store');
+		await scrollTo(run.term, 'saved in the temporary demo store');
 		expectRunning(run);
+		const port = simulatorPort(run);
 		run.term.kill();
 		terminal = undefined;
 		const deadline = Date.now() + 5000;
@@ -280,21 +350,23 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 			});
 		}
 
-		await expectNothingLeft(run, portOn(screen));
+		await expectNothingLeft(run, port);
 	});
 
 	test('the picker, then a scenario chosen with the arrows, Enter through to its diagnosis', async () => {
 		const run = startDemo([]);
-		await run.term.waitFor(/› Everything works +ok /);
+		const {scenarios} = await import('../../source/simulator/index.js');
+		const titles = new Map<string, string>(scenarios.map(scenario => [scenario.id, scenario.title.replaceAll(/[()]/g, '\\$&')]));
+		await run.term.waitFor(/› {3}Everything works +succeeds/);
 		// One key per send: a terminal may deliver keys sent together as one chunk.
 		for (const id of ['ok-xml-only', 'explorer-role', 'content-refused', 'token-expiring', 'cloud-redirect', 'redirect-method', 'wrong-secret', 'wrong-site']) {
 			run.term.keys('Down');
 
-			await run.term.waitFor(new RegExp(`› .+ ${id} `));
+			await run.term.waitFor(new RegExp(`› {3}${titles.get(id)!} `));
 		}
 
 		run.term.keys('Enter');
-		await run.term.waitFor('DEMO · scenario: wrong-site · nothing is saved to your profiles');
+		await run.term.waitFor('Simulated Tableau · Site name instead of content URL');
 		await enterToVerify(run.term);
 		await run.term.waitFor('[signin-failed · HTTP 401 · Tableau 401001]');
 		run.term.keys('q');
@@ -302,17 +374,54 @@ describe.skipIf(tmuxMissing)('tableau-connect demo in a terminal', () => {
 	});
 });
 
+describe.skipIf(tmuxMissing)('tableau-connect demo --autoplay in a terminal', () => {
+	test('plays the success and every fault with its fix, loops to a second round, and touches no keychain or profile', async () => {
+		// A bus that nobody may call: the keychain is reached through D-Bus on Linux.
+		const {createServer} = await import('node:net');
+		const busFolder = folder('tableau-connect-demo-bus-');
+		let busCalls = 0;
+		const bus = createServer(socket => {
+			busCalls++;
+			socket.destroy();
+		});
+		await new Promise<void>(resolve => {
+			bus.listen(join(busFolder, 'bus'), resolve);
+		});
+		try {
+			const run = startDemo(['--autoplay', '--pace', '20'], {DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(busFolder, 'bus')}`});
+			await run.term.waitFor('Pick a story: Everything works', 20_000);
+			await run.term.waitFor('✓ Verified', 30_000);
+			await run.term.waitFor('Next story: Redirect loses the POST', 30_000);
+			await run.term.waitFor('Next story: Expired certificate', 120_000);
+			await run.term.waitFor('From the top: back to the list of stories', 60_000);
+			// The second round.
+			await run.term.waitFor('Pick a story: Everything works', 30_000);
+			// Any key but q hands control back: the caption goes, the demo waits for the presenter.
+			run.term.keys('x');
+			await run.term.waitFor(/^(?![\s\S]*Pick a story)[\s\S]*Simulated Tableau/);
+			// The presenter has the keys: Enter starts the story they chose, where autoplay left off.
+			run.term.keys('Enter');
+			await run.term.waitFor(/Step \d of 8/);
+			run.term.keys('C-c');
+			await run.term.waitFor('[exit 130]');
+			expect(busCalls).toBe(0);
+			expect(filesUnder(run.home)).toEqual([]);
+		} finally {
+			bus.close();
+		}
+	}, 300_000);
+});
+
 describe('tableau-connect demo without a terminal', () => {
-	test('--list prints one plain line per scenario: id, what it shows, and why', async () => {
+	test('--list prints each scenario within 80 columns, words whole: id, title, how it ends, what it shows', async () => {
 		const run = await runCli(['demo', '--list']);
 		expect(run.code).toBe(0);
 		const lines = run.stdout.trim().split('\n');
-		expect(lines).toHaveLength(27);
-		// The picker's lines: the plain title, the id beside it, how it ends; then what it shows.
-		expect(lines[0]).toMatch(/^Everything works +ok +succeeds +Tableau Server 2024\.2 accepts the token/);
-		expect(run.stdout).toMatch(/^Wrong token secret +wrong-secret +signin-failed +The token secret does not match/m);
-		expect(run.stdout).toMatch(/^Tokens turned off on the site +pats-disabled +signin-failed /m);
-		expect(run.stdout).toMatch(/^Self-signed certificate +tls-self-signed +tls-untrusted-certificate /m);
+		expect(lines.every(line => line.length <= 80)).toBe(true);
+		expect(lines.filter(line => /^[a-z]/.test(line))).toHaveLength(27);
+		expect(lines[0]).toMatch(/^ok +Everything works → succeeds\. Tableau Server 2024\.2 accepts$/);
+		expect(run.stdout).toMatch(/^wrong-secret +Wrong token secret → signin-failed\. The token secret does$/m);
+		expect(run.stdout).toMatch(/^session-stolen +Session taken over → session-invalidated\./m);
 		expect(run.stdout).not.toMatch(/\u001B\[/);
 		expect(run.stderr).toBe('');
 	});
@@ -320,9 +429,11 @@ describe('tableau-connect demo without a terminal', () => {
 	test('--help explains the keys and the temporary store', async () => {
 		const run = await runCli(['demo', '--help']);
 		expect(run.code).toBe(0);
-		expect(run.stdout).toContain('Usage: tableau-connect demo [--scenario ID] [--list]');
+		expect(run.stdout).toContain('Usage: tableau-connect demo [--autoplay] [--scenario ID] [--pace FACTOR] [--list]');
 		expect(run.stdout).toContain('"f" fixes the fault');
-		expect(run.stdout).toContain('temporary store that is deleted');
+		expect(run.stdout).toContain('temporary store that');
+		expect(run.stdout).toContain('--autoplay');
+		expect(run.stdout).toContain('--pace FACTOR');
 	});
 
 	test('an unknown scenario exits 2 and says how to list them', async () => {

@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
-import {startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
+import {pageDownTo, startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -89,7 +89,7 @@ describe.skipIf(tmuxMissing)('keys that come together in a real terminal', () =>
 		await term.waitFor('Step 7 of 8 · Review');
 		await send(term, '\r');
 		const file = join(configDirectory, 'profiles.json');
-		await term.waitFor(`saved in ${file}`);
+		await pageDownTo(term, `saved in ${file}`);
 		const written = readFileSync(file, 'utf8');
 		expect(written).toBe(expectedFile('typed-fast', written));
 		await send(term, '\r');

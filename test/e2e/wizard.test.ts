@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {runCommand} from '../helpers/cli.js';
-import {startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
+import {pageDownTo, startTerminal, tmuxMissing, type Terminal, terminalEnvironment} from '../helpers/tmux.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,7 +84,7 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		term.keys('Enter');
 		await term.waitFor('✓ Verified: Parable can connect with this token.');
 		const file = join(configDirectory, 'profiles.json');
-		const screen = await term.waitFor(`saved in ${file}`);
+		const screen = await pageDownTo(term, `saved in ${file}`);
 		expect(screen).toMatch(/Step 8 of 8 · Save & test/);
 		expect(screen.split('\n').every(line => [...line].length <= 80)).toBe(true);
 
@@ -104,7 +104,7 @@ describe.skipIf(tmuxMissing)('tableau-connect setup in a terminal', () => {
 		expect(term.history()).toContain('✓ Done: profile "127.0.0.1-acme" is saved and verified.');
 		// The last frame is left whole in the terminal: the values for Parable's form can be read after exit,
 		// and the closing line ends its line, so the shell prompt starts on a new one.
-		expect(term.history()).toMatch(/In Parable's Tableau form, enter:[\s\S]*Token name[\s\S]*Save & test connection/);
+		expect(term.history()).toMatch(/In Parable's Tableau form, enter these, then click Save & test connection:[\s\S]*Token name/);
 		expect(term.history()).toMatch(/saved and verified\.[^\n]*\n[\s\S]*\[exit 0\]/);
 		expectNoSecrets(term.history(), simulator);
 		expect(simulator.stats().activeSessions).toBe(0);

@@ -25,6 +25,22 @@ export function terminalEnvironment(configDirectory: string): Record<string, str
 	};
 }
 
+/**
+Pages down (PgDn) until the screen shows `expected`, as a person reads a result taller than the
+terminal: what follows the verdict is below the fold at 80×24.
+*/
+export async function pageDownTo(term: Terminal, expected: string, pages = 8): Promise<string> {
+	for (let page = 0; page < pages; page++) {
+		try {
+			return await term.waitFor(expected, 1500);
+		} catch {
+			term.keys('PageDown');
+		}
+	}
+
+	return term.waitFor(expected, 5000);
+}
+
 export type Terminal = {
 	/** Sends tmux key names, such as `Enter`, `Escape`, `Tab`, `C-c`. */
 	keys(...names: string[]): void;

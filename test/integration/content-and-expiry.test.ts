@@ -132,7 +132,7 @@ describe('content in XML', () => {
 		const target = await simulator({scenario: 'ok-xml-only'});
 		const result = await verify(target);
 		expect(result.ok).toBe(true);
-		expect(result.access).toEqual({workbooks: 142, views: 1203, datasources: 57, users: 1, usageStatistics: true});
+		expect(result.access).toEqual({workbooks: 142, views: 1203, datasources: 57, users: 88, usageStatistics: true});
 		expect(result.token?.expiresInDays).toBe(177);
 	});
 });

@@ -6,6 +6,7 @@ import {scenarios} from '../../source/simulator/index.js';
 import {flat, waitForFrame} from '../helpers/ink.js';
 import {enterThrough, verdict, withDemo} from '../helpers/demo.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
+import {demoServerFor} from '../../source/ui/demo/scenario-values.js';
 
 describe.concurrent('every demo scenario, pressing Enter through the pre-filled wizard', () => {
 	test.for(scenarios.map(scenario => [scenario.id, scenario] as const))('%s', async ([, scenario], {expect}) => {
@@ -20,21 +21,25 @@ describe.concurrent('every demo scenario, pressing Enter through the pre-filled 
 					expect(frame).toContain(`[${code}]`);
 				}
 
-				expect(demo.saved).toEqual([expect.objectContaining({name: 'demo', server: demo.simulator.url, site: 'acme'})]);
+				expect(demo.saved).toEqual([expect.objectContaining({name: 'demo', server: demoServerFor(scenario.id), site: 'acme-corp'})]);
 			} else {
 				expect(frame).toMatch(new RegExp(`✗ .*\\[${scenario.expected}( · |\\])`));
 				expect(frame).not.toContain('✓ Verified');
 				expect(frame).toContain('What to do:');
 				// The demo's own keys are offered on every failure screen; the footer may break between hints.
 				// In wrong-site, f corrects the Site field rather than the server, and says so.
-				expect(frame).toMatch(/f fix (?:the site \(acme → acme-corp\) )?& retry(?: · |\s+)n next fault \([a-z-]+\)(?: · |\s+)p pick scenario/);
+				expect(frame).toMatch(/f fix (?:the site \(Acme Corp: acme-corp\) )?& retry(?: · |\s+)n next fault \([a-z-]+\)(?: · |\s+)p pick scenario/);
 				expect(demo.saved).toEqual([]);
 			}
 
-			// Every frame, from the first step to the verdict, says it is a demo and which scenario.
+			// Every frame, from the first step to the verdict, says once that Tableau is simulated, and which story.
 			for (const shown of demo.frames) {
-				expect(flat(shown)).toContain(`DEMO · scenario: ${scenario.id} · nothing is saved to your profiles`);
+				expect(flat(shown).split('Simulated Tableau').length - 1).toBe(1);
+				expect(flat(shown)).toContain(`Simulated Tableau · ${scenario.title}`);
 			}
+
+			// Nothing on screen is this machine's: the addresses are the customer's.
+			expect(flat(demo.frames.join('\n'))).not.toMatch(/127\.0\.0\.1|localhost/);
 
 			expectNoSecrets(demo.frames, demo.simulator);
 		});

@@ -63,8 +63,8 @@ describe('scenario picker', () => {
 			await waitForFrame(demo, 'pick a scenario');
 			demo.stdin.write('jj\r');
 			await waitForFrame(demo, 'Step 1 of 8');
-			expect(demo.simulator.scenario).not.toBe('ok');
-			expect(flat(demo.lastFrame() ?? '')).toContain(`scenario: ${demo.simulator.scenario}`);
+			expect(demo.simulator.scenario).toBe('explorer-role');
+			expect(flat(demo.lastFrame() ?? '')).toContain('Simulated Tableau · Signed in as an Explorer');
 		});
 	});
 });

@@ -49,6 +49,8 @@ describe('the wizard against the simulator', () => {
 		const instance = renderWizard({verify: verifyConnection});
 		await walkToVerify(instance);
 		await waitForFrame(instance, '✓ Verified: Parable can connect with this token.');
+		// Room for the whole result, the details below the verdict included.
+		resize(instance, 100, 80);
 		const frame = await waitForFrame(instance, `saved in ${savedPath}`);
 		expect(flat(frame)).toMatch(/✓ Reach server .* Connected to 127\.0\.0\.1/);
 		expect(flat(frame)).toContain('Tableau 2024.2.1, REST API 3.23');
@@ -57,9 +59,8 @@ describe('the wizard against the simulator', () => {
 		expect(flat(frame)).toContain('Content Parable will see 142 workbooks, 1,203 views, 57 data sources and 88 users; view counts are available.');
 		expect(flat(frame)).toMatch(/Token expires in about 177 days, on \d{4}-\d{2}-\d{2} \(Tableau's estimate\)/);
 
-		// The values for Parable's form are below the fold of a 24-row terminal: scroll to them.
-		await press(instance, keys.pageDown, "In Parable's Tableau form, enter:");
-		const bottom = await press(instance, keys.pageDown, 'then click Save & test connection.');
+		// The values for Parable's form come right after the verdict, the details after them.
+		const bottom = await waitForFrame(instance, "In Parable's Tableau form, enter these, then click Save & test connection:");
 		expect(flat(bottom)).toContain('Tableau also ends a token left unused for 15 days in a row.');
 		expect(flat(bottom)).toContain(`Server URL ${simulator.url}`);
 		expect(flat(bottom)).toContain('Token name Parable Integration');

@@ -35,7 +35,7 @@ export function formatDuration(milliseconds: number): string {
 	return milliseconds < 1000 ? `${milliseconds} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
 }
 
-function CheckRow({line, narrow}: {readonly line: CheckLine; readonly narrow: boolean}) {
+function CheckRow({line, narrow, compact}: {readonly line: CheckLine; readonly narrow: boolean; readonly compact: boolean}) {
 	const [symbol, tone] = line.status === 'running' ? ['', 'accent' as const] : symbols[line.status];
 	const waited = useElapsedSeconds(line.status === 'running');
 	const timeoutMs = useContext(CheckTimeoutContext);
@@ -55,24 +55,28 @@ function CheckRow({line, narrow}: {readonly line: CheckLine; readonly narrow: bo
 				<Box width={9} flexShrink={0} justifyContent="flex-end" marginRight={2}>
 					<Paint tone="muted">{duration}</Paint>
 				</Box>
-				{narrow ? null : (
+				{narrow || compact ? null : (
 					<Box flexGrow={1} flexShrink={1}>
 						{summary}
 					</Box>
 				)}
 			</Box>
 			{/* Below 64 columns the summary gets a line of its own rather than a sliver beside the name. */}
-			{narrow ? <Box marginLeft={4}>{summary}</Box> : null}
+			{narrow && !compact ? <Box marginLeft={4}>{summary}</Box> : null}
 		</Box>
 	);
 }
 
-/** The pipeline's checks, one line each (two on narrow terminals): waiting, spinning, or finished with time and summary. */
-export function CheckList({checks, columns}: {readonly checks: readonly CheckLine[]; readonly columns: number}) {
+/**
+The pipeline's checks, one line each (two on narrow terminals): waiting, spinning, or finished with
+time and summary. `compact`: the symbol, name and time only, one line each whatever the width, so a
+finished test leaves room for its verdict on the first screen.
+*/
+export function CheckList({checks, columns, compact = false}: {readonly checks: readonly CheckLine[]; readonly columns: number; readonly compact?: boolean}) {
 	return (
 		<Box flexDirection="column">
 			{checks.map(line => (
-				<CheckRow key={line.id} line={line} narrow={columns < 64} />
+				<CheckRow key={line.id} line={line} narrow={columns < 64} compact={compact} />
 			))}
 		</Box>
 	);

@@ -4,7 +4,7 @@ import {Paint} from './Paint.js';
 
 type Props = {
 	readonly step: StepId;
-	/** Shown on the right, for example "DEMO". */
+	/** A quiet line under the step, such as the demo's "Simulated Tableau · …". */
 	readonly banner?: string | undefined;
 	/** What the steps work on, such as the profile being edited. */
 	readonly subject?: string | undefined;
@@ -31,9 +31,7 @@ export function StepIndicator({step, banner, subject}: Props) {
 			) : null}
 			{banner ? (
 				<Text wrap="truncate-end">
-					<Paint tone="warn" bold>
-						{banner}
-					</Paint>
+					<Paint tone="muted">{banner}</Paint>
 				</Text>
 			) : null}
 		</Box>

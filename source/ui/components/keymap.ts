@@ -33,6 +33,8 @@ const named: Record<string, (press: Press) => boolean> = {
 	'↓': ({key}) => key.downArrow,
 	PgUp: ({key}) => key.pageUp,
 	PgDn: ({key}) => key.pageDown,
+	Home: ({key}) => key.home,
+	End: ({key}) => key.end,
 };
 
 /** Whether a key press is the key a binding names: a name above, Ctrl- with a letter, or a letter (either case). */

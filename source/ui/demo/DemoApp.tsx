@@ -1,31 +1,33 @@
-import {useCallback, useState} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore} from 'react';
 import {Box, render, useApp} from 'ink';
 import {scenarios, type ScenarioId, type ScenarioInfo} from '../../simulator/index.js';
-import {ColorContext} from '../components/Paint.js';
+import {ColorContext, Paint} from '../components/Paint.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
-import {Wizard, type SaveFunction, type VerifyFunction, type WizardOutcome} from '../wizard/Wizard.js';
-import type {StepId, WizardValues} from '../wizard/steps.js';
+import {Wizard, type ClosingLine, type SaveFunction, type VerifyFunction, type WizardOutcome} from '../wizard/Wizard.js';
+import type {StepId} from '../wizard/steps.js';
+import type {Autoplay} from './autoplay.js';
 import {demoBanner} from './banner.js';
 import {ScenarioPicker} from './ScenarioPicker.js';
-import {demoClosingLine, infoOf, useFailureActions} from './scenario-flow.js';
+import {useFailureActions} from './scenario-flow.js';
+import {demoValuesFor, simulatorScenarioFor, type DemoToken} from './scenario-values.js';
+import {infoOf, initialStory, storyReducer, storySummary} from './story.js';
 
-export {nextFault} from './scenario-flow.js';
+export {nextFault} from './story.js';
 
-/** How the demo ended: the wizard's outcome, or `quit` from the picker (q, Esc). Ctrl-C anywhere is `cancelled`. */
-export type DemoOutcome = WizardOutcome | {kind: 'quit'};
+/** How the demo ended: the wizard's outcome, or `quit` from the picker (q). Ctrl-C anywhere is `cancelled`. */
+export type DemoOutcome = (WizardOutcome | {kind: 'quit'}) & {summary?: string};
 
 export type DemoAppProps = {
 	/** Scenario given with --scenario; without it the picker opens first. */
 	readonly initialScenario: ScenarioId | null;
 	/** Switches the simulator's behaviour live. */
 	readonly switchScenario: (id: ScenarioId) => void;
-	/** Runs the checks against the simulator in the given scenario (TLS trust depends on it). */
+	/** Runs the checks against the simulator in the given scenario of its own (TLS trust depends on it). */
 	readonly verifyFor: (scenario: ScenarioInfo) => VerifyFunction;
 	/** Saves to the demo's temporary store; the path it returns is shown, so it should say so. */
 	readonly save: SaveFunction;
-	/** The simulator's values: every field filled in, so Enter walks through. */
-	readonly values: Partial<WizardValues>;
-	readonly simulatorUrl: string;
+	/** The token the simulator accepts: with each scenario's address and site, every field is filled in. */
+	readonly token: DemoToken;
 	readonly color: boolean;
 	readonly minimumCheckMs: number;
 	/**
@@ -33,100 +35,156 @@ export type DemoAppProps = {
 	The others keep the real default: a busy laptop must not turn a healthy story into a timeout.
 	*/
 	readonly timeoutMs: number;
-	/** The wizard's first step once a scenario is chosen; default the first. Tests start at `verify`. */
+	/** The wizard's first step for the first scenario; default the first. Tests start at `verify`. */
 	readonly initialStep?: StepId;
+	/** The demo playing itself (`--autoplay`): its captions replace the scenario line, and it learns when tests end. */
+	readonly autoplay?: Autoplay | null;
 	/** Called once with how the demo ended, just before it exits. */
 	readonly onExit?: (outcome: DemoOutcome) => void;
 };
 
+const noCaption = () => () => {};
+
+/** The autoplay's caption, or null when the demo is not playing itself (or the presenter took over). */
+function useCaption(autoplay: Autoplay | null | undefined): string | null {
+	return useSyncExternalStore(autoplay ? listener => autoplay.subscribe(listener) : noCaption, () => autoplay?.caption() ?? null);
+}
+
 /**
-The demo: a scenario picker, then the real wizard against the simulator, with more keys on a
-failure screen so a presenter can show the recovery as well as the fault. The `p` picker covers the
-wizard without unmounting it, so its values and step survive the switch.
+The demo: a scenario picker, then the real wizard against the simulator, with keys on each result
+screen to fix the fault, go on to the next one, or pick another. Every scenario gets a wizard of its
+own, so nothing one showed (a corrected address, a fixed site) is left on the next one's screen.
 */
 export function DemoApp(props: DemoAppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
-	const [scenario, setScenario] = useState<ScenarioInfo | null>(props.initialScenario ? infoOf(props.initialScenario) : null);
-	// While set, the picker is open over the wizard; `retry` tests again once a scenario is picked.
-	const [switching, setSwitching] = useState<{retry: () => void} | null>(null);
-	const {switchScenario, onExit} = props;
-	const choose = useCallback(
-		(next: ScenarioInfo) => {
-			switchScenario(next.id);
-			setScenario(next);
+	const [story, dispatch] = useReducer(storyReducer, props.initialScenario, initialStory);
+	const [ended, setEnded] = useState<DemoOutcome | null>(null);
+	const caption = useCaption(props.autoplay);
+	const {switchScenario, onExit, autoplay} = props;
+	const summary = storySummary(story.shown);
+	const finish = useCallback(
+		(outcome: DemoOutcome) => {
+			const told = {...outcome, summary};
+			onExit?.(told);
+			exit(told);
+		},
+		[exit, onExit, summary],
+	);
+	const begin = useCallback(
+		(id: ScenarioId, at: StepId) => {
+			switchScenario(simulatorScenarioFor(id));
+			dispatch({type: 'start', id, at});
 		},
 		[switchScenario],
 	);
-	const quit = useCallback(
-		(interrupted: boolean) => {
-			const outcome: DemoOutcome = interrupted ? {kind: 'cancelled'} : {kind: 'quit'};
-			onExit?.(outcome);
-			exit(outcome);
-		},
-		[exit, onExit],
-	);
+	const heal = useCallback(() => {
+		switchScenario('ok');
+	}, [switchScenario]);
+	useEffect(() => {
+		if (props.initialScenario) {
+			switchScenario(simulatorScenarioFor(props.initialScenario));
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the first scenario, once
+	}, []);
+	// q from the picker: the last frame says what was shown, then the demo ends.
+	useEffect(() => {
+		if (ended) {
+			finish(ended);
+		}
+	}, [ended, finish]);
+	useEffect(() => autoplay?.onQuit(() => setEnded({kind: 'quit'})), [autoplay]);
 
-	const failureActions = useFailureActions(scenario, props.values.site ?? '', choose, setSwitching);
-	// Enter after a passing test goes back to the picker for the next story; q and Ctrl-C end the demo.
-	const [round, setRound] = useState(0);
-	const [lastScenario, setLastScenario] = useState<ScenarioId | undefined>(props.initialScenario ?? undefined);
+	const failureActions = useFailureActions(story, {begin, heal, dispatch});
+	const {scenario, fixed} = story;
+	// The simulator's own scenario right now, which decides what the test trusts.
+	const serving = scenario ? infoOf(fixed ? 'ok' : simulatorScenarioFor(scenario.id)) : null;
+	const {verifyFor} = props;
+	const verify = useMemo((): VerifyFunction | null => {
+		if (!serving) {
+			return null;
+		}
+
+		const base = verifyFor(serving);
+		return async (input, options) => {
+			const result = await base(input, options);
+			if (result.diagnosis?.code !== 'interrupted') {
+				dispatch({type: 'tested', verdict: {ok: result.ok, code: result.diagnosis?.code ?? null, warnings: result.warnings.map(warning => warning.code)}});
+				autoplay?.tested();
+			}
+
+			return result;
+		};
+	}, [serving, verifyFor, autoplay]);
 	const onEnd = useCallback(
 		(outcome: WizardOutcome) => {
 			if (outcome.kind === 'cancelled' || outcome.endedWith === 'q') {
-				onExit?.(outcome);
-				exit(outcome);
-				return;
+				finish(outcome);
+			} else {
+				dispatch({type: 'to-picker'});
 			}
-
-			setLastScenario(current => scenario?.id ?? current);
-			setScenario(null);
-			setRound(value => value + 1);
 		},
-		[exit, onExit, scenario],
+		[finish],
+	);
+	const closingLine = useCallback(
+		(outcome: WizardOutcome): ClosingLine => (outcome.kind === 'cancelled' ? {tone: 'warn', text: `! Demo stopped. ${summary}`} : {tone: 'ok', text: summary}),
+		[summary],
 	);
 	const quitKey = useCallback(() => {
-		quit(false);
-	}, [quit]);
+		setEnded({kind: 'quit'});
+	}, []);
+	const quit = useCallback((interrupted: boolean) => {
+		setEnded(interrupted ? {kind: 'cancelled'} : {kind: 'quit'});
+	}, []);
+	const shown = useMemo(() => new Set(story.shown.map(item => item.id)), [story.shown]);
 
 	let screen;
-	if (scenario) {
+	if (ended) {
+		screen = <Paint tone={ended.kind === 'cancelled' ? 'warn' : 'ok'}>{ended.kind === 'cancelled' ? `! Demo stopped. ${summary}` : summary}</Paint>;
+	} else if (scenario && verify) {
+		const startAt = story.run === 0 && props.initialStep ? props.initialStep : story.startAt;
+		// Autoplay types the values itself on the steps; a scenario opened at its test has them already.
+		const values = autoplay && caption !== null && startAt !== 'verify' ? {profileName: 'demo'} : demoValuesFor(scenario.id, props.token);
 		screen = (
 			<>
-				{switching ? (
+				{story.switching ? (
 					<ScenarioPicker
 						scenarios={scenarios}
 						initial={scenario.id}
-						title="Switch the simulator to another scenario, then test again"
-						banner={demoBanner(scenario.id, props.simulatorUrl, columns)}
-						pickLabel="switch & retry"
+						shown={shown}
+						title="Switch to another scenario and test it"
+						banner={demoBanner(scenario, {fixed, caption})}
+						pickLabel="switch & test"
 						isActive
 						rows={rows}
 						columns={columns}
 						onPick={next => {
-							choose(next);
-							setSwitching(null);
-							switching.retry();
+							begin(next.id, 'verify');
 						}}
 						onBack={() => {
-							setSwitching(null);
+							// After every listener has had this Esc: the wizard, active again at once, would take it too.
+							queueMicrotask(() => {
+								dispatch({type: 'switching', open: false});
+							});
 						}}
 						onQuit={quit}
 					/>
 				) : null}
-				<Box display={switching ? 'none' : 'flex'} flexDirection="column">
+				<Box display={story.switching ? 'none' : 'flex'} flexDirection="column">
 					<Wizard
-						key={round}
-						verify={props.verifyFor(scenario)}
+						key={story.run}
+						verify={verify}
 						save={props.save}
-						initialValues={props.values}
-						{...(props.initialStep ? {initialStep: props.initialStep} : {})}
-						banner={demoBanner(scenario.id, props.simulatorUrl, columns)}
+						initialValues={values}
+						initialStep={startAt}
+						banner={demoBanner(scenario, {fixed, caption})}
 						extraFailureActions={failureActions}
 						verifyOptions={{minimumCheckMs: props.minimumCheckMs, ...(scenario.expected === 'timeout' ? {timeoutMs: props.timeoutMs} : {})}}
 						color={props.color}
-						isActive={switching === null}
-						closingLine={demoClosingLine}
+						isActive={!story.switching}
+						closingLine={closingLine}
+						remedyCommands={false}
+						backOut={{label: 'scenarios', run: () => dispatch({type: 'to-picker'})}}
 						onEnd={onEnd}
 						onQuitKey={quitKey}
 						signOutOnCtrlC={false}
@@ -138,17 +196,20 @@ export function DemoApp(props: DemoAppProps) {
 	} else {
 		screen = (
 			<ScenarioPicker
-				key={round}
+				key={story.run}
 				scenarios={scenarios}
-				{...(lastScenario ? {initial: lastScenario} : {})}
+				{...(story.recent ? {initial: story.recent} : {})}
+				shown={shown}
 				title="tableau-connect demo · pick a scenario"
-				banner={demoBanner(null, props.simulatorUrl, columns)}
-				intro="All fields pre-filled: Enter walks through. On failures: f fix, n next, p pick"
+				banner={demoBanner(null, {caption})}
+				intro="Values filled in, Enter walks through · f fix · n next fault · p pick · • shown"
 				pickLabel="start"
 				isActive
 				rows={rows}
 				columns={columns}
-				onPick={choose}
+				onPick={next => {
+					begin(next.id, 'needs');
+				}}
 				onQuit={quit}
 			/>
 		);

@@ -1,13 +1,18 @@
-import type {ScenarioId} from '../../simulator/index.js';
+import type {ScenarioInfo} from '../../simulator/index.js';
 
 /**
-The demo's line under the title of every screen. What an audience must not miss comes first (that it
-is a demo, which scenario, that nothing touches real profiles) and always fits 80 columns; the
-simulator's address follows in the longest form that still fits `columns`.
+The demo's quiet line under the title of every screen: that the Tableau on screen is simulated (said
+once, here), and which story is being told; during autoplay, what is happening instead. It fits
+80 columns: a longer caption is the caption's fault, and a test holds them to it.
 */
-export function demoBanner(scenario: ScenarioId | null, simulatorUrl: string, columns: number): string {
-	const essential = ['DEMO', ...(scenario ? [`scenario: ${scenario}`] : []), 'nothing is saved to your profiles'].join(' · ');
-	const {host} = new URL(simulatorUrl);
-	const extras = [` · simulated Tableau at ${simulatorUrl}`, ` · simulator at ${host}`, ` · ${host}`];
-	return extras.map(extra => essential + extra).find(line => line.length <= columns) ?? essential;
+export function demoBanner(scenario: ScenarioInfo | null, options: {fixed?: boolean; caption?: string | null} = {}): string {
+	if (options.caption) {
+		return `Simulated Tableau · ${options.caption}`;
+	}
+
+	if (!scenario) {
+		return 'Simulated Tableau: every answer comes from a simulator inside this demo';
+	}
+
+	return `Simulated Tableau · ${scenario.title}${options.fixed ? ' · fixed' : ''}`;
 }

@@ -77,6 +77,8 @@ export type WizardProps = {
 	readonly clearOnExit?: boolean;
 	/** Whether remedies may name `tableau-connect setup …` commands; false in the demo, whose profiles are not the person's. Default true. */
 	readonly remedyCommands?: boolean;
+	/** Esc on the first step, where it would quit: the caller goes back instead (the demo's scenarios), under this label. */
+	readonly backOut?: {label: string; run: () => void};
 	/** The last line for an outcome, in place of the default one (the demo's profiles are temporary); undefined keeps the default. */
 	readonly closingLine?: (outcome: WizardOutcome) => ClosingLine | undefined;
 };
@@ -99,8 +101,14 @@ export function Wizard(props: WizardProps) {
 		quitKey: props.onQuitKey !== undefined,
 		active: props.isActive ?? true,
 		signOutOnCtrlC: props.signOutOnCtrlC ?? true,
+		backOut: props.backOut?.label ?? null,
 	};
-	const keymap = wizardKeymap(state, keyOptions);
+	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;
+	const headerRows = 2 + (props.banner ? 1 : 0) + (subject ? 1 : 0);
+	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it. PgUp and
+	// PgDn are not in the footer, so the footer's height does not depend on the page they move.
+	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hintsOf(wizardKeymap(state, keyOptions)), columns));
+	const keymap = wizardKeymap(state, {...keyOptions, page: bodyRows});
 	// Going on, or starting a test, reads the CA file again first: one put back since counts, one gone does not pass.
 	const send = (action: WizardAction) => {
 		if (action.type === 'next' || action.type === 'start-verification' || action.type === 'focus-next' || action.type === 'focus-previous') {
@@ -140,6 +148,11 @@ export function Wizard(props: WizardProps) {
 					props.onQuitKey?.();
 					break;
 				}
+
+				case 'back-out': {
+					props.backOut?.run();
+					break;
+				}
 			}
 		},
 		{isActive: state.outcome === null},
@@ -162,10 +175,6 @@ export function Wizard(props: WizardProps) {
 			keymap={keymap}
 		/>
 	);
-	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;
-	const headerRows = 2 + (props.banner ? 1 : 0) + (subject ? 1 : 0);
-	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
-	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hints, columns));
 	const closing = outcome ? (props.closingLine?.(outcome) ?? closingLine(outcome, state.saved)) : null;
 	if (outcome && props.clearOnExit) {
 		return null;

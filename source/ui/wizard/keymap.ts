@@ -6,7 +6,11 @@ import type {FailureAction} from './screens/VerifyScreen.js';
 
 /** What a wizard key does: an action for the reducer, a caller's extra key (the demo's), a store check, or the caller's q. */
 export type WizardKey =
-	{kind: 'dispatch'; action: WizardAction} | {kind: 'extra'; extra: FailureAction} | {kind: 'check-store'; thenNext: boolean} | {kind: 'quit'};
+	| {kind: 'dispatch'; action: WizardAction}
+	| {kind: 'extra'; extra: FailureAction}
+	| {kind: 'check-store'; thenNext: boolean}
+	| {kind: 'quit'}
+	| {kind: 'back-out'};
 
 export type WizardKeymapOptions = {
 	readonly extras: readonly FailureAction[];
@@ -17,10 +21,14 @@ export type WizardKeymapOptions = {
 	/** False while the caller's own screen has the keys (the demo's picker): only Ctrl-C is the wizard's then. */
 	readonly active: boolean;
 	readonly signOutOnCtrlC: boolean;
+	/** Rows one PgUp/PgDn moves: the height of the screen's viewport. */
+	readonly page?: number;
+	/** What Esc on the first step does when the caller takes it (the demo: back to its scenarios); without it Esc quits there. */
+	readonly backOut?: string | null;
 };
 
-/** Rows one PgUp/PgDn moves. */
-const page = 5;
+/** Rows one PgUp/PgDn moves where the caller does not say. */
+const defaultPage = 5;
 
 type Entry = Binding<WizardKey>;
 
@@ -32,7 +40,7 @@ function key(name: string, label: string, action: WizardKey | null, more: Partia
 	return {key: name, label, action, available: true, ...more};
 }
 
-function scrolling(): Entry[] {
+function scrolling(page = defaultPage): Entry[] {
 	return [
 		key('↑', 'scroll up', send({type: 'scroll', by: -1}), {listed: false}),
 		key('↓', 'scroll down', send({type: 'scroll', by: 1}), {listed: false}),
@@ -68,16 +76,20 @@ function verifyPhase(state: WizardState): VerifyKeysOf {
 }
 
 /** The keys of the last step: while the test runs, after it passed or failed, and over the curl commands. */
-export function verifyKeys(of: VerifyKeysOf, options: Pick<WizardKeymapOptions, 'extras' | 'finish'>): Entry[] {
+export function verifyKeys(of: VerifyKeysOf, options: Pick<WizardKeymapOptions, 'extras' | 'finish' | 'page'>): Entry[] {
 	const curl = send({type: 'toggle-curl'});
 	switch (of.phase) {
 		case 'curl': {
-			return [key('c', 'back to the result', curl), key('Esc', 'back to the result', send({type: 'back'})), ...scrolling()];
+			return [key('c', 'back to the result', curl), key('Esc', 'back to the result', send({type: 'back'})), ...scrolling(options.page)];
 		}
 
 		case 'stopping':
 		case 'running': {
-			return [key('c', 'curl commands', curl, {listed: of.phase === 'running'}), key('Esc', 'back', send({type: 'back'}), {listed: false}), ...scrolling()];
+			return [
+				key('c', 'curl commands', curl, {listed: of.phase === 'running'}),
+				key('Esc', 'back', send({type: 'back'}), {listed: false}),
+				...scrolling(options.page),
+			];
 		}
 
 		case 'passed': {
@@ -89,7 +101,7 @@ export function verifyKeys(of: VerifyKeysOf, options: Pick<WizardKeymapOptions, 
 				key('r', of.saveFailed ? 'save again' : 'test again', send({type: 'start-verification'}), {remedy: of.saveFailed ? undefined : 'retry'}),
 				key('c', 'curl commands', curl),
 				key('Esc', 'back', send({type: 'back'}), {listed: false}),
-				...scrolling(),
+				...scrolling(options.page),
 			];
 		}
 
@@ -104,7 +116,7 @@ export function verifyKeys(of: VerifyKeysOf, options: Pick<WizardKeymapOptions, 
 				key('q', 'quit', send({type: 'quit'})),
 				key('Esc', 'review', send({type: 'back'})),
 				key('Enter', 'next', send({type: 'next'}), {listed: false}),
-				...scrolling(),
+				...scrolling(options.page),
 			];
 		}
 	}
@@ -122,8 +134,8 @@ function stepKeys(state: WizardState, options: WizardKeymapOptions): Entry[] {
 				key('Shift-Tab', 'previous field', send({type: 'focus-previous'}), {listed: false}),
 				key('↑', 'previous field', send({type: 'focus-previous'}), {listed: false}),
 				key('↓', 'next field', send({type: 'focus-next'}), {listed: false}),
-				key('PgUp', 'page up', send({type: 'scroll', by: -page}), {listed: false}),
-				key('PgDn', 'page down', send({type: 'scroll', by: page}), {listed: false}),
+				key('PgUp', 'page up', send({type: 'scroll', by: -(options.page ?? defaultPage)}), {listed: false}),
+				key('PgDn', 'page down', send({type: 'scroll', by: options.page ?? defaultPage}), {listed: false}),
 				key('Esc', 'back', send({type: 'back'})),
 				key('Ctrl-U', 'clear', null),
 				key('Ctrl-R', state.secretVisible ? 'hide secret' : 'show secret', send({type: 'toggle-secret'}), {available: state.focus === 'tokenSecret'}),
@@ -141,7 +153,7 @@ function stepKeys(state: WizardState, options: WizardKeymapOptions): Entry[] {
 				];
 			}
 
-			return [key('Enter', 'save & test', send({type: 'next'})), key('Esc', 'back', send({type: 'back'})), ...scrolling(), quit];
+			return [key('Enter', 'save & test', send({type: 'next'})), key('Esc', 'back', send({type: 'back'})), ...scrolling(options.page), quit];
 		}
 
 		case 'verify': {
@@ -151,7 +163,8 @@ function stepKeys(state: WizardState, options: WizardKeymapOptions): Entry[] {
 		default: {
 			// On the first step there is nothing to go back to: Esc quits, like Ctrl-C.
 			const first = state.step === 'needs';
-			return [key('Enter', first ? 'start' : 'next', send({type: 'next'})), key('Esc', first ? 'quit' : 'back', send({type: 'back'})), ...scrolling(), quit];
+			const esc = first && options.backOut ? key('Esc', options.backOut, {kind: 'back-out'}) : key('Esc', first ? 'quit' : 'back', send({type: 'back'}));
+			return [key('Enter', first ? 'start' : 'next', send({type: 'next'})), esc, ...scrolling(options.page), quit];
 		}
 	}
 }

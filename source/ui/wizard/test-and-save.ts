@@ -261,9 +261,10 @@ export function testAndSave(state: WizardState, action: TestAction): WizardState
 				return state;
 			}
 
-			const moved = testAndSave(state, {type: 'correct', field: 'server', value: address});
-			// A passing test has saved the profile already: save it again with the address it moved to.
-			return state.verify.phase === 'done' && state.verify.result.ok ? requestSave(moved, true) : moved;
+			// The test runs again at the new address, as the remedy says: a result, a warning or a value for
+			// Parable's form left from the old address would disagree with the address now shown. A pass
+			// saves the profile again, with the address it moved to.
+			return startVerification(testAndSave(state, {type: 'correct', field: 'server', value: address}));
 		}
 
 		case 'correct': {

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
 import {describeAccess, expiresIn, expiryDate, isAdminRole} from '../../../verify/findings.js';
@@ -36,37 +36,13 @@ export function SuccessView({result, tokenName, save, saved}: Props) {
 			<Paint tone="ok" bold>
 				✓ Verified: Parable can connect with this token.
 			</Paint>
-			<Definitions
-				termWidth={10}
-				rows={[
-					['Server', `${product}, REST API ${result.apiVersion ?? '?'}`],
-					['Site', site],
-					['User', user],
-					[
-						'Profile',
-						<Paint key="saved" tone={save.phase === 'failed' ? 'fail' : 'plain'}>
-							{savedText(save, saved)}
-						</Paint>,
-					],
-					// Below the profile line, so that what was saved, and where, stays on the first screen.
-					['Content', result.access ? describeAccess(result.access, !isAdminRole(result.user?.siteRole ?? null)) : 'not counted'],
-					[
-						'Token',
-						result.token ? `expires ${expiresIn(result.token)}, on ${expiryDate(result.token)} (Tableau's estimate)` : 'Tableau did not say when it expires',
-					],
-				]}
-			/>
+			{/* The verdict, its warnings and the next step first: they fit the first screen at 80×24. */}
+			{save.phase === 'failed' ? <Paint tone="fail">{savedText(save, saved)}</Paint> : null}
 			{result.warnings.map(warning => (
 				<WarningView key={warning.code} warning={warning} />
 			))}
-			<Box marginTop={1}>
-				<Paint tone="muted">
-					Tableau also ends a token left unused for 15 days in a row. Parable&apos;s sync keeps it in use; until it runs, the home screen (tableau-connect)
-					shows when each profile was last verified.
-				</Paint>
-			</Box>
 			<Box marginTop={1} flexDirection="column">
-				<Paint bold>In Parable&apos;s Tableau form, enter:</Paint>
+				<Paint bold>In Parable&apos;s Tableau form, enter these, then click Save &amp; test connection:</Paint>
 				<Definitions
 					termWidth={15}
 					rows={[
@@ -76,7 +52,34 @@ export function SuccessView({result, tokenName, save, saved}: Props) {
 						['Token secret', 'the secret you pasted here (not shown)'],
 					]}
 				/>
-				<Text>then click Save &amp; test connection.</Text>
+			</Box>
+			<Box marginTop={1}>
+				<Definitions
+					termWidth={10}
+					rows={[
+						['Server', `${product}, REST API ${result.apiVersion ?? '?'}`],
+						['Site', site],
+						['User', user],
+						[
+							'Profile',
+							<Paint key="saved" tone={save.phase === 'failed' ? 'fail' : 'plain'}>
+								{savedText(save, saved)}
+							</Paint>,
+						],
+						// Below the profile line, so that what was saved, and where, stays on the first screen.
+						['Content', result.access ? describeAccess(result.access, !isAdminRole(result.user?.siteRole ?? null)) : 'not counted'],
+						[
+							'Token',
+							result.token ? `expires ${expiresIn(result.token)}, on ${expiryDate(result.token)} (Tableau's estimate)` : 'Tableau did not say when it expires',
+						],
+					]}
+				/>
+			</Box>
+			<Box marginTop={1}>
+				<Paint tone="muted">
+					Tableau also ends a token left unused for 15 days in a row. Parable&apos;s sync keeps it in use; until it runs, the home screen (tableau-connect)
+					shows when each profile was last verified.
+				</Paint>
 			</Box>
 		</Box>
 	);

@@ -63,13 +63,16 @@ export function VerifyScreen({state, insecure}: Props) {
 	}
 
 	const where = input.site === '' ? 'Default site' : `site ${input.site}`;
+	// Once done, one line per check: the verdict, its warnings and what to do next stay on the first
+	// screen of an 80×24 terminal, and each check's own summary follows further down.
+	const done = verify.phase === 'done';
 	return (
 		<Box flexDirection="column">
-			<Text wrap="truncate-end">
-				Testing {input.server} · {where} · token {input.tokenName}
+			<Text>
+				{done ? 'Tested' : 'Testing'} {input.server} · {where} · token {input.tokenName}
 			</Text>
 			{state.correction ? <Paint tone="accent">→ {state.correction}</Paint> : null}
-			<CheckList checks={verify.checks} columns={columns} />
+			<CheckList checks={verify.checks} columns={columns} compact={done} />
 			{verify.phase === 'done' && !verify.result.ok ? <SavedAnyway state={state} /> : null}
 			<Box marginTop={1} flexDirection="column">
 				{verify.phase === 'running' ? (
@@ -86,6 +89,12 @@ export function VerifyScreen({state, insecure}: Props) {
 				{verify.phase === 'done' && verify.result.diagnosis ? <DiagnosisView diagnosis={verify.result.diagnosis} /> : null}
 				{verify.phase === 'done' && !verify.result.ok ? verify.result.warnings.map(warning => <WarningView key={warning.code} warning={warning} />) : null}
 			</Box>
+			{done ? (
+				<Box marginTop={1} flexDirection="column">
+					<Paint bold>Each check:</Paint>
+					<CheckList checks={verify.checks} columns={columns} />
+				</Box>
+			) : null}
 		</Box>
 	);
 }
