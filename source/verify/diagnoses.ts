@@ -190,7 +190,7 @@ function switchServer(context: DiagnosisContext, server: string, byKey = true): 
 		default: {
 			const token = shellQuote(context.tokenName ?? 'TOKEN_NAME');
 			const site = context.site === undefined ? '' : ` --site ${context.site === '' ? "''" : shellQuote(context.site)}`;
-			return `Test it with \`tableau-connect test --server ${server}${site} --token-name ${token}${secretPart(context)}\`\`.`;
+			return `Test it with \`tableau-connect test --server ${server}${site} --token-name ${token}${secretPart(context)}\`.`;
 		}
 	}
 }

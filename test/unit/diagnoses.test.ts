@@ -223,7 +223,7 @@ describe('warnings', () => {
 		expect(result.title).toContain('10ay.online.tableau.com');
 		expect(text(result)).toContain('Requests should go to https://10ay.online.tableau.com directly');
 		// `test` with flags: the same test at the new address, the secret taken as the run took it.
-		expect(text(result)).toContain('`tableau-connect test --server https://10ay.online.tableau.com --token-name TOKEN_NAME --token-secret-stdin`');
+		expect(text(result)).toContain('`tableau-connect test --server https://10ay.online.tableau.com --token-name TOKEN_NAME --token-secret-stdin`.');
 		expect(text(warning('redirected', {redirectedTo: 'https://10ay.online.tableau.com/', rerun: {kind: 'flags', secret: 'environment'}}))).toContain(
 			'`tableau-connect test --server https://10ay.online.tableau.com --token-name TOKEN_NAME`',
 		);
