@@ -151,3 +151,20 @@ describe('the home screen: remedies under the selected profile', () => {
 		expect(frameOf(instance)).toBeTruthy();
 	});
 });
+
+describe('command lines offer no keys: test, test NAME, profiles add', () => {
+	const places: Array<[string, DiagnosisContext]> = [
+		['test with flags', {rerun: {kind: 'flags', secret: 'stdin'}}],
+		['test NAME', {profile: 'acme'}],
+		['profiles add', {profile: 'acme', rerun: {kind: 'command'}}],
+	];
+	test.each(places)('%s', (_place, frame) => {
+		for (const code of diagnosisCodes) {
+			const text = [diagnose(code, {...context, ...frame}), ...warningCodes.map(item => warning(item, {...context, ...frame}))]
+				.flatMap(item => ['explanation' in item ? item.explanation : '', ...item.remediation])
+				.join('\n');
+			expect(mentionedKeys(text), code).toEqual([]);
+			expect(text, code).not.toMatch(/\b[a-zA-Z] \((edit|retry|use the new address|rotate token)\)/);
+		}
+	});
+});
