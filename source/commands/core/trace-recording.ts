@@ -1,4 +1,4 @@
-import {chmod, mkdtemp, writeFile} from 'node:fs/promises';
+import {chmod, mkdtemp, open, unlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Exchange, ExchangeObserver} from '../../tableau/exchange.js';
@@ -83,13 +83,44 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 	};
 }
 
+/**
+Why the --trace file could not be written at the end of the run, found before it starts: the run
+signs in, which ends the token's other sessions, so a trace that would be lost must not cost that.
+A file that is not there yet is created owner-only and removed again; one that is there is opened
+for writing, untouched. Null when the end of the run can write it.
+*/
+export async function traceFileProblem(given: string): Promise<string | null> {
+	const file = path.resolve(given);
+	try {
+		try {
+			await (await open(file, 'wx', 0o600)).close();
+			await unlink(file);
+		} catch (error) {
+			if (codeOf(error) !== 'EEXIST') {
+				throw error;
+			}
+
+			await (await open(file, 'r+')).close();
+		}
+
+		return null;
+	} catch (error) {
+		const reason = codeOf(error) === 'EISDIR' ? 'it is a folder' : (codeOf(error) ?? String(error));
+		return `Cannot write the --trace file ${file} (${reason}). Give a path in a folder you can write to, for example --trace tableau-connect.har.`;
+	}
+}
+
+function codeOf(error: unknown): string | undefined {
+	return error instanceof Error && 'code' in error ? String(error.code) : undefined;
+}
+
 /** The file is created owner-only, and made so if it was already there. */
 async function writeOwnerOnly(file: string, text: string): Promise<void> {
 	try {
 		await writeFile(file, text, {mode: 0o600});
 		await chmod(file, 0o600);
 	} catch (error) {
-		const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+		const reason = codeOf(error) ?? String(error);
 		throw new UsageError(`Could not write ${file} (${reason}). Give a path in a folder you can write to.`);
 	}
 }
