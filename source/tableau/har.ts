@@ -2,14 +2,16 @@ import type {Exchange} from './exchange.js';
 
 /**
 A run as HAR 1.2 (the format of browsers' network panels and HAR viewers): one entry per attempt,
-with its timings. Built from exchanges that were redacted before they got here.
+with its timings. Built from exchanges that were redacted before they got here. `comment`: what
+the reader should know about the whole log (requests left out of it).
 */
-export function harOf(exchanges: readonly Exchange[], creatorVersion: string) {
+export function harOf(exchanges: readonly Exchange[], creatorVersion: string, comment?: string) {
 	return {
 		log: {
 			version: '1.2',
 			creator: {name: 'tableau-connect', version: creatorVersion},
 			entries: exchanges.map(exchange => entryOf(exchange)),
+			...(comment === undefined ? {} : {comment}),
 		},
 	};
 }

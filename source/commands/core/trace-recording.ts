@@ -4,6 +4,7 @@ import path from 'node:path';
 import type {Exchange, ExchangeObserver} from '../../tableau/exchange.js';
 import {debugLines, harOf} from '../../tableau/har.js';
 import type {CommandIo} from './io.js';
+import {createRunTraces, type RunTraces} from './run-traces.js';
 import {UsageError} from './usage-error.js';
 
 export type RecordingFlags = {debug?: boolean | undefined; trace?: string | undefined};
@@ -11,6 +12,11 @@ export type RecordingFlags = {debug?: boolean | undefined; trace?: string | unde
 /** What `--debug`, `TABLEAU_CONNECT_DEBUG=1` and `--trace FILE` asked for, for the verification options and for the end of the command. */
 export type Recording = {
 	options: {observer?: ExchangeObserver};
+	/**
+	On a screen (`screen`), every run, so that its failure screen can save its trace afterwards; each run
+	is passed on to `options.observer` too. Null for commands that print as they go (`stream`).
+	*/
+	runs: RunTraces | null;
 	/** Writes the HAR file (and the debug file of a full-screen command); returns the lines that say where. */
 	finish(): Promise<string[]>;
 };
@@ -22,8 +28,9 @@ export function debugRequested(values: RecordingFlags, io: CommandIo): boolean {
 /**
 One home for the trace flags of every command that talks to Tableau. `stream`: debug lines go to
 stderr as they happen (stdout, and so `--json`, is untouched); `screen`: a full-screen view owns the
-terminal, so they go to a file it names at the end. Without either flag nothing is observed: the
-run costs what it did.
+terminal, so they go to a file it names at the end. Without either flag a printing command observes
+nothing: the run costs what it did; a screen keeps each run's redacted exchanges (`runs`) for the
+key that saves a failed test's trace, and nothing more.
 */
 export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'stream' | 'screen'): Recording {
 	const debug = debugRequested(values, io);
@@ -33,7 +40,7 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 	}
 
 	if (!debug && traceFile === null) {
-		return {options: {}, finish: async () => []};
+		return {options: {}, runs: where === 'screen' ? createRunTraces(undefined, io.env) : null, finish: async () => []};
 	}
 
 	const finished: Exchange[] = [];
@@ -62,6 +69,7 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 
 	return {
 		options: {observer},
+		runs: where === 'screen' ? createRunTraces(observer, io.env) : null,
 		async finish() {
 			const said: string[] = [];
 			if (traceFile !== null) {
