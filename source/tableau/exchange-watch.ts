@@ -59,7 +59,7 @@ export function watchExchanges(observer: ExchangeObserver, ourSockets: WeakSet<S
 				error: null,
 			};
 			leaving.push(exchange);
-			observer.sent({...exchange});
+			observer.sent?.({...exchange});
 			return exchange;
 		},
 		finished(exchange: Exchange, probe: {headersAt?: number}, answer: Answer): void {

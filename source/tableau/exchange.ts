@@ -28,7 +28,8 @@ export type Exchange = {
 
 /** Receives exchanges as they happen; called with redacted copies only. */
 export type ExchangeObserver = {
-	sent(exchange: Exchange): void;
+	/** As a request leaves (`--debug`); an observer that only keeps whole exchanges leaves it out, and nothing is redacted for it. */
+	sent?(exchange: Exchange): void;
 	finished(exchange: Exchange): void;
 };
 
@@ -91,9 +92,13 @@ export function createRedactor(known: readonly string[]) {
 export function redacting(observer: ExchangeObserver, known: readonly string[]): ExchangeObserver {
 	const redactor = createRedactor(known);
 	return {
-		sent: exchange => {
-			observer.sent(redactor.exchange(exchange));
-		},
+		...(observer.sent
+			? {
+					sent(exchange: Exchange) {
+						observer.sent!(redactor.exchange(exchange));
+					},
+				}
+			: {}),
 		finished: exchange => {
 			observer.finished(redactor.exchange(exchange));
 		},

@@ -79,9 +79,8 @@ export function createRunTraces(session: ExchangeObserver | undefined, env: Node
 			let left = 0;
 			return {
 				observer: {
-					sent(exchange) {
-						session?.sent(exchange);
-					},
+					// Only --debug reads requests as they leave: without it they are not even redacted twice.
+					...(session?.sent ? {sent: (exchange: Exchange) => session.sent!(exchange)} : {}),
 					finished(exchange) {
 						if (exchanges.length < keptExchanges) {
 							exchanges.push(kept(exchange));

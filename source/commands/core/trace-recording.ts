@@ -54,11 +54,13 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 	};
 
 	const observer: ExchangeObserver = {
-		sent(exchange) {
-			if (debug) {
-				emit(debugLines(exchange, 'sent'));
-			}
-		},
+		...(debug
+			? {
+					sent(exchange: Exchange) {
+						emit(debugLines(exchange, 'sent'));
+					},
+				}
+			: {}),
 		finished(exchange) {
 			finished.push(exchange);
 			if (debug) {
