@@ -1,6 +1,6 @@
 import {subscribe, unsubscribe} from 'node:diagnostics_channel';
 import type {Socket} from 'node:net';
-import type {Exchange, ExchangeObserver} from './exchange.js';
+import {proxySecrets, type Exchange, type ExchangeObserver} from './exchange.js';
 import type {HttpRequest} from './http-request.js';
 
 type Answer = {status: number; headers: Record<string, string>; body: string} | {error: string};
@@ -41,11 +41,12 @@ export function watchExchanges(observer: ExchangeObserver, ourSockets: WeakSet<S
 	subscribe('undici:client:sendHeaders', onSendHeaders);
 
 	return {
-		sent(httpRequest: HttpRequest, url: URL, attempt: number): Exchange {
+		sent(httpRequest: HttpRequest, url: URL, attempt: number, proxy: string | undefined): Exchange {
 			const exchange: Exchange = {
 				id: nextExchangeId++,
 				connection: null,
 				attempt,
+				proxy: proxy === undefined ? null : {url: proxy, credentials: proxySecrets(proxy).length > 0},
 				startedAt: Date.now(),
 				method: httpRequest.method,
 				url: url.toString(),
@@ -59,7 +60,7 @@ export function watchExchanges(observer: ExchangeObserver, ourSockets: WeakSet<S
 				error: null,
 			};
 			leaving.push(exchange);
-			observer.sent({...exchange});
+			observer.sent?.({...exchange});
 			return exchange;
 		},
 		finished(exchange: Exchange, probe: {headersAt?: number}, answer: Answer): void {

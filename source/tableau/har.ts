@@ -1,15 +1,17 @@
-import type {Exchange} from './exchange.js';
+import {redactedMarker, type Exchange} from './exchange.js';
 
 /**
 A run as HAR 1.2 (the format of browsers' network panels and HAR viewers): one entry per attempt,
-with its timings. Built from exchanges that were redacted before they got here.
+with its timings. Built from exchanges that were redacted before they got here. `comment`: what
+the reader should know about the whole log (requests left out of it).
 */
-export function harOf(exchanges: readonly Exchange[], creatorVersion: string) {
+export function harOf(exchanges: readonly Exchange[], creatorVersion: string, comment?: string) {
 	return {
 		log: {
 			version: '1.2',
 			creator: {name: 'tableau-connect', version: creatorVersion},
 			entries: exchanges.map(exchange => entryOf(exchange)),
+			...(comment === undefined ? {} : {comment}),
 		},
 	};
 }
@@ -54,8 +56,17 @@ function entryOf(exchange: Exchange) {
 		cache: {},
 		timings: {send: 0, wait, receive: Math.max(0, total - wait)},
 		...(exchange.connection === null ? {} : {connection: String(exchange.connection)}),
-		comment: [`attempt ${exchange.attempt}`, exchange.error ? `no answer: ${exchange.error}` : null].filter(Boolean).join('; '),
+		comment: [`attempt ${exchange.attempt}`, proxyText(exchange), exchange.error ? `no answer: ${exchange.error}` : null].filter(Boolean).join('; '),
 	};
+}
+
+/** The proxy leg, which a HAR entry has no field for: the tunnel's CONNECT carried Proxy-Authorization, not the request. */
+function proxyText(exchange: Exchange): string | null {
+	if (exchange.proxy === null) {
+		return null;
+	}
+
+	return `through the proxy ${exchange.proxy.url}${exchange.proxy.credentials ? ` (Proxy-Authorization: ${redactedMarker})` : ''}`;
 }
 
 /** Lines for `--debug`, written as each request leaves and ends; a body shows its first kilobyte. */
@@ -65,7 +76,7 @@ export function debugLines(exchange: Exchange, phase: 'sent' | 'finished'): stri
 	const body = (text: string | null) => (text ? [`${prefix}   ${firstKilobyte(text)}`] : []);
 	if (phase === 'sent') {
 		return [
-			`${prefix} → ${exchange.method} ${exchange.url} (attempt ${exchange.attempt})`,
+			`${prefix} → ${exchange.method} ${exchange.url} (attempt ${exchange.attempt})${exchange.proxy === null ? '' : ` via proxy ${exchange.proxy.url}`}`,
 			...headerLines(exchange.requestHeaders),
 			...body(exchange.requestBody),
 		];

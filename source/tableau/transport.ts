@@ -477,7 +477,7 @@ export function createTransport(options: TransportOptions): Transport {
 			return attemptOnce(httpRequest, url, probe);
 		}
 
-		const exchange = watch.sent(httpRequest, url, attemptNumber);
+		const exchange = watch.sent(httpRequest, url, attemptNumber, proxyDecision(url, options.proxy, environment).proxy);
 		try {
 			const outcome = await attemptOnce(httpRequest, url, probe);
 			watch.finished(exchange, probe, {status: outcome.status, headers: outcome.headers, body: outcome.body});

@@ -2,7 +2,7 @@ import {shellQuote} from '../tableau/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
 import {describeTokenExpiry, expiresIn, expiryDate, isAdminRole} from './findings.js';
 import {roleLabel} from './labels.js';
-import {keyMention, sharedKeys, type OfferedKey, type OfferedKeys, type RemedyFrame, type RemedyKeyRole} from './remedy-frame.js';
+import {flagsTestWords, keyMention, sharedKeys, type OfferedKey, type OfferedKeys, type RemedyFrame, type RemedyKeyRole} from './remedy-frame.js';
 import {defaultTimeoutMs, type CheckId, type Diagnosis, type DiagnosisCode, type TokenExpiry, type Warning, type WarningCode} from './types.js';
 
 /**
@@ -148,13 +148,6 @@ function moreTime(context: DiagnosisContext, seconds: number): string {
 	}
 }
 
-/** How a command line run with flags gets the secret again, as the run that failed got it. */
-function secretPart(context: DiagnosisContext): string {
-	const secret = context.rerun?.kind === 'flags' ? context.rerun.secret : undefined;
-	// From the environment or the prompt, the same command finds it again by itself.
-	return secret === 'environment' || secret === 'prompt' ? '' : ' --token-secret-stdin';
-}
-
 /**
 The sentence that makes `server` the address in use and tests it, in the words of where it is read:
 the saved profile's command, the screen's key, the flag of the command that saved nothing, or `test`
@@ -188,9 +181,9 @@ function switchServer(context: DiagnosisContext, server: string, byKey = true): 
 		}
 
 		default: {
-			const token = shellQuote(context.tokenName ?? 'TOKEN_NAME');
-			const site = context.site === undefined ? '' : ` --site ${context.site === '' ? "''" : shellQuote(context.site)}`;
-			return `Test it with \`tableau-connect test --server ${server}${site} --token-name ${token}${secretPart(context)}\`.`;
+			const secret = context.rerun?.kind === 'flags' ? context.rerun.secret : undefined;
+			const words = flagsTestWords({server, site: context.site, tokenName: context.tokenName ?? 'TOKEN_NAME', secret});
+			return `Test it with \`tableau-connect test ${words.map(word => shellQuote(word)).join(' ')}\`.`;
 		}
 	}
 }

@@ -30,6 +30,22 @@ export type RemedyFrame =
 	/** `test` with flags and variables: the same command, with `--server` and the secret taken as it was. */
 	| {kind: 'flags'; secret?: SecretSource};
 
+/**
+The words after `tableau-connect test` that test these values again, as given now: every value but
+the secret spelt out, and the secret taken as the run took it (from the environment or the prompt,
+the same command finds it again by itself). `site` undefined leaves the site to the server address.
+*/
+export function flagsTestWords(values: {server: string; site?: string | undefined; tokenName: string; secret?: SecretSource | undefined}): string[] {
+	return [
+		'--server',
+		values.server,
+		...(values.site === undefined ? [] : ['--site', values.site]),
+		'--token-name',
+		values.tokenName,
+		...(values.secret === 'environment' || values.secret === 'prompt' ? [] : ['--token-secret-stdin']),
+	];
+}
+
 /** The way a remedy names a key: "the e key (edit)". A test reads every such mention back against the screen's keymap. */
 export function keyMention(offered: OfferedKey): string {
 	return `the ${offered.key} key (${offered.label})`;

@@ -113,6 +113,8 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 		await term.waitFor('Step 7 of 8 · Review');
 		term.keys('Enter');
 		await term.waitFor('✓ Verified: Parable can connect with this token.');
+		// Enter finishes once the save is done, as the footer then says; pressed while it runs, it does nothing.
+		await term.waitFor('Enter finish');
 		term.keys('Enter');
 		const screen = await term.waitFor('✓ "acme-cloud" is saved and verified.');
 		expect(screen).toMatch(/› acme-cloud +✓ verified just now/);

@@ -47,6 +47,13 @@ describe.skipIf(tmuxMissing)('plain output on a terminal', () => {
 			const end = lines.findIndex(line => line.startsWith('[exit'));
 			expect(hint).toBeGreaterThan(start);
 			expect(lines.slice(hint, end).join(' ')).toContain('--trace tableau-connect.har');
+			// The command to run is wrapped with the shell's line continuation: pasted, it runs whole.
+			const command = lines.slice(hint, end).filter(line => line.startsWith('  '));
+			for (const line of command.slice(0, -1)) {
+				expect(line).toMatch(/ \\$/);
+			}
+
+			expect(command.map(line => line.replace(/ \\$/, '').trim()).join(' ')).toMatch(/^tableau-connect test --server http:\/\/127\.0\.0\.1:\d+ --site /);
 			for (const line of lines.slice(hint, end)) {
 				expect([...line].length).toBeLessThanOrEqual(columns);
 			}

@@ -2,7 +2,7 @@
 // ends the token's other sessions, so a run that could not save must not sign in at all. Each case
 // runs in-process against the simulator and asserts that it received nothing. The keychain is out
 // of reach in every test process (test/setup/no-keychain.ts), as on a server.
-import {accessSync, chmodSync, constants, mkdtempSync, rmSync} from 'node:fs';
+import {accessSync, chmodSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
@@ -169,6 +169,65 @@ describe('rotate', () => {
 		expect(run.stderr).toContain('Profiles cannot be saved');
 		expect(run.stderr).toContain('profile "acme" is unchanged');
 		expect(simulator.stats()).toMatchObject({requests: before.requests, signIns: before.signIns});
+	});
+});
+
+describe('--trace to a file that cannot be written', () => {
+	/** Paths no one can write, root included: in a folder that is not there, under a file, a folder itself. */
+	function unwritableTraces(): Array<[string, string]> {
+		writeFileSync(join(folder, 'a-file'), '');
+		return [
+			[join(folder, 'missing-folder', 'run.har'), 'ENOENT'],
+			[join(folder, 'a-file', 'run.har'), 'ENOTDIR'],
+			[folder, 'it is a folder'],
+		];
+	}
+
+	async function savedProfile(): Promise<void> {
+		const store = openProfileStore({directory: folder, env: {}, secretStore: 'file'});
+		await store.save({name: 'acme', server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret});
+	}
+
+	const commands: Array<[string, (trace: string) => string[], boolean]> = [
+		['test --server', trace => ['test', ...connectionFlags(), '--trace', trace], false],
+		['test --json', trace => ['test', ...connectionFlags(), '--json', '--trace', trace], false],
+		['test NAME', trace => ['test', 'acme', '--trace', trace], true],
+		['test --all', trace => ['test', '--all', '--trace', trace], true],
+		['profiles add', trace => ['profiles', 'add', 'beta', ...connectionFlags(), '--trace', trace], false],
+		['rotate NAME', trace => ['rotate', 'acme', '--token-name', simulator.tokenName, '--token-secret-stdin', '--trace', trace], true],
+		// Without a terminal setup exits 2 anyway: the flag is still named first, so the next try is the right one.
+		['setup', trace => ['setup', '--trace', trace], false],
+	];
+
+	it.each(commands)('%s: exit 2 naming the file and why, before any request', async (_name, argv, needsProfile) => {
+		if (needsProfile) {
+			await savedProfile();
+		}
+
+		for (const [trace, reason] of unwritableTraces()) {
+			const before = simulator.stats();
+			const run = await runCommand(argv(trace), {
+				env: {TABLEAU_CONNECT_CONFIG_DIR: folder, TABLEAU_CONNECT_SECRET_STORE: 'file'},
+				input: simulator.tokenSecret,
+			});
+			expect(run.code, run.stderr).toBe(2);
+			expect(run.stderr).toContain(`Cannot write the --trace file ${trace} (${reason}).`);
+			expect(run.stderr).toContain('Give a path in a folder you can write to');
+			expect(run.stdout).toBe('');
+			expect(simulator.stats()).toMatchObject({requests: before.requests, signIns: before.signIns});
+		}
+	});
+
+	it('a writable one is left as it was until the run writes it: a new one is not created early, one that is there keeps its text', async () => {
+		const fresh = join(folder, 'fresh.har');
+		const kept = join(folder, 'kept.har');
+		writeFileSync(kept, 'before');
+		const run = await runCommand(['test', ...connectionFlags(), '--timeout', 'x', '--trace', fresh], {input: simulator.tokenSecret});
+		expect(run.code).toBe(2);
+		expect(existsSync(fresh)).toBe(false);
+		const other = await runCommand(['test', ...connectionFlags(), '--api-version', 'nope', '--trace', kept], {input: simulator.tokenSecret});
+		expect(other.code).toBe(2);
+		expect(readFileSync(kept, 'utf8')).toBe('before');
 	});
 });
 

@@ -1,8 +1,6 @@
 // Proxies that work: which hosts NO_PROXY sends direct, and a whole verification through a real
 // CONNECT proxy on 127.0.0.1 to the simulator over HTTPS with a private CA.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer, type Server} from 'node:http';
-import {connect, type AddressInfo, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
@@ -12,6 +10,7 @@ import {createTransport, type TransportOptions} from '../../source/tableau/trans
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {runCommand} from '../helpers/cli.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
+import {startTunnelProxy, type TunnelProxy} from '../helpers/tunnel-proxy.js';
 
 const proxyUrl = 'http://proxy.example.com:3128';
 
@@ -114,48 +113,6 @@ describe('NO_PROXY', () => {
 		expect(viaProxy('https://tableau.example.com', '', {httpProxy: proxyUrl})).toBe(true);
 	});
 });
-
-type TunnelProxy = {url: string; tunnels: string[]; close(): Promise<void>};
-
-/** The smallest proxy that does what corporate ones do for https: CONNECT host:port, then bytes both ways. */
-async function startTunnelProxy(): Promise<TunnelProxy> {
-	const tunnels: string[] = [];
-	const sockets = new Set<Socket>();
-	const proxy: Server = createServer((_request, response) => {
-		response.writeHead(405).end();
-	});
-	proxy.on('connect', (request, client: Socket, head: Buffer) => {
-		tunnels.push(request.url ?? '');
-		const [host, port] = (request.url ?? '').split(':');
-		const upstream = connect(Number(port), host, () => {
-			client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-			upstream.write(head);
-			upstream.pipe(client);
-			client.pipe(upstream);
-		});
-		for (const socket of [client, upstream]) {
-			sockets.add(socket);
-			socket.on('error', () => {
-				client.destroy();
-				upstream.destroy();
-			});
-			socket.on('close', () => sockets.delete(socket));
-		}
-	});
-	await new Promise<void>(resolve => {
-		proxy.listen(0, '127.0.0.1', resolve);
-	});
-	return {
-		url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-		tunnels,
-		async close() {
-			for (const socket of sockets) socket.destroy();
-			await new Promise(resolve => {
-				proxy.close(resolve);
-			});
-		},
-	};
-}
 
 describe('through a CONNECT proxy', () => {
 	let simulator: Simulator;

@@ -6,10 +6,11 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {scenarioIds} from '../../source/simulator/scenarios.js';
-import {createRedactor, redactedMarker, type Exchange} from '../../source/tableau/exchange.js';
+import {createRedactor, proxySecrets, redactedMarker, shownProxy, type Exchange} from '../../source/tableau/exchange.js';
 import {debugLines, harOf} from '../../source/tableau/har.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {runCommand} from '../helpers/cli.js';
+import {expectHar} from '../helpers/har.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 const running: Simulator[] = [];
@@ -31,22 +32,6 @@ async function traced(simulator: Simulator) {
 	const debug = [...sent.map(exchange => debugLines(exchange, 'sent')), ...finished.map(exchange => debugLines(exchange, 'finished'))].flat().join('\n');
 	const har = harOf(finished, 'test');
 	return {result, sent, finished, debug, har};
-}
-
-/** The shape of HAR 1.2 that viewers need: https://w3c.github.io/web-performance/specs/HAR/Overview.html */
-function expectHar(har: ReturnType<typeof harOf>, entries: number): void {
-	expect(har.log.version).toBe('1.2');
-	expect(har.log.creator).toMatchObject({name: 'tableau-connect'});
-	expect(har.log.entries).toHaveLength(entries);
-	for (const entry of har.log.entries) {
-		expect(Number.isNaN(Date.parse(entry.startedDateTime))).toBe(false);
-		expect(typeof entry.time).toBe('number');
-		expect(entry.request).toMatchObject({method: expect.any(String), url: expect.any(String), httpVersion: expect.any(String), headersSize: -1});
-		expect(Array.isArray(entry.request.headers) && Array.isArray(entry.request.queryString) && Array.isArray(entry.request.cookies)).toBe(true);
-		expect(entry.response).toMatchObject({status: expect.any(Number), content: {size: expect.any(Number), mimeType: expect.any(String)}});
-		expect(entry.timings).toMatchObject({send: expect.any(Number), wait: expect.any(Number), receive: expect.any(Number)});
-		expect(entry.timings.wait).toBeGreaterThanOrEqual(0);
-	}
 }
 
 describe('a traced run', () => {
@@ -80,6 +65,26 @@ describe('a traced run', () => {
 	});
 });
 
+describe('a proxy address in any output', () => {
+	it.each([
+		['http://corp:pass-word@proxy:3128', `http://corp:${redactedMarker}@proxy:3128`],
+		['http://corp:pa:ss"w rd@proxy:3128/', `http://corp:${redactedMarker}@proxy:3128/`],
+		['http://corp:p@ss@proxy:3128', `http://corp:${redactedMarker}@proxy:3128`],
+		['corp:pass-word@proxy:3128', `corp:${redactedMarker}@proxy:3128`],
+		['http://:pass-word@proxy:3128', `http://:${redactedMarker}@proxy:3128`],
+		['http://proxy:3128', 'http://proxy:3128'],
+		['http://token-as-user@proxy:3128', 'http://token-as-user@proxy:3128'],
+	])('%s shows as %s', (address, shown) => {
+		expect(shownProxy(address)).toBe(shown);
+	});
+
+	it('knows the password in each spelling: as written, unescaped, escaped, and as Proxy-Authorization', () => {
+		expect(proxySecrets('http://corp:p%40ss@proxy:3128')).toEqual(['p%40ss', 'p@ss', Buffer.from('corp:p@ss').toString('base64')]);
+		expect(proxySecrets('http://corp:pa:ss@proxy:3128')).toEqual(['pa:ss', 'pa%3Ass', Buffer.from('corp:pa:ss').toString('base64')]);
+		expect(proxySecrets('http://proxy:3128')).toEqual([]);
+	});
+});
+
 describe('createRedactor', () => {
 	it('scrubs the secret fields of JSON and XML, credential headers, and every value it has seen, wherever it appears again', () => {
 		const redactor = createRedactor(['top-secret-value']);
@@ -87,6 +92,7 @@ describe('createRedactor', () => {
 			id: 1,
 			connection: 1,
 			attempt: 1,
+			proxy: {url: 'http://corp:pr0xy-pass%40x@proxy.example.com:3128', credentials: true},
 			startedAt: 0,
 			method: 'POST',
 			url: 'https://h/api/3.6/auth/signin?echo=top-secret-value',
@@ -97,7 +103,7 @@ describe('createRedactor', () => {
 			responseBody: '<tsResponse><credentials token="sess-token-123456"/></tsResponse>',
 			waitMs: 1,
 			totalMs: 2,
-			error: 'echoed sess-token-123456',
+			error: 'echoed sess-token-123456 via pr0xy-pass@x',
 		};
 		const clean = redactor.exchange(base);
 		const text = JSON.stringify(clean);
@@ -105,6 +111,8 @@ describe('createRedactor', () => {
 		expect(text).not.toContain('sess-token');
 		expect(text).not.toContain('abc');
 		expect(text).not.toContain('xyz');
+		expect(text).not.toContain('pr0xy-pass');
+		expect(clean.proxy).toEqual({url: `http://corp:${redactedMarker}@proxy.example.com:3128`, credentials: true});
 		expect(clean.requestHeaders['accept']).toBe('application/json');
 		expect(clean.requestBody).toContain('"personalAccessTokenName":"Parable"');
 		expect(redactor.text('later: sess-token-123456')).toBe(`later: ${redactedMarker}`);

@@ -40,6 +40,24 @@ describe('every diagnosis code', () => {
 		}
 	});
 
+	it('every command in a remedy is closed: backticks come in pairs, in every frame', () => {
+		const moved = {...full, redirectedTo: 'https://10ay.online.tableau.com/'};
+		const frames: DiagnosisContext[] = [
+			moved,
+			{...moved, profile: null},
+			{...moved, profile: null, rerun: {kind: 'flags', secret: 'stdin'}},
+			{...moved, profile: null, rerun: {kind: 'flags', secret: 'environment'}},
+			{...moved, rerun: {kind: 'command'}},
+		];
+		for (const context of frames) {
+			for (const item of [...diagnosisCodes.map(code => diagnose(code, context)), ...warningCodes.map(code => warning(code, context))]) {
+				for (const step of item.remediation) {
+					expect(step.split('`').length % 2, `${item.code}: ${step}`).toBe(1);
+				}
+			}
+		}
+	});
+
 	it('no two codes share a title', () => {
 		const titles = diagnosisCodes.map(code => diagnose(code).title);
 		expect(new Set(titles).size).toBe(titles.length);

@@ -2,18 +2,19 @@ import type {SecretStore} from '../../profiles/types.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import type {CommandIo} from './io.js';
 import {secretStoreVariable} from './secret-store-choice.js';
+import {traceFileProblem, type RecordingFlags} from './trace-recording.js';
 import {UsageError} from './usage-error.js';
 import {verificationOptionsFrom, type VerificationFlags} from './verification-options.js';
 
 // What can fail without the network is found before the first request, on every path: a sign-in
 // ends the token's other sessions, so a run that could not save its result must not sign in. The
-// flags are checked and the CA file read (verificationOptionsFrom); a command that saves also
-// needs a store it can write and, when the keychain was asked for, a keychain that answers.
+// flags are checked, the CA file read (verificationOptionsFrom) and the --trace file tried; a command
+// that saves also needs a store it can write and, when the keychain was asked for, a keychain that answers.
 
 /** What a command is about to do, for the preflight to check. */
 export type PreflightNeeds = {
-	/** The verification flags, checked first: a typo is reported as itself. */
-	flags: VerificationFlags;
+	/** The verification flags, checked first: a typo is reported as itself; then the --trace file. */
+	flags: VerificationFlags & RecordingFlags;
 	/** The command saves a profile (profiles add, setup, rotate): the store must be writable. */
 	saves?: boolean;
 	/** Where the secret is to be saved, when the person chose (`--secret-store`, TABLEAU_CONNECT_SECRET_STORE). */
@@ -47,12 +48,17 @@ export async function savingProblems(env: NodeJS.ProcessEnv, secretStore?: Secre
 }
 
 /**
-The preflight of every command that talks to Tableau: the flags, the CA file, and for a command that
-saves, the store and the keychain. Returns the verification options; a problem is a usage error (exit
+The preflight of every command that talks to Tableau: the flags, the CA file, the --trace file, and
+for a command that saves, the store and the keychain. Returns the verification options; a problem is a usage error (exit
 2) that says what was wrong and what to type instead, before any request.
 */
 export async function preflight(io: CommandIo, needs: PreflightNeeds): Promise<VerificationOptions> {
 	const options = await verificationOptionsFrom(needs.flags, io.env);
+	const trace = needs.flags.trace === undefined ? null : await traceFileProblem(needs.flags.trace);
+	if (trace !== null) {
+		throw new UsageError(`${trace}\nNothing was tested${needs.saves ? ' or saved' : ''}.`);
+	}
+
 	if (needs.saves) {
 		const problems = await savingProblems(io.env, needs.secretStore, needs.secretStoreFlag);
 		if (problems.length > 0) {

@@ -7,7 +7,8 @@ import {writeLines, type CommandIo} from './io.js';
 import {formatCheck, formatVerdict} from './report.js';
 import {createStyle} from './style.js';
 import type {RecordingFlags} from './trace-recording.js';
-import {hanging} from './wrap.js';
+import {commandLines, hanging} from './wrap.js';
+import {shellQuote} from '../../tableau/shell-quote.js';
 
 // One verification as every command that tests prints it (`test`, `test NAME`, `profiles add`,
 // `rotate`), and the exit code a set of them ends with.
@@ -66,14 +67,54 @@ export async function runAndReport(
 	return result;
 }
 
+/** The flags of a run that change what it sends or finds, as they were given. */
+export type RerunFlags = {
+	timeout?: string | undefined;
+	'ca-file'?: string | undefined;
+	insecure?: boolean | undefined;
+	'api-version'?: string | undefined;
+	'expiry-warning-days'?: string | undefined;
+};
+
+function rerunFlags(values: RerunFlags): string[] {
+	return [
+		...(values.timeout === undefined ? [] : ['--timeout', values.timeout]),
+		...(values['ca-file'] === undefined ? [] : ['--ca-file', values['ca-file']]),
+		...(values.insecure ? ['--insecure'] : []),
+		...(values['api-version'] === undefined ? [] : ['--api-version', values['api-version']]),
+		...(values['expiry-warning-days'] === undefined ? [] : ['--expiry-warning-days', values['expiry-warning-days']]),
+	];
+}
+
 /**
-After a failure a person reads in a terminal, one line on how to give support the whole exchange;
-not for scripts (no terminal), not once a trace is being taken.
+After a failure a person reads in a terminal, once: the command that runs the same test again with
+`--trace`, for support. `test` names what it tests after `tableau-connect test`: the profiles that
+failed, or the values given now (see `flagsTestWords`); the flags that change the run are repeated,
+so the trace is of the same run. Not for scripts (stdout or stderr not a terminal, `--json`), not
+once a trace is being taken, not after Ctrl-C.
 */
-export function traceHint(results: ReadonlyArray<{ok: boolean} | null>, values: RecordingFlags, io: CommandIo): string[] {
+export function traceHint(
+	results: ReadonlyArray<{ok: boolean} | null>,
+	test: readonly string[],
+	values: RecordingFlags & ReportFlags & RerunFlags,
+	io: CommandIo,
+): string[] {
 	const failed = results.some(result => result !== null && !result.ok);
-	const hint = 'If the diagnosis does not explain it, run the same command with --trace tableau-connect.har and send that file to support: it holds no secret.';
-	return failed && io.stderr.isTTY && values.trace === undefined && !io.interrupts.stopped ? ['', ...hanging('', hint, io.stdout.columns || undefined)] : [];
+	if (!failed || values.json || !io.stdout.isTTY || !io.stderr.isTTY || values.trace !== undefined || io.interrupts.stopped) {
+		return [];
+	}
+
+	const command = ['tableau-connect', 'test', ...test, ...rerunFlags(values), '--trace', 'tableau-connect.har'].map(word => shellQuote(word));
+	const columns = io.stdout.columns || undefined;
+	return [
+		'',
+		...hanging(
+			'',
+			'If the diagnosis does not explain it, run the same test again with a trace, and send tableau-connect.har to your support contact: it holds no secret.',
+			columns,
+		),
+		...commandLines(command, '  ', columns),
+	];
 }
 
 /**

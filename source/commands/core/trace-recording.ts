@@ -1,9 +1,10 @@
-import {chmod, mkdtemp, writeFile} from 'node:fs/promises';
+import {chmod, mkdtemp, open, unlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Exchange, ExchangeObserver} from '../../tableau/exchange.js';
 import {debugLines, harOf} from '../../tableau/har.js';
 import type {CommandIo} from './io.js';
+import {createRunTraces, type RunTraces} from './run-traces.js';
 import {UsageError} from './usage-error.js';
 
 export type RecordingFlags = {debug?: boolean | undefined; trace?: string | undefined};
@@ -11,6 +12,11 @@ export type RecordingFlags = {debug?: boolean | undefined; trace?: string | unde
 /** What `--debug`, `TABLEAU_CONNECT_DEBUG=1` and `--trace FILE` asked for, for the verification options and for the end of the command. */
 export type Recording = {
 	options: {observer?: ExchangeObserver};
+	/**
+	On a screen (`screen`), every run, so that its failure screen can save its trace afterwards; each run
+	is passed on to `options.observer` too. Null for commands that print as they go (`stream`).
+	*/
+	runs: RunTraces | null;
 	/** Writes the HAR file (and the debug file of a full-screen command); returns the lines that say where. */
 	finish(): Promise<string[]>;
 };
@@ -22,8 +28,9 @@ export function debugRequested(values: RecordingFlags, io: CommandIo): boolean {
 /**
 One home for the trace flags of every command that talks to Tableau. `stream`: debug lines go to
 stderr as they happen (stdout, and so `--json`, is untouched); `screen`: a full-screen view owns the
-terminal, so they go to a file it names at the end. Without either flag nothing is observed: the
-run costs what it did.
+terminal, so they go to a file it names at the end. Without either flag a printing command observes
+nothing: the run costs what it did; a screen keeps each run's redacted exchanges (`runs`) for the
+key that saves a failed test's trace, and nothing more.
 */
 export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'stream' | 'screen'): Recording {
 	const debug = debugRequested(values, io);
@@ -33,7 +40,7 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 	}
 
 	if (!debug && traceFile === null) {
-		return {options: {}, finish: async () => []};
+		return {options: {}, runs: where === 'screen' ? createRunTraces(undefined, io.env) : null, finish: async () => []};
 	}
 
 	const finished: Exchange[] = [];
@@ -47,11 +54,13 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 	};
 
 	const observer: ExchangeObserver = {
-		sent(exchange) {
-			if (debug) {
-				emit(debugLines(exchange, 'sent'));
-			}
-		},
+		...(debug
+			? {
+					sent(exchange: Exchange) {
+						emit(debugLines(exchange, 'sent'));
+					},
+				}
+			: {}),
 		finished(exchange) {
 			finished.push(exchange);
 			if (debug) {
@@ -62,6 +71,7 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 
 	return {
 		options: {observer},
+		runs: where === 'screen' ? createRunTraces(observer, io.env) : null,
 		async finish() {
 			const said: string[] = [];
 			if (traceFile !== null) {
@@ -83,13 +93,44 @@ export function recordingFrom(values: RecordingFlags, io: CommandIo, where: 'str
 	};
 }
 
+/**
+Why the --trace file could not be written at the end of the run, found before it starts: the run
+signs in, which ends the token's other sessions, so a trace that would be lost must not cost that.
+A file that is not there yet is created owner-only and removed again; one that is there is opened
+for writing, untouched. Null when the end of the run can write it.
+*/
+export async function traceFileProblem(given: string): Promise<string | null> {
+	const file = path.resolve(given);
+	try {
+		try {
+			await (await open(file, 'wx', 0o600)).close();
+			await unlink(file);
+		} catch (error) {
+			if (codeOf(error) !== 'EEXIST') {
+				throw error;
+			}
+
+			await (await open(file, 'r+')).close();
+		}
+
+		return null;
+	} catch (error) {
+		const reason = codeOf(error) === 'EISDIR' ? 'it is a folder' : (codeOf(error) ?? String(error));
+		return `Cannot write the --trace file ${file} (${reason}). Give a path in a folder you can write to, for example --trace tableau-connect.har.`;
+	}
+}
+
+function codeOf(error: unknown): string | undefined {
+	return error instanceof Error && 'code' in error ? String(error.code) : undefined;
+}
+
 /** The file is created owner-only, and made so if it was already there. */
 async function writeOwnerOnly(file: string, text: string): Promise<void> {
 	try {
 		await writeFile(file, text, {mode: 0o600});
 		await chmod(file, 0o600);
 	} catch (error) {
-		const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+		const reason = codeOf(error) ?? String(error);
 		throw new UsageError(`Could not write ${file} (${reason}). Give a path in a folder you can write to.`);
 	}
 }

@@ -51,3 +51,37 @@ export function hanging(first: string, text: string, columns: number | undefined
 	const rest = wrapWords(tail.join(' '), columns - continuation);
 	return [`${first}${head}`, ...(tail.length === 0 ? [] : rest.map(line => `${' '.repeat(continuation)}${line}`))];
 }
+
+/**
+A shell command to copy, wrapped for a terminal so that it still runs when pasted: lines end in
+` \` (the shell's line continuation), and a flag stays on the line of its value. Each line starts
+with `indent`; without `columns` it is one line.
+*/
+export function commandLines(words: readonly string[], indent: string, columns: number | undefined): string[] {
+	const units: string[] = [];
+	for (const word of words) {
+		const last = units.at(-1);
+		// A flag's value rides with its flag: `--trace tableau-connect.har` is never cut in two.
+		if (last !== undefined && /^--[\w-]+$/.test(last.split(' ').at(-1)!) && !word.startsWith('-')) {
+			units[units.length - 1] = `${last} ${word}`;
+		} else {
+			units.push(word);
+		}
+	}
+
+	const limit = columns === undefined ? Number.POSITIVE_INFINITY : columns - [...indent].length - 2;
+	const lines: string[] = [];
+	let line = '';
+	for (const unit of units) {
+		const candidate = line === '' ? unit : `${line} ${unit}`;
+		if (line !== '' && [...candidate].length > limit) {
+			lines.push(line);
+			line = unit;
+		} else {
+			line = candidate;
+		}
+	}
+
+	lines.push(line);
+	return lines.map((text, index) => `${indent}${text}${index < lines.length - 1 ? ' \\' : ''}`);
+}

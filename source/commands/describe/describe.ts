@@ -1,4 +1,4 @@
-import {redactedMarker} from '../../tableau/exchange.js';
+import {shownProxy} from '../../tableau/exchange.js';
 import {parseServerInput} from '../../tableau/server-url.js';
 import {looksLikeTokenSecret} from '../../tableau/secret-shape.js';
 import {trimPasted} from '../../tableau/pasted-values.js';
@@ -79,16 +79,6 @@ function shown(value: string): string {
 
 function shownIgnored(ignored: Ignored[]): Ignored[] {
 	return ignored.map(item => ({...item, value: shown(item.value)}));
-}
-
-/** A proxy address without the password it may carry (as redaction does everywhere). */
-function withoutPassword(url: string): string {
-	try {
-		const {password} = new URL(url);
-		return password ? url.replace(`:${password}@`, `:${redactedMarker}@`) : url;
-	} catch {
-		return url;
-	}
 }
 
 function messageOf(error: unknown): string {
@@ -210,7 +200,7 @@ export async function describeRun(values: ParsedTestArgs['values'], positionals:
 		timeoutSeconds: {...sources.timeoutSeconds, value: (options.timeoutMs ?? 15_000) / 1000},
 		expiryWarningDays: sources.expiryWarningDays,
 		proxy: proxy && {
-			url: proxy.proxy === undefined ? null : withoutPassword(proxy.proxy),
+			url: proxy.proxy === undefined ? null : shownProxy(proxy.proxy),
 			from: proxy.from,
 			noProxyEntry: proxy.noProxyEntry,
 			noProxyFrom: proxy.noProxyFrom,

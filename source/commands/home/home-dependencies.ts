@@ -5,6 +5,7 @@ import type {ProfileSummary} from '../../ui/profile-tests/types.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {connectionOf, lastVerificationOf} from '../core/profile-access.js';
 import {recordsLastResult} from '../core/run.js';
+import type {RunTrace, RunTraces} from '../core/run-traces.js';
 
 /** A profile without its secret: all a screen needs to show it. */
 export function summaryOf({name, server, site, tokenName, lastVerification}: Profile): ProfileSummary {
@@ -14,13 +15,16 @@ export function summaryOf({name, server, site, tokenName, lastVerification}: Pro
 /**
 The home screen's I/O over the real store and pipeline. Secrets stay here: the screen gets names and
 summaries, and `verify` reads the secret from the store when the test starts, so one changed by
-another process since the list was drawn is the one used.
+another process since the list was drawn is the one used. With `traces`, each profile's last test
+here is kept, so the screen can save its trace (w).
 */
 export function homeDependencies(
 	store: OpenedProfileStore,
 	verification: VerificationOptions,
 	caFileFlag?: string,
-): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove' | 'moveServer'> {
+	traces?: RunTraces | null,
+): Pick<HomeAppProps, 'list' | 'verify' | 'record' | 'remove' | 'moveServer' | 'saveTrace'> {
+	const lastRuns = new Map<string, RunTrace>();
 	return {
 		list: () => store.list().map(profile => summaryOf(profile)),
 		async verify(name, onEvent, rerun) {
@@ -34,7 +38,12 @@ export function homeDependencies(
 				import('../../verify/pipeline.js'),
 				connectionOf(store, profile, verification, caFileFlag),
 			]);
-			return verifyConnection(rerun ? {...input, rerun} : input, {...options, onEvent});
+			const trace = traces?.start();
+			if (trace) {
+				lastRuns.set(name, trace);
+			}
+
+			return verifyConnection(rerun ? {...input, rerun} : input, {...options, onEvent, ...(trace ? {observer: trace.observer} : {})});
 		},
 		record(name, result) {
 			if (recordsLastResult(verification, result)) {
@@ -46,6 +55,18 @@ export function homeDependencies(
 			// only removed or not (left for the home screen's owner; \`profiles remove\` prints it).
 			await store.remove(name);
 		},
+		...(traces
+			? {
+					async saveTrace(name: string) {
+						const trace = lastRuns.get(name);
+						if (!trace) {
+							throw new Error(`"${name}" has not been tested here yet`);
+						}
+
+						return trace.save(name);
+					},
+				}
+			: {}),
 		moveServer(name, server) {
 			// Only the address changes: the secret stays where it lives, untouched.
 			store.setServer(name, server);

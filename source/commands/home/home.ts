@@ -8,6 +8,7 @@ import {parseCommandArgs} from '../core/args.js';
 import {inkRenderOptions} from '../core/ink-options.js';
 import {writeLines, type CommandIo} from '../core/io.js';
 import {recordingFrom} from '../core/trace-recording.js';
+import type {RunTraces} from '../core/run-traces.js';
 import {preflight, wizardStoreCheck} from '../core/preflight.js';
 import {secretStoreChoice} from '../core/secret-store-choice.js';
 import {profileTestConcurrency, verificationFlagOptions} from '../core/verification-options.js';
@@ -17,7 +18,8 @@ export const homeHelp = `Usage: tableau-connect [options]
 Your saved profiles, each with its last test result and how long ago it ran. Keys: ↑↓ select,
 t or Enter test the selected profile, a test them all, e edit the selected one (the wizard, filled
 in), r replace its token (as "tableau-connect rotate NAME" does), d remove it, n set up a new one,
-q quit. With no profile saved yet, the setup wizard opens.
+w save a failed test's trace for support (redacted, beside the profile store), q quit. With no
+profile saved yet, the setup wizard opens.
 
 Options:
   --timeout SECONDS       Deadline of each request during a test (default 15).
@@ -132,6 +134,7 @@ async function rotateFromHome(name: string, io: CommandIo, verification: Verific
 
 type HomeSession = {
 	store: OpenedProfileStore;
+	traces: RunTraces | null;
 	verification: VerificationOptions;
 	caFileFlag: string | undefined;
 	color: boolean;
@@ -139,7 +142,7 @@ type HomeSession = {
 	notice: Notice | null;
 };
 
-async function showHome({store, verification, caFileFlag, color, select, notice}: HomeSession, io: CommandIo): Promise<HomeOutcome | undefined> {
+async function showHome({store, traces, verification, caFileFlag, color, select, notice}: HomeSession, io: CommandIo): Promise<HomeOutcome | undefined> {
 	const [{render}, {HomeApp}, {homeDependencies}, {CheckTimeoutContext}] = await Promise.all([
 		import('ink'),
 		import('../../ui/home/HomeApp.js'),
@@ -152,7 +155,7 @@ async function showHome({store, verification, caFileFlag, color, select, notice}
 			CheckTimeoutContext.Provider,
 			{value: verification.timeoutMs ?? defaultTimeoutMs},
 			createElement(HomeApp, {
-				...homeDependencies(store, verification, caFileFlag),
+				...homeDependencies(store, verification, caFileFlag, traces),
 				limit: profileTestConcurrency,
 				select,
 				notice,
@@ -194,7 +197,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 	let next: {select: string | null; notice: Notice | null} = {select: null, notice: null};
 	try {
 		for (;;) {
-			const outcome = await showHome({store, verification, caFileFlag: values['ca-file'], color, ...next}, io);
+			const outcome = await showHome({store, traces: recording.runs, verification, caFileFlag: values['ca-file'], color, ...next}, io);
 			if (outcome?.kind === 'interrupted') {
 				if (outcome.testsRunning) {
 					// Tests in flight would hold the process until their timeouts. Ctrl-C means now, as it
@@ -244,6 +247,7 @@ export async function runHomeCommand(argv: string[], io: CommandIo): Promise<num
 					verifyOptions: verification,
 					color,
 					checkStore,
+					traces: recording.runs,
 				},
 				io,
 			);

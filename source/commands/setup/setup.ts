@@ -5,6 +5,8 @@ import type {VerifyFunction} from '../../ui/wizard/use-effects.js';
 import type {WizardValues} from '../../ui/wizard/steps.js';
 import type {OpenedProfileStore} from '../../profiles/store.js';
 import type {EditableProfile} from '../core/profile-access.js';
+import type {RunTraces} from '../core/run-traces.js';
+import {wizardTraces} from './wizard-traces.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {parseCommandArgs} from '../core/args.js';
 import {inkRenderOptions} from '../core/ink-options.js';
@@ -132,6 +134,8 @@ export type WizardSession = {
 	checkStore?: () => string | null;
 	/** `setup --profile NAME` for a name not saved yet: the new profile gets that name. */
 	newProfileName?: string;
+	/** Each test's exchange, kept so the failure screen can save its trace (w); without it the key is not offered. */
+	traces?: RunTraces | null;
 };
 
 /**
@@ -139,7 +143,7 @@ Draws the wizard until it ends and says how it ended. The caller has made sure t
 The home screen calls this too, for its "edit" and "new profile" keys.
 */
 export async function runWizard(
-	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName, checkStore, caFileFlag, notes: handBack}: WizardSession,
+	{openStore, existingProfileNames, editing, verifyOptions, color, newProfileName, checkStore, caFileFlag, notes: handBack, traces}: WizardSession,
 	io: CommandIo,
 ): Promise<WizardOutcome | undefined> {
 	const notes: string[] = [];
@@ -165,12 +169,15 @@ export async function runWizard(
 	const pipeline = once(async () => import('../../verify/pipeline.js'));
 	// The store's modules (conf) too, at the first save: the first frame does not wait for them.
 	const saver = once(async () => (await import('./wizard-save.js')).wizardSaver(openStore, notes, verifyOptions));
-	const verify: VerifyFunction = async (input, verificationOptions) => (await pipeline()).verifyConnection(input, verificationOptions);
+	const untraced: VerifyFunction = async (input, verificationOptions) => (await pipeline()).verifyConnection(input, verificationOptions);
+	const traced = traces ? wizardTraces(traces, untraced) : null;
+	const verify = traced?.verify ?? untraced;
 	const [{render}, {Wizard}] = await Promise.all([import('ink'), import('../../ui/wizard/Wizard.js')]);
 	const instance = render(
 		createElement(Wizard, {
 			verify,
 			save: async (...given) => (await saver())(...given),
+			...(traced ? {saveTrace: traced.saveTrace} : {}),
 			initialValues,
 			// An edit starts at the values; a first setup at the beginning of the guide.
 			initialStep: editing ? 'server' : 'needs',
@@ -255,6 +262,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 		...(newProfileName === undefined ? {} : {newProfileName}),
 		checkStore,
 		...(values['ca-file'] === undefined ? {} : {caFileFlag: values['ca-file']}),
+		traces: recording.runs,
 	};
 	if (store) {
 		const opened = store;

@@ -9,7 +9,7 @@ import {exitCodeOf, insecureWarning, runAndReport, traceHint} from '../core/run-
 import {preflight} from '../core/preflight.js';
 import type {ParsedTestArgs} from './test-flags.js';
 import {notRecordedNotice, recordsLastResult, refuseValuesWithProfile} from '../core/run.js';
-import {recordingFrom} from '../core/trace-recording.js';
+import {debugRequested, recordingFrom} from '../core/trace-recording.js';
 import {UsageError} from '../core/usage-error.js';
 import {profileTestConcurrency} from '../core/verification-options.js';
 import {renderProfileTable, rowFromResult, tableWidth} from '../core/profile-table.js';
@@ -40,10 +40,16 @@ function bufferedIo(io: CommandIo): {io: CommandIo; text: () => string} {
 
 /**
 Whether to show the live view: a person at a terminal. Scripts (a pipe, `--json`, CI, a dumb
-terminal) get today's plain lines, and never load Ink.
+terminal) get today's plain lines, and never load Ink; so does --debug, whose lines on stderr a
+redrawing view would tear apart.
 */
 function isLiveTerminal(io: CommandIo, values: ParsedTestArgs['values']): boolean {
-	return io.stdout.isTTY === true && !values.json && !io.env['CI'] && io.env['TERM'] !== 'dumb';
+	return io.stdout.isTTY === true && !values.json && !io.env['CI'] && io.env['TERM'] !== 'dumb' && !debugRequested(values, io);
+}
+
+/** The failed profiles by name, to test again with a trace. */
+function failedNames(profiles: readonly Profile[], results: ReadonlyArray<VerificationResult | null>): string[] {
+	return profiles.filter((_profile, index) => results[index] && !results[index].ok).map(profile => profile.name);
 }
 
 /** `tableau-connect test NAME…` and `test --all`: re-test saved profiles and record the outcome. */
@@ -87,12 +93,14 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		}
 
 		const {runLiveProfileTests} = await import('./test-live.js');
-		return runLiveProfileTests(profiles, connections, store, io, {
+		const live = await runLiveProfileTests(profiles, connections, store, io, {
 			color: !values['no-color'] && !io.env['NO_COLOR'],
 			limit: several ? profileTestConcurrency : 1,
 			timeoutMs: verification.timeoutMs,
 			strict: values.strict,
 		});
+		writeLines(io.stderr, [...(await recording.finish()), ...traceHint(live.results, failedNames(profiles, live.results), values, io)]);
+		return live.code;
 	}
 
 	// One profile: its block as it runs. Several: each block is held back, for the table comes first.
@@ -142,6 +150,6 @@ export async function runProfileTests(names: string[], values: ParsedTestArgs['v
 		]);
 	}
 
-	writeLines(io.stderr, [...(await recording.finish()), ...traceHint(results, values, io)]);
+	writeLines(io.stderr, [...(await recording.finish()), ...traceHint(results, failedNames(profiles, results), values, io)]);
 	return exitCodeOf(results, {strict: values.strict, io});
 }

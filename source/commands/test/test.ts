@@ -1,5 +1,6 @@
 import {looksLikeTokenSecret} from '../../tableau/secret-shape.js';
 import {diagnose} from '../../verify/diagnoses.js';
+import {flagsTestWords} from '../../verify/remedy-frame.js';
 import type {VerificationInput} from '../../verify/pipeline.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {unsentResult} from '../../verify/unsent-result.js';
@@ -86,9 +87,10 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 	}
 
 	const tokenSecret = await tokenSecretFrom(values, io);
+	const secret = rerunSecretOf(values, io);
 	const result = await runAndReport(
 		// Remedies spell out this same test, with the secret taken as it was taken now.
-		{server: target.server, site: target.site, tokenName, tokenSecret, rerun: {kind: 'flags', secret: rerunSecretOf(values, io)}},
+		{server: target.server, site: target.site, tokenName, tokenSecret, rerun: {kind: 'flags', secret}},
 		verification,
 		io,
 		values,
@@ -98,6 +100,7 @@ export async function runTestCommand(argv: string[], io: CommandIo): Promise<num
 		writeLines(io.stdout, [JSON.stringify(result, null, 2)]);
 	}
 
-	writeLines(io.stderr, [...(await recording.finish()), ...traceHint([result], values, io)]);
+	const again = flagsTestWords({server: target.server, site: target.site, tokenName, secret});
+	writeLines(io.stderr, [...(await recording.finish()), ...traceHint([result], again, values, io)]);
 	return exitCodeOf([result], {strict: values.strict, io});
 }

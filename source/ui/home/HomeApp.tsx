@@ -18,6 +18,7 @@ import {ProfileList} from './ProfileList.js';
 import {homeReducer, initialHomeState, selectedProfile, type HomeOutcome, type Notice} from './reducer.js';
 import {RemoveConfirm} from './RemoveConfirm.js';
 import {useMove, useRemoval, type MoveServer, type RemoveProfile} from './use-removal.js';
+import {useTraceSave, type SaveTrace} from './use-trace-save.js';
 import {useStoreRefresh} from './use-store-refresh.js';
 
 export type {HomeOutcome, Notice} from './reducer.js';
@@ -36,6 +37,8 @@ export type HomeAppProps = {
 	readonly remove: RemoveProfile;
 	/** Saves another server for a profile: the address a test was redirected to (key u). */
 	readonly moveServer?: MoveServer;
+	/** Writes the trace of the profile's last test here (redacted, as HAR) and returns the file's path: w under a failed test. Without it the key is not offered. */
+	readonly saveTrace?: SaveTrace;
 	/** How many tests run at once for "test all". Default 4. */
 	readonly limit?: number;
 	/** The profile to select first, such as the one just edited. */
@@ -102,11 +105,12 @@ export function HomeApp(props: HomeAppProps) {
 	const now = useNow(clock);
 	const {columns, rows} = useTerminalSize();
 	const open = state.outcome === null;
-	const keymap = homeKeymap(state);
+	const keymap = homeKeymap(state, {saveTrace: props.saveTrace !== undefined});
 	useKeymap(keymap, dispatch, {isActive: open});
 	useTestRunner(state.tests, dispatch, props.verify, props.record, clock, remedyFrame);
 	useRemoval(state.mode, dispatch, props.remove, props.list);
 	useMove(state.move, dispatch, props.moveServer, props.list);
+	useTraceSave(state.traceSave, dispatch, props.saveTrace);
 	useStoreRefresh(props.list, dispatch, open && state.mode.kind === 'browse', props.refreshMs);
 	const {outcome} = state;
 	useExitWith(outcome, props.onExit);

@@ -1,6 +1,7 @@
 import {addressToUse} from '../../verify/address-to-use.js';
 import {runSummary} from '../../verify/labels.js';
 import type {Tone} from '../components/Paint.js';
+import {savedTraceText} from '../checks/saved-trace.js';
 import {initialTestsState, isBusy, isTestsAction, testsReducer, type TestsAction, type TestsState} from '../profile-tests/tests-reducer.js';
 import type {ProfileSummary} from '../profile-tests/types.js';
 
@@ -35,6 +36,8 @@ export type HomeState = {
 	move: {name: string; server: string} | null;
 	/** The profiles of the running "test all" (a), in list order, for its summary line when the last one ends. */
 	allRun: readonly string[] | null;
+	/** The profile whose failed test's trace is being written (w). */
+	traceSave: {name: string} | null;
 };
 
 export type HomeAction =
@@ -58,7 +61,11 @@ export type HomeAction =
 	| {type: 'moved'; name: string; server: string; profiles: readonly ProfileSummary[]}
 	| {type: 'move-failed'; name: string; message: string}
 	| {type: 'scroll'; by: number}
-	| {type: 'set-scroll-limit'; max: number};
+	| {type: 'set-scroll-limit'; max: number}
+	/** w under a failed test: the caller writes that test's trace. */
+	| {type: 'save-trace'}
+	| {type: 'trace-saved'; name: string; path: string}
+	| {type: 'trace-failed'; name: string; message: string};
 
 export type HomeInit = {
 	profiles: readonly ProfileSummary[];
@@ -88,6 +95,7 @@ export function initialHomeState({profiles, select = null, notice = null, limit}
 		outcome: null,
 		move: null,
 		allRun: null,
+		traceSave: null,
 	};
 }
 
@@ -100,6 +108,13 @@ export function movedAddress(state: HomeState): string | null {
 	}
 
 	return addressToUse(test.result);
+}
+
+/** The selected profile's test in this session when it failed, so its trace can be saved; null otherwise. */
+export function failedTest(state: HomeState): string | null {
+	const selected = selectedProfile(state);
+	const test = selected ? state.tests.tests.get(selected.name) : undefined;
+	return (test?.phase === 'done' && !test.result.ok) || test?.phase === 'crashed' ? selected!.name : null;
 }
 
 /** The selected profile, or undefined when none is saved. */
@@ -260,6 +275,27 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 
 		case 'move-failed': {
 			return {...state, move: null, notice: {tone: 'fail', text: `✗ The server of "${action.name}" was not changed: ${action.message}`}};
+		}
+
+		case 'save-trace': {
+			const name = failedTest(state);
+			return browsing && name !== null && state.traceSave === null ? {...state, traceSave: {name}, notice: null} : state;
+		}
+
+		case 'trace-saved':
+		case 'trace-failed': {
+			if (state.traceSave?.name !== action.name) {
+				return state;
+			}
+
+			return {
+				...state,
+				traceSave: null,
+				notice:
+					action.type === 'trace-saved'
+						? {tone: 'ok', text: savedTraceText(action.path)}
+						: {tone: 'fail', text: `✗ The trace of "${action.name}" was not saved: ${action.message}`},
+			};
 		}
 
 		case 'scroll': {

@@ -17,11 +17,20 @@ import {closingLine, type ClosingLine} from './closing-line.js';
 import {StepScreen} from './screens/StepScreen.js';
 import type {FailureAction} from './screens/VerifyScreen.js';
 import type {StepId, WizardValues} from './steps.js';
-import {recheckCaFile, useCaFileCheck, useSaving, useVerification, type SaveFunction, type VerifyFunction} from './use-effects.js';
+import {
+	recheckCaFile,
+	useCaFileCheck,
+	useSaving,
+	useTraceSaving,
+	useVerification,
+	type SaveFunction,
+	type SaveTraceFunction,
+	type VerifyFunction,
+} from './use-effects.js';
 import {useOutcome} from './use-outcome.js';
 
 export type {FailureAction} from './screens/VerifyScreen.js';
-export type {SaveFunction, VerifyFunction} from './use-effects.js';
+export type {SaveFunction, SaveTraceFunction, VerifyFunction} from './use-effects.js';
 export type {WizardOutcome} from './reducer.js';
 export type {ClosingLine} from './closing-line.js';
 
@@ -30,6 +39,11 @@ export type WizardProps = {
 	readonly verify: VerifyFunction;
 	/** Writes the profile; called only after a passing test or on "save anyway". */
 	readonly save: SaveFunction;
+	/**
+	Writes the trace of the last test (redacted, as HAR) and returns the file's path: the failure
+	screen's w. Without it the key is not offered.
+	*/
+	readonly saveTrace?: SaveTraceFunction;
 	/** Values to start with: a saved profile being edited, or the demo's. */
 	readonly initialValues?: Partial<WizardValues>;
 	/** Where to start; `verify` tests at once. Default: the first step. */
@@ -102,6 +116,7 @@ export function Wizard(props: WizardProps) {
 		active: props.isActive ?? true,
 		signOutOnCtrlC: props.signOutOnCtrlC ?? true,
 		backOut: props.backOut?.label ?? null,
+		saveTrace: props.saveTrace !== undefined,
 	};
 	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;
 	const headerRows = 2 + (props.banner ? 1 : 0) + (subject ? 1 : 0);
@@ -160,6 +175,7 @@ export function Wizard(props: WizardProps) {
 	// Remedies name the keys of the result screens, and commands only where the person can run them.
 	useVerification(state, dispatch, props.verify, props.verifyOptions ?? {}, wizardRemedyFrame(keyOptions, props.remedyCommands ?? true));
 	useSaving(state, dispatch, props.save);
+	useTraceSaving(state, dispatch, props.saveTrace);
 	useCaFileCheck(state, dispatch);
 	const {outcome} = state;
 	useOutcome(outcome, props.onEnd, props.onExit);

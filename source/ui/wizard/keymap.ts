@@ -25,6 +25,8 @@ export type WizardKeymapOptions = {
 	readonly page?: number;
 	/** What Esc on the first step does when the caller takes it (the demo: back to its scenarios); without it Esc quits there. */
 	readonly backOut?: string | null;
+	/** Whether the caller can save a failed test's trace (w). */
+	readonly saveTrace: boolean;
 };
 
 /** Rows one PgUp/PgDn moves where the caller does not say. */
@@ -55,11 +57,18 @@ export type VerifyKeysOf = {
 	readonly moved: boolean;
 	readonly saved: boolean;
 	readonly saveFailed: boolean;
+	/** A failed test's trace can be saved now (the caller keeps traces, and none is being written). */
+	readonly traceable: boolean;
 };
 
-function verifyPhase(state: WizardState): VerifyKeysOf {
+function verifyPhase(state: WizardState, saveTrace: boolean): VerifyKeysOf {
 	const {verify} = state;
-	const base = {moved: movedAddress(state) !== null, saved: state.saved !== null, saveFailed: state.save.phase === 'failed'};
+	const base = {
+		moved: movedAddress(state) !== null,
+		saved: state.saved !== null,
+		saveFailed: state.save.phase === 'failed',
+		traceable: saveTrace && state.trace.phase !== 'saving',
+	};
 	if (state.view === 'curl') {
 		return {...base, phase: 'curl'};
 	}
@@ -113,6 +122,7 @@ export function verifyKeys(of: VerifyKeysOf, options: Pick<WizardKeymapOptions, 
 				key('s', 'save anyway', send({type: 'save-anyway'}), {available: !of.saved}),
 				...options.extras.map(extra => key(extra.key, extra.label, {kind: 'extra', extra})),
 				key('c', 'curl', curl),
+				key('w', 'save trace', send({type: 'save-trace'}), {available: of.traceable}),
 				key('q', 'quit', send({type: 'quit'})),
 				key('Esc', 'review', send({type: 'back'})),
 				key('Enter', 'next', send({type: 'next'}), {listed: false}),
@@ -157,7 +167,7 @@ function stepKeys(state: WizardState, options: WizardKeymapOptions): Entry[] {
 		}
 
 		case 'verify': {
-			return verifyKeys(verifyPhase(state), options);
+			return verifyKeys(verifyPhase(state, options.saveTrace), options);
 		}
 
 		default: {
@@ -179,7 +189,7 @@ const ctrlCLabels: Record<VerifyKeysOf['phase'], string> = {
 
 /** Every key of the wizard right now, in the footer's order. */
 export function wizardKeymap(state: WizardState, options: WizardKeymapOptions): Keymap<WizardKey> {
-	const phase = state.step === 'verify' ? verifyPhase(state).phase : null;
+	const phase = state.step === 'verify' ? verifyPhase(state, options.saveTrace).phase : null;
 	const ctrlC = key('Ctrl-C', phase ? ctrlCLabels[phase] : 'quit', send({type: 'cancel', signOutFirst: options.signOutOnCtrlC}), {
 		// After a result and over the curl commands it works as everywhere, but the footer names q and c as the ways out.
 		listed: phase === null || phase === 'running' || phase === 'stopping',
@@ -193,7 +203,8 @@ The keys a remedy may name in this wizard: those of the result screens, where re
 address to move to is offered whenever a remedy names one (the result then carries it).
 */
 export function wizardRemedyFrame(options: Pick<WizardKeymapOptions, 'extras' | 'finish'>, commands: boolean): RemedyFrame {
-	const of = {moved: true, saved: false, saveFailed: false};
+	// No remedy names the trace key: the trace hint is the screen's own, not a step of a remedy.
+	const of = {moved: true, saved: false, saveFailed: false, traceable: false};
 	return {
 		kind: 'keys',
 		failure: offeredKeys(verifyKeys({...of, phase: 'failed'}, options)),

@@ -4,7 +4,7 @@ import type {WizardAction, WizardInit, WizardState} from './state.js';
 import {fieldIds, type FieldId, type WizardValues} from './steps.js';
 import {endAfterSuccess, leaveResult, startVerification, testAndSave} from './test-and-save.js';
 
-export type {SavedProfile, SaveState, VerifyState, WizardAction, WizardInit, WizardOutcome, WizardState} from './state.js';
+export type {SavedProfile, SaveState, TraceState, VerifyState, WizardAction, WizardInit, WizardOutcome, WizardState} from './state.js';
 export {caFileOf, movedAddress, profileInput, verificationInput} from './test-and-save.js';
 
 const noTouched = Object.fromEntries(fieldIds.map(field => [field, false])) as Record<FieldId, boolean>;
@@ -52,6 +52,7 @@ export function initialWizardState(init: WizardInit = {}): WizardState {
 		save: {phase: 'idle'},
 		saveRequests: 0,
 		saved: null,
+		trace: {phase: 'idle'},
 		view: 'result',
 		scroll: 0,
 		scrollMax: 0,
@@ -145,6 +146,26 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		case 'store-checked': {
 			const checked = {...state, storeProblem: action.problem};
 			return action.problem === null && action.thenNext ? next(checked) : checked;
+		}
+
+		case 'save-trace': {
+			const {verify} = state;
+			const failed = (verify.phase === 'done' && !verify.result.ok) || verify.phase === 'crashed';
+			return failed && state.step === 'verify' && state.trace.phase !== 'saving' ? {...state, trace: {phase: 'saving', run: verify.run}} : state;
+		}
+
+		case 'trace-saved':
+		case 'trace-failed': {
+			if (state.trace.phase !== 'saving' || state.trace.run !== action.run) {
+				return state;
+			}
+
+			return {
+				...state,
+				scroll: 0,
+				trace:
+					action.type === 'trace-saved' ? {phase: 'saved', run: action.run, path: action.path} : {phase: 'failed', run: action.run, message: action.message},
+			};
 		}
 
 		case 'cancel': {

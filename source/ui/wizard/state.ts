@@ -13,6 +13,10 @@ export type VerifyState =
 
 export type SaveState = {phase: 'idle'} | {phase: 'saving'; request: number; verified: boolean} | {phase: 'failed'; message: string};
 
+/** The failure screen's "save trace": the run whose trace is being written, or where it went. */
+export type TraceState =
+	{phase: 'idle'} | {phase: 'saving'; run: number} | {phase: 'saved'; run: number; path: string} | {phase: 'failed'; run: number; message: string};
+
 /** The last profile written in this session. */
 export type SavedProfile = {name: string; path: string; verified: boolean};
 
@@ -53,6 +57,7 @@ export type WizardState = {
 	save: SaveState;
 	saveRequests: number;
 	saved: SavedProfile | null;
+	trace: TraceState;
 	/** On the verify screen: the result, or the equivalent curl commands. */
 	view: 'result' | 'curl';
 	scroll: number;
@@ -84,6 +89,10 @@ export type WizardAction =
 	| {type: 'use-new-address'}
 	/** Sets a field from the result screen, where the person sees it change (the demo's "fix"). */
 	| {type: 'correct'; field: FieldId; value: string}
+	/** w after a failed test: the caller writes that run's trace. */
+	| {type: 'save-trace'}
+	| {type: 'trace-saved'; run: number; path: string}
+	| {type: 'trace-failed'; run: number; message: string}
 	| {type: 'save-finished'; request: number; path: string}
 	| {type: 'save-failed'; request: number; message: string}
 	| {type: 'edit'}

@@ -63,6 +63,7 @@ export function startVerification(state: WizardState): WizardState {
 		run,
 		verify: {phase: 'running', run, checks},
 		save: {phase: 'idle'},
+		trace: {phase: 'idle'},
 	};
 }
 

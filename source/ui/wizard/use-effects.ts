@@ -18,6 +18,9 @@ export type SaveFunction = (
 	options?: {renameFrom?: string},
 ) => Promise<{path: string}> | {path: string};
 
+/** Writes the trace of the last test and says where; the screen does no disk I/O itself. */
+export type SaveTraceFunction = () => Promise<string>;
+
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
@@ -110,6 +113,30 @@ export function useSaving(state: WizardState, dispatch: Dispatch<WizardAction>, 
 			},
 		},
 	);
+}
+
+/** Writes the failed test's trace whenever the state asks for it (w), and reports where it went. */
+export function useTraceSaving(state: WizardState, dispatch: Dispatch<WizardAction>, saveTrace: SaveTraceFunction | undefined): void {
+	const latest = useRef(saveTrace);
+	latest.current = saveTrace;
+	const run = state.trace.phase === 'saving' ? state.trace.run : null;
+	useEffect(() => {
+		const saveNow = latest.current;
+		if (run === null || !saveNow) {
+			return;
+		}
+
+		Promise.resolve()
+			.then(async () => saveNow())
+			.then(
+				path => {
+					dispatch({type: 'trace-saved', run, path});
+				},
+				(error: unknown) => {
+					dispatch({type: 'trace-failed', run, message: messageOf(error)});
+				},
+			);
+	}, [run, dispatch]);
 }
 
 /**

@@ -10,10 +10,11 @@ import {CurlView} from './CurlView.js';
 import {DiagnosisView, WarningView} from '../../checks/Remedies.js';
 import {SuccessView} from './SuccessView.js';
 import type {FieldId} from '../steps.js';
+import {savedTraceText} from '../../checks/saved-trace.js';
 
 /** A further choice after a failed test, such as the demo's scenario switcher. */
 export type FailureAction = {
-	/** One printable key; e, r, s, c, u and q are taken. */
+	/** One printable key; e, r, s, c, u, w and q are taken. */
 	key: string;
 	label: string;
 	/** Offered after a passing test too, under this label (the demo's p pick and n next). */
@@ -48,6 +49,22 @@ function SavedAnyway({state}: {readonly state: WizardState}) {
 	return line ? <Box marginTop={1}>{line}</Box> : null;
 }
 
+/** Where the trace of the failed test went, once w has been pressed for it. */
+function SavedTrace({state}: {readonly state: WizardState}) {
+	const {trace, verify} = state;
+	if (trace.phase === 'idle' || verify.phase === 'idle' || trace.run !== verify.run) {
+		return null;
+	}
+
+	return (
+		<Box>
+			{trace.phase === 'saving' ? <Text>Saving the trace…</Text> : null}
+			{trace.phase === 'saved' ? <Paint tone="ok">{savedTraceText(trace.path)}</Paint> : null}
+			{trace.phase === 'failed' ? <Paint tone="fail">✗ The trace was not saved: {trace.message}</Paint> : null}
+		</Box>
+	);
+}
+
 /** Step 8: the live checks, then the verdict, or the curl commands when asked for. */
 export function VerifyScreen({state, insecure}: Props) {
 	const {columns} = useTerminalSize();
@@ -72,6 +89,8 @@ export function VerifyScreen({state, insecure}: Props) {
 				{done ? 'Tested' : 'Testing'} {input.server} · {where} · token {input.tokenName}
 			</Text>
 			{state.correction ? <Paint tone="accent">→ {state.correction}</Paint> : null}
+			{/* At the top, where the screen is scrolled back to: the path is what the person came for. */}
+			<SavedTrace state={state} />
 			<CheckList checks={verify.checks} columns={columns} compact={done} />
 			{verify.phase === 'done' && !verify.result.ok ? <SavedAnyway state={state} /> : null}
 			<Box marginTop={1} flexDirection="column">
