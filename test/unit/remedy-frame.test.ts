@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {addressToUse} from '../../source/verify/address-to-use.js';
-import {keyMention, sharedKeys} from '../../source/verify/remedy-frame.js';
+import {flagsTestWords, keyMention, sharedKeys} from '../../source/verify/remedy-frame.js';
 import {fakeResult} from '../helpers/verification.js';
 
 describe('sharedKeys: what a warning, read on both result screens, may name', () => {
@@ -33,5 +33,41 @@ describe('addressToUse: the one address u moves to', () => {
 		const failed = fakeResult({code: 'wrong-scheme', server: 'https://a.example.com:8080'});
 		const result = {...failed, diagnosis: {...failed.diagnosis!, address: 'http://a.example.com:8080'}, warnings: [redirected('https://b.example.com')]};
 		expect(addressToUse(result)).toBe('http://a.example.com:8080');
+	});
+});
+
+describe('flagsTestWords: the same test, the secret taken as before', () => {
+	const values = {server: 'https://a.example.com', tokenName: 'Parable'};
+	it('reads the secret from stdin again only when it came from there (or from nowhere known)', () => {
+		expect(flagsTestWords({...values, secret: 'stdin'})).toEqual(['--server', 'https://a.example.com', '--token-name', 'Parable', '--token-secret-stdin']);
+		expect(flagsTestWords(values)).toContain('--token-secret-stdin');
+		expect(flagsTestWords({...values, secret: 'environment'})).not.toContain('--token-secret-stdin');
+		expect(flagsTestWords({...values, secret: 'prompt'})).not.toContain('--token-secret-stdin');
+	});
+
+	it('keeps an empty site (the Default site), and leaves out a site not given', () => {
+		expect(flagsTestWords({...values, site: ''})).toEqual([
+			'--server',
+			'https://a.example.com',
+			'--site',
+			'',
+			'--token-name',
+			'Parable',
+			'--token-secret-stdin',
+		]);
+		expect(flagsTestWords(values)).not.toContain('--site');
+	});
+});
+
+describe('addressToUse reads the redirected warning, not the first one', () => {
+	it('skips warnings of other codes', () => {
+		const result = {
+			...fakeResult({server: 'https://a.example.com'}),
+			warnings: [
+				{code: 'plain-http' as const, title: 't', remediation: []},
+				{code: 'redirected' as const, title: 't', remediation: [], address: 'https://b.example.com'},
+			],
+		};
+		expect(addressToUse(result)).toBe('https://b.example.com');
 	});
 });
