@@ -14,8 +14,8 @@ export default {
 		'source/commands/**/*.ts',
 		'source/ui/**/reducer.ts',
 		'source/ui/**/*-reducer.ts',
-		'source/ui/**/use-*keys.ts',
-		'source/ui/**/key-hints.ts',
+		'source/ui/**/keymap.ts',
+		'source/ui/components/use-keymap.ts',
 		'!source/**/*.d.ts',
 	],
 	// Only the mutants of what changed since the committed file are run again, and the file is kept
