@@ -148,12 +148,12 @@ function startRun(input: VerificationInput, options: VerificationOptions): RunSt
 }
 
 async function runChecks(input: VerificationInput, options: VerificationOptions): Promise<VerificationResult> {
+	// Round one (serverinfo and sign-in) leaves as the run starts. Paced, the checks before them are held
+	// on screen while those requests are in flight: their time then counts from before the requests (and
+	// their deadlines) start to their answers, so a timeout never shows shorter than the deadline it missed.
+	const roundOneLeft = performance.now();
 	const state = startRun(input, options);
 	const results: CheckResult[] = [];
-	// Round one (serverinfo and sign-in) left when the run started. Paced, the checks before them are held
-	// on screen while those requests are in flight: their time then counts from when the request left to
-	// its answer, as their deadline does, so a timeout shows as long as the deadline it missed.
-	const roundOneLeft = performance.now();
 	const answeredAt: Partial<Record<CheckId, number>> = {};
 	for (const [id, request] of [
 		['serverinfo', state.serverInfoRequest],
