@@ -25,6 +25,7 @@ import {
 	secretMissingError,
 	toStoreError,
 } from './store-error.js';
+import {compareProfileNames} from './name-order.js';
 import type {LastVerification, Profile, ProfileInput, ProfileStore, SavedProfile, SecretStore} from './types.js';
 
 export {configDirectory} from './config-directory.js';
@@ -58,7 +59,6 @@ export type OpenedProfileStore = ProfileStore & {readonly permissionWarning: str
 
 // conf appends `.json` itself.
 const configName = storeFileName.replace(/\.json$/, '');
-const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
 /**
 Opens the profile store (`profiles.json` in the config folder), creating the folder owner-only if
@@ -400,8 +400,7 @@ function own(profiles: Record<string, StoredProfile>, name: string): StoredProfi
 }
 
 function sortedNames(names: string[]): string[] {
-	// Case-insensitive and numeric (prod2 before prod10), ties broken by code unit for a stable order.
-	return names.sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+	return names.sort(compareProfileNames);
 }
 
 function checkName(file: string, name: string): void {
