@@ -6,12 +6,12 @@ import {caFileOf, verificationInput} from '../reducer.js';
 
 type Props = {
 	readonly state: WizardState;
-	/** What Enter does here now, from the wizard's keymap; null when it does nothing the page should promise. */
-	readonly enterDoes: string | null;
+	/** Whether Enter saves and tests now, from the wizard's keymap: the page promises only that. */
+	readonly enterStartsTest: boolean;
 };
 
 /** Step 7: every value as it will be used (the secret masked), and what testing does to other sessions. */
-export function ReviewScreen({state, enterDoes}: Props) {
+export function ReviewScreen({state, enterStartsTest}: Props) {
 	const input = verificationInput(state);
 	const {editingProfile, existingProfileNames} = state.context;
 	const replaces = input.profile !== editingProfile && existingProfileNames.includes(input.profile);
@@ -40,7 +40,7 @@ export function ReviewScreen({state, enterDoes}: Props) {
 				Tableau allows one session per token: signing in ends any other session that uses it, such as a Parable sync running now. The test signs out again when
 				it is done.
 			</Text>
-			{enterDoes === 'save & test' ? (
+			{enterStartsTest ? (
 				<Box marginTop={1}>
 					<Text>
 						Press <Paint bold>Enter</Paint> to save &amp; test. The profile is saved once the test passes; if it fails, you choose.

@@ -73,7 +73,8 @@ function StepBody({state, dispatch, isActive, hyperlinks, insecure, keymap}: Pro
 		}
 
 		case 'review': {
-			return <ReviewScreen state={state} enterDoes={keymap.find(binding => binding.key === 'Enter' && binding.available)?.label ?? null} />;
+			const enter = keymap.find(binding => binding.key === 'Enter' && binding.available)?.action;
+			return <ReviewScreen state={state} enterStartsTest={enter?.kind === 'dispatch' && enter.action.type === 'next'} />;
 		}
 
 		case 'verify': {
