@@ -73,6 +73,39 @@ function frameOf(context: DiagnosisContext): RemedyFrame['kind'] {
 	return context.profile ? 'saved' : 'flags';
 }
 
+/** Whether the remedy is read where flags can be typed: `test` with flags, or a command that saved nothing. */
+function isCommandLine(context: DiagnosisContext): boolean {
+	const frame = frameOf(context);
+	return frame === 'flags' || frame === 'command';
+}
+
+/** How to give a CA certificate where the remedy is read: the saved profile's command, the wizard's field, or the flag. */
+function caFileWay(context: DiagnosisContext, what: string): string {
+	switch (frameOf(context)) {
+		case 'saved': {
+			return `${what} with \`tableau-connect profiles set-ca-file ${context.profile} PATH\` or \`NODE_EXTRA_CA_CERTS\``;
+		}
+
+		case 'keys': {
+			const edit = keyFor(context, 'edit');
+			if (edit) {
+				return `${what} in the CA file field, which ${keyMention(edit)} opens`;
+			}
+
+			return setupCommands(context) ? `${what} in the wizard's CA file field, or set \`NODE_EXTRA_CA_CERTS\`` : `${what} in \`NODE_EXTRA_CA_CERTS\``;
+		}
+
+		default: {
+			return `${what} with \`--ca-file PATH\` or \`NODE_EXTRA_CA_CERTS\``;
+		}
+	}
+}
+
+/** What to send support: a screen's result as it reads, or the command's `--json` output. */
+function supportOutput(context: DiagnosisContext): string {
+	return frameOf(context) === 'keys' ? 'what this screen shows' : 'the `--json` output';
+}
+
 /** The key the screen offers for `role`, or null: also null off a screen. */
 function keyFor(context: DiagnosisContext, role: RemedyKeyRole): OfferedKey | null {
 	return frameOf(context) === 'keys' ? (context.offered?.[role] ?? null) : null;
@@ -137,9 +170,7 @@ function moreTime(context: DiagnosisContext, seconds: number): string {
 
 		// A screen's values may not be saved yet: no command can name them.
 		case 'keys': {
-			return setupCommands(context)
-				? `start the wizard again with \`tableau-connect setup --timeout ${seconds}\` (with \`--profile NAME\` to edit a saved profile)`
-				: 'a server that answers sooner';
+			return setupCommands(context) ? `start the wizard again with \`tableau-connect setup --timeout ${seconds}\`` : 'a server that answers sooner';
 		}
 
 		default: {
@@ -215,7 +246,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context => [
 			'Sign in to Tableau in your browser and copy the address from its address bar, for example https://10ay.online.tableau.com or https://tableau.example.com. A path after the host does no harm; it is dropped.',
 			'Start the address with https:// and leave out spaces, user names and passwords.',
-			'If what you have is a site name, it belongs in the site field (`--site`); ask your Tableau administrator for the server address.',
+			`If what you have is a site name, it belongs in the site field${isCommandLine(context) ? ' (`--site`)' : ''}; ask your Tableau administrator for the server address.`,
 			frameOf(context) === 'flags'
 				? `Correct a saved profile with ${editProfile(context)}, or pass \`--server URL\` to the test.`
 				: `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
@@ -309,7 +340,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'Check the proxy variables: `HTTPS_PROXY` (and `HTTP_PROXY`) need a scheme, host and port, for example `http://proxy.example.com:8080`.',
 			`If ${hostOnly(context) ?? 'the server'} is on your internal network, add it to \`NO_PROXY\` so requests go to it directly.`,
 			'If the proxy needs a login or only lets listed hosts through, ask your network team to allow the Tableau host.',
-			'If the proxy inspects TLS, add its root certificate with `--ca-file PATH` or `NODE_EXTRA_CA_CERTS`.',
+			`If the proxy inspects TLS, ${caFileWay(context, 'give its root certificate')}.`,
 			`Then ${again(context)}.`,
 		],
 	},
@@ -505,11 +536,13 @@ const entries: Record<DiagnosisCode, Entry> = {
 						'Ask whoever runs the device in front of Tableau (your network, security or web team) to let every path under /api/ through to Tableau unchanged, POST requests with a JSON body included: tableau-connect signs in with POST /api/…/auth/signin, as Parable does.',
 						`Try from inside the company network or over the VPN, where nothing may stand between this machine and Tableau, then ${again(context)}.`,
 						'If this machine reaches Tableau through a proxy (`HTTPS_PROXY`) and could reach it directly, add its host to `NO_PROXY`.',
-						'If it persists, contact support with the `--json` output (it never contains the token secret).',
+						`If it persists, contact support with ${supportOutput(context)} (it never contains the token secret).`,
 					]
 				: [
 						`${upperFirst(again(context))}: a connection cut short can cause this once.`,
-						'Run it with `--json` to see every check, the status and the Tableau error code.',
+						frameOf(context) === 'keys'
+							? 'The checks above show which call failed, with its status and Tableau error code.'
+							: 'Run it with `--json` to see every check, the status and the Tableau error code.',
 						context.sessionMayBeOpen
 							? 'If a proxy or gateway in front of Tableau rewrites or compresses answers, ask its owner to pass /api/ through unchanged.'
 							: 'Check the server address and site in a browser, signed in as the same user.',
@@ -523,7 +556,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			'Stopped with Ctrl-C before the checks ended: the checks after that point did not run. The Sign out line says whether a session was open and ended.',
 		remedy: context => [
 			`${upperFirst(again(context))} when you are ready.`,
-			'If a check was waiting on a slow server, give each request longer with `--timeout SECONDS` (up to 600).',
+			`If a check was waiting on a slow server, allow more time: ${moreTime(context, Math.max(60, (context.timeoutSeconds ?? defaultTimeoutSeconds) * 2))}.`,
 		],
 	},
 };
@@ -544,9 +577,9 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 	},
 	'insecure-tls': {
 		title: () => 'TLS certificate verification was turned off (--insecure)',
-		remedy: () => [
+		remedy: context => [
 			'Never use `--insecure` in production: anyone between this machine and the server could read the token secret.',
-			"Trust the server's certificate instead: pass `--ca-file PATH` with its CA in PEM form, or set `NODE_EXTRA_CA_CERTS`.",
+			`Trust the server's certificate instead: ${caFileWay(context, 'give its CA in PEM form')}.`,
 		],
 	},
 	'token-expiring': {

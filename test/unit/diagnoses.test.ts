@@ -342,9 +342,7 @@ describe('remedies name only what exists (issue 11, item 1)', () => {
 		const remedyOf = (context: DiagnosisContext) => diagnose('timeout', {...full, ...context}).remediation.find(line => line.includes('allow more time'));
 		expect(remedyOf({timeoutSeconds: 15})).toContain('`tableau-connect test acme-finance --timeout 60`');
 		// The wizard: its values may not be saved, and `test` without them would not run.
-		expect(remedyOf({rerun: wizardFrame, timeoutSeconds: 15})).toContain(
-			'start the wizard again with `tableau-connect setup --timeout 60` (with `--profile NAME` to edit a saved profile)',
-		);
+		expect(remedyOf({rerun: wizardFrame, timeoutSeconds: 15})).toContain('start the wizard again with `tableau-connect setup --timeout 60`');
 		expect(remedyOf({rerun: {kind: 'command'}, timeoutSeconds: 45})).toContain('add `--timeout 90` to the command');
 		// `test --server …`: the same command with the flag, not a bare `test` that names no server.
 		expect(remedyOf({profile: null, timeoutSeconds: 15})).toContain('add `--timeout 60` to the command');
