@@ -5,6 +5,8 @@
 // `npm run mutate -- --sample N [--seed S] PATH…` runs N mutants of each PATH picked at random among
 // those the incremental file has no result for, so a folder too large for one sitting is measured
 // a sample at a time, and every sample adds to the same file.
+// `npm run mutate -- --recheck [PATH…]` runs again every mutant the incremental file holds as survived
+// or not covered (under PATH, if given): after tests were added for them, it says which still live.
 // `npm run mutate -- --scores` prints the score of each folder from the incremental file, with how
 // many of the folder's mutants it holds a result for; it runs nothing.
 import {spawnSync} from 'node:child_process';
@@ -20,6 +22,7 @@ const passed = [];
 let sampleSize;
 let seed = Date.now() % 1_000_000;
 let scoresOnly = false;
+let recheck = false;
 const argv = process.argv.slice(2);
 for (let index = 0; index < argv.length; index++) {
 	const argument = argv[index];
@@ -29,6 +32,8 @@ for (let index = 0; index < argv.length; index++) {
 	} else if (argument === '--seed') {
 		seed = Number(argv[++index]);
 		if (!Number.isInteger(seed)) fail('--seed takes a whole number, such as --seed 42');
+	} else if (argument === '--recheck') {
+		recheck = true;
 	} else if (argument === '--scores') {
 		scoresOnly = true;
 	} else if (!argument.startsWith('-') && existsSync(argument)) {
@@ -44,7 +49,13 @@ if (scoresOnly) {
 }
 
 let mutate = [];
-if (sampleSize !== undefined) {
+if (recheck) {
+	mutate = undetectedRanges();
+	if (mutate.length === 0) {
+		console.log('The incremental file holds no survived or uncovered mutant here: nothing to check again.');
+		process.exit(0);
+	}
+} else if (sampleSize !== undefined) {
 	if (paths.length === 0) fail('--sample needs the folders or files to pick from, such as --sample 100 source/tableau');
 	mutate = await sampleRanges();
 	if (mutate.length === 0) {
@@ -133,6 +144,22 @@ function resultKeys(report) {
 		for (const mutant of file.mutants) if (mutant.status && mutant.status !== 'Pending') keys.add(keyOf(fileName, mutant, 0));
 	}
 	return keys;
+}
+
+/** Stryker ranges of the mutants the incremental file holds as undetected, under the given paths. */
+function undetectedRanges() {
+	const ranges = [];
+	for (const [fileName, file] of Object.entries(readReport().files)) {
+		if (paths.length > 0 && !paths.some(path => fileName === path || fileName.startsWith(`${path}/`))) continue;
+		if (!existsSync(fileName)) continue;
+		for (const {status, location} of file.mutants) {
+			if (status !== 'Survived' && status !== 'NoCoverage') continue;
+			// The report counts columns from 1, Stryker's ranges from 0.
+			ranges.push(`${fileName}:${location.start.line}:${location.start.column - 1}-${location.end.line}:${location.end.column - 1}`);
+		}
+	}
+	console.log(`${ranges.length} undetected mutants to run again.`);
+	return ranges;
 }
 
 // A small seeded generator, so a sample can be drawn again with the seed it printed.
