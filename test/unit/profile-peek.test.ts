@@ -1,7 +1,8 @@
 import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import fs from 'node:fs';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {peekProfileNames} from '../../source/profiles/peek.js';
 import {openProfileStore} from '../../source/profiles/store.js';
 
@@ -13,6 +14,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+	vi.restoreAllMocks();
 	rmSync(directory, {recursive: true, force: true});
 });
 
@@ -43,5 +45,25 @@ describe('peekProfileNames', () => {
 		await store.save({name: 'x', server: 'https://a.example.com', site: '', tokenName: 'n', tokenSecret: 's'});
 		chmodSync(join(directory, 'profiles.json'), 0o644);
 		expect(peekProfileNames(env()).permissionWarning).toContain('chmod 600');
+	});
+
+	it('finds no names in a store that is empty or only white space, as opening it would', () => {
+		const file = join(directory, 'profiles.json');
+		for (const text of ['', ' \n\t\n']) {
+			writeFileSync(file, text, {mode: 0o600});
+			expect(peekProfileNames(env()).names).toEqual([]);
+		}
+	});
+
+	it('a store it may not read: the message of a read refused, with the commands that look and fix', () => {
+		const file = join(directory, 'profiles.json');
+		writeFileSync(file, '{}', {mode: 0o600});
+		// Made by hand: the tests may run as root, whom chmod 000 does not stop.
+		vi.spyOn(fs, 'readFileSync').mockImplementationOnce(() => {
+			throw Object.assign(new Error('EACCES: permission denied'), {code: 'EACCES'});
+		});
+		expect(() => peekProfileNames(env())).toThrow(
+			`Cannot read the profile store ${file} (permission denied). Check who owns it with: ls -l ${file}; if it is yours, run: chmod 600 ${file}`,
+		);
 	});
 });

@@ -100,8 +100,9 @@ describe('secrets in the keychain', () => {
 		keychain.refuse = 'the keychain is locked';
 		const error = await storeError(async () => open(keychain, {secretStore: 'keychain'}).save(input('acme')));
 		expect(error.reason).toBe('keychain-unavailable');
-		expect(error.message).toContain('the keychain is locked');
-		expect(error.message).toContain('--secret-store file');
+		expect(error.message).toBe(
+			'Cannot use the keychain to save the token secret of "acme": the keychain is locked. Nothing was changed. To keep the secret in the owner-only profile store instead, use --secret-store file (or TABLEAU_CONNECT_SECRET_STORE=file).',
+		);
 		expect(fs.existsSync(file)).toBe(false);
 	});
 
@@ -177,6 +178,49 @@ describe('secrets in the keychain', () => {
 		expect((await storeError(async () => store.rename('new', 'taken'))).reason).toBe('exists');
 		expect(keychain.entries.get('taken')).toBe(input('taken').tokenSecret);
 		expect(keychain.entries.get('new')).toBe(input('old').tokenSecret);
+	});
+
+	it('rename of a profile whose entry is already gone from the keychain creates none under the new name', async () => {
+		const keychain = memoryKeychain();
+		const store = open(keychain);
+		await store.save(input('old'));
+		keychain.entries.clear();
+		expect(await store.rename('old', 'new')).toEqual({warning: null});
+		expect(keychain.entries.has('new')).toBe(false);
+		expect(store.get('new')?.secretStore).toBe('keychain');
+		expect((await storeError(async () => store.readSecret('new'))).reason).toBe('secret-missing');
+	});
+
+	it('a move into the keychain the file cannot record takes the new entry out again', async () => {
+		const keychain = memoryKeychain();
+		const store = open(keychain, {secretStore: 'file', lock: {timeoutMs: 100, staleMs: 60_000}});
+		await store.save(input('acme'));
+		holdLock();
+		expect((await storeError(async () => store.moveSecret('acme', 'keychain'))).reason).toBe('locked');
+		expect(keychain.entries.has('acme')).toBe(false);
+		expect(onDisk().profiles['acme']).toMatchObject({tokenSecret: input('acme').tokenSecret});
+	});
+
+	it.each([
+		['saved it again with a new secret in the file', {tokenSecret: 'Zq9-a-newer-secret'}],
+		['moved it into the keychain already', {secretStore: 'keychain'}],
+	])('a move into the keychain leaves the file as another process left it when that process %s', async (_label, change) => {
+		const keychain = memoryKeychain();
+		const store = open(keychain, {secretStore: 'file'});
+		await store.save(input('acme'));
+		// The other process writes the file while our keychain write is under way.
+		let theirs = '';
+		const set = keychain.set.bind(keychain);
+		keychain.set = async (account, secret) => {
+			await set(account, secret);
+			const document = onDisk();
+			document.profiles['acme'] = {...document.profiles['acme'], ...change};
+			theirs = JSON.stringify({...document, schemaVersion: 2});
+			fs.writeFileSync(file, theirs);
+		};
+
+		await store.moveSecret('acme', 'keychain');
+		expect(fs.readFileSync(file, 'utf8')).toBe(theirs);
 	});
 
 	it('moves a secret into the keychain and back only when asked', async () => {

@@ -329,6 +329,17 @@ describe('profile store: refusals', () => {
 		await expectStoreError(() => store.recordVerification('nope', verification), 'not-found');
 	});
 
+	it('removing a profile that does not exist writes nothing', async () => {
+		const store = openProfileStore({directory});
+		expect(await store.remove('ghost')).toEqual({removed: false, warning: null});
+		expect(fs.existsSync(file)).toBe(false);
+		await store.save(input('acme'));
+		const before = fs.statSync(file);
+		expect(await store.remove('ghost')).toEqual({removed: false, warning: null});
+		expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
+		expect(store.list().map(profile => profile.name)).toEqual(['acme']);
+	});
+
 	it('renaming a profile to its own name changes nothing', async () => {
 		const store = openProfileStore({directory});
 		await store.save(input('acme'));

@@ -1,13 +1,14 @@
 // Why a save would fail, found before the wizard tests anything (issue 11, item 4).
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import fs, {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
 import {storeProblem} from '../../source/profiles/peek.js';
 
 const folders: string[] = [];
 
 afterEach(() => {
+	vi.restoreAllMocks();
 	for (const folder of folders.splice(0)) {
 		rmSync(folder, {recursive: true, force: true});
 	}
@@ -36,5 +37,21 @@ describe('storeProblem', () => {
 		const base = folder();
 		writeFileSync(join(base, 'profiles.json'), '{"schemaVersion": 1, "profiles": ');
 		expect(storeProblem({TABLEAU_CONNECT_CONFIG_DIR: base})).toContain('profiles.json');
+	});
+
+	// Made by hand: the tests may run as root, for whom every folder can be written.
+	test.each([
+		['EACCES', 'permission denied'],
+		['EPERM', 'permission denied'],
+		['EROFS', 'EROFS'],
+		[undefined, 'error'],
+	])('a folder that cannot be written (%s) is named, with the chmod that fixes it', (code, why) => {
+		const base = folder();
+		vi.spyOn(fs, 'accessSync').mockImplementationOnce(() => {
+			throw Object.assign(new Error('refused'), code === undefined ? {} : {code});
+		});
+		expect(storeProblem({TABLEAU_CONNECT_CONFIG_DIR: join(base, 'tableau-connect')})).toBe(
+			`Profiles cannot be saved: ${base} cannot be written (${why}). Fix its permissions (for example chmod u+w ${base}) or choose another folder with TABLEAU_CONNECT_CONFIG_DIR.`,
+		);
 	});
 });
