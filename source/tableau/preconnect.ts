@@ -31,6 +31,7 @@ export function preconnect(serverText: string | undefined, env: NodeJS.ProcessEn
 	}
 
 	const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+	// Stryker disable next-line Regex: URL's hostname has brackets only around an IPv6 address, first and last, so unanchored patterns remove the same two.
 	const socket = net.connect({host: url.hostname.replace(/^\[|\]$/g, ''), port});
 	socket.unref();
 	// Failures are not reported here: the transport connects again and reports them properly.

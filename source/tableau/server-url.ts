@@ -65,6 +65,7 @@ export function parseServerInput(input: string): ServerInputResult {
 	}
 
 	const {scheme, schemeGiven, rest} = parts;
+	// Stryker disable next-line StringLiteral: split with a limit of 1 always returns one element, so the fallback is never read.
 	const authority = rest.split(/[/?#\\]/, 1)[0] ?? '';
 	const remainder = rest.slice(authority.length);
 	if (authority === '') {

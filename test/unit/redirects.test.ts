@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {isTrustedRedirect} from '../../source/tableau/client.js';
+import {RedirectError, type RedirectProblem} from '../../source/tableau/redirects.js';
 
 const cases: Array<[string, string, boolean]> = [
 	['https://online.tableau.com/api/3.6/auth/signin', 'https://10ay.online.tableau.com/api/3.6/auth/signin', true],
@@ -21,4 +22,19 @@ describe('isTrustedRedirect: where a sign-in, secret and all, may be posted agai
 			expect(isTrustedRedirect(new URL(from), new URL(to))).toBe(trusted);
 		});
 	}
+});
+
+describe('RedirectError: what a redirect that cannot be followed says', () => {
+	const chain = ['http://a.example.com/api/3.6/auth/signin', 'https://b.example.com/api/3.6/auth/signin'];
+
+	it.each<[RedirectProblem, string]>([
+		['no-location', 'the redirect from https://b.example.com/api/3.6/auth/signin has no Location header, so it leads nowhere'],
+		['bad-location', 'the redirect from https://b.example.com/api/3.6/auth/signin leads to an address that is not http:// or https://'],
+		['loop', 'the redirects go round in a loop: http://a.example.com/api/3.6/auth/signin → https://b.example.com/api/3.6/auth/signin'],
+		['too-many', 'more than 5 redirects in a row: http://a.example.com/api/3.6/auth/signin → https://b.example.com/api/3.6/auth/signin'],
+	])('%s', (problem, message) => {
+		const error = new RedirectError(problem, 302, chain);
+		expect(error.message).toBe(message);
+		expect(error).toMatchObject({problem, status: 302, chain});
+	});
 });

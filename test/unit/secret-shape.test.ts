@@ -1,7 +1,7 @@
 // A token secret pasted where a visible value goes (server, site, token name) is recognised by its
 // shape and refused without repeating any of it; ordinary values of those fields are not mistaken for one.
 import {describe, expect, it} from 'vitest';
-import {looksLikeTokenSecret} from '../../source/tableau/secret-shape.js';
+import {looksLikeTokenSecret, misplacedSecretMessage} from '../../source/tableau/secret-shape.js';
 import {parseServerInput, parseSiteInput} from '../../source/tableau/server-url.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
@@ -52,5 +52,19 @@ describe('refused without being repeated', () => {
 		expectNoSecrets(long.ok ? '' : long.error, tail);
 		const short = parseServerInput('tableau.example.com:84a3');
 		expect(short.ok ? '' : short.error).toContain('The port "84a3" is not a number.');
+	});
+});
+
+describe('misplacedSecretMessage', () => {
+	it.each([
+		['server', "Type the server address from your browser's address bar here, for example https://tableau.example.com"],
+		['site', "Type the site's content URL here: the part after /site/ in the address bar"],
+		['token name', "Type the token's name here, as Tableau's Personal Access Tokens list shows it"],
+		['profile name', 'Type a name for the profile here, for example acme-prod'],
+		['CA file path', "Give the path of a PEM file holding your organisation's CA certificate"],
+	] as const)('says what goes in the %s field instead', (where, instead) => {
+		expect(misplacedSecretMessage(where)).toBe(
+			`This looks like a token secret, not a ${where} (so it is not repeated here). ${instead}; the secret goes only where it is asked for, hidden.`,
+		);
 	});
 });

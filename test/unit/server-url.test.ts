@@ -250,3 +250,56 @@ describe('parseSiteInput', () => {
 		expect(!result.ok && result.error).toContain('does not show a site');
 	});
 });
+
+describe('parseServerInput, exactly', () => {
+	it.each(['datasources', 'explore', 'collections', 'flows', 'metrics'])('reads the Default site from a Tableau Server page under #/%s', route => {
+		const result = parseServerInput(`https://tableau.example.com/#/${route}`);
+		expect(result).toEqual({
+			ok: true,
+			server: 'https://tableau.example.com',
+			site: '',
+			notes: [`The address (/#/${route}) shows a page of the Default site, so the site is left empty; only the host is kept as the server.`],
+			warnings: [],
+		});
+	});
+
+	it('keeps a site it cannot decode out of the result, and says the path was ignored', () => {
+		const result = parseServerInput('https://tableau.example.com/#/site/%E0%A4%A/home');
+		expect(result).toEqual({
+			ok: true,
+			server: 'https://tableau.example.com',
+			site: null,
+			notes: ['Ignored "/#/site/%E0%A4%A/home": requests go to the server root, where the REST API lives, so only the host is kept.'],
+			warnings: [],
+		});
+	});
+
+	it.each(['tabsrv1', '1tabsrv', 'a1b'])('takes %s, a word without a dot, for a site name, digits or not', input => {
+		expect(parseServerInput(input)).toEqual({
+			ok: false,
+			error: `"${input}" has no dot in it, so it looks like a site name rather than a server address. If it is your site, type it in the site field and type the server as in your browser's address bar, for example https://10ay.online.tableau.com or https://tableau.example.com. If it is a short internal host name, type it with https:// in front.`,
+		});
+	});
+
+	it('repeats a port of up to five characters that is not a number', () => {
+		expect(parseServerInput('https://tableau.example.com:https')).toEqual({
+			ok: false,
+			error: 'The port "https" is not a number. Type the address as https://tableau.example.com:PORT with a port from 1 to 65535, or leave the port out.',
+		});
+	});
+
+	it('does not repeat a longer part after the colon, which may be something pasted by mistake', () => {
+		expect(parseServerInput('https://tableau.example.com:hunter')).toEqual({
+			ok: false,
+			error:
+				'The part after the colon is not a number. Type the address as https://tableau.example.com:PORT with a port from 1 to 65535, or leave the port out.',
+		});
+	});
+
+	it.each(['1.2.3', '10.0.0.1.5', '127.1'])('refuses %s, an IPv4 address without four numbers, though URL would read it', input => {
+		expect(parseServerInput(`https://${input}`)).toEqual({
+			ok: false,
+			error: `"${input}" is not a valid IP address: an IPv4 address has four numbers from 0 to 255, for example https://10.0.0.12.`,
+		});
+	});
+});
