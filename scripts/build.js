@@ -2,6 +2,7 @@
 // Code splitting keeps Ink and React in chunks that only the interactive commands import.
 import {build} from 'esbuild';
 import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
@@ -48,6 +49,31 @@ const confWithoutAjv = {
 	},
 };
 
+/**
+Ink's text packages (string-width, slice-ansi, @alcalzone/ansi-tokenize) each create an
+Intl.Segmenter when imported; the first one starts ICU before the wizard's first frame. They get
+source/ui/lazy-segmenter.ts instead, which answers the text we draw without ICU and builds the real
+segmenter on the first string that needs it. The build fails if a package stops matching, so an
+upgrade cannot drop the patch unnoticed.
+*/
+const lazySegmenterModule = fileURLToPath(new URL('../source/ui/lazy-segmenter.ts', import.meta.url));
+const segmenterCreators =
+	/[/\\]node_modules[/\\](?:string-width[/\\]index|slice-ansi[/\\]tokenize-ansi|@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]tokenize)\.js$/;
+const lazySegmenter = {
+	name: 'lazy-segmenter',
+	setup(builder) {
+		builder.onLoad({filter: segmenterCreators}, args => {
+			const original = readFileSync(args.path, 'utf8');
+			const patched = original.replaceAll('new Intl.Segmenter(', 'new LazyGraphemeSegmenter(');
+			if (patched === original || patched.includes('Intl.Segmenter')) {
+				throw new Error(`${args.path} no longer creates its Intl.Segmenter the way scripts/build.js expects: update the lazy-segmenter plugin.`);
+			}
+
+			return {contents: `import {LazyGraphemeSegmenter} from ${JSON.stringify(lazySegmenterModule)};\n${patched}`, loader: 'js'};
+		});
+	},
+};
+
 const result = await build({
 	entryPoints: {cli: 'cli.tsx'},
 	outdir: 'dist',
@@ -72,7 +98,7 @@ const result = await build({
 	// @napi-rs/keyring is a native module (a prebuilt .node file per platform) that esbuild cannot
 	// inline: it stays a runtime dependency, loaded with createRequire by the commands that need it.
 	external: ['react-devtools-core', '@napi-rs/keyring'],
-	plugins: [yogaWithoutFetch, confWithoutAjv],
+	plugins: [yogaWithoutFetch, confWithoutAjv, lazySegmenter],
 	logLevel: 'warning',
 	// Which source modules went into which chunk: test/e2e/imports.test.ts reads it to prove that
 	// the commands without a screen never load Ink or React. Not shipped (see "files").

@@ -162,19 +162,27 @@ function editProfile(context: DiagnosisContext): string {
 }
 
 /** Where a longer `--timeout` goes: the saved profile's test, the command that ran, or the wizard started again. */
-function moreTime(context: DiagnosisContext, seconds: number): string {
+/**
+The step for a server that may only be slow, starting with `when` ("If the server is just slow"):
+the command or flag that allows more time, or, on a screen that runs no commands (the demo), a
+retry once the server is less busy.
+*/
+function moreTime(context: DiagnosisContext, when: string): string {
+	const seconds = Math.max(60, (context.timeoutSeconds ?? defaultTimeoutSeconds) * 2);
 	switch (frameOf(context)) {
 		case 'saved': {
-			return `\`tableau-connect test ${context.profile} --timeout ${seconds}\``;
+			return `${when}, allow more time: \`tableau-connect test ${context.profile} --timeout ${seconds}\`.`;
 		}
 
 		// A screen's values may not be saved yet: no command can name them.
 		case 'keys': {
-			return setupCommands(context) ? `start the wizard again with \`tableau-connect setup --timeout ${seconds}\`` : 'a server that answers sooner';
+			return setupCommands(context)
+				? `${when}, allow more time: start the wizard again with \`tableau-connect setup --timeout ${seconds}\`.`
+				: `${when}, ${again(context)} once it is less busy.`;
 		}
 
 		default: {
-			return `add \`--timeout ${seconds}\` to the command`;
+			return `${when}, allow more time: add \`--timeout ${seconds}\` to the command.`;
 		}
 	}
 }
@@ -284,7 +292,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context => [
 			'Open the server address in a browser on this same machine: if it does not load there either, the network is the problem (VPN, firewall, or a proxy that is not set).',
 			'If your network needs a proxy, set `HTTPS_PROXY`; if it must not be used for this host, add the host to `NO_PROXY`.',
-			`If the server is just slow, allow more time: ${moreTime(context, Math.max(60, (context.timeoutSeconds ?? defaultTimeoutSeconds) * 2))}.`,
+			moreTime(context, 'If the server is just slow'),
 			'If it keeps happening, ask your Tableau administrator whether the server is overloaded or in maintenance.',
 		],
 	},
@@ -554,10 +562,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		meaning: 'Ctrl-C (or SIGTERM) stopped the run before its checks ended; a session it had opened is still signed out.',
 		explain: () =>
 			'Stopped with Ctrl-C before the checks ended: the checks after that point did not run. The Sign out line says whether a session was open and ended.',
-		remedy: context => [
-			`${upperFirst(again(context))} when you are ready.`,
-			`If a check was waiting on a slow server, allow more time: ${moreTime(context, Math.max(60, (context.timeoutSeconds ?? defaultTimeoutSeconds) * 2))}.`,
-		],
+		remedy: context => [`${upperFirst(again(context))} when you are ready.`, moreTime(context, 'If a check was waiting on a slow server')],
 	},
 };
 

@@ -7,7 +7,7 @@ import {homeKeymap} from '../../source/ui/home/keymap.js';
 
 const homeKeyHints = (state: HomeState) => hintsOf(homeKeymap(state));
 import {homeLayout, wrappedRows} from '../../source/ui/home/layout.js';
-import {firstVisible} from '../../source/ui/home/ProfileList.js';
+import {listWindow} from '../../source/ui/components/list-window.js';
 import {busyNotice, homeReducer, initialHomeState, selectedProfile, type HomeAction, type HomeState} from '../../source/ui/home/reducer.js';
 import {allEnded, initialTestsState, isBusy, isTestsAction, testsReducer, type TestsState} from '../../source/ui/profile-tests/tests-reducer.js';
 import type {ProfileSummary} from '../../source/ui/profile-tests/types.js';
@@ -300,11 +300,13 @@ describe('what the screen shows', () => {
 		expect(homeLayout({available: 2, profileCount: 5, detailWanted: 16})).toEqual({listRows: 2, detailRows: 1});
 	});
 
-	test('the list window keeps the selection in view', () => {
-		expect(firstVisible(0, 20, 5)).toBe(0);
-		expect(firstVisible(10, 20, 5)).toBe(8);
-		expect(firstVisible(19, 20, 5)).toBe(15);
-		expect(firstVisible(1, 2, 5)).toBe(0);
+	test('the list window keeps the selection in view, and counts what is out of view on each side', () => {
+		expect(listWindow(0, 20, 5)).toEqual({first: 0, above: 0, below: 15});
+		expect(listWindow(10, 20, 5)).toEqual({first: 8, above: 8, below: 7});
+		expect(listWindow(19, 20, 5)).toEqual({first: 15, above: 15, below: 0});
+		// A window taller than the list shows all of it, and nothing is out of view.
+		expect(listWindow(1, 2, 5)).toEqual({first: 0, above: 0, below: 0});
+		expect(listWindow(4, 6, 4)).toEqual({first: 2, above: 2, below: 0});
 	});
 
 	test('notice rows are counted as Ink wraps them', () => {

@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {homeRemedyFrame} from '../../source/ui/home/keymap.js';
-import {diagnose, warning, type DiagnosisContext} from '../../source/verify/diagnoses.js';
+import {diagnose, diagnosisCatalogue, warning, type DiagnosisContext} from '../../source/verify/diagnoses.js';
 import {checkLabels} from '../../source/verify/labels.js';
 import {accountSettingsSteps, createTokenLines, tokenCautions} from '../../source/verify/token-steps.js';
 import {diagnosisCodes, warningCodes} from '../../source/verify/types.js';
+import {wizardRemedyFrame} from '../../source/ui/wizard/keymap.js';
 import {wizardFrame} from '../helpers/remedy-frames.js';
 
 /*
@@ -71,6 +72,28 @@ const places: ReadonlyArray<[string, DiagnosisContext]> = [
 			rerun: homeRemedyFrame(),
 		},
 	],
+	['a saved profile of which only the name and the Default site are known', {profile: 'ops', site: '', rerun: {kind: 'saved'}}],
+	[
+		"the demo's result screens (its own keys, no commands), nothing known of the token or the redirect",
+		{
+			profile: 'demo',
+			server: 'https://tableau.example.com',
+			site: 'finance',
+			tokenName: 'parable',
+			failedCheck: 'serverinfo',
+			sessionMayBeOpen: true,
+			rerun: wizardRemedyFrame(
+				{
+					extras: [
+						{key: 'f', label: 'fix & retry', run() {}},
+						{key: 'n', label: 'next fault', successLabel: 'next fault', run() {}},
+					],
+					finish: 'finish',
+				},
+				false,
+			),
+		},
+	],
 ];
 
 function section(title: string, lines: readonly string[]): string {
@@ -103,6 +126,12 @@ function copyOf(): string {
 	}
 
 	out.push(
+		'## The catalogue (`describe`, docs/reference.md)',
+		'',
+		section(
+			'every diagnosis: title, then meaning',
+			Object.entries(diagnosisCatalogue).map(([code, {title, meaning}]) => `${code}: ${title}. ${meaning}`),
+		),
 		'## The checks and the token steps',
 		'',
 		section(
@@ -122,7 +151,7 @@ function copyOf(): string {
 describe('the words of every diagnosis and warning', () => {
 	it('name no flag on a screen, where none can be typed, but inside a whole command', () => {
 		const screens = places.filter(([, context]) => context.rerun?.kind === 'keys');
-		expect(screens).toHaveLength(2);
+		expect(screens).toHaveLength(3);
 		for (const [place, context] of screens) {
 			const remedies = [
 				...diagnosisCodes.flatMap(code => diagnose(code, context).remediation),
@@ -132,6 +161,16 @@ describe('the words of every diagnosis and warning', () => {
 			for (const remedy of remedies) {
 				const outsideCommands = remedy.replaceAll(/`tableau-connect [^`]*`/g, '');
 				expect(outsideCommands, `${place}: ${remedy}`).not.toMatch(/--[a-z]/);
+			}
+		}
+	});
+
+	it('offer more time only with the flag that gives it, and a retry where no command runs', () => {
+		for (const [place, context] of places) {
+			for (const code of ['timeout', 'interrupted'] as const) {
+				const slow = diagnose(code, context).remediation.find(step => step.includes('slow server') || step.includes('just slow'));
+				expect(slow, `${code} in ${place}`).toBeDefined();
+				expect(slow, `${code} in ${place}`).toMatch(/allow more time: .*--timeout \d+|once it is less busy/);
 			}
 		}
 	});

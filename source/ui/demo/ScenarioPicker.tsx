@@ -1,7 +1,9 @@
 import {useLayoutEffect, useReducer} from 'react';
 import {Box, Text} from 'ink';
 import {scenarioOutcome, type ScenarioId, type ScenarioInfo} from '../../simulator/index.js';
-import {Footer, footerHeight} from '../components/Footer.js';
+import {bodyRows} from '../components/body-rows.js';
+import {Footer} from '../components/Footer.js';
+import {listWindow} from '../components/list-window.js';
 import {hintsOf, type Binding, type Keymap} from '../components/keymap.js';
 import {Paint} from '../components/Paint.js';
 import {useKeymap} from '../components/use-keymap.js';
@@ -120,11 +122,11 @@ export function ScenarioPicker(props: Props) {
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the pick alone hands over, once
 	}, [picked]);
 
-	// Title, banner, intro and a blank line above; a blank line, the description and the footer below;
-	// and one row spare (inside footerHeight), because Ink redraws the whole terminal when a frame fills it.
+	// Title, banner, intro and a blank line above the list; the description below it, after the blank
+	// row bodyRows keeps free.
 	const above = 3 + (intro ? 1 : 0);
 	const hints = hintsOf(pickerKeymap(scenarios.length, 1, props.pickLabel, onBack !== undefined));
-	const visible = Math.max(3, Math.min(scenarios.length, rows - above - 1 - descriptionRows - footerHeight(hints, columns)));
+	const visible = Math.min(scenarios.length, bodyRows({rows, columns, above: above + descriptionRows, hints, minimum: 3}));
 	const keymap = pickerKeymap(scenarios.length, visible, props.pickLabel, onBack !== undefined);
 	useKeymap(
 		keymap,
@@ -140,7 +142,7 @@ export function ScenarioPicker(props: Props) {
 		{isActive},
 	);
 
-	const first = Math.min(Math.max(0, selected - Math.floor(visible / 2)), Math.max(0, scenarios.length - visible));
+	const {first, above: hiddenAbove, below: hiddenBelow} = listWindow(selected, scenarios.length, visible);
 	const current = scenarios[selected]!;
 	const {lines, withIds} = pickerLines(scenarios, columns);
 	return (
@@ -176,7 +178,7 @@ export function ScenarioPicker(props: Props) {
 					{withIds ? '' : ` (${current.id})`}: {current.shows}
 				</Text>
 			</Box>
-			<Footer hints={hints} columns={columns} hidden={{above: first, below: scenarios.length - first - visible, keys: '↑↓'}} />
+			<Footer hints={hints} columns={columns} hidden={{above: hiddenAbove, below: hiddenBelow, keys: '↑↓'}} />
 		</Box>
 	);
 }

@@ -1,7 +1,8 @@
 import {useEffect, useReducer, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useExitWith} from '../components/use-exit-with.js';
-import {Footer, footerHeight} from '../components/Footer.js';
+import {bodyRows} from '../components/body-rows.js';
+import {Footer} from '../components/Footer.js';
 import {hintsOf} from '../components/keymap.js';
 import {useKeymap} from '../components/use-keymap.js';
 import {ColorContext, Paint} from '../components/Paint.js';
@@ -129,8 +130,7 @@ export function HomeApp(props: HomeAppProps) {
 	const soonest = soonestExpiryOf(state.profiles, state.tests, now);
 	const headerRows = 2 + (props.banner ? 1 : 0) + (soonest ? wrappedRows(soonest, columns) : 0) + (state.notice ? wrappedRows(state.notice.text, columns) : 0);
 	const detailWanted = state.mode.kind !== 'browse' ? 3 : test && test.phase !== 'queued' ? 18 : 6;
-	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it.
-	const {listRows, detailRows} = homeLayout({available: rows - 1 - headerRows - footerHeight(hints, columns), profileCount: count, detailWanted});
+	const {listRows, detailRows} = homeLayout({available: bodyRows({rows, columns, above: headerRows, hints}), profileCount: count, detailWanted});
 	return (
 		<ColorContext.Provider value={props.color ?? true}>
 			<Box flexDirection="column" width={columns}>

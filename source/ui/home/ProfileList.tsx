@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import type {TestsState} from '../profile-tests/tests-reducer.js';
 import type {ProfileSummary} from '../profile-tests/types.js';
+import {listWindow} from '../components/list-window.js';
 import {Paint} from '../components/Paint.js';
 import {ProfileRow} from './ProfileRow.js';
 
@@ -18,18 +19,12 @@ type Props = {
 	readonly stopped?: boolean;
 };
 
-/** The first profile shown when only `visible` of them fit: the selected one stays in view, near the middle. */
-export function firstVisible(selected: number, count: number, visible: number): number {
-	return Math.max(0, Math.min(selected - Math.floor(visible / 2), count - visible));
-}
-
 /** The saved profiles, each with its last or live result. */
 export function ProfileList({profiles, selected, tests, now, height, stopped = false}: Props) {
 	// A list that does not fit keeps its last row to say how many profiles are out of view.
 	const fits = profiles.length * rowsPerProfile <= height;
 	const visible = fits ? profiles.length : Math.max(1, Math.floor((height - 1) / rowsPerProfile));
-	const top = firstVisible(selected, profiles.length, visible);
-	const below = profiles.length - top - visible;
+	const {first: top, below} = listWindow(selected, profiles.length, visible);
 	const hidden = [top > 0 ? `↑ ${top} more above` : null, below > 0 ? `↓ ${below} more below` : null].filter(Boolean).join(' · ');
 	return (
 		<Box flexDirection="column" flexShrink={0}>

@@ -1,7 +1,8 @@
 import {useReducer} from 'react';
 import {Box} from 'ink';
 import type {VerificationOptions} from '../../verify/pipeline.js';
-import {Footer, footerHeight} from '../components/Footer.js';
+import {bodyRows} from '../components/body-rows.js';
+import {Footer} from '../components/Footer.js';
 import {hintsOf} from '../components/keymap.js';
 import {useKeymap} from '../components/use-keymap.js';
 import {defaultTimeoutMs} from '../../verify/types.js';
@@ -120,10 +121,9 @@ export function Wizard(props: WizardProps) {
 	};
 	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;
 	const headerRows = 2 + (props.banner ? 1 : 0) + (subject ? 1 : 0);
-	// One row below the terminal's height: Ink redraws the whole screen when a frame fills it. PgUp and
-	// PgDn are not in the footer, so the footer's height does not depend on the page they move.
-	const bodyRows = Math.max(3, rows - 1 - headerRows - footerHeight(hintsOf(wizardKeymap(state, keyOptions)), columns));
-	const keymap = wizardKeymap(state, {...keyOptions, page: bodyRows});
+	// PgUp and PgDn are not in the footer, so the footer's height does not depend on the page they move.
+	const body = bodyRows({rows, columns, above: headerRows, hints: hintsOf(wizardKeymap(state, keyOptions)), minimum: 3});
+	const keymap = wizardKeymap(state, {...keyOptions, page: body});
 	// Going on, or starting a test, reads the CA file again first: one put back since counts, one gone does not pass.
 	const send = (action: WizardAction) => {
 		if (action.type === 'next' || action.type === 'start-verification' || action.type === 'focus-next' || action.type === 'focus-previous') {
@@ -212,7 +212,7 @@ export function Wizard(props: WizardProps) {
 								) : (
 									<Viewport
 										key={`${state.step}-${state.view}`}
-										height={bodyRows}
+										height={body}
 										scroll={state.scroll}
 										onScrollLimit={max => dispatch({type: 'set-scroll-limit', max})}
 									>
