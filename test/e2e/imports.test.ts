@@ -374,3 +374,12 @@ describe('the check can fail', () => {
 		).toBe(true);
 	});
 });
+
+describe('what the screens bundle', () => {
+	it('one string-width for Ink and the wrapping of its text, so both measure a line alike, and no emoji-regex', () => {
+		const inputs = Object.values(meta.outputs).flatMap(output => Object.keys(output.inputs));
+		const widthModules = [...new Set(inputs.filter(input => /node_modules\/(?:.+\/)?string-width\//.test(input)))];
+		expect(widthModules).toEqual(['node_modules/string-width/index.js']);
+		expect(inputs.filter(input => input.includes('node_modules/emoji-regex/'))).toEqual([]);
+	});
+});
