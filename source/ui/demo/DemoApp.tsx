@@ -1,8 +1,9 @@
 import {useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore} from 'react';
-import {Box, render, useApp} from 'ink';
+import {Box, render} from 'ink';
 import {scenarios, type ScenarioId, type ScenarioInfo} from '../../simulator/index.js';
 import {ColorContext, Paint} from '../components/Paint.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
+import {useExitWith} from '../components/use-exit-with.js';
 import {Wizard, type ClosingLine, type SaveFunction, type VerifyFunction, type WizardOutcome} from '../wizard/Wizard.js';
 import type {StepId} from '../wizard/steps.js';
 import type {Autoplay} from './autoplay.js';
@@ -56,21 +57,12 @@ screen to fix the fault, go on to the next one, or pick another. Every scenario 
 own, so nothing one showed (a corrected address, a fixed site) is left on the next one's screen.
 */
 export function DemoApp(props: DemoAppProps) {
-	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const [story, dispatch] = useReducer(storyReducer, props.initialScenario, initialStory);
 	const [ended, setEnded] = useState<DemoOutcome | null>(null);
 	const caption = useCaption(props.autoplay);
 	const {switchScenario, onExit, autoplay} = props;
 	const summary = storySummary(story.shown);
-	const finish = useCallback(
-		(outcome: DemoOutcome) => {
-			const told = {...outcome, summary};
-			onExit?.(told);
-			exit(told);
-		},
-		[exit, onExit, summary],
-	);
 	const begin = useCallback(
 		(id: ScenarioId, at: StepId) => {
 			switchScenario(simulatorScenarioFor(id));
@@ -87,12 +79,8 @@ export function DemoApp(props: DemoAppProps) {
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the first scenario, once
 	}, []);
-	// q from the picker: the last frame says what was shown, then the demo ends.
-	useEffect(() => {
-		if (ended) {
-			finish(ended);
-		}
-	}, [ended, finish]);
+	// q from the picker or a result screen: the last frame says what was shown, then the demo ends.
+	useExitWith(ended === null ? null : {...ended, summary}, onExit);
 	useEffect(() => autoplay?.onQuit(() => setEnded({kind: 'quit'})), [autoplay]);
 
 	const failureActions = useFailureActions(story, {begin, heal, dispatch});
@@ -116,16 +104,13 @@ export function DemoApp(props: DemoAppProps) {
 			return result;
 		};
 	}, [serving, verifyFor, autoplay]);
-	const onEnd = useCallback(
-		(outcome: WizardOutcome) => {
-			if (outcome.kind === 'cancelled' || outcome.endedWith === 'q') {
-				finish(outcome);
-			} else {
-				dispatch({type: 'to-picker'});
-			}
-		},
-		[finish],
-	);
+	const onEnd = useCallback((outcome: WizardOutcome) => {
+		if (outcome.kind === 'cancelled' || outcome.endedWith === 'q') {
+			setEnded(outcome);
+		} else {
+			dispatch({type: 'to-picker'});
+		}
+	}, []);
 	const closingLine = useCallback(
 		(outcome: WizardOutcome): ClosingLine => (outcome.kind === 'cancelled' ? {tone: 'warn', text: `! Demo stopped. ${summary}`} : {tone: 'ok', text: summary}),
 		[summary],

@@ -1,4 +1,5 @@
-import {useEffect, useRef, type Dispatch} from 'react';
+import type {Dispatch} from 'react';
+import {useAsyncWork} from '../components/use-async-work.js';
 import type {HomeAction} from './reducer.js';
 
 /** Writes the trace of the profile's last test here and returns the file's path. */
@@ -6,32 +7,22 @@ export type SaveTrace = (name: string) => Promise<string>;
 
 /** Writes a failed test's trace whenever the state asks for it (w), and says where it went. */
 export function useTraceSave(traceSave: {name: string} | null, dispatch: Dispatch<HomeAction>, saveTrace: SaveTrace | undefined): void {
-	const latest = useRef(saveTrace);
-	useEffect(() => {
-		latest.current = saveTrace;
-	});
-	useEffect(() => {
-		if (traceSave === null) {
-			return;
-		}
+	useAsyncWork(
+		traceSave,
+		async ({name}) => {
+			if (!saveTrace) {
+				throw new Error('this screen keeps no traces');
+			}
 
-		const saveNow = latest.current;
-		const {name} = traceSave;
-		Promise.resolve()
-			.then(async () => {
-				if (!saveNow) {
-					throw new Error('this screen keeps no traces');
-				}
-
-				return saveNow(name);
-			})
-			.then(
-				path => {
-					dispatch({type: 'trace-saved', name, path});
-				},
-				(error: unknown) => {
-					dispatch({type: 'trace-failed', name, message: error instanceof Error ? error.message : String(error)});
-				},
-			);
-	}, [traceSave, dispatch]);
+			return saveTrace(name);
+		},
+		{
+			done(path, {name}) {
+				dispatch({type: 'trace-saved', name, path});
+			},
+			failed(message, {name}) {
+				dispatch({type: 'trace-failed', name, message});
+			},
+		},
+	);
 }

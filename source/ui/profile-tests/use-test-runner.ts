@@ -1,11 +1,11 @@
-import {useEffect, useRef, type Dispatch} from 'react';
+import type {Dispatch} from 'react';
+import {messageOf, useAsyncWorkEach} from '../components/use-async-work.js';
 import type {RemedyFrame} from '../../verify/remedy-frame.js';
+import type {VerificationResult} from '../../verify/types.js';
 import type {TestsAction, TestsState} from './tests-reducer.js';
 import type {RecordResult, VerifyProfile} from './types.js';
 
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
+type RunningTest = {name: string; run: number};
 
 /**
 Starts every test the state says is running, once, and reports its events as actions. The result
@@ -19,47 +19,39 @@ export function useTestRunner(
 	now: () => number,
 	rerun?: RemedyFrame,
 ): void {
-	const started = useRef(new Set<number>());
-	const latest = useRef({verify, record, now});
-	useEffect(() => {
-		latest.current = {verify, record, now};
-	});
-	useEffect(() => {
-		for (const [name, test] of tests.tests) {
-			if (test.phase !== 'running' || started.current.has(test.run)) {
-				continue;
-			}
-
-			started.current.add(test.run);
-			const {run} = test;
-			const {verify: verifyNow, record: recordNow, now: clock} = latest.current;
-			const at = () => new Date(clock()).toISOString();
-			void (async () => {
-				let result;
-				try {
-					result = await verifyNow(
-						name,
-						event => {
-							dispatch(
-								event.type === 'check-started' ? {type: 'check-started', name, run, id: event.id} : {type: 'check-finished', name, run, check: event.check},
-							);
-						},
-						rerun,
-					);
-				} catch (error) {
-					dispatch({type: 'test-crashed', name, run, message: messageOf(error), at: at()});
-					return;
-				}
-
-				let recordError: string | null = null;
-				try {
-					await recordNow(name, result);
-				} catch (error) {
-					recordError = messageOf(error);
-				}
-
-				dispatch({type: 'test-finished', name, run, result, at: at(), recordError});
-			})();
+	const running: RunningTest[] = [];
+	for (const [name, test] of tests.tests) {
+		if (test.phase === 'running') {
+			running.push({name, run: test.run});
 		}
-	}, [tests.tests, dispatch, rerun]);
+	}
+
+	const at = () => new Date(now()).toISOString();
+	useAsyncWorkEach(
+		running,
+		test => test.run,
+		async ({name, run}): Promise<{result: VerificationResult; recordError: string | null}> => {
+			const result = await verify(
+				name,
+				event => {
+					dispatch(event.type === 'check-started' ? {type: 'check-started', name, run, id: event.id} : {type: 'check-finished', name, run, check: event.check});
+				},
+				rerun,
+			);
+			try {
+				await record(name, result);
+				return {result, recordError: null};
+			} catch (error) {
+				return {result, recordError: messageOf(error)};
+			}
+		},
+		{
+			done({result, recordError}, {name, run}) {
+				dispatch({type: 'test-finished', name, run, result, at: at(), recordError});
+			},
+			failed(message, {name, run}) {
+				dispatch({type: 'test-crashed', name, run, message, at: at()});
+			},
+		},
+	);
 }

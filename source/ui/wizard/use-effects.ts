@@ -21,10 +21,6 @@ export type SaveFunction = (
 /** Writes the trace of the last test and says where; the screen does no disk I/O itself. */
 export type SaveTraceFunction = () => Promise<string>;
 
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /** Runs the test whenever the state asks for a new one, and reports its events as actions. */
 export function useVerification(
 	state: WizardState,
@@ -33,64 +29,59 @@ export function useVerification(
 	options: Omit<VerificationOptions, 'onEvent'>,
 	frame: RemedyFrame,
 ): void {
-	const latest = useRef({state, verify, options, frame});
-	latest.current = {state, verify, options, frame};
 	const stop = useRef<AbortController | null>(null);
-	const run = state.verify.phase === 'running' ? state.verify.run : null;
 	const stopping = state.verify.phase === 'running' && state.verify.stopping === true;
 	useEffect(() => {
 		if (stopping) {
 			stop.current?.abort();
 		}
 	}, [stopping]);
-	useEffect(() => {
-		if (run === null) {
-			return;
-		}
+	useAsyncWork(
+		state.verify.phase === 'running' ? state.verify.run : null,
+		async run => {
+			// Ctrl-C (the wizard's own key) or the caller's signal: either stops the run and signs it out.
+			const controller = new AbortController();
+			stop.current = controller;
+			const outer = options.signal;
+			const forward = () => {
+				controller.abort();
+			};
 
-		// Ctrl-C (the wizard's own key) or the caller's signal: either stops the run and signs it out.
-		const controller = new AbortController();
-		stop.current = controller;
-		const outer = latest.current.options.signal;
-		const forward = () => {
-			controller.abort();
-		};
+			if (outer?.aborted) {
+				controller.abort();
+			} else {
+				outer?.addEventListener('abort', forward, {once: true});
+			}
 
-		if (outer?.aborted) {
-			controller.abort();
-		} else {
-			outer?.addEventListener('abort', forward, {once: true});
-		}
-
-		const {state: current, verify: verifyNow, options: optionsNow, frame: frameNow} = latest.current;
-		const input = {...verificationInput(current), rerun: frameNow};
-		const caFile = caFileOf(current);
-		Promise.resolve()
-			.then(async () => {
+			try {
 				// The CA file field, read now: a certificate put in place while the wizard waited counts, and
 				// one gone since it was checked ends this run as a failure on screen, not a crash.
-				const caPem = caFile !== null && current.context.caFiles ? current.context.caFiles.read(caFile) : undefined;
-				return verifyNow(input, {
-					...optionsNow,
-					signal: controller.signal,
-					...(caPem === undefined ? {} : {caPem}),
-					onEvent(event) {
-						dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});
+				const caFile = caFileOf(state);
+				const caPem = caFile !== null && state.context.caFiles ? state.context.caFiles.read(caFile) : undefined;
+				return await verify(
+					{...verificationInput(state), rerun: frame},
+					{
+						...options,
+						signal: controller.signal,
+						...(caPem === undefined ? {} : {caPem}),
+						onEvent(event) {
+							dispatch(event.type === 'check-started' ? {type: 'check-started', run, id: event.id} : {type: 'check-finished', run, check: event.check});
+						},
 					},
-				});
-			})
-			.then(
-				result => {
-					dispatch({type: 'verification-finished', run, result});
-				},
-				(error: unknown) => {
-					dispatch({type: 'verification-crashed', run, message: messageOf(error)});
-				},
-			)
-			.finally(() => {
+				);
+			} finally {
 				outer?.removeEventListener('abort', forward);
-			});
-	}, [run, dispatch]);
+			}
+		},
+		{
+			done(result, run) {
+				dispatch({type: 'verification-finished', run, result});
+			},
+			failed(message, run) {
+				dispatch({type: 'verification-crashed', run, message});
+			},
+		},
+	);
 }
 
 /** Saves whenever the state asks for it: after a passing test, or on "save anyway". */
@@ -117,26 +108,14 @@ export function useSaving(state: WizardState, dispatch: Dispatch<WizardAction>, 
 
 /** Writes the failed test's trace whenever the state asks for it (w), and reports where it went. */
 export function useTraceSaving(state: WizardState, dispatch: Dispatch<WizardAction>, saveTrace: SaveTraceFunction | undefined): void {
-	const latest = useRef(saveTrace);
-	latest.current = saveTrace;
-	const run = state.trace.phase === 'saving' ? state.trace.run : null;
-	useEffect(() => {
-		const saveNow = latest.current;
-		if (run === null || !saveNow) {
-			return;
-		}
-
-		Promise.resolve()
-			.then(async () => saveNow())
-			.then(
-				path => {
-					dispatch({type: 'trace-saved', run, path});
-				},
-				(error: unknown) => {
-					dispatch({type: 'trace-failed', run, message: messageOf(error)});
-				},
-			);
-	}, [run, dispatch]);
+	useAsyncWork(state.trace.phase === 'saving' && saveTrace ? state.trace.run : null, async () => saveTrace!(), {
+		done(path, run) {
+			dispatch({type: 'trace-saved', run, path});
+		},
+		failed(message, run) {
+			dispatch({type: 'trace-failed', run, message});
+		},
+	});
 }
 
 /**
