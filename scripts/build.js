@@ -50,26 +50,57 @@ const confWithoutAjv = {
 };
 
 /**
-Ink's text packages (string-width, slice-ansi, @alcalzone/ansi-tokenize) each create an
-Intl.Segmenter when imported; the first one starts ICU before the wizard's first frame. They get
-source/ui/lazy-segmenter.ts instead, which answers the text we draw without ICU and builds the real
-segmenter on the first string that needs it. The build fails if a package stops matching, so an
-upgrade cannot drop the patch unnoticed.
+Ink's text packages get the shortcuts of source/ui/lazy-segmenter.ts and source/ui/text-fast-paths.ts:
+- string-width, slice-ansi and @alcalzone/ansi-tokenize each create an Intl.Segmenter when imported,
+  and the first one starts ICU before the wizard's first frame: they get the lazy segmenter, which
+  answers the text we draw without ICU;
+- string-width keeps each code point's width, for strings where every code point is a grapheme;
+- ansi-tokenize's style diff answers "nothing changed" without building sets.
+Each patch names the text it replaces; the build fails if a package no longer has it, so an upgrade
+cannot drop a shortcut unnoticed.
 */
-const lazySegmenterModule = fileURLToPath(new URL('../source/ui/lazy-segmenter.ts', import.meta.url));
-const segmenterCreators =
-	/[/\\]node_modules[/\\](?:string-width[/\\]index|slice-ansi[/\\]tokenize-ansi|@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]tokenize)\.js$/;
-const lazySegmenter = {
-	name: 'lazy-segmenter',
+const sourceModule = path => JSON.stringify(fileURLToPath(new URL(`../source/ui/${path}`, import.meta.url)));
+const segmenter = ['new Intl.Segmenter(', 'new LazyGraphemeSegmenter('];
+const segmenterImport = `import {LazyGraphemeSegmenter} from ${sourceModule('lazy-segmenter.ts')};`;
+const textPatches = [
+	{
+		file: /[/\\]node_modules[/\\]string-width[/\\]index\.js$/,
+		imports: [segmenterImport, `import {withCodePointWidths} from ${sourceModule('text-fast-paths.ts')};`],
+		replace: [segmenter, ['export default function stringWidth(', 'function stringWidth(']],
+		append: 'export default withCodePointWidths(stringWidth);',
+	},
+	{file: /[/\\]node_modules[/\\]slice-ansi[/\\]tokenize-ansi\.js$/, imports: [segmenterImport], replace: [segmenter]},
+	{file: /[/\\]node_modules[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]tokenize\.js$/, imports: [segmenterImport], replace: [segmenter]},
+	{
+		file: /[/\\]node_modules[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]diff\.js$/,
+		imports: [`import {withUnchangedStyles} from ${sourceModule('text-fast-paths.ts')};`],
+		replace: [['export function diffAnsiCodes(', 'function everyAnsiCodeDiff(']],
+		append: 'export const diffAnsiCodes = withUnchangedStyles(everyAnsiCodeDiff);',
+	},
+];
+const textFastPaths = {
+	name: 'text-fast-paths',
 	setup(builder) {
-		builder.onLoad({filter: segmenterCreators}, args => {
-			const original = readFileSync(args.path, 'utf8');
-			const patched = original.replaceAll('new Intl.Segmenter(', 'new LazyGraphemeSegmenter(');
-			if (patched === original || patched.includes('Intl.Segmenter')) {
-				throw new Error(`${args.path} no longer creates its Intl.Segmenter the way scripts/build.js expects: update the lazy-segmenter plugin.`);
+		builder.onLoad({filter: /[/\\]node_modules[/\\].*\.js$/}, args => {
+			const patch = textPatches.find(candidate => candidate.file.test(args.path));
+			if (!patch) {
+				return undefined;
 			}
 
-			return {contents: `import {LazyGraphemeSegmenter} from ${JSON.stringify(lazySegmenterModule)};\n${patched}`, loader: 'js'};
+			let contents = readFileSync(args.path, 'utf8');
+			for (const [from, to] of patch.replace) {
+				if (!contents.includes(from)) {
+					throw new Error(`${args.path} no longer contains "${from}": update textPatches in scripts/build.js.`);
+				}
+
+				contents = contents.replaceAll(from, to);
+			}
+
+			if (contents.includes('Intl.Segmenter')) {
+				throw new Error(`${args.path} creates an Intl.Segmenter in a new way: update textPatches in scripts/build.js.`);
+			}
+
+			return {contents: [...patch.imports, contents, patch.append ?? ''].join('\n'), loader: 'js'};
 		});
 	},
 };
@@ -98,7 +129,7 @@ const result = await build({
 	// @napi-rs/keyring is a native module (a prebuilt .node file per platform) that esbuild cannot
 	// inline: it stays a runtime dependency, loaded with createRequire by the commands that need it.
 	external: ['react-devtools-core', '@napi-rs/keyring'],
-	plugins: [yogaWithoutFetch, confWithoutAjv, lazySegmenter],
+	plugins: [yogaWithoutFetch, confWithoutAjv, textFastPaths],
 	logLevel: 'warning',
 	// Which source modules went into which chunk: test/e2e/imports.test.ts reads it to prove that
 	// the commands without a screen never load Ink or React. Not shipped (see "files").

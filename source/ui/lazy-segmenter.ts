@@ -17,7 +17,7 @@ jamo join). Control includes ESC, so styled text (ANSI escapes) stays on this si
 every astral code point, so a surrogate never appears.
 */
 // eslint-disable-next-line no-control-regex -- control characters (ESC in styled text) are each a grapheme of their own
-const oneCodePointPerGrapheme = /^[\u0000-\u000C\u000E-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u20CF\u2100-\u27BF]*$/;
+export const oneCodePointPerGrapheme = /^[\u0000-\u000C\u000E-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u20CF\u2100-\u27BF]*$/;
 
 type Segment = {segment: string; index: number; input: string};
 

@@ -1,0 +1,93 @@
+// The build puts these shortcuts in front of string-width and ansi-tokenize's style diff: each must
+// answer exactly what the function it wraps answers.
+import {diffAnsiCodes} from '@alcalzone/ansi-tokenize';
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+import {withCodePointWidths, withUnchangedStyles} from '../../source/ui/text-fast-paths.js';
+
+/** A deterministic generator, so a failure names a case that reproduces. */
+function random(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return state / 2_147_483_648;
+	};
+}
+
+describe('withCodePointWidths', () => {
+	const fast = withCodePointWidths(stringWidth);
+	const ranges: Array<[number, number]> = [
+		[0x00, 0x0c],
+		[0x0e, 0x2ff],
+		[0x370, 0x482],
+		[0x48a, 0x52f],
+		[0x2010, 0x2027],
+		[0x2030, 0x205e],
+		[0x2070, 0x20cf],
+		[0x2100, 0x27bf],
+	];
+
+	it('measures every code point it answers itself as string-width does, emoji and zero-width ones included', () => {
+		for (const [first, last] of ranges) {
+			for (let codePoint = first; codePoint <= last; codePoint++) {
+				const text = `a${String.fromCodePoint(codePoint)}b`;
+				expect(fast(text), `U+${codePoint.toString(16)}`).toBe(stringWidth(text));
+			}
+		}
+	});
+
+	it('measures random strings of them as string-width does, asked twice', () => {
+		const next = random(20_261_203);
+		for (let sample = 0; sample < 2000; sample++) {
+			let text = '';
+			for (let index = 0; index < 1 + Math.floor(next() * 10); index++) {
+				const [first, last] = ranges[Math.floor(next() * ranges.length)]!;
+				text += String.fromCodePoint(first + Math.floor(next() * (last - first + 1)));
+			}
+
+			expect(fast(text), JSON.stringify(text)).toBe(stringWidth(text));
+			expect(fast(text), JSON.stringify(text)).toBe(stringWidth(text));
+		}
+	});
+
+	it('leaves styled text, clusters, wide scripts and options to string-width', () => {
+		for (const text of ['\u001B[1m■ bold\u001B[22m', '\u009B31m·', 'e\u0301', '👩‍💻 done', '漢字 ·', '🇫🇷', 'line\r\n', 'x\u200Dy', '⌚ ✅ ✓', '']) {
+			expect(fast(text), JSON.stringify(text)).toBe(stringWidth(text));
+		}
+
+		expect(fast('±·', {ambiguousIsNarrow: false})).toBe(stringWidth('±·', {ambiguousIsNarrow: false}));
+		expect(fast('\u001B[1m·', {countAnsiEscapeCodes: true})).toBe(stringWidth('\u001B[1m·', {countAnsiEscapeCodes: true}));
+	});
+
+	it('asks string-width once per code point, then never again for it', () => {
+		const asked: string[] = [];
+		const counted = withCodePointWidths((text, options) => {
+			asked.push(text);
+			return stringWidth(text, options);
+		});
+		expect(counted('■□□ · ■')).toBe(7);
+		expect(counted('□ · ■ · □')).toBe(9);
+		expect(asked.sort()).toEqual([' ', '·', '■', '□']);
+	});
+});
+
+describe('withUnchangedStyles', () => {
+	const fast = withUnchangedStyles(diffAnsiCodes);
+	const bold = {type: 'ansi', code: '\u001B[1m', endCode: '\u001B[22m'} as const;
+	const dim = {type: 'ansi', code: '\u001B[2m', endCode: '\u001B[22m'} as const;
+	const red = {type: 'ansi', code: '\u001B[31m', endCode: '\u001B[39m'} as const;
+	const green = {type: 'ansi', code: '\u001B[32m', endCode: '\u001B[39m'} as const;
+	const underline = {type: 'ansi', code: '\u001B[4m', endCode: '\u001B[24m'} as const;
+	const styles = [[], [bold], [dim], [bold, dim], [red], [green], [bold, red], [underline, green], [dim, underline, red]];
+
+	it('answers every pair of styles as the full diff does, the same array twice included', () => {
+		for (const from of styles) {
+			for (const to of styles) {
+				expect(fast(from, to)).toEqual(diffAnsiCodes(from, to));
+				expect(fast(from, [...from])).toEqual(diffAnsiCodes(from, [...from]));
+			}
+
+			expect(fast(from, from)).toEqual(diffAnsiCodes(from, from));
+		}
+	});
+});
