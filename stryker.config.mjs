@@ -16,6 +16,11 @@ export default {
 		'source/ui/**/*-reducer.ts',
 		'source/ui/**/keymap.ts',
 		'source/ui/components/use-keymap.ts',
+		// Pure helpers the screens and the bundle's text patches share.
+		'source/ui/components/body-rows.ts',
+		'source/ui/components/list-window.ts',
+		'source/ui/lazy-segmenter.ts',
+		'source/ui/text-fast-paths.ts',
 		'!source/**/*.d.ts',
 	],
 	// Only the mutants of what changed since the committed file are run again, and the file is kept

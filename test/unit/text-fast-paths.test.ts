@@ -55,6 +55,8 @@ describe('withCodePointWidths', () => {
 			expect(fast(text), JSON.stringify(text)).toBe(stringWidth(text));
 		}
 
+		// string-width measures only strings: anything else is 0, even what would print as one.
+		expect(fast(['·'] as unknown as string)).toBe(0);
 		expect(fast('±·', {ambiguousIsNarrow: false})).toBe(stringWidth('±·', {ambiguousIsNarrow: false}));
 		expect(fast('\u001B[1m·', {countAnsiEscapeCodes: true})).toBe(stringWidth('\u001B[1m·', {countAnsiEscapeCodes: true}));
 	});
@@ -89,5 +91,21 @@ describe('withUnchangedStyles', () => {
 
 			expect(fast(from, from)).toEqual(diffAnsiCodes(from, from));
 		}
+	});
+
+	it('skips the full diff between two unstyled characters and between two of one style, and only then', () => {
+		const asked: string[] = [];
+		const counted = withUnchangedStyles((from: Parameters<typeof diffAnsiCodes>[0], to: Parameters<typeof diffAnsiCodes>[1]) => {
+			asked.push(`${from.length}→${to.length}`);
+			return diffAnsiCodes(from, to);
+		});
+		const boldRed = [bold, red];
+		counted([], []);
+		counted(boldRed, boldRed);
+		expect(asked).toEqual([]);
+		counted([], [bold]);
+		counted([bold], []);
+		counted(boldRed, [bold, red]);
+		expect(asked).toEqual(['0→1', '1→0', '2→2']);
 	});
 });
