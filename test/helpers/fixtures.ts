@@ -25,10 +25,11 @@ export type CliFixtures = {
 	sharedSimulator: (options?: SimulatorOptions) => Promise<Simulator>;
 	/** Runs the command line in-process against `configDir`; `input` is its standard input, `env` added to the store's. */
 	cli: (args: string[], options?: {input?: string; env?: NodeJS.ProcessEnv}) => Promise<CliRun>;
+	/** Every run of `cli` in this test, for a file's own leak check of secrets no simulator holds. */
+	runs: CliRun[];
 };
 
 type Internals = {
-	runs: CliRun[];
 	/** The simulators a test asked for, either way: the leak check looks for their secrets. */
 	watched: Simulator[];
 	fileSimulators: Map<string, Promise<Simulator>>;
