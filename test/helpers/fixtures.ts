@@ -17,19 +17,51 @@ export type CliFixtures = {
 	store: OpenedProfileStore;
 	/** Starts a simulator that closes after the test; its secrets are then looked for in every output. */
 	simulator: (options?: SimulatorOptions) => Promise<Simulator>;
+	/**
+	The one simulator of these options for every test of the file, closed when the file ends: for
+	files of many tests against one server, where a start each (a TLS certificate, mostly) would be
+	most of their time. Its secrets are looked for in the outputs of each test that asked for it.
+	*/
+	sharedSimulator: (options?: SimulatorOptions) => Promise<Simulator>;
 	/** Runs the command line in-process against `configDir`; `input` is its standard input, `env` added to the store's. */
 	cli: (args: string[], options?: {input?: string; env?: NodeJS.ProcessEnv}) => Promise<CliRun>;
+	/** Every run of `cli` in this test, for a file's own leak check of secrets no simulator holds. */
+	runs: CliRun[];
 };
 
-export const test = base.extend<CliFixtures & {runs: CliRun[]; started: Simulator[]}>({
+type Internals = {
+	/** The simulators a test asked for, either way: the leak check looks for their secrets. */
+	watched: Simulator[];
+	fileSimulators: Map<string, Promise<Simulator>>;
+};
+
+export const test = base.extend<CliFixtures & Internals>({
 	// eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern: none here.
 	runs: async ({}, provide) => {
 		await provide([]);
 	},
-	// eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern: none here.
-	started: async ({}, provide) => {
-		await provide([]);
+	// The check runs here, torn down after the simulators have closed, so a shared simulator is
+	// checked as surely as a test's own.
+	async watched({runs}, provide) {
+		const watched: Simulator[] = [];
+		await provide(watched);
+		if (watched.length > 0) {
+			expectNoSecrets(
+				runs.flatMap(run => [run.stdout, run.stderr]),
+				...watched,
+			);
+		}
 	},
+	fileSimulators: [
+		// eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern: none here.
+		async ({}, provide) => {
+			const simulators = new Map<string, Promise<Simulator>>();
+			await provide(simulators);
+			// A start that failed has failed its test already; there is nothing of it to close.
+			await Promise.all([...simulators.values()].map(async simulator => (await simulator.catch(() => undefined))?.close()));
+		},
+		{scope: 'file'},
+	],
 	// eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern: none here.
 	async configDir({}, provide) {
 		const directory = mkdtempSync(join(tmpdir(), 'tableau-connect-test-'));
@@ -39,19 +71,28 @@ export const test = base.extend<CliFixtures & {runs: CliRun[]; started: Simulato
 	async store({configDir}, provide) {
 		await provide(openProfileStore({directory: configDir, env: {}, secretStore: 'file'}));
 	},
-	async simulator({started, runs}, provide) {
+	async simulator({watched}, provide) {
+		const started: Simulator[] = [];
 		await provide(async options => {
 			const simulator = await startSimulator(options);
 			started.push(simulator);
+			watched.push(simulator);
 			return simulator;
 		});
 		await Promise.all(started.map(async simulator => simulator.close()));
-		if (started.length > 0) {
-			expectNoSecrets(
-				runs.flatMap(run => [run.stdout, run.stderr]),
-				...started,
-			);
-		}
+	},
+	async sharedSimulator({watched, fileSimulators}, provide) {
+		await provide(async (options = {}) => {
+			const key = JSON.stringify(options);
+			let simulator = fileSimulators.get(key);
+			if (!simulator) {
+				simulator = startSimulator(options);
+				fileSimulators.set(key, simulator);
+			}
+
+			watched.push(await simulator);
+			return simulator;
+		});
 	},
 	async cli({configDir, runs}, provide) {
 		await provide(async (args, options = {}) => {

@@ -1,20 +1,9 @@
 // What Parable will read (the content check and `access`) and when the token runs out (`token`),
 // against the simulator over real HTTP and HTTPS.
 import net from 'node:net';
-import {afterEach, describe, expect, it} from 'vitest';
-import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import type {Simulator} from '../../source/simulator/index.js';
 import {verifyConnection, type VerificationOptions} from '../../source/verify/pipeline.js';
-
-const running: Simulator[] = [];
-afterEach(async () => {
-	await Promise.all(running.splice(0).map(async simulator => simulator.close()));
-});
-
-async function simulator(options: SimulatorOptions): Promise<Simulator> {
-	const started = await startSimulator(options);
-	running.push(started);
-	return started;
-}
+import {describe, expect, test as it} from '../helpers/fixtures.js';
 
 // 2026-12-01T20:15:00Z: the expiry tests count from a fixed clock.
 const now = Date.UTC(2026, 11, 1, 20, 15, 0);
@@ -34,7 +23,7 @@ describe.each([
 	['HTTP', false],
 	['HTTPS', true],
 ])('content and token expiry over %s', (_name, tls) => {
-	it('counts what Parable will see and reads the token expiry, still in one connection', async () => {
+	it('counts what Parable will see and reads the token expiry, still in one connection', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok', tls});
 		const result = await verify(target);
 		expect(result.ok).toBe(true);
@@ -50,7 +39,7 @@ describe.each([
 		expect(target.stats()).toMatchObject({connections: 1, signIns: 1, signOuts: 1, activeSessions: 0});
 	});
 
-	it('asks for one item of each kind, views with usage statistics, and signs out last', async () => {
+	it('asks for one item of each kind, views with usage statistics, and signs out last', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok', tls});
 		await verify(target);
 		const paths = target.requests.map(request => request.path.replace(/\/api\/[\d.]+/, '').replace(/[\da-f]{8}-[\da-f-]{27}/, 'SITE'));
@@ -64,7 +53,7 @@ describe.each([
 		]);
 	});
 
-	it('leaves token null when the sign-in answer has no estimatedTimeToExpiration', async () => {
+	it('leaves token null when the sign-in answer has no estimatedTimeToExpiration', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok', tls, timeToExpiration: null});
 		const result = await verify(target);
 		expect(result.ok).toBe(true);
@@ -72,15 +61,18 @@ describe.each([
 		expect(check(result, 'signin')?.summary).not.toContain('expires');
 	});
 
-	it.each(['soon', '177:05', '-3:00:00', '12:25:00', '1:02:03:04', ''])('ignores a malformed estimate (%j): no token, no failure', async value => {
-		const target = await simulator({scenario: 'ok', tls, timeToExpiration: value});
-		const result = await verify(target);
-		expect(result.ok).toBe(true);
-		expect(result.token).toBeNull();
-		expect(result.warnings).toEqual([]);
-	});
+	it.for(['soon', '177:05', '-3:00:00', '12:25:00', '1:02:03:04', ''])(
+		'ignores a malformed estimate (%j): no token, no failure',
+		async (value, {simulator}) => {
+			const target = await simulator({scenario: 'ok', tls, timeToExpiration: value});
+			const result = await verify(target);
+			expect(result.ok).toBe(true);
+			expect(result.token).toBeNull();
+			expect(result.warnings).toEqual([]);
+		},
+	);
 
-	it('warns token-expiring under 14 days, with the date and the command that updates the profile', async () => {
+	it('warns token-expiring under 14 days, with the date and the command that updates the profile', async ({simulator}) => {
 		const target = await simulator({scenario: 'token-expiring', tls});
 		const result = await verify(target);
 		expect(result.ok).toBe(true);
@@ -93,7 +85,7 @@ describe.each([
 		expect(expiring?.remediation.join('\n')).toContain('`tableau-connect rotate acme`: the new token is tested before anything changes');
 	});
 
-	it('warns from 13 days 23 hours 59 minutes, not at 14 days', async () => {
+	it('warns from 13 days 23 hours 59 minutes, not at 14 days', async ({simulator}) => {
 		const fourteen = await verify(await simulator({scenario: 'ok', tls, timeToExpiration: '14:00:00'}));
 		expect(fourteen.token?.expiresInDays).toBe(14);
 		expect(fourteen.warnings).toEqual([]);
@@ -102,7 +94,7 @@ describe.each([
 		expect(under.warnings.map(item => item.code)).toEqual(['token-expiring']);
 	});
 
-	it('counts what an Explorer sees, and says the counts are theirs', async () => {
+	it('counts what an Explorer sees, and says the counts are theirs', async ({simulator}) => {
 		const target = await simulator({scenario: 'explorer-role', tls});
 		const result = await verify(target);
 		expect(result.access).toEqual({workbooks: 38, views: 311, datasources: 12, users: 1, usageStatistics: true});
@@ -112,7 +104,7 @@ describe.each([
 		expect(result.token?.expiresInDays).toBe(64);
 	});
 
-	it('warns limited-access when views and data sources are refused, naming what Parable will miss', async () => {
+	it('warns limited-access when views and data sources are refused, naming what Parable will miss', async ({simulator}) => {
 		const target = await simulator({scenario: 'content-refused', tls});
 		const result = await verify(target);
 		expect(result.ok).toBe(true);
@@ -128,7 +120,7 @@ describe.each([
 });
 
 describe('content in XML', () => {
-	it('reads the totals and view counts from an XML-only server', async () => {
+	it('reads the totals and view counts from an XML-only server', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok-xml-only'});
 		const result = await verify(target);
 		expect(result.ok).toBe(true);
@@ -138,7 +130,7 @@ describe('content in XML', () => {
 });
 
 describe('before sign-in', () => {
-	it('has no access and no token when sign-in fails, and skips the content check', async () => {
+	it('has no access and no token when sign-in fails, and skips the content check', async ({simulator}) => {
 		const target = await simulator({scenario: 'wrong-secret'});
 		const result = await verify(target);
 		expect(result.access).toBeNull();
@@ -146,7 +138,7 @@ describe('before sign-in', () => {
 		expect(check(result, 'content')).toMatchObject({status: 'skipped', summary: 'Skipped: not signed in'});
 	});
 
-	it('skips the content check after the role check failed, and still signs out', async () => {
+	it('skips the content check after the role check failed, and still signs out', async ({simulator}) => {
 		const target = await simulator({scenario: 'not-admin'});
 		const result = await verify(target);
 		expect(result.diagnosis?.code).toBe('insufficient-permissions');
@@ -202,7 +194,7 @@ async function roundCountingProxy(target: URL): Promise<{url: string; rounds: ()
 }
 
 describe('round trips', () => {
-	it('still costs three round trips with the content calls: the handshake, serverinfo with sign-in, then the rest', async () => {
+	it('still costs three round trips with the content calls: the handshake, serverinfo with sign-in, then the rest', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok'});
 		const proxy = await roundCountingProxy(new URL(target.url));
 		try {

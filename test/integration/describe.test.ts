@@ -1,73 +1,76 @@
 // `describe [NAME]`: what a `test` with the same arguments would use, where each value came from,
 // and what lost to it, without the network. Every source of every value, in plain output and JSON;
 // the secret never, in any piece; what `test` then does agrees with what `describe` said.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {PassThrough, Writable} from 'node:stream';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import type {RunDescription} from '../../source/commands/describe/describe.js';
 import {runCommandLine} from '../../source/commands/main.js';
 import {createInterrupts} from '../../source/commands/core/interrupt.js';
 import {openProfileStore, type Keychain} from '../../source/profiles/store.js';
-import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import type {Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCommand, type CliRun} from '../helpers/cli.js';
+import type {CliRun} from '../helpers/cli.js';
+import {describe, expect, test} from '../helpers/fixtures.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
-let simulator: Simulator;
-let folder = '';
-let caFile = '';
-const runs: CliRun[] = [];
 const secret = 'aBcDeFgHiJkLmNoPqRsTuV==:wXyZ0123456789aBcDeFgHiJkLmNoP';
 
-beforeAll(async () => {
-	simulator = await startSimulator({scenario: 'ok'});
+const it = test.extend<{
+	/** The one simulator of the file; `describe` never sends it anything, `test` does. */
+	ok: Simulator;
+	/** A file that looks like a certificate, in the config folder. */
+	caFile: string;
+	/** `describe` with these arguments, plain and --json; both must exit alike. */
+	describeRun: (args: string[], env?: NodeJS.ProcessEnv, input?: string) => Promise<{run: CliRun; json: RunDescription}>;
+	/** Profile "acme" on the simulator, with `secret`, in the file or in a keychain of the test's own. */
+	saveProfile: (overrides?: Partial<{caFile: string | null; secretStore: 'keychain' | 'file'}>) => Promise<void>;
+	/** No output of any run holds any piece of a secret it could have seen: `secret`, and the simulator's. */
+	noSecrets: void;
+}>({
+	async ok({sharedSimulator}, provide) {
+		await provide(await sharedSimulator({scenario: 'ok'}));
+	},
+	async caFile({configDir}, provide) {
+		const file = join(configDir, 'ca.pem');
+		writeFileSync(file, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+		await provide(file);
+	},
+	async describeRun({cli}, provide) {
+		await provide(async (args, env = {}, input) => {
+			const plain = await cli(['describe', ...args], {env, ...(input === undefined ? {} : {input})});
+			const json = await cli(['describe', ...args, '--json'], {env, ...(input === undefined ? {} : {input})});
+			expect(json.code).toBe(plain.code);
+			return {run: plain, json: JSON.parse(json.stdout) as RunDescription};
+		});
+	},
+	async saveProfile({ok: simulator, configDir}, provide) {
+		await provide(async (overrides = {}) => {
+			const keychain: Keychain = {label: 'a test keychain', get: async () => secret, set: async () => {}, delete: async () => true};
+			const store = openProfileStore({directory: configDir, env: {}, secretStore: overrides.secretStore ?? 'file', keychain});
+			await store.save({
+				name: 'acme',
+				server: simulator.url,
+				site: simulator.site,
+				tokenName: simulator.tokenName,
+				tokenSecret: secret,
+				caFile: overrides.caFile ?? null,
+			});
+		});
+	},
+	noSecrets: [
+		async ({ok, runs}, provide) => {
+			await provide();
+			for (const run of runs) {
+				expectNoSecrets([run.stdout, run.stderr], secret, ok);
+			}
+		},
+		{auto: true},
+	],
 });
-
-afterAll(async () => {
-	await simulator.close();
-});
-
-beforeEach(() => {
-	folder = mkdtempSync(join(tmpdir(), 'tableau-connect-describe-'));
-	caFile = join(folder, 'ca.pem');
-	writeFileSync(caFile, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-});
-
-afterEach(() => {
-	// No output of any run holds any piece of a secret it could have seen.
-	for (const run of runs.splice(0)) {
-		expectNoSecrets([run.stdout, run.stderr], secret, simulator);
-	}
-
-	rmSync(folder, {recursive: true, force: true});
-});
-
-async function describeRun(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<{run: CliRun; json: RunDescription}> {
-	const base = {TABLEAU_CONNECT_CONFIG_DIR: folder, ...env};
-	const plain = await runCommand(['describe', ...args], {env: base, ...(input === undefined ? {} : {input})});
-	const json = await runCommand(['describe', ...args, '--json'], {env: base, ...(input === undefined ? {} : {input})});
-	runs.push(plain, json);
-	expect(json.code).toBe(plain.code);
-	return {run: plain, json: JSON.parse(json.stdout) as RunDescription};
-}
-
-async function saveProfile(overrides: Partial<{caFile: string | null; secretStore: 'keychain' | 'file'}> = {}): Promise<void> {
-	const keychain: Keychain = {label: 'a test keychain', get: async () => secret, set: async () => {}, delete: async () => true};
-	const store = openProfileStore({directory: folder, env: {}, secretStore: overrides.secretStore ?? 'file', keychain});
-	await store.save({
-		name: 'acme',
-		server: simulator.url,
-		site: simulator.site,
-		tokenName: simulator.tokenName,
-		tokenSecret: secret,
-		caFile: overrides.caFile ?? null,
-	});
-}
 
 describe('values given now', () => {
-	it('flags win over TABLEAU_* variables, which are listed as ignored', async () => {
+	it('flags win over TABLEAU_* variables, which are listed as ignored', async ({describeRun}) => {
 		const {run, json} = await describeRun(['--server', 'https://a.example.com', '--site', 'flag-site', '--token-name', 'Flag token'], {
 			TABLEAU_SERVER: 'https://b.example.com',
 			TABLEAU_SITE: 'env-site',
@@ -93,7 +96,7 @@ describe('values given now', () => {
 		expect(run.stdout).toContain('Token secret    not shown; from TABLEAU_TOKEN_SECRET, it is there');
 	});
 
-	it('the variables when no flag is given', async () => {
+	it('the variables when no flag is given', async ({describeRun}) => {
 		const {json, run} = await describeRun([], {
 			TABLEAU_SERVER: 'https://b.example.com',
 			TABLEAU_SITE: '',
@@ -108,7 +111,7 @@ describe('values given now', () => {
 		expect(run.stdout).toContain('Site            (Default site)  (TABLEAU_SITE)');
 	});
 
-	it('the site in a pasted address, the default site, and an address site that --site overrides', async () => {
+	it('the site in a pasted address, the default site, and an address site that --site overrides', async ({describeRun}) => {
 		const address = 'https://10ay.online.tableau.com/#/site/acme/workbooks';
 		const fromAddress = await describeRun(['--server', address, '--token-name', 'n'], {TABLEAU_TOKEN_SECRET: secret});
 		expect(fromAddress.json.server.value).toBe('https://10ay.online.tableau.com');
@@ -127,7 +130,7 @@ describe('values given now', () => {
 		expect(none.json.site).toEqual({value: '', source: {kind: 'default'}, ignored: []});
 	});
 
-	it('the secret from standard input (TABLEAU_TOKEN_SECRET then ignored), never read by describe', async () => {
+	it('the secret from standard input (TABLEAU_TOKEN_SECRET then ignored), never read by describe', async ({ok: simulator, describeRun}) => {
 		const {json, run} = await describeRun(['--server', simulator.url, '--token-name', 'n', '--token-secret-stdin'], {TABLEAU_TOKEN_SECRET: secret}, secret);
 		expect(run.code).toBe(0);
 		expect(json.tokenSecret).toEqual({source: {kind: 'stdin'}, present: null, ignored: [{kind: 'env', name: 'TABLEAU_TOKEN_SECRET'}]});
@@ -135,7 +138,7 @@ describe('values given now', () => {
 		expect(run.stdout).toContain('ignored: TABLEAU_TOKEN_SECRET (its value is not shown)');
 	});
 
-	it('no secret and no terminal: the reason a test would stop, exit 2', async () => {
+	it('no secret and no terminal: the reason a test would stop, exit 2', async ({ok: simulator, describeRun}) => {
 		const {json, run} = await describeRun(['--server', simulator.url, '--token-name', 'n']);
 		expect(run.code).toBe(2);
 		expect(json.tokenSecret).toEqual({source: {kind: 'none'}, present: false, ignored: []});
@@ -143,7 +146,7 @@ describe('values given now', () => {
 		expect(run.stdout).toContain('A test would stop before sending anything:');
 	});
 
-	it('a prompt on a terminal', async () => {
+	it('a prompt on a terminal', async ({ok: simulator, configDir}) => {
 		let stdout = '';
 		const stdin = Object.assign(new PassThrough(), {isTTY: true});
 		const terminal = Object.assign(
@@ -159,14 +162,14 @@ describe('values given now', () => {
 			stdin,
 			stdout: terminal,
 			stderr: terminal,
-			env: {TABLEAU_CONNECT_CONFIG_DIR: folder},
+			env: {TABLEAU_CONNECT_CONFIG_DIR: configDir},
 			interrupts: createInterrupts(),
 		});
 		expect(code).toBe(0);
 		expect((JSON.parse(stdout) as RunDescription).tokenSecret).toEqual({source: {kind: 'prompt'}, present: null, ignored: []});
 	});
 
-	it('nothing given: every missing value, the defaults, exit 2', async () => {
+	it('nothing given: every missing value, the defaults, exit 2', async ({describeRun}) => {
 		const {json, run} = await describeRun([]);
 		expect(run.code).toBe(2);
 		expect(json.server).toEqual({value: null, source: {kind: 'default'}, ignored: []});
@@ -175,7 +178,7 @@ describe('values given now', () => {
 		expect(json.proxy).toBeNull();
 	});
 
-	it('the options: each flag, or its default', async () => {
+	it('the options: each flag, or its default', async ({ok: simulator, caFile, describeRun}) => {
 		const defaults = await describeRun(['--server', simulator.url, '--token-name', 'n'], {TABLEAU_TOKEN_SECRET: secret});
 		expect(defaults.json).toMatchObject({
 			caFile: {value: null, source: {kind: 'default'}},
@@ -199,15 +202,15 @@ describe('values given now', () => {
 		expect(given.run.stdout).toContain('Timeout         30 s per request  (--timeout)');
 	});
 
-	it('a CA file that cannot be read is a reason the test would stop', async () => {
-		const {json, run} = await describeRun(['--server', simulator.url, '--token-name', 'n', '--ca-file', join(folder, 'missing.pem')], {
+	it('a CA file that cannot be read is a reason the test would stop', async ({ok: simulator, describeRun, configDir}) => {
+		const {json, run} = await describeRun(['--server', simulator.url, '--token-name', 'n', '--ca-file', join(configDir, 'missing.pem')], {
 			TABLEAU_TOKEN_SECRET: secret,
 		});
 		expect(run.code).toBe(2);
 		expect(json.problems).toEqual([expect.stringContaining('cannot read it (ENOENT)')]);
 	});
 
-	it('NODE_EXTRA_CA_CERTS is named beside the CA file', async () => {
+	it('NODE_EXTRA_CA_CERTS is named beside the CA file', async ({ok: simulator, caFile, describeRun}) => {
 		const {json, run} = await describeRun(['--server', simulator.url, '--token-name', 'n'], {TABLEAU_TOKEN_SECRET: secret, NODE_EXTRA_CA_CERTS: caFile});
 		expect(json.nodeExtraCaCerts).toBe(caFile);
 		expect(run.stdout).toContain(`and NODE_EXTRA_CA_CERTS: ${caFile}`);
@@ -216,7 +219,7 @@ describe('values given now', () => {
 
 describe('the proxy, by the transport’s own decision', () => {
 	const flags = ['--server', 'https://tableau.example.com', '--token-name', 'n'];
-	it.each([
+	it.for<[NodeJS.ProcessEnv, Record<string, unknown>]>([
 		[{HTTPS_PROXY: 'http://proxy:3128'}, {url: 'http://proxy:3128', from: 'HTTPS_PROXY', noProxyEntry: null}],
 		[
 			{https_proxy: 'http://lower:3128', HTTPS_PROXY: 'http://upper:3128'},
@@ -228,13 +231,13 @@ describe('the proxy, by the transport’s own decision', () => {
 			{url: null, noProxyEntry: '.example.com', noProxyFrom: 'NO_PROXY'},
 		],
 		[{}, {url: null, from: null, noProxyEntry: null}],
-	])('%o', async (env, expected) => {
+	])('%o', async ([env, expected], {describeRun}) => {
 		const {json, run} = await describeRun(flags, {...env, TABLEAU_TOKEN_SECRET: secret});
 		expect(json.proxy).toMatchObject(expected);
 		expect(run.stdout).toMatch(/^Proxy {11}\S/m);
 	});
 
-	it("never prints a proxy's password", async () => {
+	it("never prints a proxy's password", async ({describeRun}) => {
 		const {json, run} = await describeRun(flags, {HTTPS_PROXY: 'http://alice:hunter2-proxy@proxy:3128', TABLEAU_TOKEN_SECRET: secret});
 		expect(json.proxy?.url).toBe('http://alice:[REDACTED]@proxy:3128');
 		expect(run.stdout).not.toContain('hunter2');
@@ -242,7 +245,12 @@ describe('the proxy, by the transport’s own decision', () => {
 });
 
 describe('a saved profile', () => {
-	it('its own values, whatever TABLEAU_* say (listed as ignored); the secret in the profile file; nothing sent', async () => {
+	it('its own values, whatever TABLEAU_* say (listed as ignored); the secret in the profile file; nothing sent', async ({
+		ok: simulator,
+		describeRun,
+		saveProfile,
+		configDir,
+	}) => {
 		await saveProfile();
 		const before = simulator.stats();
 		const {json, run} = await describeRun(['acme'], {TABLEAU_SITE: 'elsewhere', TABLEAU_SERVER: 'https://other.example.com', TABLEAU_TOKEN_SECRET: secret});
@@ -256,11 +264,11 @@ describe('a saved profile', () => {
 		expect(json.site).toMatchObject({value: simulator.site, source: {kind: 'profile', name: 'acme'}, ignored: [{value: 'elsewhere'}]});
 		expect(json.tokenName).toMatchObject({value: simulator.tokenName, source: {kind: 'profile', name: 'acme'}, ignored: []});
 		expect(json.tokenSecret).toEqual({
-			source: {kind: 'profile-file', profile: 'acme', path: join(folder, 'profiles.json')},
+			source: {kind: 'profile-file', profile: 'acme', path: join(configDir, 'profiles.json')},
 			present: true,
 			ignored: [{kind: 'env', name: 'TABLEAU_TOKEN_SECRET'}],
 		});
-		expect(json.store).toEqual({value: join(folder, 'profiles.json'), source: {kind: 'env', name: 'TABLEAU_CONNECT_CONFIG_DIR'}, ignored: []});
+		expect(json.store).toEqual({value: join(configDir, 'profiles.json'), source: {kind: 'env', name: 'TABLEAU_CONNECT_CONFIG_DIR'}, ignored: []});
 		expect(json.recorded).toBe(true);
 		expect(run.stdout).toContain('What "tableau-connect test acme" would use (nothing was sent):');
 		expect(run.stdout).toContain(`Server          ${simulator.url}  (profile "acme")`);
@@ -268,11 +276,11 @@ describe('a saved profile', () => {
 		expect(simulator.stats()).toMatchObject({requests: before.requests, connections: before.connections});
 	});
 
-	it('its CA file, and a --ca-file that wins over it for the run', async () => {
+	it('its CA file, and a --ca-file that wins over it for the run', async ({caFile, describeRun, saveProfile, configDir}) => {
 		await saveProfile({caFile});
 		const own = await describeRun(['acme']);
 		expect(own.json.caFile).toEqual({value: caFile, source: {kind: 'profile', name: 'acme'}, ignored: []});
-		const other = join(folder, 'other.pem');
+		const other = join(configDir, 'other.pem');
 		writeFileSync(other, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
 		const flag = await describeRun(['acme', '--ca-file', other]);
 		expect(flag.json.caFile).toEqual({
@@ -283,14 +291,14 @@ describe('a saved profile', () => {
 		expect(flag.run.stdout).toContain(`ignored: profile "acme": "${caFile}"`);
 	});
 
-	it('a saved CA file that is gone is the reason a test would stop, with its fix', async () => {
-		await saveProfile({caFile: join(folder, 'gone.pem')});
+	it('a saved CA file that is gone is the reason a test would stop, with its fix', async ({describeRun, saveProfile, configDir}) => {
+		await saveProfile({caFile: join(configDir, 'gone.pem')});
 		const {json, run} = await describeRun(['acme']);
 		expect(run.code).toBe(2);
 		expect(json.problems).toEqual([expect.stringContaining('profiles set-ca-file acme PATH')]);
 	});
 
-	it('a secret in the keychain, when the keychain cannot be asked here: where it lives, and why a test would stop', async () => {
+	it('a secret in the keychain, when the keychain cannot be asked here: where it lives, and why a test would stop', async ({describeRun, saveProfile}) => {
 		await saveProfile({secretStore: 'keychain'});
 		const {json, run} = await describeRun(['acme']);
 		expect(run.code).toBe(2);
@@ -299,17 +307,16 @@ describe('a saved profile', () => {
 		expect(run.stdout).toContain('in the keychain (service "tableau-connect", account "acme"), which cannot be asked here');
 	});
 
-	it('with a one-off --insecure or --api-version: the result would not be kept', async () => {
+	it('with a one-off --insecure or --api-version: the result would not be kept', async ({describeRun, saveProfile}) => {
 		await saveProfile();
 		const {json, run} = await describeRun(['acme', '--insecure', '--api-version', '3.19']);
 		expect(json).toMatchObject({recorded: false, notRecordedBecause: ['--api-version', '--insecure']});
 		expect(run.stdout).toContain('Last result     not kept: --api-version and --insecure apply to this run only');
 	});
 
-	it('an unknown profile: exit 2 with the names that exist, on stderr only', async () => {
+	it('an unknown profile: exit 2 with the names that exist, on stderr only', async ({saveProfile, cli}) => {
 		await saveProfile();
-		const run = await runCommand(['describe', 'acme-typo'], {env: {TABLEAU_CONNECT_CONFIG_DIR: folder}});
-		runs.push(run);
+		const run = await cli(['describe', 'acme-typo']);
 		expect(run.code).toBe(2);
 		expect(run.stdout).toBe('');
 		expect(run.stderr).toContain('No profile named "acme-typo". Saved profiles: acme.');
@@ -317,13 +324,13 @@ describe('a saved profile', () => {
 });
 
 describe('usage errors (exit 2)', () => {
-	it('an unknown flag names the help to read', async () => {
-		const run = await runCommand(['describe', '--verbose'], {env: {TABLEAU_CONNECT_CONFIG_DIR: folder}});
+	it('an unknown flag names the help to read', async ({cli}) => {
+		const run = await cli(['describe', '--verbose']);
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('Run "tableau-connect describe --help" to see the options.');
 	});
 
-	it.each([
+	it.for<[string[], string]>([
 		[['--timeout', '0'], '--timeout takes a number of seconds'],
 		[['--api-version', 'latest'], '--api-version takes a REST API version'],
 		[['--bogus'], "Unknown option '--bogus'"],
@@ -331,28 +338,26 @@ describe('usage errors (exit 2)', () => {
 		[['a', 'b'], 'one profile name at a time'],
 		[['acme', '--server', 'https://x.example.com'], 'Give either a saved profile name, or --server/--site/--token-name, not both.'],
 		[['--token-secret', secret], 'is not an option'],
-	])('%j', async (args, message) => {
-		const run = await runCommand(['describe', ...args], {env: {TABLEAU_CONNECT_CONFIG_DIR: folder}});
-		runs.push(run);
+	])('%j', async ([args, message], {cli}) => {
+		const run = await cli(['describe', ...args]);
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain(message);
 	});
 });
 
 describe('what describe says is what test does', () => {
-	it('the same server, site and token name from the same flags and variables', async () => {
+	it('the same server, site and token name from the same flags and variables', async ({ok: simulator, describeRun, cli}) => {
 		const args = ['--server', `${simulator.url}/#/site/elsewhere/home`, '--token-name', simulator.tokenName];
-		const env = {TABLEAU_SITE: simulator.site, TABLEAU_TOKEN_SECRET: simulator.tokenSecret, TABLEAU_CONNECT_CONFIG_DIR: folder};
+		const env = {TABLEAU_SITE: simulator.site, TABLEAU_TOKEN_SECRET: simulator.tokenSecret};
 		const {json} = await describeRun(args, env);
-		const test = await runCommand(['test', ...args, '--json'], {env});
-		runs.push(test);
+		const test = await cli(['test', ...args, '--json'], {env});
 		const result = JSON.parse(test.stdout) as VerificationResult;
 		expect(result.ok).toBe(true);
 		expect({server: result.server, site: result.site}).toEqual({server: json.server.value, site: json.site.value});
 		expect(json.site.source).toEqual({kind: 'env', name: 'TABLEAU_SITE'});
 	});
 
-	it('a secret pasted where a name goes is not shown back', async () => {
+	it('a secret pasted where a name goes is not shown back', async ({ok: simulator, describeRun}) => {
 		const {run} = await describeRun(['--server', simulator.url, '--token-name', secret], {TABLEAU_TOKEN_SECRET: secret});
 		expect(run.code).toBe(2);
 		expect(run.stdout).toContain('(looks like a token secret: not shown)');

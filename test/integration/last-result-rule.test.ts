@@ -3,42 +3,29 @@
 // `rotate`. A run with a one-off --insecure or --api-version is not the profile's own and is not
 // recorded; an interrupted run found nothing out and is never recorded. Each path runs against
 // the simulator with each set of flags, and must give the run module's answer.
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {homeDependencies} from '../../source/commands/home/home-dependencies.js';
 import {wizardSaver} from '../../source/commands/setup/wizard-save.js';
 import {createInterrupts} from '../../source/commands/core/interrupt.js';
 import {recordsLastResult} from '../../source/commands/core/run.js';
 import {verificationOptionsFrom} from '../../source/commands/core/verification-options.js';
-import {openProfileStore} from '../../source/profiles/store.js';
-import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import type {Simulator} from '../../source/simulator/index.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {runCommand} from '../helpers/cli.js';
+import {describe, expect, test} from '../helpers/fixtures.js';
 
-let simulator: Simulator;
-let configDirectory = '';
-
-beforeAll(async () => {
-	simulator = await startSimulator({scenario: 'ok'});
+const it = test.extend<{ok: Simulator}>({
+	async ok({sharedSimulator}, provide) {
+		await provide(await sharedSimulator({scenario: 'ok'}));
+	},
 });
 
-afterAll(async () => {
-	await simulator.close();
+const env = {TABLEAU_CONNECT_SECRET_STORE: 'file'};
+const connection = (simulator: Simulator) => ({
+	server: simulator.url,
+	site: simulator.site,
+	tokenName: simulator.tokenName,
+	tokenSecret: simulator.tokenSecret,
 });
-
-beforeEach(() => {
-	configDirectory = mkdtempSync(join(tmpdir(), 'tableau-connect-last-result-'));
-});
-
-afterEach(() => {
-	rmSync(configDirectory, {recursive: true, force: true});
-});
-
-const store = () => openProfileStore({directory: configDirectory, env: {}, secretStore: 'file'});
-const env = () => ({TABLEAU_CONNECT_CONFIG_DIR: configDirectory, TABLEAU_CONNECT_SECRET_STORE: 'file'});
-const connection = () => ({server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: simulator.tokenSecret});
 
 const flagSets: Array<{flags: string[]; values: {insecure?: boolean; 'api-version'?: string}}> = [
 	{flags: [], values: {}},
@@ -48,99 +35,93 @@ const flagSets: Array<{flags: string[]; values: {insecure?: boolean; 'api-versio
 ];
 
 /** What the run module says for these flags and a run that verified. */
-async function expected(values: (typeof flagSets)[number]['values']): Promise<boolean> {
+async function expected(simulator: Simulator, values: (typeof flagSets)[number]['values']): Promise<boolean> {
 	const options = await verificationOptionsFrom(values, {});
-	const result = await verifyConnection(connection(), {...options, timeoutMs: 5000});
+	const result = await verifyConnection(connection(simulator), {...options, timeoutMs: 5000});
 	expect(result.ok).toBe(true);
 	return recordsLastResult(options, result);
 }
 
 describe.each(flagSets)('with $flags', ({flags, values}) => {
-	it('the rule: recorded only without a one-off override', async () => {
-		expect(await expected(values)).toBe(flags.length === 0);
+	it('the rule: recorded only without a one-off override', async ({ok: simulator}) => {
+		expect(await expected(simulator, values)).toBe(flags.length === 0);
 	});
 
-	it('test NAME gives the same answer', async () => {
-		await store().save({name: 'acme', ...connection()});
-		const run = await runCommand(['test', 'acme', ...flags], {env: env()});
+	it('test NAME gives the same answer', async ({ok: simulator, store, cli}) => {
+		await store.save({name: 'acme', ...connection(simulator)});
+		const run = await cli(['test', 'acme', ...flags], {env});
 		expect(run.code, run.stderr).toBe(0);
-		expect(store().get('acme')?.lastVerification !== null).toBe(await expected(values));
+		expect(store.get('acme')?.lastVerification !== null).toBe(await expected(simulator, values));
 	});
 
-	it('profiles add gives the same answer, and says so', async () => {
-		const run = await runCommand(
+	it('profiles add gives the same answer, and says so', async ({ok: simulator, store, cli}) => {
+		const run = await cli(
 			['profiles', 'add', 'acme', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', ...flags],
-			{env: env(), input: simulator.tokenSecret},
+			{env, input: simulator.tokenSecret},
 		);
 		expect(run.code, run.stderr).toBe(0);
-		const recorded = await expected(values);
-		expect(store().get('acme')?.lastVerification !== null).toBe(recorded);
+		const recorded = await expected(simulator, values);
+		expect(store.get('acme')?.lastVerification !== null).toBe(recorded);
 		expect(run.stderr.includes('to this run only: its result is not kept')).toBe(!recorded);
 	});
 
-	it('the home screen gives the same answer', async () => {
-		const opened = store();
-		await opened.save({name: 'acme', ...connection()});
+	it('the home screen gives the same answer', async ({ok: simulator, store}) => {
+		await store.save({name: 'acme', ...connection(simulator)});
 		const verification = await verificationOptionsFrom(values, {});
-		const home = homeDependencies(opened, verification);
+		const home = homeDependencies(store, verification);
 		const result = await home.verify('acme', () => {});
 		home.record('acme', result);
-		expect(store().get('acme')?.lastVerification !== null).toBe(await expected(values));
+		expect(store.get('acme')?.lastVerification !== null).toBe(await expected(simulator, values));
 	});
 
-	it("the wizard's save gives the same answer, and says so", async () => {
+	it("the wizard's save gives the same answer, and says so", async ({ok: simulator, store}) => {
 		const verifyOptions = await verificationOptionsFrom(values, {});
 		const notes: string[] = [];
-		const result = await verifyConnection(connection(), {...verifyOptions, timeoutMs: 5000});
-		await wizardSaver(async () => store(), notes, verifyOptions)({name: 'acme', ...connection(), caFile: null}, result);
-		const recorded = await expected(values);
-		expect(store().get('acme')?.lastVerification !== null).toBe(recorded);
+		const result = await verifyConnection(connection(simulator), {...verifyOptions, timeoutMs: 5000});
+		await wizardSaver(async () => store, notes, verifyOptions)({name: 'acme', ...connection(simulator), caFile: null}, result);
+		const recorded = await expected(simulator, values);
+		expect(store.get('acme')?.lastVerification !== null).toBe(recorded);
 		expect(notes.some(note => note.includes('to this run only: its result is not kept'))).toBe(!recorded);
 	});
 
-	it('rotate gives the same answer', async () => {
-		await store().save({name: 'acme', ...connection(), tokenName: 'Old token', tokenSecret: 'old-secret'});
-		const run = await runCommand(['rotate', 'acme', '--token-name', simulator.tokenName, '--token-secret-stdin', ...flags], {
-			env: env(),
+	it('rotate gives the same answer', async ({ok: simulator, store, cli}) => {
+		await store.save({name: 'acme', ...connection(simulator), tokenName: 'Old token', tokenSecret: 'old-secret'});
+		const run = await cli(['rotate', 'acme', '--token-name', simulator.tokenName, '--token-secret-stdin', ...flags], {
+			env,
 			input: simulator.tokenSecret,
 		});
 		expect(run.code, run.stderr).toBe(0);
-		expect(store().get('acme')?.tokenName).toBe(simulator.tokenName);
-		expect(store().get('acme')?.lastVerification !== null).toBe(await expected(values));
+		expect(store.get('acme')?.tokenName).toBe(simulator.tokenName);
+		expect(store.get('acme')?.lastVerification !== null).toBe(await expected(simulator, values));
 	});
 });
 
 describe('an interrupted run is never recorded', () => {
-	it('by the rule, by the home screen and by the wizard', async () => {
-		const interrupted = await verifyConnection(connection(), {signal: AbortSignal.abort()});
+	it('by the rule, by the home screen and by the wizard', async ({ok: simulator, store}) => {
+		const interrupted = await verifyConnection(connection(simulator), {signal: AbortSignal.abort()});
 		expect(interrupted.diagnosis?.code).toBe('interrupted');
 		expect(recordsLastResult({}, interrupted)).toBe(false);
-		const opened = store();
-		await opened.save({name: 'acme', ...connection()});
-		homeDependencies(opened, {}).record('acme', interrupted);
-		await wizardSaver(async () => opened, [], {})({name: 'acme', ...connection(), caFile: null}, interrupted);
-		expect(store().get('acme')?.lastVerification).toBeNull();
+		await store.save({name: 'acme', ...connection(simulator)});
+		homeDependencies(store, {}).record('acme', interrupted);
+		await wizardSaver(async () => store, [], {})({name: 'acme', ...connection(simulator), caFile: null}, interrupted);
+		expect(store.get('acme')?.lastVerification).toBeNull();
 	});
 
-	it('by test NAME, stopped with Ctrl-C while the server is slow (exit 130)', async () => {
-		const slow = await startSimulator({scenario: 'slow'});
-		try {
-			await store().save({name: 'acme', server: slow.url, site: slow.site, tokenName: slow.tokenName, tokenSecret: slow.tokenSecret});
-			const interrupts = createInterrupts();
-			const running = runCommand(['test', 'acme', '--timeout', '30'], {env: env(), interrupts});
-			// Pressed once the test runs: before that, Ctrl-C would end the process.
-			while (interrupts.interrupt() === 'exit') {
-				await new Promise(resolve => {
-					setTimeout(resolve, 20);
-				});
-			}
-
-			const run = await running;
-			expect(run.code).toBe(130);
-			expect(run.stderr).toContain('Interrupted: stopping now');
-			expect(store().get('acme')?.lastVerification).toBeNull();
-		} finally {
-			await slow.close();
+	it('by test NAME, stopped with Ctrl-C while the server is slow (exit 130)', async ({simulator: start, store, configDir}) => {
+		const slow = await start({scenario: 'slow'});
+		await store.save({name: 'acme', server: slow.url, site: slow.site, tokenName: slow.tokenName, tokenSecret: slow.tokenSecret});
+		const interrupts = createInterrupts();
+		const running = runCommand(['test', 'acme', '--timeout', '30'], {env: {...env, TABLEAU_CONNECT_CONFIG_DIR: configDir}, interrupts});
+		// Pressed once the test runs: before that, Ctrl-C would end the process.
+		while (interrupts.interrupt() === 'exit') {
+			await new Promise(resolve => {
+				setTimeout(resolve, 20);
+			});
 		}
+
+		const run = await running;
+		expect(run.code).toBe(130);
+		expect(run.stderr).toContain('Interrupted: stopping now');
+		expect(store.get('acme')?.lastVerification).toBeNull();
 	});
 });

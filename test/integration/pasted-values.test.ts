@@ -1,31 +1,12 @@
 // Values as people paste them: whitespace around the server, site, token name and secret is dropped
 // wherever it comes from (flags, TABLEAU_* variables, stdin, a saved profile), inner spaces stay, the
 // person is told once, and a secret that cannot be Tableau's gets a warning that never repeats it.
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {openProfileStore} from '../../source/profiles/store.js';
-import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {trimmedNotice, trimPasted} from '../../source/tableau/pasted-values.js';
 import {secretShapeWarning} from '../../source/tableau/secret-shape.js';
-import {runCommand} from '../helpers/cli.js';
+import {describe, expect, test as it} from '../helpers/fixtures.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
-let simulator: Simulator;
-let configDir: string;
-
-beforeEach(async () => {
-	simulator = await startSimulator({scenario: 'ok'});
-	configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-pasted-'));
-});
-
-afterEach(async () => {
-	await simulator.close();
-	rmSync(configDir, {recursive: true, force: true});
-});
-
-const env = () => ({TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_CONNECT_SECRET_STORE: 'file'});
+const env = {TABLEAU_CONNECT_SECRET_STORE: 'file'};
 
 describe('trimPasted', () => {
 	it('drops spaces, tabs, CR and LF around each value, keeps inner spaces, and names what it changed', () => {
@@ -38,7 +19,8 @@ describe('trimPasted', () => {
 		expect(trimmedNotice(['token name', 'token secret'])).toContain('around the token name and token secret');
 	});
 
-	it('warns about a secret that cannot be Tableau’s, never about one that could', () => {
+	it('warns about a secret that cannot be Tableau’s, never about one that could', async ({simulator: start}) => {
+		const simulator = await start({scenario: 'ok'});
 		for (const bad of ['abc', 'nope', 'correct horse battery', 'a:b']) {
 			expect(secretShapeWarning(bad)).toContain('does not look like one from Tableau');
 			expect(secretShapeWarning(bad)).not.toContain(bad);
@@ -49,10 +31,11 @@ describe('trimPasted', () => {
 });
 
 describe('test --server with values pasted with whitespace around them', () => {
-	it('a token name with a trailing space and a secret piped with spaces around it verify, and the person is told once', async () => {
-		const run = await runCommand(
+	it('a token name with a trailing space and a secret piped with spaces around it verify, and the person is told once', async ({simulator: start, cli}) => {
+		const simulator = await start({scenario: 'ok'});
+		const run = await cli(
 			['test', '--server', ` ${simulator.url} `, '--site', simulator.site, '--token-name', `${simulator.tokenName} `, '--token-secret-stdin', '--json'],
-			{input: ` ${simulator.tokenSecret} \n`, env: env()},
+			{input: ` ${simulator.tokenSecret} \n`, env},
 		);
 		expect(JSON.parse(run.stdout)).toMatchObject({ok: true, diagnosis: null});
 		expect(run.code).toBe(0);
@@ -62,10 +45,11 @@ describe('test --server with values pasted with whitespace around them', () => {
 		expectNoSecrets([run.stdout, run.stderr], simulator);
 	});
 
-	it('from TABLEAU_* variables too, plain output', async () => {
-		const run = await runCommand(['test'], {
+	it('from TABLEAU_* variables too, plain output', async ({simulator: start, cli}) => {
+		const simulator = await start({scenario: 'ok'});
+		const run = await cli(['test'], {
 			env: {
-				...env(),
+				...env,
 				TABLEAU_SERVER: simulator.url,
 				TABLEAU_SITE: `${simulator.site}\t`,
 				TABLEAU_TOKEN_NAME: `\t${simulator.tokenName}`,
@@ -77,12 +61,13 @@ describe('test --server with values pasted with whitespace around them', () => {
 		expectNoSecrets([run.stdout, run.stderr], simulator);
 	});
 
-	it('a secret that cannot be Tableau’s is warned about before the test, without repeating it, and still tested', async () => {
-		const run = await runCommand(
+	it('a secret that cannot be Tableau’s is warned about before the test, without repeating it, and still tested', async ({simulator: start, cli}) => {
+		const simulator = await start({scenario: 'ok'});
+		const run = await cli(
 			['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],
 			{
 				input: 'nopezz',
-				env: env(),
+				env,
 			},
 		);
 		expect(run.code).toBe(1);
@@ -94,32 +79,33 @@ describe('test --server with values pasted with whitespace around them', () => {
 });
 
 describe('saved values', () => {
-	it('profiles add saves them without the whitespace; profiles set-secret too', async () => {
-		const add = await runCommand(
+	it('profiles add saves them without the whitespace; profiles set-secret too', async ({simulator: start, cli, store}) => {
+		const simulator = await start({scenario: 'ok'});
+		const add = await cli(
 			['profiles', 'add', 'acme', '--server', simulator.url, '--site', ` ${simulator.site}`, '--token-name', `${simulator.tokenName} `, '--token-secret-stdin'],
-			{input: `  ${simulator.tokenSecret}\n`, env: env()},
+			{input: `  ${simulator.tokenSecret}\n`, env},
 		);
 		expect(add.code).toBe(0);
-		const store = openProfileStore({directory: configDir, secretStore: 'file'});
 		expect(store.get('acme')).toMatchObject({site: simulator.site, tokenName: simulator.tokenName});
 		expect(await store.readSecret('acme')).toBe(simulator.tokenSecret);
 
-		const set = await runCommand(['profiles', 'set-secret', 'acme', '--token-secret-stdin'], {input: `\t${simulator.tokenSecret} `, env: env()});
+		const set = await cli(['profiles', 'set-secret', 'acme', '--token-secret-stdin'], {input: `\t${simulator.tokenSecret} `, env});
 		expect(set.code).toBe(0);
 		expect(set.stderr).toContain('around the token secret');
-		expect(await openProfileStore({directory: configDir, secretStore: 'file'}).readSecret('acme')).toBe(simulator.tokenSecret);
+		expect(await store.readSecret('acme')).toBe(simulator.tokenSecret);
 		expectNoSecrets([add.stdout, add.stderr, set.stdout, set.stderr], simulator);
 	});
 
-	it('a profile saved with spaces by an earlier version still verifies', async () => {
-		await openProfileStore({directory: configDir, secretStore: 'file'}).save({
+	it('a profile saved with spaces by an earlier version still verifies', async ({simulator: start, cli, store}) => {
+		const simulator = await start({scenario: 'ok'});
+		await store.save({
 			name: 'old',
 			server: simulator.url,
 			site: simulator.site,
 			tokenName: `${simulator.tokenName} `,
 			tokenSecret: ` ${simulator.tokenSecret}\n`,
 		});
-		const run = await runCommand(['test', 'old', '--json'], {env: env()});
+		const run = await cli(['test', 'old', '--json'], {env});
 		expect(JSON.parse(run.stdout)).toMatchObject({ok: true});
 		expectNoSecrets([run.stdout, run.stderr], simulator);
 	});

@@ -1,28 +1,17 @@
 // The verification pipeline against the simulator over real HTTP and HTTPS: order of events, one
 // connection, retries within bounds, sign-out on every path, TLS options.
-import {afterEach, describe, expect, it} from 'vitest';
-import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import type {Simulator} from '../../source/simulator/index.js';
 import {preconnect} from '../../source/tableau/preconnect.js';
 import {verifyConnection, type VerificationOptions} from '../../source/verify/pipeline.js';
 import type {VerificationEvent} from '../../source/verify/types.js';
-
-const running: Simulator[] = [];
-afterEach(async () => {
-	await Promise.all(running.splice(0).map(async simulator => simulator.close()));
-});
-
-async function simulator(options: SimulatorOptions): Promise<Simulator> {
-	const started = await startSimulator(options);
-	running.push(started);
-	return started;
-}
+import {describe, expect, test as it} from '../helpers/fixtures.js';
 
 async function verify(target: Simulator, options: VerificationOptions = {}) {
 	return verifyConnection({server: target.url, site: target.site, tokenName: target.tokenName, tokenSecret: target.tokenSecret}, options);
 }
 
 describe('verifyConnection', () => {
-	it('reports every check as it starts and ends, in order, over one connection', async () => {
+	it('reports every check as it starts and ends, in order, over one connection', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok'});
 		const events: VerificationEvent[] = [];
 		const result = await verify(target, {onEvent: event => events.push(event)});
@@ -46,7 +35,7 @@ describe('verifyConnection', () => {
 		expect(target.stats()).toMatchObject({connections: 1, signIns: 1, signOuts: 1, activeSessions: 0});
 	});
 
-	it('uses the connection opened at start-up instead of opening another', async () => {
+	it('uses the connection opened at start-up instead of opening another', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok'});
 		preconnect(target.url, {});
 		await new Promise(resolve => {
@@ -64,14 +53,14 @@ describe('verifyConnection', () => {
 		expect(result.diagnosis?.code).toBe('connection-refused');
 	});
 
-	it('uses the site LUID, not the content URL, after sign-in', async () => {
+	it('uses the site LUID, not the content URL, after sign-in', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok'});
 		await verify(target);
 		const usersCall = target.requests.find(request => request.path.includes('/users?'));
 		expect(usersCall?.path).toMatch(/\/sites\/[\da-f-]{36}\/users\?pageSize=1/);
 	});
 
-	it('honours Retry-After on 429 and then succeeds', async () => {
+	it('honours Retry-After on 429 and then succeeds', async ({simulator}) => {
 		const target = await simulator({scenario: 'rate-limited', retryAfterSeconds: 1});
 		const started = Date.now();
 		const result = await verify(target);
@@ -79,7 +68,7 @@ describe('verifyConnection', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
 	});
 
-	it('stops retrying within the total budget', async () => {
+	it('stops retrying within the total budget', async ({simulator}) => {
 		const target = await simulator({scenario: 'rate-limited-always', retryAfterSeconds: 1});
 		const started = Date.now();
 		const result = await verify(target, {transportOptions: {retry: {maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000, totalBudgetMs: 2500}}});
@@ -91,7 +80,7 @@ describe('verifyConnection', () => {
 		expect(target.requests.filter(request => request.path.endsWith('/auth/signin')).length).toBeLessThanOrEqual(5);
 	});
 
-	it('does not wait for a Retry-After beyond the budget, and says how long to wait', async () => {
+	it('does not wait for a Retry-After beyond the budget, and says how long to wait', async ({simulator}) => {
 		const target = await simulator({scenario: 'rate-limited-always', retryAfterSeconds: 600});
 		const started = Date.now();
 		const result = await verify(target);
@@ -102,7 +91,7 @@ describe('verifyConnection', () => {
 		expect(JSON.stringify(result.diagnosis)).toMatch(/600|10 minutes/);
 	});
 
-	it('signs out even when the permissions check fails', async () => {
+	it('signs out even when the permissions check fails', async ({simulator}) => {
 		const target = await simulator({scenario: 'not-admin'});
 		const result = await verify(target);
 		expect(result.diagnosis?.code).toBe('insufficient-permissions');
@@ -110,7 +99,7 @@ describe('verifyConnection', () => {
 		expect(target.stats()).toMatchObject({signIns: 1, signOuts: 1, activeSessions: 0});
 	});
 
-	it('uses a forced API version for every call', async () => {
+	it('uses a forced API version for every call', async ({simulator}) => {
 		const target = await simulator({scenario: 'ok'});
 		const result = await verify(target, {apiVersion: '3.19'});
 		expect(result.ok).toBe(true);
@@ -118,14 +107,14 @@ describe('verifyConnection', () => {
 		expect(target.requests.every(request => request.path.startsWith('/api/3.19/'))).toBe(true);
 	});
 
-	it('names the old server version when PAT sign-in is not supported', async () => {
+	it('names the old server version when PAT sign-in is not supported', async ({simulator}) => {
 		const target = await simulator({scenario: 'old-server'});
 		const result = await verify(target);
 		expect(result.diagnosis?.code).toBe('api-version-unsupported');
 		expect(result.diagnosis?.explanation).toContain('3.4');
 	});
 
-	it('re-posts the sign-in to the pod after a redirect and keeps using the pod', async () => {
+	it('re-posts the sign-in to the pod after a redirect and keeps using the pod', async ({simulator}) => {
 		const target = await simulator({scenario: 'cloud-redirect'});
 		const result = await verify(target);
 		expect(result.ok).toBe(true);
@@ -137,7 +126,7 @@ describe('verifyConnection', () => {
 	});
 
 	describe('over HTTPS', () => {
-		it('does TLS over the connection opened at start-up', async () => {
+		it('does TLS over the connection opened at start-up', async ({simulator}) => {
 			const target = await simulator({scenario: 'ok', tls: true});
 			preconnect(target.url, {});
 			const result = await verify(target, {caPem: target.certificatePem});
@@ -145,7 +134,7 @@ describe('verifyConnection', () => {
 			expect(target.stats().connections).toBe(1);
 		});
 
-		it('verifies with the server certificate passed as a CA', async () => {
+		it('verifies with the server certificate passed as a CA', async ({simulator}) => {
 			const target = await simulator({scenario: 'ok', tls: true});
 			const result = await verify(target, {caPem: target.certificatePem});
 			expect(result.ok).toBe(true);
@@ -153,7 +142,7 @@ describe('verifyConnection', () => {
 			expect(target.stats().connections).toBe(1);
 		});
 
-		it('refuses a self-signed certificate by default', async () => {
+		it('refuses a self-signed certificate by default', async ({simulator}) => {
 			const target = await simulator({scenario: 'ok', tls: true});
 			const result = await verify(target);
 			expect(result.diagnosis?.code).toBe('tls-untrusted-certificate');
@@ -161,7 +150,7 @@ describe('verifyConnection', () => {
 			expect(target.stats().signIns).toBe(0);
 		});
 
-		it('goes on with --insecure, with a warning', async () => {
+		it('goes on with --insecure, with a warning', async ({simulator}) => {
 			const target = await simulator({scenario: 'tls-self-signed'});
 			const result = await verify(target, {insecure: true});
 			expect(result.ok).toBe(true);

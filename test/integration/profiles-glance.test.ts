@@ -1,81 +1,57 @@
 // "Profiles at a glance": `profiles list` as a table from the store (no network), at 80 and 120
 // columns, with `--json` grown by the table's fields; `test --all` starting with the same table, live.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {startSimulator, type Simulator} from '../../source/simulator/index.js';
-import {runCommand, type CliRun} from '../helpers/cli.js';
-import {expectNoSecrets} from '../helpers/leaks.js';
+import type {Simulator} from '../../source/simulator/index.js';
+import {describe, expect, test} from '../helpers/fixtures.js';
 
-let good: Simulator;
-let bad: Simulator;
-let configDir: string;
-let caFolder: string;
-const runs: CliRun[] = [];
 const longServer = 'https://analytics-reporting.eu-west-1.internal.example-corporation.com';
 
-beforeAll(async () => {
-	// HTTPS, as real servers are: the table leaves out the https:// that goes without saying.
-	[good, bad] = await Promise.all([startSimulator({tls: true}), startSimulator({scenario: 'wrong-secret', tls: true})]);
-	caFolder = mkdtempSync(join(tmpdir(), 'tableau-connect-glance-ca-'));
-	writeFileSync(join(caFolder, 'ca.pem'), good.certificatePem!);
+// Every test starts from the same three profiles, one of them failed: acme on `good`, badsecret on
+// `bad`, and eu-finance never tested.
+const it = test.extend<{saved: {good: Simulator; bad: Simulator}}>({
+	saved: [
+		async ({sharedSimulator, cli, configDir}, provide) => {
+			// HTTPS, as real servers are: the table leaves out the https:// that goes without saying.
+			const [good, bad] = await Promise.all([sharedSimulator({tls: true}), sharedSimulator({scenario: 'wrong-secret', tls: true})]);
+			const caFile = join(configDir, 'ca.pem');
+			writeFileSync(caFile, good.certificatePem!);
+			for (const [name, target, extra] of [
+				['acme', good, []],
+				['badsecret', bad, ['--no-verify']],
+			] as const) {
+				const run = await cli(
+					[
+						'profiles',
+						'add',
+						name,
+						'--server',
+						target.url,
+						'--site',
+						target.site,
+						'--token-name',
+						target.tokenName,
+						'--token-secret-stdin',
+						'--ca-file',
+						caFile,
+						...extra,
+					],
+					{input: target.tokenSecret},
+				);
+				expect(run.code, run.stderr).toBe(0);
+			}
+
+			const untested = await cli(
+				['profiles', 'add', 'eu-finance', '--server', longServer, '--site', 'finance-quarterly-reporting', '--token-name', 'EU', '--no-verify'],
+				{env: {TABLEAU_TOKEN_SECRET: 'not-used-here'}},
+			);
+			expect(untested.code, untested.stderr).toBe(0);
+			expect((await cli(['test', 'badsecret'])).code).toBe(1);
+			await provide({good, bad});
+		},
+		{auto: true},
+	],
 });
-
-afterAll(async () => {
-	await Promise.all([good.close(), bad.close()]);
-	rmSync(caFolder, {recursive: true, force: true});
-});
-
-beforeEach(async () => {
-	configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-glance-'));
-	await add('acme', good, []);
-	await add('badsecret', bad, ['--no-verify']);
-	const untested = await cli(
-		['profiles', 'add', 'eu-finance', '--server', longServer, '--site', 'finance-quarterly-reporting', '--token-name', 'EU', '--no-verify'],
-		{TABLEAU_TOKEN_SECRET: 'not-used-here'},
-	);
-	expect(untested.code, untested.stderr).toBe(0);
-	expect((await cli(['test', 'badsecret'])).code).toBe(1);
-});
-
-afterEach(() => {
-	rmSync(configDir, {recursive: true, force: true});
-	expectNoSecrets(
-		runs.splice(0).flatMap(run => [run.stdout, run.stderr]),
-		good,
-		bad,
-	);
-});
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliRun> {
-	const run = await runCommand(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, ...env}, input});
-	runs.push(run);
-	return run;
-}
-
-async function add(name: string, target: Simulator, extra: string[]): Promise<void> {
-	const run = await cli(
-		[
-			'profiles',
-			'add',
-			name,
-			'--server',
-			target.url,
-			'--site',
-			target.site,
-			'--token-name',
-			target.tokenName,
-			'--token-secret-stdin',
-			'--ca-file',
-			join(caFolder, 'ca.pem'),
-			...extra,
-		],
-		{},
-		target.tokenSecret,
-	);
-	expect(run.code, run.stderr).toBe(0);
-}
 
 const widest = (text: string) =>
 	Math.max(
@@ -86,9 +62,9 @@ const widest = (text: string) =>
 	);
 
 describe('profiles list', () => {
-	it('at 80 columns: one row each, every line within 80, the long server shortened by whole labels', async () => {
+	it('at 80 columns: one row each, every line within 80, the long server shortened by whole labels', async ({saved: {good, bad}, cli}) => {
 		const requestsBefore = good.requests.length + bad.requests.length;
-		const run = await cli(['profiles', 'list'], {COLUMNS: '80'});
+		const run = await cli(['profiles', 'list'], {env: {COLUMNS: '80'}});
 		expect(run.code).toBe(0);
 		expect(widest(run.stdout)).toBeLessThanOrEqual(80);
 		const lines = run.stdout.trimEnd().split('\n');
@@ -102,9 +78,9 @@ describe('profiles list', () => {
 		expect(good.requests.length + bad.requests.length).toBe(requestsBefore);
 	});
 
-	it('at 120 columns: the days left beside the date, and more of the server', async () => {
-		const at80 = (await cli(['profiles', 'list'], {COLUMNS: '80'})).stdout;
-		const run = await cli(['profiles', 'list'], {COLUMNS: '120'});
+	it('at 120 columns: the days left beside the date, and more of the server', async ({cli}) => {
+		const at80 = (await cli(['profiles', 'list'], {env: {COLUMNS: '80'}})).stdout;
+		const run = await cli(['profiles', 'list'], {env: {COLUMNS: '120'}});
 		expect(widest(run.stdout)).toBeLessThanOrEqual(120);
 		expect(widest(run.stdout)).toBeGreaterThan(widest(at80));
 		expect(run.stdout).toMatch(/^NAME +SERVER +SITE +LAST RESULT +WHEN +TOKEN EXPIRES\n/);
@@ -113,7 +89,7 @@ describe('profiles list', () => {
 		expect(at80).not.toContain('example-corporation');
 	});
 
-	it('--json: the profile as before, plus the table fields', async () => {
+	it('--json: the profile as before, plus the table fields', async ({cli}) => {
 		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<Record<string, unknown>>;
 		expect(listed.map(item => [item['name'], item['lastResult'], item['lastResultCode'], item['tokenExpiresInDays']])).toEqual([
 			['acme', 'verified', null, 177],
@@ -133,11 +109,10 @@ describe('profiles list', () => {
 });
 
 describe('test --all, plain', () => {
-	it('starts with the same table filled in live, then the details of only the profiles that failed', async () => {
+	it('starts with the same table filled in live, then the details of only the profiles that failed', async ({cli}) => {
 		// Its server is made up: testing it would look its name up in the DNS.
 		expect((await cli(['profiles', 'remove', 'eu-finance', '--yes'])).code).toBe(0);
-		const run = await runCommand(['test', '--all'], {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, COLUMNS: '80'}});
-		runs.push(run);
+		const run = await cli(['test', '--all'], {env: {COLUMNS: '80'}});
 		expect(run.code).toBe(1);
 		const lines = run.stdout.split('\n');
 		expect(lines[0]).toMatch(/^NAME +SERVER +SITE +LAST RESULT +WHEN +EXPIRES$/);
@@ -150,7 +125,7 @@ describe('test --all, plain', () => {
 			'1 of 2 profiles verified; failed: badsecret.',
 			expect.stringMatching(/^Soonest token expiry: acme/),
 		]);
-		const list = await cli(['profiles', 'list'], {COLUMNS: '80'});
+		const list = await cli(['profiles', 'list'], {env: {COLUMNS: '80'}});
 		// The same renderer: the rows of the list are the rows the test printed.
 		expect(list.stdout.split('\n').slice(0, 3)).toEqual(lines.slice(0, 3));
 	});

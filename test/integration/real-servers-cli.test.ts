@@ -1,51 +1,29 @@
 // The real-server cases through the command line (run in-process), every way a person or script
 // meets them: `test --json`, `test NAME` (plain output), and `profiles add`, which saves only what
 // passed.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startSimulator, type ScenarioId, type Simulator} from '../../source/simulator/index.js';
+import type {ScenarioId, Simulator} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCommand, type CliRun} from '../helpers/cli.js';
+import {describe, expect, test} from '../helpers/fixtures.js';
 
-let configDir: string;
-const simulators: Simulator[] = [];
-const runs: CliRun[] = [];
+const it = test.extend<{
+	/** A simulator of the scenario, and the flags that trust its certificate when it has one. */
+	target: (scenario: ScenarioId) => Promise<{target: Simulator; caArgs: string[]}>;
+}>({
+	async target({simulator, configDir}, provide) {
+		await provide(async scenario => {
+			const target = await simulator({scenario});
+			if (!target.certificatePem) {
+				return {target, caArgs: []};
+			}
 
-beforeEach(() => {
-	configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-real-'));
+			const caFile = join(configDir, `${scenario}.pem`);
+			writeFileSync(caFile, target.certificatePem);
+			return {target, caArgs: ['--ca-file', caFile]};
+		});
+	},
 });
-
-afterEach(async () => {
-	for (const simulator of simulators) {
-		for (const run of runs) {
-			expect(run.stdout + run.stderr).not.toContain(simulator.tokenSecret);
-		}
-	}
-
-	runs.length = 0;
-	await Promise.all(simulators.splice(0).map(async simulator => simulator.close()));
-	rmSync(configDir, {recursive: true, force: true});
-});
-
-async function cli(args: string[], input?: string): Promise<CliRun> {
-	const run = await runCommand(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir}, input});
-	runs.push(run);
-	return run;
-}
-
-async function simulator(scenario: ScenarioId): Promise<{target: Simulator; caArgs: string[]}> {
-	const target = await startSimulator({scenario});
-	simulators.push(target);
-	if (!target.certificatePem) {
-		return {target, caArgs: []};
-	}
-
-	const caFile = join(configDir, `${scenario}.pem`);
-	writeFileSync(caFile, target.certificatePem);
-	return {target, caArgs: ['--ca-file', caFile]};
-}
 
 const cases: Array<{scenario: ScenarioId; code: string; warnings: string[]}> = [
 	{scenario: 'http-upgrade', code: 'ok', warnings: ['redirected']},
@@ -56,12 +34,12 @@ const cases: Array<{scenario: ScenarioId; code: string; warnings: string[]}> = [
 
 describe('profiles add, then test NAME, against servers as they really are', () => {
 	for (const {scenario, code, warnings} of cases) {
-		it(`${scenario} → ${code}`, async () => {
-			const {target, caArgs} = await simulator(scenario);
+		it(`${scenario} → ${code}`, async ({target: start, cli}) => {
+			const {target, caArgs} = await start(scenario);
 			const name = `real-${scenario}`;
 			const add = await cli(
 				['profiles', 'add', name, '--server', target.url, '--site', target.site, '--token-name', target.tokenName, '--token-secret-stdin', '--json', ...caArgs],
-				target.tokenSecret,
+				{input: target.tokenSecret},
 			);
 			const added = JSON.parse(add.stdout) as VerificationResult;
 			expect(added.diagnosis?.code ?? 'ok').toBe(code);
@@ -72,7 +50,7 @@ describe('profiles add, then test NAME, against servers as they really are', () 
 				// Save it anyway, to see `test NAME` name the profile in its remedies.
 				const forced = await cli(
 					['profiles', 'add', name, '--server', target.url, '--site', target.site, '--token-name', target.tokenName, '--token-secret-stdin', '--no-verify'],
-					target.tokenSecret,
+					{input: target.tokenSecret},
 				);
 				expect(forced.code).toBe(0);
 			}
@@ -102,18 +80,20 @@ describe('profiles add, then test NAME, against servers as they really are', () 
 });
 
 describe('what is refused before any request', () => {
-	it.each([
+	it.for([
 		['test', '--server', 'https://acme.example.com'],
 		['profiles', 'add', 'acme', '--server', 'https://acme.example.com'],
-	])('--api-version 3.4 is a usage error for %s', async (...command) => {
-		const run = await cli([...command, '--token-name', 'Parable', '--api-version', '3.4'], 'secret');
+	])('--api-version 3.4 is a usage error for %s', async (command, {cli}) => {
+		const run = await cli([...command, '--token-name', 'Parable', '--api-version', '3.4'], {input: 'secret'});
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('older than REST API 3.6');
 		expect(run.stdout).toBe('');
 	});
 
-	it('refuses a Tableau Cloud Manager address with what to use instead', async () => {
-		const run = await cli(['test', '--server', 'https://acme.cloudmanager.tableau.com', '--token-name', 'Parable', '--token-secret-stdin', '--json'], 'secret');
+	it('refuses a Tableau Cloud Manager address with what to use instead', async ({cli}) => {
+		const run = await cli(['test', '--server', 'https://acme.cloudmanager.tableau.com', '--token-name', 'Parable', '--token-secret-stdin', '--json'], {
+			input: 'secret',
+		});
 		expect(run.code).toBe(2);
 		const result = JSON.parse(run.stdout) as VerificationResult;
 		expect(result.diagnosis?.code).toBe('invalid-url');
@@ -121,16 +101,16 @@ describe('what is refused before any request', () => {
 		expect(result.diagnosis?.explanation).toContain('pod address');
 	});
 
-	it('puts plain-http in the JSON warnings, and says it once in plain output', async () => {
-		const json = await cli(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--json', '--timeout', '3'], undefined);
+	it('puts plain-http in the JSON warnings, and says it once in plain output', async ({cli}) => {
+		const json = await cli(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--json', '--timeout', '3']);
 		expect(json.code).toBe(2);
-		const run = await runCommand(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--json', '--timeout', '3'], {
-			env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_TOKEN_SECRET: 'secret'},
+		const run = await cli(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--json', '--timeout', '3'], {
+			env: {TABLEAU_TOKEN_SECRET: 'secret'},
 		});
 		const result = JSON.parse(run.stdout) as VerificationResult;
 		expect(result.warnings.map(item => item.code)).toContain('plain-http');
-		const human = await runCommand(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--timeout', '3'], {
-			env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_TOKEN_SECRET: 'secret'},
+		const human = await cli(['test', '--server', 'http://tableau.invalid', '--token-name', 'Parable', '--timeout', '3'], {
+			env: {TABLEAU_TOKEN_SECRET: 'secret'},
 		});
 		expect(human.stdout.match(/\[plain-http\]/g)).toHaveLength(1);
 		expect(human.stderr).not.toContain('unencrypted');

@@ -1,14 +1,12 @@
 // `tableau-connect rotate NAME` in scripts, against the simulator: the new token is tested first with
 // the profile's server, site and CA file, and only a passing one replaces the name and secret. A
 // failing one leaves profiles.json byte for byte as it was, and the secret with it.
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {openProfileStore} from '../../source/profiles/store.js';
-import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import type {Simulator, SimulatorOptions} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCommand, type CliRun} from '../helpers/cli.js';
+import type {CliRun} from '../helpers/cli.js';
+import {describe, expect, test} from '../helpers/fixtures.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 // Made up, in the shape of Tableau's secrets: the token the profile has before the rotation.
@@ -17,66 +15,59 @@ const oldName = 'Parable Integration 2026';
 // A new token's secret that the server does not know.
 const wrongSecret = 'cXd4ZWx0eXZ1YmFzbmR6aw==:T5mQ8xRb2Wn7Kp4Lz9Vc3Hd6Jf1Sg0Ay';
 
-const simulators: Simulator[] = [];
-const runs: CliRun[] = [];
-let configDir: string;
-
-beforeEach(() => {
-	configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-rotate-'));
+const it = test.extend<{
+	/** The simulator knows only the new token: its name and secret are what a rotation brings. */
+	start: (options?: SimulatorOptions) => Promise<Simulator>;
+	/** A profile on the simulator's server and site, with the old token, saved as `profiles add` does (in the file: no keychain here). */
+	addOld: (name: string, target: Simulator, extra?: string[]) => Promise<void>;
+	rotate: (name: string, tokenName: string, secret: string, extra?: string[]) => Promise<CliRun>;
+	storeFile: string;
+	/** Every output of every rotate run: neither the old secret nor the new one (the simulators' secrets the fixture looks for). */
+	noTokenSecrets: void;
+}>({
+	async start({simulator}, provide) {
+		await provide(async (options = {}) => simulator({tokenName: 'Parable Integration 2027', ...options}));
+	},
+	async addOld({cli}, provide) {
+		await provide(async (name, target, extra = []) => {
+			const run = await cli(
+				['profiles', 'add', name, '--server', target.url, '--site', target.site, '--token-name', oldName, '--token-secret-stdin', '--no-verify', ...extra],
+				{input: oldSecret},
+			);
+			expect(run.code, run.stderr).toBe(0);
+		});
+	},
+	async rotate({cli}, provide) {
+		await provide(async (name, tokenName, secret, extra = []) =>
+			cli(['rotate', name, '--token-name', tokenName, '--token-secret-stdin', ...extra], {input: secret}),
+		);
+	},
+	async storeFile({configDir}, provide) {
+		await provide(join(configDir, 'profiles.json'));
+	},
+	noTokenSecrets: [
+		async ({runs}, provide) => {
+			await provide();
+			expectNoSecrets(
+				runs.flatMap(run => [run.stdout, run.stderr]),
+				oldSecret,
+				wrongSecret,
+			);
+		},
+		{auto: true},
+	],
 });
-
-afterEach(async () => {
-	const used = simulators.splice(0);
-	await Promise.all(used.map(async simulator => simulator.close()));
-	rmSync(configDir, {recursive: true, force: true});
-	// Every output of every rotate run: neither the old secret nor the new one, nor a session token.
-	expectNoSecrets(
-		runs.splice(0).flatMap(run => [run.stdout, run.stderr]),
-		oldSecret,
-		wrongSecret,
-		...used,
-	);
-});
-
-/** The simulator knows only the new token: its name and secret are what a rotation brings. */
-async function simulator(options: SimulatorOptions = {}): Promise<Simulator> {
-	const started = await startSimulator({tokenName: 'Parable Integration 2027', ...options});
-	simulators.push(started);
-	return started;
-}
-
-async function cli(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-	const run = await runCommand(args, {env: {TABLEAU_CONNECT_CONFIG_DIR: configDir, ...env}, input});
-	runs.push(run);
-	return run;
-}
-
-/** A profile on the simulator's server and site, with the old token, saved as `profiles add` does (in the file: no keychain here). */
-async function addOld(name: string, target: Simulator, extra: string[] = []): Promise<void> {
-	const run = await cli(
-		['profiles', 'add', name, '--server', target.url, '--site', target.site, '--token-name', oldName, '--token-secret-stdin', '--no-verify', ...extra],
-		oldSecret,
-	);
-	expect(run.code, run.stderr).toBe(0);
-}
-
-const storeFile = () => join(configDir, 'profiles.json');
-const store = () => openProfileStore({directory: configDir, secretStore: 'file'});
-
-async function rotate(name: string, tokenName: string, secret: string, extra: string[] = []): Promise<CliRun> {
-	return cli(['rotate', name, '--token-name', tokenName, '--token-secret-stdin', ...extra], secret);
-}
 
 describe('rotate, a passing new token', () => {
-	it('tests it first, then replaces the token name and secret, and says what is left in order', async () => {
-		const target = await simulator({timeToExpiration: '9:02:00'});
+	it('tests it first, then replaces the token name and secret, and says what is left in order', async ({start, addOld, rotate, store}) => {
+		const target = await start({timeToExpiration: '9:02:00'});
 		await addOld('acme', target);
-		const before = store().get('acme')!;
+		const before = store.get('acme')!;
 		const run = await rotate('acme', target.tokenName, target.tokenSecret);
 		expect(run.code, run.stderr).toBe(0);
-		const after = store().get('acme')!;
+		const after = store.get('acme')!;
 		expect(after.tokenName).toBe('Parable Integration 2027');
-		expect(await store().readSecret('acme')).toBe(target.tokenSecret);
+		expect(await store.readSecret('acme')).toBe(target.tokenSecret);
 		expect({server: after.server, site: after.site, createdAt: after.createdAt, secretStore: after.secretStore}).toEqual({
 			server: before.server,
 			site: before.site,
@@ -103,12 +94,12 @@ describe('rotate, a passing new token', () => {
 		expect(out).toContain('It keeps working until you do');
 	});
 
-	it('says why now: the expiry and the last test, from the saved verification', async () => {
-		const target = await simulator();
+	it('says why now: the expiry and the last test, from the saved verification', async ({start, addOld, rotate, store}) => {
+		const target = await start();
 		await addOld('acme', target);
 		// The profile's last test, as a test of the old token 9 days before its expiry would have left it.
 		const expiresAt = new Date(Date.now() + 9 * 86_400_000 + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-		store().recordVerification('acme', {
+		store.recordVerification('acme', {
 			at: new Date(Date.now() - 2 * 86_400_000).toISOString(),
 			ok: true,
 			diagnosisCode: null,
@@ -123,8 +114,8 @@ describe('rotate, a passing new token', () => {
 		expect(run.stdout).toContain(`Its last test: ✓ verified 2 days ago. The token expires in about 9 days (on ${expiresAt.slice(0, 10)}, Tableau's estimate).`);
 	});
 
-	it('--json gives the verification of the new token and changed: true; the words go to stderr', async () => {
-		const target = await simulator();
+	it('--json gives the verification of the new token and changed: true; the words go to stderr', async ({start, addOld, rotate}) => {
+		const target = await start();
 		await addOld('acme', target);
 		const run = await rotate('acme', target.tokenName, target.tokenSecret, ['--json']);
 		expect(run.code, run.stderr).toBe(0);
@@ -135,8 +126,8 @@ describe('rotate, a passing new token', () => {
 		expect(run.stderr).toContain('What is left, in this order:');
 	});
 
-	it('takes the flags of every command that tests: --trace writes the new token’s test, redacted', async () => {
-		const target = await simulator();
+	it('takes the flags of every command that tests: --trace writes the new token’s test, redacted', async ({start, addOld, rotate, configDir}) => {
+		const target = await start();
 		await addOld('acme', target);
 		const file = join(configDir, 'rotate.har');
 		const run = await rotate('acme', target.tokenName, target.tokenSecret, ['--trace', file, '--timeout', '30']);
@@ -146,14 +137,14 @@ describe('rotate, a passing new token', () => {
 		expectNoSecrets([text], target, oldSecret);
 	});
 
-	it("uses the profile's CA file for the test", async () => {
-		const target = await simulator({tls: true});
+	it("uses the profile's CA file for the test", async ({start, addOld, rotate, store, configDir}) => {
+		const target = await start({tls: true});
 		const caFile = join(configDir, 'company-ca.pem');
 		writeFileSync(caFile, target.certificatePem!);
 		await addOld('tls', target, ['--ca-file', caFile]);
 		const run = await rotate('tls', target.tokenName, target.tokenSecret);
 		expect(run.code, run.stderr).toBe(0);
-		expect(store().get('tls')).toMatchObject({tokenName: 'Parable Integration 2027', caFile});
+		expect(store.get('tls')).toMatchObject({tokenName: 'Parable Integration 2027', caFile});
 	});
 });
 
@@ -162,31 +153,31 @@ describe('rotate, a failing new token', () => {
 		['a wrong secret', 'ok', () => wrongSecret],
 		['a server that refuses the secret', 'wrong-secret', undefined],
 	] as const) {
-		it(`${what}: the diagnosis, exit 1, and profiles.json and the secret exactly as they were`, async () => {
-			const target = await simulator({scenario});
+		it(`${what}: the diagnosis, exit 1, and profiles.json and the secret exactly as they were`, async ({start, addOld, rotate, store, storeFile}) => {
+			const target = await start({scenario});
 			await addOld('acme', target);
-			const bytes = readFileSync(storeFile());
+			const bytes = readFileSync(storeFile);
 			const run = await rotate('acme', target.tokenName, secret ? secret() : target.tokenSecret);
 			expect(run.code).toBe(1);
 			expect(run.stdout).toContain('[signin-failed');
 			expect(run.stderr).toContain(`Not changed: the new token failed its test, so profile "acme" still has the token "${oldName}"`);
 			expect(run.stdout + run.stderr).not.toContain('What is left');
-			expect(readFileSync(storeFile()).equals(bytes)).toBe(true);
-			expect(await store().readSecret('acme')).toBe(oldSecret);
-			expect(store().get('acme')?.tokenName).toBe(oldName);
+			expect(readFileSync(storeFile).equals(bytes)).toBe(true);
+			expect(await store.readSecret('acme')).toBe(oldSecret);
+			expect(store.get('acme')?.tokenName).toBe(oldName);
 		});
 	}
 
-	it('--json: the failed verification and changed: false; the store is untouched', async () => {
-		const target = await simulator({scenario: 'wrong-secret'});
+	it('--json: the failed verification and changed: false; the store is untouched', async ({start, addOld, rotate, storeFile}) => {
+		const target = await start({scenario: 'wrong-secret'});
 		await addOld('acme', target);
-		const bytes = readFileSync(storeFile());
+		const bytes = readFileSync(storeFile);
 		const run = await rotate('acme', target.tokenName, target.tokenSecret, ['--json']);
 		expect(run.code).toBe(1);
 		const parsed = JSON.parse(run.stdout) as {verification: VerificationResult; changed: boolean};
 		expect(parsed.changed).toBe(false);
 		expect(parsed.verification.diagnosis?.code).toBe('signin-failed');
-		expect(readFileSync(storeFile()).equals(bytes)).toBe(true);
+		expect(readFileSync(storeFile).equals(bytes)).toBe(true);
 	});
 });
 
@@ -211,21 +202,21 @@ describe('rotate, usage errors: exit 2 before any request, nothing changed', () 
 		['the same token again', () => ['rotate', 'acme', '--token-name', oldName, '--token-secret-stdin'], oldSecret, /already has/],
 	];
 	for (const [what, args, input, message] of cases) {
-		it(what, async () => {
-			const target = await simulator();
+		it(what, async ({start, addOld, storeFile, cli}) => {
+			const target = await start();
 			await addOld('acme', target);
-			const bytes = readFileSync(storeFile());
-			const run = await cli(args(target), input);
+			const bytes = readFileSync(storeFile);
+			const run = await cli(args(target), {input});
 			expect(run.code).toBe(2);
 			expect(run.stderr).toMatch(message);
 			expect(run.stderr).not.toMatch(/\n\s+at /);
 			expect(target.requests).toHaveLength(0);
-			expect(readFileSync(storeFile()).equals(bytes)).toBe(true);
+			expect(readFileSync(storeFile).equals(bytes)).toBe(true);
 			expectNoSecrets([run.stdout, run.stderr], 'q7Vd2mXkTz9Lr4BnWc8YhA==:Pk3rT9vLm2QxW7nB5cZs8JdF4hGy6aRe');
 		});
 	}
 
-	it('--help, and the main help lists it', async () => {
+	it('--help, and the main help lists it', async ({cli}) => {
 		const help = await cli(['rotate', '--help']);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('TESTS THE NEW TOKEN FIRST');

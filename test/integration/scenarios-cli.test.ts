@@ -1,13 +1,12 @@
 // Every simulator scenario, through `test --json` as a script would run it: the diagnosis code, the
 // warnings, sign-out after every sign-in, and the secret in no output. The command line runs
 // in-process (runCommand): the same code as the built CLI, without a Node start-up per run.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
-import {scenarios, startSimulator, type ScenarioId, type ScenarioInfo} from '../../source/simulator/index.js';
+import {scenarios, type ScenarioId, type ScenarioInfo} from '../../source/simulator/index.js';
 import type {VerificationResult} from '../../source/verify/types.js';
-import {runCli, runCommand} from '../helpers/cli.js';
+import {runCli} from '../helpers/cli.js';
+import {describe, expect, test as it, type CliFixtures} from '../helpers/fixtures.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
 // What a person reads, written out here rather than taken from the product's own labels.
@@ -42,44 +41,35 @@ const diagnosisTags: Partial<Record<ScenarioId, string>> = {
 	'wrong-site': '[signin-failed · HTTP 401 · Tableau 401001]',
 };
 
-const folder = mkdtempSync(join(tmpdir(), 'tableau-connect-scenarios-'));
-afterAll(() => {
-	rmSync(folder, {recursive: true, force: true});
-});
-
-async function runScenario(scenario: ScenarioInfo) {
-	const simulator = await startSimulator({scenario: scenario.id, slowMs: 3000, retryAfterSeconds: 1});
-	try {
-		const args = ['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'];
-		if (scenario.id === 'slow') {
-			args.push('--timeout', '0.5');
-		}
-
-		// The wrong-host and expired certificates are trusted, so that only the named fault remains;
-		// so is the certificate of a scenario that moves to https://.
-		if (scenario.tls === 'wrong-host' || scenario.tls === 'expired' || scenario.needsTls) {
-			const caFile = join(folder, `${scenario.id}.pem`);
-			writeFileSync(caFile, simulator.certificatePem!);
-			args.push('--ca-file', caFile);
-		}
-
-		const run = await runCommand(args, {input: simulator.tokenSecret});
-		const stats = simulator.stats();
-		// The same run for a person, with the secret from the environment this time.
-		const human = await runCommand(
-			args.filter(arg => arg !== '--json' && arg !== '--token-secret-stdin'),
-			{env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}},
-		);
-		return {run, human, stats, simulator};
-	} finally {
-		await simulator.close();
+async function runScenario({simulator: start, cli, configDir}: Pick<CliFixtures, 'simulator' | 'cli' | 'configDir'>, scenario: ScenarioInfo) {
+	const simulator = await start({scenario: scenario.id, slowMs: 3000, retryAfterSeconds: 1});
+	const args = ['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'];
+	if (scenario.id === 'slow') {
+		args.push('--timeout', '0.5');
 	}
+
+	// The wrong-host and expired certificates are trusted, so that only the named fault remains;
+	// so is the certificate of a scenario that moves to https://.
+	if (scenario.tls === 'wrong-host' || scenario.tls === 'expired' || scenario.needsTls) {
+		const caFile = join(configDir, `${scenario.id}.pem`);
+		writeFileSync(caFile, simulator.certificatePem!);
+		args.push('--ca-file', caFile);
+	}
+
+	const run = await cli(args, {input: simulator.tokenSecret});
+	const stats = simulator.stats();
+	// The same run for a person, with the secret from the environment this time.
+	const human = await cli(
+		args.filter(arg => arg !== '--json' && arg !== '--token-secret-stdin'),
+		{env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret}},
+	);
+	return {run, human, stats, simulator};
 }
 
 describe.concurrent('test --json against every simulator scenario', () => {
 	for (const scenario of scenarios) {
-		it(`${scenario.id} → ${scenario.expected}`, async () => {
-			const {run, human, stats, simulator} = await runScenario(scenario);
+		it(`${scenario.id} → ${scenario.expected}`, async ({simulator: start, cli, configDir}) => {
+			const {run, human, stats, simulator} = await runScenario({simulator: start, cli, configDir}, scenario);
 			expect(run.stderr).toBe('');
 			const result = JSON.parse(run.stdout) as VerificationResult;
 			expect(result.diagnosis?.code ?? 'ok').toBe(scenario.expected);
@@ -126,19 +116,15 @@ describe.concurrent('test --json against every simulator scenario', () => {
 });
 
 describe('slow, as a newcomer runs it (issue 11, item 6)', () => {
-	it('times out a plain test run: the simulator started without options outlasts the default 15 s timeout', async () => {
-		const simulator = await startSimulator({scenario: 'slow'});
-		try {
-			const run = await runCommand(
-				['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],
-				{input: simulator.tokenSecret},
-			);
-			const result = JSON.parse(run.stdout) as VerificationResult;
-			expect(result.diagnosis?.code).toBe('timeout');
-			expect(result.diagnosis?.explanation).toContain('did not answer within 15 seconds');
-		} finally {
-			await simulator.close();
-		}
+	it('times out a plain test run: the simulator started without options outlasts the default 15 s timeout', async ({simulator: start, cli}) => {
+		const simulator = await start({scenario: 'slow'});
+		const run = await cli(
+			['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'],
+			{input: simulator.tokenSecret},
+		);
+		const result = JSON.parse(run.stdout) as VerificationResult;
+		expect(result.diagnosis?.code).toBe('timeout');
+		expect(result.diagnosis?.explanation).toContain('did not answer within 15 seconds');
 	}, 45_000);
 });
 
@@ -148,25 +134,21 @@ describe('the built CLI, as a separate process', () => {
 	it.concurrent.for([
 		['ok', 0],
 		['wrong-secret', 1],
-	] as const)('%s: exit %i, with the result in-process runs give', async ([scenario, code]) => {
-		const simulator = await startSimulator({scenario});
-		try {
-			const args = ['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'];
-			const built = await runCli(args, {input: simulator.tokenSecret});
-			const inProcess = await runCommand(args, {input: simulator.tokenSecret});
-			expect(built.code).toBe(code);
-			expect(built.stderr).toBe('');
-			const fromBuilt = JSON.parse(built.stdout) as VerificationResult;
-			const fromInProcess = JSON.parse(inProcess.stdout) as VerificationResult;
-			expect(fromBuilt.diagnosis?.code ?? 'ok').toBe(scenario === 'ok' ? 'ok' : 'signin-failed');
-			expect({code: built.code, diagnosis: fromBuilt.diagnosis?.code, checks: fromBuilt.checks.map(check => check.status)}).toEqual({
-				code: inProcess.code,
-				diagnosis: fromInProcess.diagnosis?.code,
-				checks: fromInProcess.checks.map(check => check.status),
-			});
-			expectNoSecrets([built.stdout, built.stderr], simulator);
-		} finally {
-			await simulator.close();
-		}
+	] as const)('%s: exit %i, with the result in-process runs give', async ([scenario, code], {simulator: start, cli}) => {
+		const simulator = await start({scenario});
+		const args = ['test', '--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin', '--json'];
+		const built = await runCli(args, {input: simulator.tokenSecret});
+		const inProcess = await cli(args, {input: simulator.tokenSecret});
+		expect(built.code).toBe(code);
+		expect(built.stderr).toBe('');
+		const fromBuilt = JSON.parse(built.stdout) as VerificationResult;
+		const fromInProcess = JSON.parse(inProcess.stdout) as VerificationResult;
+		expect(fromBuilt.diagnosis?.code ?? 'ok').toBe(scenario === 'ok' ? 'ok' : 'signin-failed');
+		expect({code: built.code, diagnosis: fromBuilt.diagnosis?.code, checks: fromBuilt.checks.map(check => check.status)}).toEqual({
+			code: inProcess.code,
+			diagnosis: fromInProcess.diagnosis?.code,
+			checks: fromInProcess.checks.map(check => check.status),
+		});
+		expectNoSecrets([built.stdout, built.stderr], simulator);
 	});
 });

@@ -1,23 +1,11 @@
 // The simulator's scenarios about what stands in front of the API, seen on the wire with undici
 // directly (redirects not followed, bodies not decoded), so that they stay what the demo claims.
 import {gunzipSync, brotliDecompressSync, inflateSync} from 'node:zlib';
-import {afterEach, describe, expect, it} from 'vitest';
-import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import type {Simulator} from '../../source/simulator/index.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
+import {describe, expect, test as it} from '../helpers/fixtures.js';
 import {newAgent, send} from './simulator-helpers.js';
 import {request} from 'undici';
-
-let simulator: Simulator | undefined;
-
-async function start(options: SimulatorOptions): Promise<Simulator> {
-	simulator = await startSimulator(options);
-	return simulator;
-}
-
-afterEach(async () => {
-	await simulator?.close();
-	simulator = undefined;
-});
 
 async function verify(server: Simulator, options: Parameters<typeof verifyConnection>[1] = {}) {
 	return verifyConnection(
@@ -27,7 +15,7 @@ async function verify(server: Simulator, options: Parameters<typeof verifyConnec
 }
 
 describe('front-door scenarios', () => {
-	it('http-upgrade gives an http:// address whose every path moves to https:// on the same host and port', async () => {
+	it('http-upgrade gives an http:// address whose every path moves to https:// on the same host and port', async ({simulator: start}) => {
 		const server = await start({scenario: 'http-upgrade'});
 		expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 		const answer = await send(server.url, '/api/3.23/serverinfo');
@@ -39,7 +27,7 @@ describe('front-door scenarios', () => {
 		expect(server.stats().activeSessions).toBe(0);
 	});
 
-	it('http-upgrade on an https:// simulator (the demo) moves the entry name to the canonical one', async () => {
+	it('http-upgrade on an https:// simulator (the demo) moves the entry name to the canonical one', async ({simulator: start}) => {
 		const server = await start({scenario: 'ok', tls: true});
 		server.setScenario('http-upgrade');
 		const result = await verify(server);
@@ -47,7 +35,7 @@ describe('front-door scenarios', () => {
 		expect(result.warnings[0]?.title).toContain(`https://localhost:${server.port}`);
 	});
 
-	it('sso-proxy sends every API request to an HTML login page, and never sees the secret twice', async () => {
+	it('sso-proxy sends every API request to an HTML login page, and never sees the secret twice', async ({simulator: start}) => {
 		const server = await start({scenario: 'sso-proxy'});
 		const answer = await send(server.url, '/api/3.23/serverinfo');
 		expect(answer.status).toBe(302);
@@ -58,7 +46,7 @@ describe('front-door scenarios', () => {
 		expect(server.requests.filter(item => item.path.startsWith('/sso/login')).map(item => item.method)).toEqual(['GET']);
 	});
 
-	it('wrong-scheme gives an https:// address for a port that answers plain HTTP, on a plain and a TLS simulator', async () => {
+	it('wrong-scheme gives an https:// address for a port that answers plain HTTP, on a plain and a TLS simulator', async ({simulator: start}) => {
 		for (const tls of [false, true]) {
 			const server = await start({scenario: 'wrong-scheme', tls});
 			expect(server.url).toMatch(/^https:/);
@@ -69,7 +57,7 @@ describe('front-door scenarios', () => {
 		}
 	});
 
-	it('a TLS simulator still refuses plain HTTP outside the scheme scenarios, as a real TLS port does', async () => {
+	it('a TLS simulator still refuses plain HTTP outside the scheme scenarios, as a real TLS port does', async ({simulator: start}) => {
 		const server = await start({scenario: 'ok', tls: true});
 		const result = await verifyConnection(
 			{server: server.url.replace('https://', 'http://'), site: server.site, tokenName: server.tokenName, tokenSecret: server.tokenSecret},
@@ -78,7 +66,7 @@ describe('front-door scenarios', () => {
 		expect(result.diagnosis?.code).toBe('wrong-scheme');
 	});
 
-	it('compressed answers gzip, br and deflate in turn without being asked', async () => {
+	it('compressed answers gzip, br and deflate in turn without being asked', async ({simulator: start}) => {
 		const server = await start({scenario: 'compressed'});
 		const agent = newAgent();
 		const codings: string[] = [];

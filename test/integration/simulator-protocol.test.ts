@@ -1,21 +1,18 @@
 import {connect} from 'node:net';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {errorCode, jsonAuth, newAgent, parseXml, send, signedIn, signInJson, xmlSignInBody} from './simulator-helpers.js';
+import {describe, expect, test} from '../helpers/fixtures.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
 
-let simulator: Simulator;
-
-beforeEach(async () => {
-	simulator = await startSimulator();
-});
-
-afterEach(async () => {
-	await simulator.close();
+/** A fresh simulator of the defaults for each test: the protocol tests change its sessions. */
+const it = test.extend<{ready: Simulator}>({
+	async ready({simulator}, provide) {
+		await provide(await simulator());
+	},
 });
 
 describe('serverinfo', () => {
-	it('answers XML by default, in the tableau.com namespace', async () => {
+	it('answers XML by default, in the tableau.com namespace', async ({ready: simulator}) => {
 		const answer = await send(simulator.url, '/api/3.23/serverinfo');
 		expect(answer.status).toBe(200);
 		expect(answer.headers['content-type']).toMatch(/^application\/xml/);
@@ -26,7 +23,7 @@ describe('serverinfo', () => {
 		expect(tsResponse.serverInfo.restApiVersion).toBe('3.23');
 	});
 
-	it('answers JSON when asked, without authentication', async () => {
+	it('answers JSON when asked, without authentication', async ({ready: simulator}) => {
 		const answer = await send(simulator.url, '/api/3.0/serverinfo', {headers: {accept: 'application/json'}});
 		expect(answer.status).toBe(200);
 		expect(answer.headers['content-type']).toMatch(/^application\/json/);
@@ -35,7 +32,7 @@ describe('serverinfo', () => {
 		});
 	});
 
-	it.each(['3.24', '4.0', 'latest', '3', '3.23.1'])('rejects version %s with 404001', async version => {
+	it.for(['3.24', '4.0', 'latest', '3', '3.23.1'])('rejects version %s with 404001', async (version, {ready: simulator}) => {
 		const answer = await send(simulator.url, `/api/${version}/serverinfo`, {headers: {accept: 'application/json'}});
 		expect(answer.status).toBe(404);
 		expect(JSON.parse(answer.text).error).toEqual({
@@ -47,7 +44,7 @@ describe('serverinfo', () => {
 });
 
 describe('sign-in', () => {
-	it('accepts a JSON body and returns a token, the site LUID and the user', async () => {
+	it('accepts a JSON body and returns a token, the site LUID and the user', async ({ready: simulator}) => {
 		const answer = await signInJson(simulator);
 		expect(answer.status).toBe(200);
 		const {credentials} = JSON.parse(answer.text);
@@ -60,7 +57,7 @@ describe('sign-in', () => {
 		expect(simulator.stats()).toMatchObject({activeSessions: 1, signIns: 1});
 	});
 
-	it('accepts an XML body and answers XML', async () => {
+	it('accepts an XML body and answers XML', async ({ready: simulator}) => {
 		const answer = await send(simulator.url, '/api/3.23/auth/signin', {
 			method: 'POST',
 			headers: {'content-type': 'application/xml'},
@@ -73,7 +70,7 @@ describe('sign-in', () => {
 		expect(credentials.user.id).toMatch(/^[\da-f-]{36}$/);
 	});
 
-	it('matches the site content URL without regard to case', async () => {
+	it('matches the site content URL without regard to case', async ({ready: simulator}) => {
 		expect((await signInJson(simulator, {site: 'ACME'})).status).toBe(200);
 	});
 
@@ -99,7 +96,7 @@ describe('sign-in', () => {
 		}
 	});
 
-	it('makes a fresh secret per start, shaped like a Tableau one', async () => {
+	it('makes a fresh secret per start, shaped like a Tableau one', async ({ready: simulator}) => {
 		const other = await startSimulator();
 		try {
 			expect(simulator.tokenSecret).toMatch(/^[A-Za-z\d+/]{22}==:[A-Za-z\d]{32}$/);
@@ -111,7 +108,7 @@ describe('sign-in', () => {
 		}
 	});
 
-	it('answers 401001 to a wrong secret, token name or site', async () => {
+	it('answers 401001 to a wrong secret, token name or site', async ({ready: simulator}) => {
 		const wrongSecret = await signInJson(simulator, {secret: 'bm9wZQ==:notTheRealSecretAtAllSorry000000'});
 		expect(wrongSecret.status).toBe(401);
 		expect(JSON.parse(wrongSecret.text).error.code).toBe('401001');
@@ -125,19 +122,19 @@ describe('sign-in', () => {
 		expect(simulator.stats().signIns).toBe(0);
 	});
 
-	it.each(['', '{"credentials":', '<tsRequest><credentials', 'token=abc'])('answers 400000 to the malformed body %j', async body => {
+	it.for(['', '{"credentials":', '<tsRequest><credentials', 'token=abc'])('answers 400000 to the malformed body %j', async (body, {ready: simulator}) => {
 		const answer = await send(simulator.url, '/api/3.23/auth/signin', {method: 'POST', headers: {accept: 'application/json'}, body});
 		expect(answer.status).toBe(400);
 		expect(errorCode(answer)).toBe('400000');
 	});
 
-	it('answers 405000 to a sign-in sent as GET', async () => {
+	it('answers 405000 to a sign-in sent as GET', async ({ready: simulator}) => {
 		const answer = await send(simulator.url, '/api/3.23/auth/signin');
 		expect(answer.status).toBe(405);
 		expect(errorCode(answer)).toBe('405000');
 	});
 
-	it('keeps one session per PAT: a second sign-in ends the first with 401002', async () => {
+	it('keeps one session per PAT: a second sign-in ends the first with 401002', async ({ready: simulator}) => {
 		const first = await signedIn(simulator);
 		expect((await send(simulator.url, '/api/3.23/sessions/current', {headers: jsonAuth(first.token)})).status).toBe(200);
 		const second = await signedIn(simulator);
@@ -151,7 +148,7 @@ describe('sign-in', () => {
 });
 
 describe('sign-out and sessions', () => {
-	it('signs out with 204 and an empty body, after which the token is dead', async () => {
+	it('signs out with 204 and an empty body, after which the token is dead', async ({ready: simulator}) => {
 		const {token} = await signedIn(simulator);
 		const answer = await send(simulator.url, '/api/3.23/auth/signout', {method: 'POST', headers: {'x-tableau-auth': token}});
 		expect(answer.status).toBe(204);
@@ -160,14 +157,14 @@ describe('sign-out and sessions', () => {
 		expect(errorCode(await send(simulator.url, '/api/3.23/sessions/current', {headers: jsonAuth(token)}))).toBe('401002');
 	});
 
-	it('answers 401000 without a token or with one it never issued', async () => {
+	it('answers 401000 without a token or with one it never issued', async ({ready: simulator}) => {
 		const missing = await send(simulator.url, '/api/3.23/sessions/current', {headers: {accept: 'application/json'}});
 		expect(missing.status).toBe(401);
 		expect(errorCode(missing)).toBe('401000');
 		expect(errorCode(await send(simulator.url, '/api/3.23/auth/signout', {method: 'POST', headers: {'x-tableau-auth': 'made|up|token'}}))).toBe('401000');
 	});
 
-	it('describes the current session: site and user with role', async () => {
+	it('describes the current session: site and user with role', async ({ready: simulator}) => {
 		const {token, siteId, userId} = await signedIn(simulator);
 		const answer = await send(simulator.url, '/api/3.23/sessions/current', {headers: {'x-tableau-auth': token}});
 		const {session} = parseXml(answer.text).tsResponse;
@@ -177,7 +174,7 @@ describe('sign-out and sessions', () => {
 });
 
 describe('users', () => {
-	it("lists the site's users by site LUID, with string pagination numbers", async () => {
+	it("lists the site's users by site LUID, with string pagination numbers", async ({ready: simulator}) => {
 		const {token, siteId} = await signedIn(simulator);
 		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=100&pageNumber=1`, {headers: jsonAuth(token)});
 		expect(answer.status).toBe(200);
@@ -188,7 +185,7 @@ describe('users', () => {
 		expect(body.users.user[0]).toMatchObject({siteRole: 'SiteAdministratorCreator', fullName: 'Jordan Rivera'});
 	});
 
-	it('pages through the users in XML', async () => {
+	it('pages through the users in XML', async ({ready: simulator}) => {
 		const {token, siteId} = await signedIn(simulator);
 		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users?pageSize=3&pageNumber=30`, {headers: {'x-tableau-auth': token}});
 		const {tsResponse} = parseXml(answer.text);
@@ -201,14 +198,14 @@ describe('users', () => {
 		expect([tooLarge.status, errorCode(tooLarge)]).toEqual([403, '403014']);
 	});
 
-	it('refuses the site content URL in place of the LUID with 404000', async () => {
+	it('refuses the site content URL in place of the LUID with 404000', async ({ready: simulator}) => {
 		const {token} = await signedIn(simulator);
 		const answer = await send(simulator.url, '/api/3.23/sites/acme/users', {headers: jsonAuth(token)});
 		expect(answer.status).toBe(404);
 		expect(errorCode(answer)).toBe('404000');
 	});
 
-	it("returns the signed-in user's record, and 404002 for an unknown one", async () => {
+	it("returns the signed-in user's record, and 404002 for an unknown one", async ({ready: simulator}) => {
 		const {token, siteId, userId} = await signedIn(simulator);
 		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users/${userId}`, {headers: jsonAuth(token)});
 		expect(JSON.parse(answer.text).user).toMatchObject({
@@ -223,7 +220,7 @@ describe('users', () => {
 		expect([unknown.status, errorCode(unknown)]).toEqual([404, '404002']);
 	});
 
-	it('needs a valid token', async () => {
+	it('needs a valid token', async ({ready: simulator}) => {
 		const {siteId} = await signedIn(simulator);
 		const answer = await send(simulator.url, `/api/3.23/sites/${siteId}/users`);
 		expect([answer.status, errorCode(answer)]).toEqual([401, '401000']);
@@ -231,7 +228,7 @@ describe('users', () => {
 });
 
 describe('paths', () => {
-	it('answers 404003 for an unknown resource under /api and an HTML page elsewhere', async () => {
+	it('answers 404003 for an unknown resource under /api and an HTML page elsewhere', async ({ready: simulator}) => {
 		const unknown = await send(simulator.url, '/api/3.23/workbooks-of-the-future', {headers: {accept: 'application/json'}});
 		expect([unknown.status, errorCode(unknown)]).toEqual([404, '404003']);
 		const page = await send(simulator.url, '/#/site/acme/workbooks');
@@ -242,7 +239,7 @@ describe('paths', () => {
 });
 
 describe('connections', () => {
-	it('keeps connections alive, so one client connection serves a whole run', async () => {
+	it('keeps connections alive, so one client connection serves a whole run', async ({ready: simulator}) => {
 		const agent = newAgent({connections: 1});
 		try {
 			const options = {dispatcher: agent};
@@ -257,7 +254,7 @@ describe('connections', () => {
 		}
 	});
 
-	it('counts a new connection for each client that does not reuse one', async () => {
+	it('counts a new connection for each client that does not reuse one', async ({ready: simulator}) => {
 		for (let index = 0; index < 3; index++) {
 			const agent = newAgent();
 			await send(simulator.url, '/api/3.23/serverinfo', {dispatcher: agent});
@@ -267,7 +264,7 @@ describe('connections', () => {
 		expect(simulator.stats()).toMatchObject({requests: 3, connections: 3});
 	});
 
-	it("logs each request's method, path and headers, but no body", async () => {
+	it("logs each request's method, path and headers, but no body", async ({ready: simulator}) => {
 		await signInJson(simulator);
 		expect(simulator.requests).toHaveLength(1);
 		const [logged] = simulator.requests;
@@ -276,7 +273,7 @@ describe('connections', () => {
 		expectNoSecrets(JSON.stringify(simulator.requests), simulator.tokenSecret);
 	});
 
-	it('close() ends open keep-alive connections and frees the port', async () => {
+	it('close() ends open keep-alive connections and frees the port', async ({ready: simulator}) => {
 		const agent = newAgent();
 		const {port, url} = simulator;
 		await send(url, '/api/3.23/serverinfo', {dispatcher: agent});
@@ -291,6 +288,6 @@ describe('connections', () => {
 		});
 		expect(refused).toBe('ECONNREFUSED');
 		await agent.close();
-		// The afterEach closes again; that must be harmless.
+		// The fixture closes it again; that must be harmless.
 	});
 });

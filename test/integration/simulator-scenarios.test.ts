@@ -1,19 +1,7 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {diagnosisCodes} from '../../source/verify/types.js';
-import {isScenarioId, scenarios, startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import {isScenarioId, scenarios} from '../../source/simulator/index.js';
+import {describe, expect, test as it} from '../helpers/fixtures.js';
 import {errorCode, jsonAuth, parseXml, send, signedIn, signInJson, xmlSignInBody} from './simulator-helpers.js';
-
-let simulator: Simulator | undefined;
-
-async function start(options: SimulatorOptions): Promise<Simulator> {
-	simulator = await startSimulator(options);
-	return simulator;
-}
-
-afterEach(async () => {
-	await simulator?.close();
-	simulator = undefined;
-});
 
 describe('scenario catalogue', () => {
 	it('lists unique ids, each with a one-line description and a known outcome', () => {
@@ -39,7 +27,7 @@ describe('scenario catalogue', () => {
 });
 
 describe('successful variants', () => {
-	it('ok-xml-only ignores Accept, uses the old namespace and gives a page of one user as one element', async () => {
+	it('ok-xml-only ignores Accept, uses the old namespace and gives a page of one user as one element', async ({simulator: start}) => {
 		const server = await start({scenario: 'ok-xml-only'});
 		const info = await send(server.url, '/api/3.23/serverinfo', {headers: {accept: 'application/json'}});
 		expect(info.headers['content-type']).toMatch(/^application\/xml/);
@@ -56,7 +44,7 @@ describe('successful variants', () => {
 		expect(errorCode(await signInJson(server, {secret: 'x'}))).toBe('401001');
 	});
 
-	it('explorer-role signs in as an Explorer who can list only themself', async () => {
+	it('explorer-role signs in as an Explorer who can list only themself', async ({simulator: start}) => {
 		const server = await start({scenario: 'explorer-role'});
 		const {token, siteId, userId} = await signedIn(server);
 		const me = await send(server.url, `/api/3.23/sites/${siteId}/users/${userId}`, {headers: jsonAuth(token)});
@@ -65,7 +53,7 @@ describe('successful variants', () => {
 		expect(users.users.user.map((user: {id: string}) => user.id)).toEqual([userId]);
 	});
 
-	it('rate-limited answers 429 with Retry-After twice, then signs in', async () => {
+	it('rate-limited answers 429 with Retry-After twice, then signs in', async ({simulator: start}) => {
 		const server = await start({scenario: 'rate-limited', retryAfterSeconds: 7});
 		for (let attempt = 0; attempt < 2; attempt++) {
 			const answer = await signInJson(server);
@@ -77,7 +65,7 @@ describe('successful variants', () => {
 });
 
 describe('redirects', () => {
-	it('cloud-redirect sends sign-in to the pod host with 301, and the pod signs in', async () => {
+	it('cloud-redirect sends sign-in to the pod host with 301, and the pod signs in', async ({simulator: start}) => {
 		const server = await start({scenario: 'cloud-redirect'});
 		const answer = await signInJson(server, {version: '3.22'});
 		expect(answer.status).toBe(301);
@@ -88,14 +76,14 @@ describe('redirects', () => {
 		expect(pod.status).toBe(200);
 	});
 
-	it('cloud-redirect reached as localhost points at 127.0.0.1 instead', async () => {
+	it('cloud-redirect reached as localhost points at 127.0.0.1 instead', async ({simulator: start}) => {
 		const server = await start({scenario: 'cloud-redirect', host: 'localhost'});
 		expect(server.url).toBe(`http://localhost:${server.port}`);
 		const answer = await signInJson(server);
 		expect(answer.headers.location).toBe(`http://127.0.0.1:${server.port}/api/3.23/auth/signin`);
 	});
 
-	it('redirect-method redirects, and the pod answers sign-in with 405000', async () => {
+	it('redirect-method redirects, and the pod answers sign-in with 405000', async ({simulator: start}) => {
 		const server = await start({scenario: 'redirect-method'});
 		const answer = await signInJson(server);
 		expect(answer.status).toBe(301);
@@ -108,13 +96,13 @@ describe('redirects', () => {
 });
 
 describe('sign-in failures', () => {
-	it('wrong-secret refuses the advertised secret with 401001', async () => {
+	it('wrong-secret refuses the advertised secret with 401001', async ({simulator: start}) => {
 		const server = await start({scenario: 'wrong-secret'});
 		const answer = await signInJson(server);
 		expect([answer.status, errorCode(answer)]).toEqual([401, '401001']);
 	});
 
-	it('wrong-site has a different content URL from the one it advertises', async () => {
+	it('wrong-site has a different content URL from the one it advertises', async ({simulator: start}) => {
 		const server = await start({scenario: 'wrong-site'});
 		expect(server.site).toBe('acme');
 		expect(errorCode(await signInJson(server))).toBe('401001');
@@ -125,20 +113,20 @@ describe('sign-in failures', () => {
 		expect(session.site).toMatchObject({name: 'Acme Corp', contentUrl: 'acme-corp'});
 	});
 
-	it('pats-disabled refuses every PAT sign-in with 401001', async () => {
+	it('pats-disabled refuses every PAT sign-in with 401001', async ({simulator: start}) => {
 		const server = await start({scenario: 'pats-disabled'});
 		const answer = await send(server.url, '/api/3.23/auth/signin', {method: 'POST', body: xmlSignInBody(server.tokenName, server.tokenSecret, server.site)});
 		expect([answer.status, errorCode(answer)]).toEqual([401, '401001']);
 	});
 
-	it('site-not-found answers sign-in with 404000', async () => {
+	it('site-not-found answers sign-in with 404000', async ({simulator: start}) => {
 		const server = await start({scenario: 'site-not-found'});
 		const answer = await signInJson(server);
 		expect(answer.status).toBe(404);
 		expect(JSON.parse(answer.text).error).toMatchObject({code: '404000', summary: 'Site not found'});
 	});
 
-	it('old-server reports 2019.2 / 3.4 and refuses newer versions with 404001', async () => {
+	it('old-server reports 2019.2 / 3.4 and refuses newer versions with 404001', async ({simulator: start}) => {
 		const server = await start({scenario: 'old-server'});
 		const info = JSON.parse((await send(server.url, '/api/3.0/serverinfo', {headers: {accept: 'application/json'}})).text);
 		expect(info.serverInfo).toMatchObject({productVersion: {value: '2019.2.4'}, restApiVersion: '3.4'});
@@ -148,7 +136,7 @@ describe('sign-in failures', () => {
 		expect((await signInJson(server, {version: '3.4'})).status).toBe(400);
 	});
 
-	it("rate-limited-always alternates Tableau's 429 body and an HTML 429 page", async () => {
+	it("rate-limited-always alternates Tableau's 429 body and an HTML 429 page", async ({simulator: start}) => {
 		const server = await start({scenario: 'rate-limited-always'});
 		const answers = [await signInJson(server), await signInJson(server), await signInJson(server)];
 		expect(answers.map(answer => answer.status)).toEqual([429, 429, 429]);
@@ -159,7 +147,7 @@ describe('sign-in failures', () => {
 		expect(server.stats().signIns).toBe(0);
 	});
 
-	it('server-error serves serverinfo but answers sign-in with a 503 HTML page', async () => {
+	it('server-error serves serverinfo but answers sign-in with a 503 HTML page', async ({simulator: start}) => {
 		const server = await start({scenario: 'server-error'});
 		expect((await send(server.url, '/api/3.23/serverinfo')).status).toBe(200);
 		for (let attempt = 0; attempt < 3; attempt++) {
@@ -169,7 +157,7 @@ describe('sign-in failures', () => {
 		}
 	});
 
-	it('unexpected-response answers sign-in with a 418', async () => {
+	it('unexpected-response answers sign-in with a 418', async ({simulator: start}) => {
 		const server = await start({scenario: 'unexpected-response'});
 		const answer = await signInJson(server);
 		expect([answer.status, errorCode(answer)]).toEqual([418, '418000']);
@@ -177,7 +165,7 @@ describe('sign-in failures', () => {
 });
 
 describe('after sign-in', () => {
-	it('not-admin signs in a Viewer whose users listing gets a 403', async () => {
+	it('not-admin signs in a Viewer whose users listing gets a 403', async ({simulator: start}) => {
 		const server = await start({scenario: 'not-admin'});
 		const {token, siteId, userId} = await signedIn(server);
 		const me = JSON.parse((await send(server.url, `/api/3.23/sites/${siteId}/users/${userId}`, {headers: jsonAuth(token)})).text);
@@ -187,7 +175,7 @@ describe('after sign-in', () => {
 		expect(errorCode(users)).toMatch(/^403\d{3}$/);
 	});
 
-	it('session-stolen ends the new session at once, so the next call gets 401002', async () => {
+	it('session-stolen ends the new session at once, so the next call gets 401002', async ({simulator: start}) => {
 		const server = await start({scenario: 'session-stolen'});
 		const {token, siteId, userId} = await signedIn(server);
 		const answer = await send(server.url, `/api/3.23/sites/${siteId}/users/${userId}`, {headers: jsonAuth(token)});
@@ -198,7 +186,7 @@ describe('after sign-in', () => {
 });
 
 describe('transport-level scenarios', () => {
-	it('not-tableau answers every path with a 200 HTML page', async () => {
+	it('not-tableau answers every path with a 200 HTML page', async ({simulator: start}) => {
 		const server = await start({scenario: 'not-tableau'});
 		for (const path of ['/api/3.23/serverinfo', '/api/2.4/serverinfo', '/']) {
 			const answer = await send(server.url, path);
@@ -209,7 +197,7 @@ describe('transport-level scenarios', () => {
 		expect((await signInJson(server)).text).toContain('<title>Acme Intranet');
 	});
 
-	it('slow delays every answer by slowMs', async () => {
+	it('slow delays every answer by slowMs', async ({simulator: start}) => {
 		const server = await start({scenario: 'slow', slowMs: 300});
 		const started = performance.now();
 		expect((await send(server.url, '/api/3.23/serverinfo')).status).toBe(200);
@@ -217,7 +205,7 @@ describe('transport-level scenarios', () => {
 		await expect(send(server.url, '/api/3.23/serverinfo', {signal: AbortSignal.timeout(50)})).rejects.toThrow();
 	});
 
-	it('close() does not wait for a slow answer still pending', async () => {
+	it('close() does not wait for a slow answer still pending', async ({simulator: start}) => {
 		const server = await start({scenario: 'slow', slowMs: 60_000});
 		const pending = send(server.url, '/api/3.23/serverinfo').catch((error: unknown) => error);
 		await new Promise(resolve => setTimeout(resolve, 50));
@@ -230,7 +218,7 @@ describe('transport-level scenarios', () => {
 });
 
 describe('setScenario', () => {
-	it('switches behaviour live and resets the rate-limit count', async () => {
+	it('switches behaviour live and resets the rate-limit count', async ({simulator: start}) => {
 		const server = await start({scenario: 'wrong-secret'});
 		expect((await signInJson(server)).status).toBe(401);
 		server.setScenario('ok');
@@ -240,7 +228,7 @@ describe('setScenario', () => {
 		expect((await signInJson(server)).status).toBe(429);
 	});
 
-	it('refuses a TLS scenario on a plain-HTTP simulator', async () => {
+	it('refuses a TLS scenario on a plain-HTTP simulator', async ({simulator: start}) => {
 		const server = await start({});
 		expect(() => server.setScenario('tls-expired')).toThrow(/HTTPS/);
 		expect(server.scenario).toBe('ok');

@@ -1,17 +1,12 @@
 import {X509Certificate} from 'node:crypto';
 import {connect, type PeerCertificate} from 'node:tls';
 import type {Agent} from 'undici';
-import {afterEach, describe, expect, it} from 'vitest';
-import {scenarios, startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import {afterEach} from 'vitest';
+import {scenarios, type Simulator} from '../../source/simulator/index.js';
+import {describe, expect, test as it} from '../helpers/fixtures.js';
 import {newAgent, send, signedIn} from './simulator-helpers.js';
 
-let simulator: Simulator | undefined;
 const agents: Agent[] = [];
-
-async function start(options: SimulatorOptions): Promise<Simulator> {
-	simulator = await startSimulator(options);
-	return simulator;
-}
 
 function trusting(pem: string | null): Agent {
 	const agent = newAgent({connect: pem ? {ca: [pem]} : {}});
@@ -44,12 +39,10 @@ function peerCertificate(server: Simulator): Promise<PeerCertificate> {
 
 afterEach(async () => {
 	await Promise.all(agents.splice(0).map(async agent => agent.close()));
-	await simulator?.close();
-	simulator = undefined;
 });
 
 describe('HTTPS', () => {
-	it('serves the whole API over HTTPS with tls: true, trusted through its own PEM', async () => {
+	it('serves the whole API over HTTPS with tls: true, trusted through its own PEM', async ({simulator: start}) => {
 		const server = await start({tls: true});
 		expect(server.url).toBe(`https://127.0.0.1:${server.port}`);
 		expect(server.certificatePem).toMatch(/^-----BEGIN CERTIFICATE-----/);
@@ -62,7 +55,7 @@ describe('HTTPS', () => {
 		expect(viaLocalhost.status).toBe(200);
 	});
 
-	it('uses an EC P-256 CA certificate valid now for 127.0.0.1 and localhost', async () => {
+	it('uses an EC P-256 CA certificate valid now for 127.0.0.1 and localhost', async ({simulator: start}) => {
 		const server = await start({tls: true});
 		const certificate = new X509Certificate(server.certificatePem!);
 		expect(certificate.ca).toBe(true);
@@ -72,13 +65,13 @@ describe('HTTPS', () => {
 		expect(new Date(certificate.validTo).getTime()).toBeGreaterThan(Date.now());
 	});
 
-	it('HTTP simulators have no certificate', async () => {
+	it('HTTP simulators have no certificate', async ({simulator: start}) => {
 		const server = await start({});
 		expect(server.certificatePem).toBeNull();
 		expect(server.url.startsWith('http://')).toBe(true);
 	});
 
-	it('reuses the certificates between starts instead of generating new ones', async () => {
+	it('reuses the certificates between starts instead of generating new ones', async ({simulator: start}) => {
 		const first = await start({tls: true});
 		const pem = first.certificatePem;
 		await first.close();
@@ -88,7 +81,7 @@ describe('HTTPS', () => {
 });
 
 describe('TLS scenarios', () => {
-	it('force HTTPS whatever the tls option says', async () => {
+	it('force HTTPS whatever the tls option says', async ({simulator: start}) => {
 		for (const scenario of scenarios.filter(candidate => candidate.tls)) {
 			const server = await start({scenario: scenario.id, tls: false});
 			expect(server.url.startsWith('https://'), scenario.id).toBe(true);
@@ -96,7 +89,7 @@ describe('TLS scenarios', () => {
 		}
 	});
 
-	it('tls-self-signed is rejected by a client with only the system roots, accepted with the PEM', async () => {
+	it('tls-self-signed is rejected by a client with only the system roots, accepted with the PEM', async ({simulator: start}) => {
 		const server = await start({scenario: 'tls-self-signed'});
 		const code = await failureCode(send(server.url, '/api/3.23/serverinfo', {dispatcher: trusting(null)}));
 		expect(code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
@@ -104,7 +97,7 @@ describe('TLS scenarios', () => {
 		expect(trusted.status).toBe(200);
 	});
 
-	it('tls-wrong-host presents a certificate for tableau.example.com only', async () => {
+	it('tls-wrong-host presents a certificate for tableau.example.com only', async ({simulator: start}) => {
 		const server = await start({scenario: 'tls-wrong-host'});
 		const code = await failureCode(send(server.url, '/api/3.23/serverinfo', {dispatcher: trusting(server.certificatePem)}));
 		expect(code).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
@@ -112,7 +105,7 @@ describe('TLS scenarios', () => {
 		expect(peer.subjectaltname).toBe('DNS:tableau.example.com');
 	});
 
-	it('tls-expired presents a trusted certificate whose validity has ended', async () => {
+	it('tls-expired presents a trusted certificate whose validity has ended', async ({simulator: start}) => {
 		const server = await start({scenario: 'tls-expired'});
 		const code = await failureCode(send(server.url, '/api/3.23/serverinfo', {dispatcher: trusting(server.certificatePem)}));
 		expect(code).toBe('CERT_HAS_EXPIRED');
@@ -121,7 +114,7 @@ describe('TLS scenarios', () => {
 		expect(peer.subjectaltname).toContain('IP Address:127.0.0.1');
 	});
 
-	it('setScenario swaps the served certificate on an HTTPS simulator', async () => {
+	it('setScenario swaps the served certificate on an HTTPS simulator', async ({simulator: start}) => {
 		const server = await start({scenario: 'tls-expired'});
 		const expiredPem = server.certificatePem;
 		server.setScenario('ok');
@@ -132,7 +125,7 @@ describe('TLS scenarios', () => {
 		expect((await peerCertificate(server)).subjectaltname).toBe('DNS:tableau.example.com');
 	});
 
-	it('close() also ends connections that never finished the handshake', async () => {
+	it('close() also ends connections that never finished the handshake', async ({simulator: start}) => {
 		const server = await start({scenario: 'tls-self-signed'});
 		const {port} = server;
 		// A raw TCP connection that never says hello: a TLS socket the HTTP layer does not know about.

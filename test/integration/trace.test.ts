@@ -1,22 +1,15 @@
 // --debug and --trace: every request and answer of a run, redacted before anything is written, and
 // the run as a HAR 1.2 file. Checked for every scenario of the simulator, over real HTTP and HTTPS.
-import {mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import type {Simulator} from '../../source/simulator/index.js';
 import {scenarioIds} from '../../source/simulator/scenarios.js';
 import {createRedactor, proxySecrets, redactedMarker, shownProxy, type Exchange} from '../../source/tableau/exchange.js';
 import {debugLines, harOf} from '../../source/tableau/har.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
-import {runCommand} from '../helpers/cli.js';
+import {describe, expect, test as it} from '../helpers/fixtures.js';
 import {expectHar} from '../helpers/har.js';
 import {expectNoSecrets} from '../helpers/leaks.js';
-
-const running: Simulator[] = [];
-afterEach(async () => {
-	await Promise.all(running.splice(0).map(async simulator => simulator.close()));
-});
 
 async function traced(simulator: Simulator) {
 	const sent: Exchange[] = [];
@@ -35,24 +28,25 @@ async function traced(simulator: Simulator) {
 }
 
 describe('a traced run', () => {
-	it.each(scenarioIds.filter(id => id !== 'slow'))('%s: every request is there, with no piece of the secret or a session token', async scenario => {
-		const simulator = await startSimulator({scenario});
-		running.push(simulator);
-		const {result, finished, debug, har} = await traced(simulator);
-		const harText = JSON.stringify(har);
-		expectNoSecrets([debug, harText, JSON.stringify(result)], simulator);
-		expectHar(har, finished.length);
-		const signIn = finished.find(exchange => exchange.url.endsWith('/auth/signin'));
-		if (signIn) {
-			// The token name, site and user names stay: support needs them.
-			expect(signIn.requestBody).toContain(simulator.tokenName);
-			expect(signIn.requestBody).toContain(redactedMarker);
-		}
-	});
+	it.for(scenarioIds.filter(id => id !== 'slow'))(
+		'%s: every request is there, with no piece of the secret or a session token',
+		async (scenario, {simulator: start}) => {
+			const simulator = await start({scenario});
+			const {result, finished, debug, har} = await traced(simulator);
+			const harText = JSON.stringify(har);
+			expectNoSecrets([debug, harText, JSON.stringify(result)], simulator);
+			expectHar(har, finished.length);
+			const signIn = finished.find(exchange => exchange.url.endsWith('/auth/signin'));
+			if (signIn) {
+				// The token name, site and user names stay: support needs them.
+				expect(signIn.requestBody).toContain(simulator.tokenName);
+				expect(signIn.requestBody).toContain(redactedMarker);
+			}
+		},
+	);
 
-	it('ok: the trace shows serverinfo, sign-in, round two and sign-out on one connection, with the session header redacted', async () => {
-		const simulator = await startSimulator({scenario: 'ok'});
-		running.push(simulator);
+	it('ok: the trace shows serverinfo, sign-in, round two and sign-out on one connection, with the session header redacted', async ({simulator: start}) => {
+		const simulator = await start({scenario: 'ok'});
 		const {finished, debug} = await traced(simulator);
 		expect(finished.map(exchange => new URL(exchange.url).pathname.split('/').slice(3).join('/'))).toEqual(
 			expect.arrayContaining(['serverinfo', 'auth/signin', 'sessions/current', 'auth/signout']),
@@ -122,21 +116,12 @@ describe('createRedactor', () => {
 });
 
 describe('--debug and --trace on the command line', () => {
-	let configDir = '';
-	beforeEach(() => {
-		configDir = mkdtempSync(join(tmpdir(), 'tableau-connect-trace-'));
-	});
-	afterEach(() => {
-		rmSync(configDir, {recursive: true, force: true});
-	});
-
-	const env = () => ({TABLEAU_CONNECT_CONFIG_DIR: configDir, TABLEAU_CONNECT_SECRET_STORE: 'file'});
+	const env = {TABLEAU_CONNECT_SECRET_STORE: 'file'};
 	const flagsFor = (simulator: Simulator) => ['--server', simulator.url, '--site', simulator.site, '--token-name', simulator.tokenName, '--token-secret-stdin'];
 
-	it('test --debug --json: the exchange on stderr as it happens, stdout still one JSON object, no secret anywhere', async () => {
-		const simulator = await startSimulator({scenario: 'ok'});
-		running.push(simulator);
-		const run = await runCommand(['test', ...flagsFor(simulator), '--json', '--debug'], {input: simulator.tokenSecret, env: env()});
+	it('test --debug --json: the exchange on stderr as it happens, stdout still one JSON object, no secret anywhere', async ({simulator: start, cli}) => {
+		const simulator = await start({scenario: 'ok'});
+		const run = await cli(['test', ...flagsFor(simulator), '--json', '--debug'], {input: simulator.tokenSecret, env});
 		expect(JSON.parse(run.stdout)).toMatchObject({ok: true});
 		expect(run.stderr).toMatch(/→ POST http:\/\/127\.0\.0\.1:\d+\/api\/3\.6\/auth\/signin/);
 		expect(run.stderr).toMatch(/← 204 in \d+ ms on connection 1/);
@@ -144,21 +129,19 @@ describe('--debug and --trace on the command line', () => {
 		expectNoSecrets([run.stdout, run.stderr], simulator);
 	});
 
-	it('TABLEAU_CONNECT_DEBUG=1 does the same; without either nothing is traced', async () => {
-		const simulator = await startSimulator({scenario: 'ok'});
-		running.push(simulator);
-		const debugRun = await runCommand(['test', ...flagsFor(simulator), '--json'], {input: simulator.tokenSecret, env: {...env(), TABLEAU_CONNECT_DEBUG: '1'}});
+	it('TABLEAU_CONNECT_DEBUG=1 does the same; without either nothing is traced', async ({simulator: start, cli}) => {
+		const simulator = await start({scenario: 'ok'});
+		const debugRun = await cli(['test', ...flagsFor(simulator), '--json'], {input: simulator.tokenSecret, env: {...env, TABLEAU_CONNECT_DEBUG: '1'}});
 		expect(debugRun.stderr).toContain('→ GET');
-		const quiet = await runCommand(['test', ...flagsFor(simulator), '--json'], {input: simulator.tokenSecret, env: env()});
+		const quiet = await cli(['test', ...flagsFor(simulator), '--json'], {input: simulator.tokenSecret, env});
 		expect(quiet.stderr).not.toContain('→ GET');
 		expectNoSecrets([debugRun.stdout, debugRun.stderr], simulator);
 	});
 
-	it('test --trace FILE writes an owner-only HAR 1.2 file of the run and says where', async () => {
-		const simulator = await startSimulator({scenario: 'wrong-secret'});
-		running.push(simulator);
+	it('test --trace FILE writes an owner-only HAR 1.2 file of the run and says where', async ({simulator: start, configDir, cli}) => {
+		const simulator = await start({scenario: 'wrong-secret'});
 		const file = join(configDir, 'run.har');
-		const run = await runCommand(['test', ...flagsFor(simulator), '--trace', file], {input: simulator.tokenSecret, env: env()});
+		const run = await cli(['test', ...flagsFor(simulator), '--trace', file], {input: simulator.tokenSecret, env});
 		expect(run.code).toBe(1);
 		expect(run.stderr).toContain(`Saved a trace of`);
 		expect(run.stderr).toContain(file);
@@ -170,27 +153,25 @@ describe('--debug and --trace on the command line', () => {
 		expectNoSecrets([text, run.stdout, run.stderr], simulator);
 	});
 
-	it('test --all and profiles add take --trace too', async () => {
-		const simulator = await startSimulator({scenario: 'ok'});
-		running.push(simulator);
+	it('test --all and profiles add take --trace too', async ({simulator: start, configDir, cli}) => {
+		const simulator = await start({scenario: 'ok'});
 		const addTrace = join(configDir, 'add.har');
-		const add = await runCommand(['profiles', 'add', 'acme', ...flagsFor(simulator), '--trace', addTrace], {input: simulator.tokenSecret, env: env()});
+		const add = await cli(['profiles', 'add', 'acme', ...flagsFor(simulator), '--trace', addTrace], {input: simulator.tokenSecret, env});
 		expect(add.code).toBe(0);
 		expect(JSON.parse(readFileSync(addTrace, 'utf8')).log.entries.length).toBeGreaterThanOrEqual(4);
 		const allTrace = join(configDir, 'all.har');
-		const all = await runCommand(['test', '--all', '--trace', allTrace], {env: env()});
+		const all = await cli(['test', '--all', '--trace', allTrace], {env});
 		expect(all.code).toBe(0);
 		const text = readFileSync(allTrace, 'utf8');
 		expect(JSON.parse(text).log.version).toBe('1.2');
 		expectNoSecrets([text, add.stdout, add.stderr, all.stdout, all.stderr], simulator);
 	});
 
-	it('a --trace file that cannot be written is a usage error that says what to do', async () => {
-		const simulator = await startSimulator({scenario: 'ok'});
-		running.push(simulator);
-		const run = await runCommand(['test', ...flagsFor(simulator), '--trace', join(configDir, 'missing-folder', 'x.har')], {
+	it('a --trace file that cannot be written is a usage error that says what to do', async ({simulator: start, configDir, cli}) => {
+		const simulator = await start({scenario: 'ok'});
+		const run = await cli(['test', ...flagsFor(simulator), '--trace', join(configDir, 'missing-folder', 'x.har')], {
 			input: simulator.tokenSecret,
-			env: env(),
+			env,
 		});
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('Give a path in a folder you can write to');
