@@ -174,7 +174,7 @@ async function sampleRanges() {
 	const ranges = [];
 	let total = 0;
 	for (const path of paths) {
-		const all = await mutantsOf(sourceFilesUnder(path));
+		const all = await mutantsOf(sourceFilesUnder(path).filter(name => isMutated(name)));
 		// A range takes in every mutant inside it, so a mutant that encloses others (a block, a whole
 		// condition) cannot be run alone: the sample is drawn among the others, with the mutants of the
 		// same node run together. Enclosing mutants are the easiest to kill, so the estimate errs low.
@@ -213,17 +213,18 @@ async function sampleRanges() {
 	return ranges;
 }
 
+/** Whether stryker.config.mjs's `mutate` globs take in the file: a sample and the scores count only those. */
+function isMutated(name) {
+	const patterns = config.mutate.map(pattern => ({negated: pattern.startsWith('!'), matches: globToRegExp(pattern.replace(/^!/, ''))}));
+	return patterns.some(({negated, matches}) => !negated && matches.test(name)) && !patterns.some(({negated, matches}) => negated && matches.test(name));
+}
+
 async function printScores() {
 	const report = readReport();
 	const folders = new Map();
 	const folderOf = name => name.split('/').slice(0, 2).join('/');
-	const patterns = config.mutate.map(pattern => ({
-		negated: pattern.startsWith('!'),
-		matches: globToRegExp(pattern.replace(/^!/, '')),
-	}));
 	for (const name of sourceFilesUnder('source')) {
-		const included = patterns.some(({negated, matches}) => !negated && matches.test(name));
-		if (!included || patterns.some(({negated, matches}) => negated && matches.test(name))) continue;
+		if (!isMutated(name)) continue;
 		const folder = folders.get(folderOf(name)) ?? {files: new Set(), killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0, stale: 0};
 		folder.files.add(name);
 		folders.set(folderOf(name), folder);
