@@ -437,7 +437,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 			`Expired or revoked token: open ${tokenPage}. A token expires after 15 days in a row without use, or at the expiry date an administrator set; a revoked token is no longer listed. If yours is missing or expired, create a new one.`,
 			`Tokens disabled: a site administrator can check ${siteTokenSettings}; tokens must be allowed on the site, and if they are limited to a group, your user must be in it.`,
 			`Site: it must be the content URL, not the display name: the part after /site/ in the address bar (in ${addressBarExample} it is acme)${siteUsed(context)}.`,
-			`Default site on Tableau Server: its content URL is empty, so leave the site empty${frameOf(context) === 'keys' ? '' : ' (`--site ""`)'} rather than typing "Default".`,
+			`Default site on Tableau Server: its content URL is empty, so leave the site empty${isCommandLine(context) ? ' (`--site ""`)' : ''} rather than typing "Default".`,
 			`Fix the values with ${editProfile(context)}, then ${again(context)}.`,
 		],
 	},

@@ -210,6 +210,20 @@ describe('signin-failed lists every cause Tableau hides behind 401001', () => {
 	it('says why an empty site fails on Tableau Cloud', () => {
 		expect(text(diagnose('signin-failed', {server: 'https://10ay.online.tableau.com', site: ''}))).toContain('Tableau Cloud has no Default site');
 	});
+
+	// `test NAME` refuses --site (exit 2: "Give either saved profile names (or --all), or --server/--site/--token-name, not both").
+	it('names `--site ""` only where a command takes it, not under a saved profile, whose site the wizard changes', () => {
+		const step = (context: DiagnosisContext) =>
+			diagnose('signin-failed', context).remediation.find(remedy => remedy.startsWith('Default site on Tableau Server'));
+		expect(step({profile: 'lab', server: 'https://tableau.example.com', site: '', rerun: {kind: 'saved'}})).toBe(
+			'Default site on Tableau Server: its content URL is empty, so leave the site empty rather than typing "Default".',
+		);
+		for (const rerun of [{kind: 'flags'}, {kind: 'command'}] as const) {
+			expect(step({server: 'https://tableau.example.com', site: '', rerun})).toBe(
+				'Default site on Tableau Server: its content URL is empty, so leave the site empty (`--site ""`) rather than typing "Default".',
+			);
+		}
+	});
 });
 
 describe('warnings', () => {

@@ -72,6 +72,16 @@ const places: ReadonlyArray<[string, DiagnosisContext]> = [
 			rerun: homeRemedyFrame(),
 		},
 	],
+	[
+		'a saved profile on plain http:// on its own port, Tableau Server, the Default site (`test NAME`)',
+		{
+			profile: 'lab',
+			server: 'http://tableau.lab.example.com:8000',
+			site: '',
+			tokenName: 'parable',
+			rerun: {kind: 'saved'},
+		},
+	],
 	['a saved profile of which only the name and the Default site are known', {profile: 'ops', site: '', rerun: {kind: 'saved'}}],
 	[
 		"the demo's result screens (its own keys, no commands), nothing known of the token or the redirect",

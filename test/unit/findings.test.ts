@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {describeAccess, describeTokenExpiry, isExpiringSoon, tokenExpiryOf} from '../../source/verify/findings.js';
+import {describeAccess, describeTokenExpiry, findingsOf, isExpiringSoon, tokenExpiryOf} from '../../source/verify/findings.js';
 import {parseTimeToExpiration} from '../../source/tableau/token-expiry.js';
 
 describe('estimatedTimeToExpiration', () => {
@@ -53,5 +53,24 @@ describe('what Parable will see', () => {
 
 	it("says the counts are the user's own below Site Administrator", () => {
 		expect(describeAccess({workbooks: 3, views: 9, datasources: 1, users: 1, usageStatistics: true}, true)).toMatch(/what this token's user can see/);
+	});
+});
+
+describe('the findings of a passing run', () => {
+	it('say what Parable will see, then when the token expires', () => {
+		expect(
+			findingsOf({
+				access: {workbooks: 2, views: 5, datasources: 1, users: 3, usageStatistics: true},
+				token: {expiresAt: '2027-01-10T12:00:00Z', expiresInDays: 200},
+				user: {siteRole: 'SiteAdministratorCreator'},
+			}),
+		).toEqual([
+			'Parable will see 2 workbooks, 5 views, 1 data source and 3 users; view counts are available.',
+			"The token expires in about 200 days (on 2027-01-10, Tableau's estimate).",
+		]);
+	});
+
+	it('say so when Tableau gave no expiry for the token', () => {
+		expect(findingsOf({access: null, token: null, user: null})).toEqual(['Tableau did not say when the token expires.']);
 	});
 });
