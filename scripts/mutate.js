@@ -67,6 +67,10 @@ if (recheck) {
 }
 
 const mutateFlag = mutate.length > 0 ? ['--mutate', [...mutate, '!source/**/*.d.ts'].join(',')] : [];
+// Stryker reuses a survivor's result while its code and the tests that covered it are unchanged, so a
+// test added in a new file would never be tried on it: a recheck runs its ranges afresh (--force
+// applies to the mutants under --mutate only).
+if (recheck && !passed.includes('--force')) passed.push('--force');
 // The package exports no path to its command, so it is run from where npm installs it.
 const stryker = fileURLToPath(new URL('../node_modules/@stryker-mutator/core/bin/stryker.js', import.meta.url));
 // The core (tableau/, verify/, profiles/) knows nothing of Ink: its mutants must be caught by unit and
