@@ -254,7 +254,7 @@ const entries: Record<DiagnosisCode, Entry> = {
 		remedy: context => [
 			'Sign in to Tableau in your browser and copy the address from its address bar, for example https://10ay.online.tableau.com or https://tableau.example.com. A path after the host does no harm; it is dropped.',
 			'Start the address with https:// and leave out spaces, user names and passwords.',
-			`If what you have is a site name, it belongs in the site field${isCommandLine(context) ? ' (`--site`)' : ''}; ask your Tableau administrator for the server address.`,
+			`If what you have is a site name, it belongs in ${frameOf(context) === 'saved' ? `the profile's site, which ${editProfile(context)} changes` : `the site field${isCommandLine(context) ? ' (`--site`)' : ''}`}; ask your Tableau administrator for the server address.`,
 			frameOf(context) === 'flags'
 				? `Correct a saved profile with ${editProfile(context)}, or pass \`--server URL\` to the test.`
 				: `Correct the address with ${editProfile(context)}, then ${again(context)}.`,
@@ -598,7 +598,7 @@ const warningEntries: Record<WarningCode, WarningEntry> = {
 	'limited-access': {
 		title: context => `Tableau refused to list ${context.refused ?? 'some content'}`,
 		remedy: context => [
-			`Parable will miss ${missedText(context.refused)}: the token's user may not list them${facts(context)}.`,
+			`Parable will miss ${missedText(context.refused)}: the token's user may not list ${context.refused ? 'them' : 'it'}${facts(context)}.`,
 			isAdminRole(context.siteRole ?? null)
 				? `The user is already ${roleLabel(context.siteRole!)}, so the site role is not the cause: look at the permissions of the projects that hold them (a project can deny even administrators' views), and ask whoever runs a gateway or firewall in front of Tableau whether it blocks these REST paths.`
 				: 'Give that user the Site Administrator Explorer or Site Administrator Creator site role, or create the token as a user who has it; a gateway that blocks these REST paths has the same effect.',

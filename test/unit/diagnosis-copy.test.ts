@@ -185,6 +185,14 @@ describe('the words of every diagnosis and warning', () => {
 		}
 	});
 
+	it('say "it" of content no call named, and send a saved profile\'s site to the command that edits it', () => {
+		expect(warning('limited-access', {profile: 'ops', refused: null}).remediation.join(' ')).toContain("the token's user may not list it.");
+		expect(warning('limited-access', {profile: 'ops', refused: "the site's views"}).remediation.join(' ')).toContain('may not list them');
+		expect(diagnose('invalid-url', {profile: 'ops', rerun: {kind: 'saved'}}).remediation).toContain(
+			"If what you have is a site name, it belongs in the profile's site, which `tableau-connect setup --profile ops` changes; ask your Tableau administrator for the server address.",
+		);
+	});
+
 	it('are those of diagnosis-copy.md, in every place they are read', async () => {
 		await expect(copyOf()).toMatchFileSnapshot('./diagnosis-copy.md');
 	});
