@@ -3,6 +3,7 @@
 // text the screens draw.
 import {afterEach, describe, expect, it} from 'vitest';
 import {LazyGraphemeSegmenter} from '../../source/ui/lazy-segmenter.js';
+import {oneGraphemeRanges, seededRandom} from '../helpers/code-points.js';
 
 const icu = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
@@ -19,25 +20,7 @@ function expectSameAsIcu(text: string): void {
 	}
 }
 
-/** A deterministic generator, so a failure names a string that reproduces. */
-function random(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state / 2_147_483_648;
-	};
-}
-
-const answeredWithoutIcu: Array<[number, number]> = [
-	[0x00, 0x0c],
-	[0x0e, 0x2ff],
-	[0x370, 0x482],
-	[0x48a, 0x52f],
-	[0x2010, 0x2027],
-	[0x2030, 0x205e],
-	[0x2070, 0x20cf],
-	[0x2100, 0x27bf],
-];
+const answeredWithoutIcu = oneGraphemeRanges;
 
 /** Code points that join their neighbours into one grapheme, or start a pair that does. */
 const joiners = [
@@ -91,7 +74,7 @@ describe('LazyGraphemeSegmenter', () => {
 	});
 
 	it('splits random strings of those code points (ANSI escapes, tabs and newlines included) as ICU does', () => {
-		const next = random(20_261_203);
+		const next = seededRandom(20_261_203);
 		const pool = answeredWithoutIcu
 			.flatMap(([first, last]) => [first, last, first + Math.floor((last - first) / 2)])
 			.concat(0x09, 0x0a, 0xad, 0xb7, 0x25a0, 0x2713, 0x2717);

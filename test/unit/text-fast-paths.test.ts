@@ -4,28 +4,11 @@ import {diffAnsiCodes} from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {withCodePointWidths, withUnchangedStyles} from '../../source/ui/text-fast-paths.js';
-
-/** A deterministic generator, so a failure names a case that reproduces. */
-function random(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state / 2_147_483_648;
-	};
-}
+import {oneGraphemeRanges, seededRandom} from '../helpers/code-points.js';
 
 describe('withCodePointWidths', () => {
 	const fast = withCodePointWidths(stringWidth);
-	const ranges: Array<[number, number]> = [
-		[0x00, 0x0c],
-		[0x0e, 0x2ff],
-		[0x370, 0x482],
-		[0x48a, 0x52f],
-		[0x2010, 0x2027],
-		[0x2030, 0x205e],
-		[0x2070, 0x20cf],
-		[0x2100, 0x27bf],
-	];
+	const ranges = oneGraphemeRanges;
 
 	it('measures every code point it answers itself as string-width does, emoji and zero-width ones included', () => {
 		for (const [first, last] of ranges) {
@@ -37,7 +20,7 @@ describe('withCodePointWidths', () => {
 	});
 
 	it('measures random strings of them as string-width does, asked twice', () => {
-		const next = random(20_261_203);
+		const next = seededRandom(20_261_203);
 		for (let sample = 0; sample < 2000; sample++) {
 			let text = '';
 			for (let index = 0; index < 1 + Math.floor(next() * 10); index++) {
