@@ -36,8 +36,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const io = processIo();
-// `simulate` ends normally with Ctrl-C, and the demo takes Ctrl-C as a key.
-if (argv[0] !== 'simulate' && argv[0] !== 'demo') {
+// The demo takes Ctrl-C as a key.
+if (argv[0] !== 'demo') {
 	listenToSignals(io.interrupts);
 }
 

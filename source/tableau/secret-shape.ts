@@ -28,10 +28,11 @@ const possibleSecretShape = /^[A-Za-z\d+/]{12,}={0,2}:[A-Za-z\d]{12,}$/;
 
 /**
 A warning, in words that never repeat the value, when `secret` cannot be a Tableau token secret; null
-when it could be. The test still runs: Tableau is the judge, this only saves a puzzled minute.
+when it could be. Nothing is refused for it (Tableau is the judge), and it names no next step, since
+`profiles add --no-verify` and `set-secret` test nothing: it only saves a puzzled minute.
 */
 export function secretShapeWarning(secret: string): string | null {
 	return possibleSecretShape.test(secret.trim())
 		? null
-		: 'The token secret does not look like one from Tableau (those are about 60 characters: letters and digits, a colon, then more letters and digits), so it may be cut short or be another value. Testing it anyway.';
+		: 'The token secret does not look like one from Tableau (those are about 60 characters: letters and digits, a colon, then more letters and digits), so it may be cut short or be another value.';
 }

@@ -63,6 +63,45 @@ describe('which value wins', () => {
 	});
 });
 
+describe('values for a run given with saved profile names', () => {
+	it.for([['--server', 'https://other.example.com'], ['--site', ''], ['--token-name', 'other'], ['--token-secret-stdin']])(
+		'%s is refused, not ignored, with how to change the profile instead',
+		async (flags, {cli, store}) => {
+			store.save({name: 'acme', server: 'https://tableau.example.com', site: 'ops', tokenName: 'ops token', tokenSecret: 'secret'});
+			const before = store.get('acme');
+			const run = await cli(['test', 'acme', ...flags]);
+			expect(run.code).toBe(2);
+			expect(run.stderr).toBe(
+				'Give either saved profile names (or --all), or --server/--site/--token-name, not both. To change a profile, run "tableau-connect setup --profile NAME".\n',
+			);
+			expect(store.get('acme')).toEqual(before);
+		},
+	);
+});
+
+describe('what a run is made of (describe --json)', () => {
+	type Described = {
+		tokenName: {value: string | null; source: {kind: string}};
+		site: {value: string; source: {kind: string; name?: string}};
+		apiVersion: {value: string | null};
+	};
+	const described = async (
+		cli: (args: string[], options?: {env?: NodeJS.ProcessEnv}) => Promise<{stdout: string}>,
+		args: string[],
+		env: NodeJS.ProcessEnv = {},
+	) => JSON.parse((await cli(['describe', '--server', 'https://tableau.example.com', '--json', ...args], {env})).stdout) as Described;
+
+	it('an empty TABLEAU_TOKEN_NAME is no token name, while an empty TABLEAU_SITE is the Default site', async ({cli}) => {
+		const run = await described(cli, [], {TABLEAU_TOKEN_NAME: '', TABLEAU_SITE: ''});
+		expect(run.tokenName).toMatchObject({value: null, source: {kind: 'default'}});
+		expect(run.site).toMatchObject({value: '', source: {kind: 'env', name: 'TABLEAU_SITE'}});
+	});
+
+	it('--api-version is used as typed without the spaces around it', async ({cli}) => {
+		expect((await described(cli, ['--token-name', 'n', '--api-version', ' 3.19 '])).apiVersion.value).toBe('3.19');
+	});
+});
+
 describe('roles', () => {
 	it('read as words on screen, and stay raw in JSON', async ({simulator: start, cli}) => {
 		const simulator = await start();

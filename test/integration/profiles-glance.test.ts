@@ -89,6 +89,12 @@ describe('profiles list', () => {
 		expect(at80).not.toContain('example-corporation');
 	});
 
+	it.for(['', '0', 'wide'])('COLUMNS=%j is no width: every value whole, as in a pipe', async (columns, {cli}) => {
+		const run = await cli(['profiles', 'list'], {env: {COLUMNS: columns}});
+		expect(run.stdout).toContain(longServer.replace('https://', ''));
+		expect(run.stdout).toContain(' finance-quarterly-reporting ');
+	});
+
 	it('--json: the profile as before, plus the table fields', async ({cli}) => {
 		const listed = JSON.parse((await cli(['profiles', 'list', '--json'])).stdout) as Array<Record<string, unknown>>;
 		expect(listed.map(item => [item['name'], item['lastResult'], item['lastResultCode'], item['tokenExpiresInDays']])).toEqual([
@@ -128,5 +134,20 @@ describe('test --all, plain', () => {
 		const list = await cli(['profiles', 'list'], {env: {COLUMNS: '80'}});
 		// The same renderer: the rows of the list are the rows the test printed.
 		expect(list.stdout.split('\n').slice(0, 3)).toEqual(lines.slice(0, 3));
+	});
+});
+
+describe('test with several names', () => {
+	it('tests each, as --all does: JSON is an array in the order given, plain output starts with the table', async ({cli}) => {
+		const json = await cli(['test', 'badsecret', 'acme', '--json']);
+		expect(json.code).toBe(1);
+		const results = JSON.parse(json.stdout) as Array<{profile: string; ok: boolean}>;
+		expect(results.map(result => [result.profile, result.ok])).toEqual([
+			['badsecret', false],
+			['acme', true],
+		]);
+		const plain = await cli(['test', 'acme', 'badsecret'], {env: {COLUMNS: '80'}});
+		expect(plain.stdout).toMatch(/^NAME +SERVER +SITE +LAST RESULT +WHEN +EXPIRES\n/);
+		expect(plain.stdout.trimEnd()).toMatch(/\n1 of 2 profiles verified; failed: badsecret\.\n/);
 	});
 });

@@ -2,7 +2,7 @@
 import {execFileSync} from 'node:child_process';
 import {PassThrough} from 'node:stream';
 import {describe, expect, test} from 'vitest';
-import {exitCodeFor, noTerminalMessage, runSetupCommand} from '../../source/commands/setup/setup.js';
+import {exitCodeFor, noTerminalMessage, runSetupCommand, valuesFromEnvironment} from '../../source/commands/setup/setup.js';
 import {createInterrupts} from '../../source/commands/core/interrupt.js';
 import type {CommandIo} from '../../source/commands/core/io.js';
 import {supportsHyperlinks} from '../../source/ui/hyperlinks.js';
@@ -117,5 +117,20 @@ describe('the setup command', () => {
 		expect(exitCodeFor({kind: 'save-failed', message: 'x'})).toBe(2);
 		expect(exitCodeFor({kind: 'cancelled'})).toBe(130);
 		expect(exitCodeFor(undefined)).toBe(1);
+	});
+});
+
+describe("the wizard's first values", () => {
+	test('come from TABLEAU_*, each in its field; an empty variable fills in nothing', () => {
+		expect(
+			valuesFromEnvironment({
+				TABLEAU_SERVER: 'https://tableau.example.com',
+				TABLEAU_SITE: 'acme',
+				TABLEAU_TOKEN_NAME: 'ops',
+				TABLEAU_TOKEN_SECRET: 'a:b',
+				HOME: '/root',
+			}),
+		).toEqual({server: 'https://tableau.example.com', site: 'acme', tokenName: 'ops', tokenSecret: 'a:b'});
+		expect(valuesFromEnvironment({TABLEAU_SERVER: '', TABLEAU_SITE: '', TABLEAU_TOKEN_NAME: 'ops'})).toEqual({tokenName: 'ops'});
 	});
 });

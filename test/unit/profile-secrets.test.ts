@@ -8,6 +8,7 @@ import process from 'node:process';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {KeychainError, type Keychain} from '../../source/profiles/keychain.js';
 import {openProfileStore, ProfileStoreError, type OpenProfileStoreOptions, type ProfileInput} from '../../source/profiles/store.js';
+import {secretPresence} from '../../source/commands/core/profile-access.js';
 
 let directory: string;
 let file: string;
@@ -246,5 +247,24 @@ describe('the CA file of a profile', () => {
 		expect(onDisk().profiles['acme']).not.toHaveProperty('caFile');
 		expect(store.setCaFile('acme', '/tmp/other.pem').caFile).toBe('/tmp/other.pem');
 		expect(store.setCaFile('acme', null).caFile).toBeNull();
+	});
+});
+
+describe('secretPresence (profiles show, describe)', () => {
+	it('says found, missing, or unknown with the reason; an error that is no store problem is not hidden as one', async () => {
+		const keychain = memoryKeychain();
+		const store = open(keychain, {secretStore: 'keychain'});
+		await store.save(input('kept'));
+		await store.save(input('gone'));
+		keychain.entries.delete('gone');
+		expect(await secretPresence(store, store.get('kept')!)).toEqual({found: true, problem: null});
+		expect(await secretPresence(store, store.get('gone')!)).toMatchObject({found: false, problem: expect.stringContaining('gone')});
+		keychain.refuse = 'the keychain is locked';
+		expect(await secretPresence(store, store.get('kept')!)).toMatchObject({found: null, problem: expect.stringContaining('the keychain is locked')});
+		keychain.refuse = null;
+		keychain.get = async () => {
+			throw new TypeError('a bug, not a locked keychain');
+		};
+		await expect(secretPresence(store, store.get('kept')!)).rejects.toThrow(TypeError);
 	});
 });

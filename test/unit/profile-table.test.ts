@@ -1,7 +1,8 @@
 // The table of `profiles list` and `test --all`: what each column says, and how it fits 80 columns
 // without cutting words, and shows more at 120.
 import {describe, expect, it} from 'vitest';
-import {renderProfileTable, shortenServer, type ProfileTableRow} from '../../source/commands/core/profile-table.js';
+import type {CommandIo} from '../../source/commands/core/io.js';
+import {renderProfileTable, shortenServer, tableWidth, type ProfileTableRow} from '../../source/commands/core/profile-table.js';
 
 const now = Date.UTC(2026, 11, 1, 12, 0, 0);
 const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
@@ -113,6 +114,20 @@ describe('renderProfileTable', () => {
 		expect(lines[3]).toContain('(Default)');
 	});
 
+	it.for([undefined, 80, 120])('lines every column up under its title (width %s)', columns => {
+		const [header, ...body] = renderProfileTable(rows, {now, ...(columns ? {columns} : {})}).map(line => [...line]);
+		const starts = header!.flatMap((character, index) =>
+			index > 0 && character !== ' ' && header![index - 1] === ' ' && header![index - 2] === ' ' ? [index] : [],
+		);
+		expect(starts.length).toBeGreaterThanOrEqual(4);
+		for (const line of body) {
+			for (const start of starts) {
+				expect(line[start - 1], line.join('')).toBe(' ');
+				expect(line[start], line.join('')).not.toBe(' ');
+			}
+		}
+	});
+
 	it('shortens a server by whole labels, then the first label itself only when nothing else fits', () => {
 		expect(shortenServer('a.b.example.com', 40)).toBe('a.b.example.com');
 		expect(shortenServer('https://bücher.example (xn--bcher-kva.example)', 22)).toBe('https://bücher.example');
@@ -121,5 +136,23 @@ describe('renderProfileTable', () => {
 		expect(shortenServer('reports.eu.internal.example.com', 12)).toBe('reports….com');
 		expect(shortenServer('reports.eu.internal.example.com', 9)).toBe('reports…');
 		expect(shortenServer('averyveryverylonghostlabel.example.com', 10)).toBe('averyvery…');
+	});
+});
+
+describe('tableWidth', () => {
+	const io = (stdout: {isTTY?: boolean; columns?: number}, env: NodeJS.ProcessEnv = {}) => ({stdout, env}) as unknown as CommandIo;
+
+	it("is a terminal's own width, before COLUMNS", () => {
+		expect(tableWidth(io({isTTY: true, columns: 90}, {COLUMNS: '120'}))).toBe(90);
+	});
+
+	it('is COLUMNS in a pipe, or on a terminal that gives no width', () => {
+		expect(tableWidth(io({columns: 90}, {COLUMNS: '120'}))).toBe(120);
+		expect(tableWidth(io({isTTY: true}, {COLUMNS: '100'}))).toBe(100);
+	});
+
+	it.for(['', '0', '-5', '80.5', 'wide'])('is no width for COLUMNS=%j, nor without it', columns => {
+		expect(tableWidth(io({}, {COLUMNS: columns}))).toBeUndefined();
+		expect(tableWidth(io({}))).toBeUndefined();
 	});
 });

@@ -32,7 +32,25 @@ describe('the wizard saver', () => {
 		expect(opened.list().map(profile => profile.name)).toEqual(['acme-finance']);
 		expect(opened.get('acme-finance')).toMatchObject({caFile: '/etc/ssl/company-ca.pem'});
 		expect(await opened.readSecret('acme-finance')).toBe('bmV3:secret0123456789');
-		expect(notes[0]).toBe('Renamed the profile "acme-prod" to "acme-finance".');
+		expect(notes).toEqual([
+			'Renamed the profile "acme-prod" to "acme-finance".',
+			`The token secret of "acme-finance" is saved in ${opened.path} (readable only by you), as asked.`,
+		]);
+	});
+
+	test('a second save replaces what the first one said, and a one-off run adds why it was not recorded', async () => {
+		const opened = store();
+		const notes: string[] = [];
+		const save = wizardSaver(async () => opened, notes, {insecure: true});
+		await save({...values, name: 'acme'}, null);
+		expect(notes).toEqual([`The token secret of "acme" is saved in ${opened.path} (readable only by you), as asked.`]);
+		const verification = {ok: true} as Parameters<typeof save>[1];
+		await save({...values, name: 'acme'}, verification);
+		expect(notes).toEqual([
+			`The token secret of "acme" is saved in ${opened.path} (readable only by you), as asked.`,
+			"--insecure applies to this run only: its result is not kept as the profile's last test.",
+		]);
+		expect(opened.get('acme')?.lastVerification).toBeNull();
 	});
 
 	test('a new name that another profile has replaces that one, and the edited one goes', async () => {

@@ -15,6 +15,7 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
 	} catch (error) {
 		const raw = error instanceof Error ? error.message : String(error);
 		// Node calls `--timeout -1` ambiguous; say plainly what to type.
+		// Stryker disable next-line Regex: Node's message starts with these words, so the anchor changes no match.
 		const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(raw);
 		const message = ambiguous
 			? `${ambiguous[1]} needs a value; one that starts with "-" is written ${ambiguous[1]}=VALUE.`

@@ -84,8 +84,8 @@ export function createInterrupts(): Interrupts {
 
 /**
 Takes over Ctrl-C (SIGINT) and SIGTERM for the process, for `interrupts`: outside a test, one plain
-line and exit 130 instead of a silent death by signal. Not for `simulate`, whose normal end is
-Ctrl-C, nor the demo, which reads Ctrl-C as a key.
+line and exit 130 instead of a silent death by signal (`simulate`, whose normal end is Ctrl-C, waits
+for it as interruptible work, and exits 0). Not for the demo, which reads Ctrl-C as a key.
 */
 export function listenToSignals(interrupts: Interrupts): void {
 	const onSignal = () => {

@@ -106,7 +106,7 @@ export async function promptLine(stdin: CommandIo['stdin'], stderr: CommandIo['s
 		const finish = () => {
 			input.off('data', onData);
 			input.off('end', finish);
-			resolve(text.replace(/\r?\n[\s\S]*$/, ''));
+			resolve(text.split(/\r?\n/, 1)[0]!);
 		};
 
 		const onData = (chunk: string | Buffer) => {

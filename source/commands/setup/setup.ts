@@ -86,7 +86,8 @@ export function exitCodeFor(outcome: WizardOutcome | undefined): number {
 	}
 }
 
-function valuesFromEnvironment(env: NodeJS.ProcessEnv): Partial<WizardValues> {
+/** The wizard's first values from TABLEAU_*: an empty variable fills in nothing. */
+export function valuesFromEnvironment(env: NodeJS.ProcessEnv): Partial<WizardValues> {
 	const values: Partial<WizardValues> = {};
 	const pairs = [
 		['server', 'TABLEAU_SERVER'],

@@ -116,10 +116,15 @@ export async function runSimulateCommand(argv: string[], io: CommandIo): Promise
 		]);
 	}
 
-	await new Promise<void>(resolve => {
-		process.once('SIGINT', resolve);
-		process.once('SIGTERM', resolve);
-	});
+	// Ctrl-C or SIGTERM is its normal end, and reaches it through io like every command's Ctrl-C: a
+	// test stops it in-process. Nothing to announce: closing takes no time.
+	await io.interrupts.whileInterruptible(
+		async signal =>
+			new Promise<void>(resolve => {
+				signal.addEventListener('abort', () => resolve(), {once: true});
+			}),
+		() => undefined,
+	);
 	await simulator.close();
 	if (caFolder) {
 		rmSync(caFolder, {recursive: true, force: true});
