@@ -1,7 +1,7 @@
 import {trimmedNotice, trimPasted} from '../../tableau/pasted-values.js';
 import {looksLikeTokenSecret, misplacedSecretMessage, secretShapeWarning} from '../../tableau/secret-shape.js';
 import type {SecretSource as RerunSecret} from '../../verify/remedy-frame.js';
-import {readSecretFromStdin, type CommandIo} from './io.js';
+import {readSecretFromStdin, writeWarning, type CommandIo} from './io.js';
 import {givenConnection, givenSecretSource, type ConnectionFlagValues} from './run.js';
 import {UsageError} from './usage-error.js';
 
@@ -98,7 +98,7 @@ function asPasted(secret: string, io: CommandIo): string {
 	const {values, trimmed} = trimPasted({tokenSecret: secret});
 	const notes = [trimmedNotice(trimmed), secretShapeWarning(values.tokenSecret)].filter(note => note !== null);
 	for (const note of notes) {
-		io.stderr.write(`${note.startsWith('Note:') ? note : `Warning: ${note}`}\n`);
+		writeWarning(io, note);
 	}
 
 	return values.tokenSecret;

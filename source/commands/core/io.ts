@@ -2,11 +2,12 @@ import {readFile} from 'node:fs/promises';
 import {looksLikeTokenSecret, misplacedSecretMessage} from '../../tableau/secret-shape.js';
 import {createInterrupts, Interrupted, type Interrupts} from './interrupt.js';
 import {UsageError} from './usage-error.js';
+import {hanging} from './wrap.js';
 
 /** What a command may touch of the process: injected, so tests run commands in-process. */
 export type CommandIo = {
 	stdout: NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
-	stderr: NodeJS.WritableStream & {isTTY?: boolean};
+	stderr: NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
 	stdin: NodeJS.ReadableStream & {isTTY?: boolean};
 	env: NodeJS.ProcessEnv;
 	/** Ctrl-C, as it reaches this command: the process's signals (see `listenToSignals`), or a test's hand. */
@@ -22,6 +23,16 @@ export function writeLines(stream: NodeJS.WritableStream, lines: string[]): void
 	if (lines.length > 0) {
 		stream.write(`${lines.join('\n')}\n`);
 	}
+}
+
+/**
+A warning on stderr, `Warning: ` in front (a `Note:` keeps its own word). On a terminal it wraps by
+whole words under its own text: the terminal would break words at its edge, and the tail of a broken
+line is what stays in sight above a screen drawn next.
+*/
+export function writeWarning(io: Pick<CommandIo, 'stderr'>, text: string): void {
+	const [lead, rest] = text.startsWith('Note: ') ? ['Note: ', text.slice('Note: '.length)] : ['Warning: ', text];
+	writeLines(io.stderr, hanging(lead, rest, io.stderr.isTTY ? io.stderr.columns : undefined));
 }
 
 type TerminalInput = CommandIo['stdin'] & {setRawMode?: (mode: boolean) => unknown};

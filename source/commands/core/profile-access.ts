@@ -4,7 +4,7 @@ import {shellQuote} from '../../tableau/shell-quote.js';
 import type {VerificationInput, VerificationOptions} from '../../verify/pipeline.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {looksLikeTokenSecret} from '../../tableau/secret-shape.js';
-import {readCaFile, type CommandIo} from './io.js';
+import {readCaFile, writeWarning, type CommandIo} from './io.js';
 import {caFileOf} from './run.js';
 import {secretStoreChoice} from './secret-store-choice.js';
 import {UsageError} from './usage-error.js';
@@ -18,7 +18,7 @@ export function openStoreFor(io: CommandIo, options: {quiet?: boolean; secretSto
 	const secretStore = secretStoreChoice(options.secretStore, io.env);
 	const store = openProfileStore({env: io.env, ...(secretStore ? {secretStore} : {})});
 	if (store.permissionWarning && !options.quiet) {
-		io.stderr.write(`Warning: ${store.permissionWarning}\n`);
+		writeWarning(io, store.permissionWarning);
 	}
 
 	return store;

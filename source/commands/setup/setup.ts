@@ -10,7 +10,7 @@ import {wizardTraces} from './wizard-traces.js';
 import type {VerificationOptions} from '../../verify/pipeline.js';
 import {parseCommandArgs} from '../core/args.js';
 import {inkRenderOptions} from '../core/ink-options.js';
-import {writeLines, type CommandIo} from '../core/io.js';
+import {writeLines, writeWarning, type CommandIo} from '../core/io.js';
 import {secretStoreChoice} from '../core/secret-store-choice.js';
 import {UsageError} from '../core/usage-error.js';
 import {recordingFrom} from '../core/trace-recording.js';
@@ -275,7 +275,7 @@ export async function runSetupCommand(argv: string[], io: CommandIo): Promise<nu
 	// A new profile: the names are read without conf, which loads only when the wizard saves.
 	const peek = peekProfileNames(io.env);
 	if (peek.permissionWarning) {
-		io.stderr.write(`Warning: ${peek.permissionWarning}\n`);
+		writeWarning(io, peek.permissionWarning);
 	}
 
 	const outcome = await runWizard(
