@@ -153,17 +153,44 @@ function resultKeys(report) {
 /** Stryker ranges of the mutants the incremental file holds as undetected, under the given paths. */
 function undetectedRanges() {
 	const ranges = [];
+	let lost = 0;
 	for (const [fileName, file] of Object.entries(readReport().files)) {
 		if (paths.length > 0 && !paths.some(path => fileName === path || fileName.startsWith(`${path}/`))) continue;
 		if (!existsSync(fileName)) continue;
+		// A file edited since its results has its lines moved: a range at the old line would run other
+		// mutants, and Stryker would carry the old results over to the moved ones without running them.
+		const lineNow = lineMover(file.source, readFileSync(fileName, 'utf8'));
 		for (const {status, location} of file.mutants) {
 			if (status !== 'Survived' && status !== 'NoCoverage') continue;
+			const start = lineNow(location.start.line);
+			const end = lineNow(location.end.line);
+			if (start === null || end === null) {
+				lost++;
+				continue;
+			}
+
 			// The report counts columns from 1, Stryker's ranges from 0.
-			ranges.push(`${fileName}:${location.start.line}:${location.start.column - 1}-${location.end.line}:${location.end.column - 1}`);
+			ranges.push(`${fileName}:${start}:${location.start.column - 1}-${end}:${location.end.column - 1}`);
 		}
 	}
 	console.log(`${ranges.length} undetected mutants to run again.`);
+	if (lost > 0) console.log(`${lost} more are on lines edited since their results: a run over their files (npm run mutate -- FILE) tests them afresh.`);
 	return ranges;
+}
+
+/** Where a line of `before` is in `after`: the same text nearest to where it was, or null when that line was edited. */
+function lineMover(before, after) {
+	if (before === after) return line => line;
+	const oldLines = before.split('\n');
+	const newLines = after.split('\n');
+	return line => {
+		const text = oldLines[line - 1];
+		let best = null;
+		newLines.forEach((candidate, index) => {
+			if (candidate === text && (best === null || Math.abs(index + 1 - line) < Math.abs(best - line))) best = index + 1;
+		});
+		return best;
+	};
 }
 
 // A small seeded generator, so a sample can be drawn again with the seed it printed.
