@@ -99,6 +99,8 @@ describe('the wizard', () => {
 		expect(press(keymap, '', {upArrow: true})).toEqual({kind: 'dispatch', action: {type: 'scroll', by: -1}});
 		expect(press(keymap, '', {pageUp: true})).toEqual({kind: 'dispatch', action: {type: 'scroll', by: -7}});
 		expect(press(keymap, '', {pageDown: true})).toEqual({kind: 'dispatch', action: {type: 'scroll', by: 7}});
+		// A key no binding names does nothing, though it too types no letter.
+		expect(press(keymap, '', {home: true})).toBeUndefined();
 		expect(hintsOf(keymap)).toEqual([
 			['Enter', 'save & test'],
 			['Esc', 'back'],
