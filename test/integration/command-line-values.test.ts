@@ -54,6 +54,14 @@ describe('which value wins', () => {
 		expect(run.stdout).not.toContain('not-the-site');
 	});
 
+	it('an empty --site is said as the Default site', async ({sharedSimulator, cli}) => {
+		const simulator = await sharedSimulator({scenario: 'wrong-secret'});
+		const run = await cli(['test', '--server', simulator.url, '--site', '', '--token-name', simulator.tokenName], {
+			env: {TABLEAU_TOKEN_SECRET: simulator.tokenSecret},
+		});
+		expect(run.stdout).toContain(`Testing ${simulator.url}, Default site, token "${simulator.tokenName}", secret from TABLEAU_TOKEN_SECRET`);
+	});
+
 	it('an empty --site (the Default site) still wins over TABLEAU_SITE', async ({simulator: start, cli}) => {
 		const simulator = await start();
 		const run = await cli(['test', '--server', simulator.url, '--site', '', '--token-name', simulator.tokenName, '--json'], {
@@ -95,6 +103,15 @@ describe('what a run is made of (describe --json)', () => {
 		const run = await described(cli, [], {TABLEAU_TOKEN_NAME: '', TABLEAU_SITE: ''});
 		expect(run.tokenName).toMatchObject({value: null, source: {kind: 'default'}});
 		expect(run.site).toMatchObject({value: '', source: {kind: 'env', name: 'TABLEAU_SITE'}});
+	});
+
+	it.for([
+		[{HTTPS_PROXY: 'http://proxy.example.com:8080'}, 'https://tableau.example.com', 'http://proxy.example.com:8080 (from HTTPS_PROXY)'],
+		[{}, 'https://tableau.example.com', 'none (HTTPS_PROXY and HTTP_PROXY are not set)'],
+		[{HTTPS_PROXY: 'http://proxy.example.com:8080'}, 'ht!tp://tableau', 'unknown until the server address can be used'],
+	] as const)('names the proxy a run would use: %j for %s', async ([env, server, said], {cli}) => {
+		const run = await cli(['describe', '--server', server, '--token-name', 'n'], {env});
+		expect(run.stdout).toMatch(new RegExp(`^Proxy +${said.replaceAll(/[()]/g, '\\$&')}$`, 'm'));
 	});
 
 	it('--api-version is used as typed without the spaces around it', async ({cli}) => {

@@ -41,6 +41,8 @@ describe('profiles', () => {
 		await cli(addArgs('acme'), {input: secret});
 		const run = await cli(['profiles', 'show', 'acme']);
 		expect(run.stdout).toMatch(/^Token secret +saved in profiles\.json \(readable only by you\)$/m);
+		expect(run.stdout).toMatch(/^Created +\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/m);
+		expect(run.stdout).toMatch(/^Last test +never tested$/m);
 		expect(run.stdout).not.toContain(secret);
 	});
 

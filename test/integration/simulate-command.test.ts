@@ -67,4 +67,27 @@ describe('simulate', () => {
 			expect(await run.ended).toBe(0);
 		}
 	});
+
+	it('--tls, plain: the curl commands trust its CA file', async () => {
+		const run = await startSimulate(['--tls']);
+		try {
+			const lines = run.stdout().split('\n');
+			const caFile = /^ {2}CA file +(\S+) +\(pass it with --ca-file\)$/m.exec(run.stdout())?.[1];
+			expect(caFile).toBeDefined();
+			expect(lines.filter(line => line.startsWith('  curl '))).toHaveLength(2);
+			for (const line of lines.filter(line => line.startsWith('  curl '))) {
+				expect(line).toContain(`curl --cacert '${caFile}' `);
+			}
+		} finally {
+			run.interrupt();
+			expect(await run.ended).toBe(0);
+		}
+	});
+
+	it('--help says how to use it, and starts nothing', async () => {
+		const run = await startSimulate(['--help']);
+		expect(await run.ended).toBe(0);
+		expect(run.stdout()).toMatch(/^Usage: tableau-connect simulate \[--port N\] \[--host H\] \[--scenario ID\] \[--tls\] \[--json\]\n/);
+		expect(run.stdout()).toContain('Exit codes: 0 stopped with Ctrl-C or SIGTERM');
+	});
 });
