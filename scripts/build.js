@@ -50,6 +50,24 @@ const confWithoutAjv = {
 };
 
 /**
+`import process from 'node:process'` makes Node build the module's ES facade, which reads every
+property of \`process\`: its getters load the diagnostic-report module and list every flag Node
+accepts, about 6 ms before the wizard's first frame. Ink, chalk and their helpers, and our own
+modules, all mean the global object, so they get it directly. A named import not listed here fails
+the build ("No matching export"), so none can go missing unnoticed.
+*/
+const processWithoutFacade = {
+	name: 'process-without-facade',
+	setup(builder) {
+		builder.onResolve({filter: /^(node:)?process$/}, args => ({path: args.path, namespace: 'global-process'}));
+		builder.onLoad({filter: /.*/, namespace: 'global-process'}, () => ({
+			contents: 'const process = globalThis.process; export default process; export const {env} = process; export const cwd = () => process.cwd();',
+			loader: 'js',
+		}));
+	},
+};
+
+/**
 Ink's text packages get the shortcuts of source/ui/lazy-segmenter.ts and source/ui/text-fast-paths.ts:
 - string-width, slice-ansi and @alcalzone/ansi-tokenize each create an Intl.Segmenter when imported,
   and the first one starts ICU before the wizard's first frame: they get the lazy segmenter, which
@@ -62,12 +80,12 @@ cannot drop a shortcut unnoticed.
 const sourceModule = path => JSON.stringify(fileURLToPath(new URL(`../source/ui/${path}`, import.meta.url)));
 const segmenter = ['new Intl.Segmenter(', 'new LazyGraphemeSegmenter('];
 const segmenterImport = `import {LazyGraphemeSegmenter} from ${sourceModule('lazy-segmenter.ts')};`;
-const textPatches = [
+const dependencyPatches = [
 	{
 		file: /[/\\]node_modules[/\\]string-width[/\\]index\.js$/,
 		imports: [segmenterImport, `import {withCodePointWidths} from ${sourceModule('text-fast-paths.ts')};`],
 		replace: [segmenter, ['export default function stringWidth(', 'function stringWidth(']],
-		append: 'export default withCodePointWidths(stringWidth);',
+		append: 'export default withCodePointWidths(stringWidth, stripAnsi);',
 	},
 	{file: /[/\\]node_modules[/\\]slice-ansi[/\\]tokenize-ansi\.js$/, imports: [segmenterImport], replace: [segmenter]},
 	{file: /[/\\]node_modules[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]tokenize\.js$/, imports: [segmenterImport], replace: [segmenter]},
@@ -77,12 +95,30 @@ const textPatches = [
 		replace: [['export function diffAnsiCodes(', 'function everyAnsiCodeDiff(']],
 		append: 'export const diffAnsiCodes = withUnchangedStyles(everyAnsiCodeDiff);',
 	},
+	/*
+	Two imports Ink's dependencies make at the top of a module for a path the wizard never takes,
+	each a few milliseconds of Node's own modules before the first frame: terminal-size runs a
+	command (child_process, which brings dgram) only when no stream reports the terminal's size,
+	and signal-exit 3 checks one argument with assert.
+	*/
+	{
+		file: /[/\\]node_modules[/\\]terminal-size[/\\]index\.js$/,
+		imports: [],
+		replace: [["import {execFileSync} from 'node:child_process';", "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);"]],
+	},
+	{
+		file: /[/\\]node_modules[/\\]signal-exit[/\\]index\.js$/,
+		imports: [],
+		replace: [
+			["var assert = require('assert')", 'var assert = {equal: function (actual, expected, message) { if (actual != expected) throw new TypeError(message) }}'],
+		],
+	},
 ];
-const textFastPaths = {
-	name: 'text-fast-paths',
+const patchedDependencies = {
+	name: 'patched-dependencies',
 	setup(builder) {
 		builder.onLoad({filter: /[/\\]node_modules[/\\].*\.js$/}, args => {
-			const patch = textPatches.find(candidate => candidate.file.test(args.path));
+			const patch = dependencyPatches.find(candidate => candidate.file.test(args.path));
 			if (!patch) {
 				return undefined;
 			}
@@ -90,14 +126,14 @@ const textFastPaths = {
 			let contents = readFileSync(args.path, 'utf8');
 			for (const [from, to] of patch.replace) {
 				if (!contents.includes(from)) {
-					throw new Error(`${args.path} no longer contains "${from}": update textPatches in scripts/build.js.`);
+					throw new Error(`${args.path} no longer contains "${from}": update dependencyPatches in scripts/build.js.`);
 				}
 
 				contents = contents.replaceAll(from, to);
 			}
 
 			if (contents.includes('Intl.Segmenter')) {
-				throw new Error(`${args.path} creates an Intl.Segmenter in a new way: update textPatches in scripts/build.js.`);
+				throw new Error(`${args.path} creates an Intl.Segmenter in a new way: update dependencyPatches in scripts/build.js.`);
 			}
 
 			return {contents: [...patch.imports, contents, patch.append ?? ''].join('\n'), loader: 'js'};
@@ -129,7 +165,7 @@ const result = await build({
 	// @napi-rs/keyring is a native module (a prebuilt .node file per platform) that esbuild cannot
 	// inline: it stays a runtime dependency, loaded with createRequire by the commands that need it.
 	external: ['react-devtools-core', '@napi-rs/keyring'],
-	plugins: [yogaWithoutFetch, confWithoutAjv, textFastPaths],
+	plugins: [yogaWithoutFetch, confWithoutAjv, processWithoutFacade, patchedDependencies],
 	logLevel: 'warning',
 	// Which source modules went into which chunk: test/e2e/imports.test.ts reads it to prove that
 	// the commands without a screen never load Ink or React. Not shipped (see "files").

@@ -375,6 +375,18 @@ describe('the check can fail', () => {
 	});
 });
 
+describe('what the wizard waits for', () => {
+	it('none of the Node modules its dependencies import for a path it never takes: child_process, assert, the ES facade of process', async () => {
+		const {screen, loads} = await recordInTerminal(['setup'], (text, _type, loaded) => text.includes('Step 1 of') && uiLoads(loaded()).length > 0);
+		expect(screen, 'the wizard drew its first step').toContain('Step 1 of');
+		const builtins = loads.filter(item => /^node:/.test(item)).map(item => item.replace(/^node:/, ''));
+		expect(builtins, 'the hook saw Node modules load').toContain('tty');
+		for (const unwanted of ['child_process', 'assert', 'process']) {
+			expect(builtins, unwanted).not.toContain(unwanted);
+		}
+	});
+});
+
 describe('what the screens bundle', () => {
 	it('one string-width for Ink and the wrapping of its text, so both measure a line alike, and no emoji-regex', () => {
 		const inputs = Object.values(meta.outputs).flatMap(output => Object.keys(output.inputs));

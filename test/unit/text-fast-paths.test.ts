@@ -2,12 +2,13 @@
 // answer exactly what the function it wraps answers.
 import {diffAnsiCodes} from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {withCodePointWidths, withUnchangedStyles} from '../../source/ui/text-fast-paths.js';
 import {oneGraphemeRanges, seededRandom} from '../helpers/code-points.js';
 
 describe('withCodePointWidths', () => {
-	const fast = withCodePointWidths(stringWidth);
+	const fast = withCodePointWidths(stringWidth, stripAnsi);
 	const ranges = oneGraphemeRanges;
 
 	it('measures every code point it answers itself as string-width does, emoji and zero-width ones included', () => {
@@ -33,8 +34,41 @@ describe('withCodePointWidths', () => {
 		}
 	});
 
-	it('leaves styled text, clusters, wide scripts and options to string-width', () => {
-		for (const text of ['\u001B[1m■ bold\u001B[22m', '\u009B31m·', 'e\u0301', '👩‍💻 done', '漢字 ·', '🇫🇷', 'line\r\n', 'x\u200Dy', '⌚ ✅ ✓', '']) {
+	it('measures styled text as string-width does, escape codes left out', () => {
+		const asked: string[] = [];
+		const counted = withCodePointWidths((text, options) => {
+			asked.push(text);
+			return stringWidth(text, options);
+		}, stripAnsi);
+		for (const text of [
+			'\u001B[1m\u001B[36mStep 1 of 8 · What you’ll need\u001B[39m\u001B[22m',
+			'\u001B[1mEnter\u001B[22m start\u001B[90m · \u001B[39m\u001B[1mEsc\u001B[22m quit',
+			'\u001B[1mplain\u001B[22m',
+			'\u001B]8;;https://example.com\u0007link\u001B]8;;\u0007 ✓',
+			'\u001B[3\u001B[0m1m ·',
+			'\u001B[31m',
+		]) {
+			expect(counted(text), JSON.stringify(text)).toBe(stringWidth(text));
+		}
+
+		// Only the escape character left over from a broken sequence is asked about.
+		expect(asked).toEqual(['\u001B']);
+	});
+
+	it('leaves clusters, wide scripts and options to string-width', () => {
+		for (const text of [
+			'\u001B[1m■ bold\u001B[22m',
+			'\u009B31m·',
+			'e\u0301',
+			'👩‍💻 done',
+			'\u001B[1m👩‍💻\u001B[22m',
+			'漢字 ·',
+			'🇫🇷',
+			'line\r\n',
+			'x\u200Dy',
+			'⌚ ✅ ✓',
+			'',
+		]) {
 			expect(fast(text), JSON.stringify(text)).toBe(stringWidth(text));
 		}
 
@@ -49,10 +83,20 @@ describe('withCodePointWidths', () => {
 		const counted = withCodePointWidths((text, options) => {
 			asked.push(text);
 			return stringWidth(text, options);
-		});
-		expect(counted('■□□ · ■')).toBe(7);
-		expect(counted('□ · ■ · □')).toBe(9);
-		expect(asked.sort()).toEqual([' ', '·', '■', '□']);
+		}, stripAnsi);
+		expect(counted('⌛✅⌛ ‰ ✅')).toBe(11);
+		expect(counted('✅ ‰ ⌛ ‰ ✅')).toBe(12);
+		expect(asked.sort()).toEqual(['⌛', '✅']);
+	});
+
+	it('knows, without asking string-width, the narrow code points the screens draw', () => {
+		const asked: string[] = [];
+		const counted = withCodePointWidths((text, options) => {
+			asked.push(text);
+			return stringWidth(text, options);
+		}, stripAnsi);
+		expect(counted('╭─·─╮│✓✗•…›→■□▸é')).toBe(16);
+		expect(asked).toEqual([]);
 	});
 });
 
