@@ -96,6 +96,15 @@ describe('saved values', () => {
 		expectNoSecrets([add.stdout, add.stderr, set.stdout, set.stderr], simulator);
 	});
 
+	it('profiles set-secret reads the pipe when TABLEAU_TOKEN_SECRET holds only whitespace, as test does', async ({simulator: start, cli, store}) => {
+		const simulator = await start({scenario: 'ok'});
+		await store.save({name: 'acme', server: simulator.url, site: simulator.site, tokenName: simulator.tokenName, tokenSecret: 'old:secret'});
+		const set = await cli(['profiles', 'set-secret', 'acme'], {input: `${simulator.tokenSecret}\n`, env: {...env, TABLEAU_TOKEN_SECRET: '  '}});
+		expect(set.stderr).toBe('');
+		expect(set.code).toBe(0);
+		expect(await store.readSecret('acme')).toBe(simulator.tokenSecret);
+	});
+
 	it('a profile saved with spaces by an earlier version still verifies', async ({simulator: start, cli, store}) => {
 		const simulator = await start({scenario: 'ok'});
 		await store.save({

@@ -132,5 +132,7 @@ describe("the wizard's first values", () => {
 			}),
 		).toEqual({server: 'https://tableau.example.com', site: 'acme', tokenName: 'ops', tokenSecret: 'a:b'});
 		expect(valuesFromEnvironment({TABLEAU_SERVER: '', TABLEAU_SITE: '', TABLEAU_TOKEN_NAME: 'ops'})).toEqual({tokenName: 'ops'});
+		// Whitespace is no secret, for the wizard as for a test of values given now.
+		expect(valuesFromEnvironment({TABLEAU_TOKEN_SECRET: ' \t ', TABLEAU_TOKEN_NAME: 'ops'})).toEqual({tokenName: 'ops'});
 	});
 });

@@ -2,7 +2,7 @@ import {trimmedNotice, trimPasted} from '../../tableau/pasted-values.js';
 import {looksLikeTokenSecret, misplacedSecretMessage, secretShapeWarning} from '../../tableau/secret-shape.js';
 import type {SecretSource as RerunSecret} from '../../verify/remedy-frame.js';
 import {readSecretFromStdin, writeWarning, type CommandIo} from './io.js';
-import {givenConnection, givenSecretSource, type ConnectionFlagValues} from './run.js';
+import {givenConnection, givenSecretSource, type ConnectionFlagValues} from './given-values.js';
 import {UsageError} from './usage-error.js';
 
 type ConnectionValues = ConnectionFlagValues;

@@ -7,73 +7,17 @@ import {defaultExpiryWarningDays} from '../../verify/findings.js';
 import {wasInterrupted} from '../../verify/interrupted.js';
 import type {VerificationResult} from '../../verify/types.js';
 import {UsageError} from './usage-error.js';
+import {variables, type ConnectionFlagValues, type Ignored, type SecretSource, type Sourced, type ValueSource} from './given-values.js';
 
 // What a run is: the values a test uses, where each came from and what lost to it, and whether its
 // result becomes the profile's last result. `test`, `describe`, `profiles add`, `rotate`, the home
 // screen and the wizard all ask here, so that what `describe` prints is what a test does.
 //
-// Precedence, for a run of values given now (`test --server …`, `profiles add`): a flag, else its
-// TABLEAU_* variable, else the default (the site: the one in the server address, else the Default
-// site). For a saved profile (`test NAME`, the home screen, `rotate`): the profile's own server,
+// Precedence, for a run of values given now (`test --server …`, `profiles add`, a new profile in the
+// wizard): a flag, else its TABLEAU_* variable, else the default (the site: the one in the server
+// address, else the Default site); given-values.ts holds that part. For a saved profile (`test NAME`, the home screen, `rotate`): the profile's own server,
 // site, token name and secret; the TABLEAU_* variables are for values given now and are ignored;
 // `--ca-file` wins over the profile's CA file for that run.
-
-/** Where a value came from. */
-export type ValueSource =
-	| {kind: 'flag'; name: string}
-	| {kind: 'env'; name: string}
-	| {kind: 'profile'; name: string}
-	/** The site named in the server address (`…/#/site/acme/…`); `name` is where the address came from. */
-	| {kind: 'address'; name: string}
-	| {kind: 'default'};
-
-/** A value that was set but lost to another; `value` is what was set there (never a secret: see `ignoredSecret`). */
-export type Ignored = {source: ValueSource; value: string};
-
-/** A value of the run, where it came from, and what it won over. */
-export type Sourced<T> = {value: T; source: ValueSource; ignored: Ignored[]};
-
-/** The values a run of values given now reads: its flags (already parsed). */
-export type ConnectionFlagValues = {
-	server?: string | undefined;
-	site?: string | undefined;
-	'token-name'?: string | undefined;
-	'token-secret-stdin'?: boolean | undefined;
-};
-
-const variables = {server: 'TABLEAU_SERVER', site: 'TABLEAU_SITE', tokenName: 'TABLEAU_TOKEN_NAME', tokenSecret: 'TABLEAU_TOKEN_SECRET'} as const;
-
-/** A flag, else its variable: an empty variable counts as set for the site (the Default site), not for the others. */
-function flagOrVariable(
-	flag: string,
-	flagValue: string | undefined,
-	variable: string,
-	env: NodeJS.ProcessEnv,
-	emptyCounts: boolean,
-): Sourced<string | undefined> {
-	const fromEnvironment = env[variable];
-	const variableSet = fromEnvironment !== undefined && (emptyCounts || fromEnvironment !== '');
-	if (flagValue !== undefined) {
-		return {
-			value: flagValue,
-			source: {kind: 'flag', name: flag},
-			ignored: variableSet ? [{source: {kind: 'env', name: variable}, value: fromEnvironment}] : [],
-		};
-	}
-
-	return variableSet
-		? {value: fromEnvironment, source: {kind: 'env', name: variable}, ignored: []}
-		: {value: undefined, source: {kind: 'default'}, ignored: []};
-}
-
-/** The server, site and token name of a run of values given now, before they are checked: a missing one is undefined. */
-export function givenConnection(values: ConnectionFlagValues, env: NodeJS.ProcessEnv) {
-	return {
-		server: flagOrVariable('--server', values.server, variables.server, env, false),
-		site: flagOrVariable('--site', values.site, variables.site, env, true),
-		tokenName: flagOrVariable('--token-name', values['token-name'], variables.tokenName, env, false),
-	};
-}
 
 /** A saved profile's run takes its values from the profile: flags for values given now are a usage error, not ignored. */
 export function refuseValuesWithProfile(values: ConnectionFlagValues, names = 'saved profile names (or --all)'): void {
@@ -96,33 +40,6 @@ export function profileConnection(profile: Profile, env: NodeJS.ProcessEnv) {
 		ignored: ignoredForProfile(env, key),
 	});
 	return {server: own(profile.server, 'server'), site: own(profile.site, 'site'), tokenName: own(profile.tokenName, 'tokenName')};
-}
-
-/** Where the token secret of a run comes from. */
-export type SecretSource =
-	| {kind: 'stdin'}
-	| {kind: 'env'; name: typeof variables.tokenSecret}
-	| {kind: 'prompt'}
-	| {kind: 'keychain'; profile: string}
-	| {kind: 'profile-file'; profile: string; path: string}
-	| {kind: 'none'};
-
-/**
-The secret of a run of values given now: standard input with --token-secret-stdin, else
-TABLEAU_TOKEN_SECRET when it holds more than whitespace, else a hidden prompt when a person is at a
-terminal, else none (a usage error when the run starts). `ignored` names a variable that lost.
-*/
-export function givenSecretSource(values: ConnectionFlagValues, env: NodeJS.ProcessEnv, terminal: boolean): {source: SecretSource; ignored: ValueSource[]} {
-	const variableSet = Boolean(env[variables.tokenSecret]?.trim());
-	if (values['token-secret-stdin']) {
-		return {source: {kind: 'stdin'}, ignored: variableSet ? [{kind: 'env', name: variables.tokenSecret}] : []};
-	}
-
-	if (variableSet) {
-		return {source: {kind: 'env', name: variables.tokenSecret}, ignored: []};
-	}
-
-	return {source: terminal ? {kind: 'prompt'} : {kind: 'none'}, ignored: []};
 }
 
 /** Where a saved profile's secret lives; TABLEAU_TOKEN_SECRET, when set, is ignored. */

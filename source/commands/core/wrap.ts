@@ -1,9 +1,10 @@
 /**
 Word wrap for plain output on a terminal, where the terminal itself would continue a long line at
-column 0, under the number of a remedy. Breaks only at spaces (a word longer than the line is cut),
-and counts characters, which is the width of everything the catalogue writes.
+column 0, under the number of a remedy or the id of a demo scenario. Breaks only at spaces (a word
+longer than the line is cut), and counts characters, which is the width of everything the catalogue
+and the scenario list write.
 */
-function wrapWords(text: string, width: number): string[] {
+export function wrapWords(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
 	const lines: string[] = [];
 	let line = '';

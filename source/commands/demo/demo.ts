@@ -10,6 +10,7 @@ import type {DemoAppProps, DemoOutcome} from '../../ui/demo/DemoApp.js';
 import {verifyConnection} from '../../verify/pipeline.js';
 import {parseCommandArgs} from '../core/args.js';
 import {writeLines, type CommandIo} from '../core/io.js';
+import {wrapWords} from '../core/wrap.js';
 import {UsageError} from '../core/usage-error.js';
 
 export const demoHelp = `Usage: tableau-connect demo [--autoplay] [--scenario ID] [--pace FACTOR] [--list]
@@ -56,22 +57,6 @@ const options = {
 export const demoMinimumCheckMs = 450;
 /** Short enough that the `slow` scenario times out while the audience watches; whole seconds, as undici's timers count. */
 export const demoTimeoutMs = 3000;
-
-/** `text` in lines of at most `width` columns, broken between words only. */
-export function wrapWords(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		if (line !== '' && line.length + 1 + word.length > width) {
-			lines.push(line);
-			line = word;
-		} else {
-			line = line === '' ? word : `${line} ${word}`;
-		}
-	}
-
-	return [...lines, line];
-}
 
 /**
 One block per scenario: its id (to type after --scenario), then its title, how it ends and what it

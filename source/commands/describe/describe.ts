@@ -5,10 +5,9 @@ import {trimPasted} from '../../tableau/pasted-values.js';
 import {checkedConnection, noSecretMessage} from '../core/connection-flags.js';
 import {readCaFile, writeLines, type CommandIo} from '../core/io.js';
 import {openStoreFor, profileCaPem, requireProfile, secretPresence} from '../core/profile-access.js';
+import {givenConnection, givenSecretSource, type Ignored, type SecretSource, type Sourced, type ValueSource} from '../core/given-values.js';
 import {
 	caFileOf,
-	givenConnection,
-	givenSecretSource,
 	oneOffOverrides,
 	optionSources,
 	profileConnection,
@@ -17,10 +16,6 @@ import {
 	refuseValuesWithProfile,
 	resolveTarget,
 	storeLocation,
-	type Ignored,
-	type SecretSource,
-	type Sourced,
-	type ValueSource,
 } from '../core/run.js';
 import {UsageError} from '../core/usage-error.js';
 import {verificationOptionsFrom} from '../core/verification-options.js';

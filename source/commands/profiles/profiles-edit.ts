@@ -2,6 +2,7 @@ import path from 'node:path';
 import {shellQuote} from '../../tableau/shell-quote.js';
 import {parseServerInput} from '../../tableau/server-url.js';
 import {tokenSecretFrom} from '../core/connection-flags.js';
+import {secretInEnvironment} from '../core/given-values.js';
 import {readCaFile, writeLines, type CommandIo} from '../core/io.js';
 import {describeSavedSecret, openStoreFor, publicView, requireProfile, secretStoreChoice} from '../core/profile-access.js';
 import type {ProfilesValues} from './profiles-flags.js';
@@ -16,7 +17,7 @@ export async function setSecret(io: CommandIo, values: ProfilesValues, name: str
 	const profile = requireProfile(store, name);
 	// Asked for at a hidden prompt (or read from a pipe) unless TABLEAU_TOKEN_SECRET holds it: never a flag.
 	const tokenSecret = await tokenSecretFrom(
-		{'token-secret-stdin': values['token-secret-stdin'] ?? !io.env['TABLEAU_TOKEN_SECRET']},
+		{'token-secret-stdin': values['token-secret-stdin'] ?? !secretInEnvironment(io.env)},
 		io,
 		'the saved secret is unchanged',
 	);

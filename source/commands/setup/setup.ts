@@ -13,6 +13,7 @@ import {inkRenderOptions} from '../core/ink-options.js';
 import {writeLines, writeWarning, type CommandIo} from '../core/io.js';
 import {secretStoreChoice} from '../core/secret-store-choice.js';
 import {UsageError} from '../core/usage-error.js';
+import {givenConnection, secretInEnvironment, variables} from '../core/given-values.js';
 import {recordingFrom} from '../core/trace-recording.js';
 import {preflight, wizardStoreCheck} from '../core/preflight.js';
 import {verificationFlagOptions} from '../core/verification-options.js';
@@ -86,20 +87,22 @@ export function exitCodeFor(outcome: WizardOutcome | undefined): number {
 	}
 }
 
-/** The wizard's first values from TABLEAU_*: an empty variable fills in nothing. */
+/**
+The wizard's first values for a new profile: what TABLEAU_* give a run of values given now
+(given-values.ts decides), each in its field. A variable that gives nothing fills in nothing.
+*/
 export function valuesFromEnvironment(env: NodeJS.ProcessEnv): Partial<WizardValues> {
+	const given = givenConnection({}, env);
 	const values: Partial<WizardValues> = {};
-	const pairs = [
-		['server', 'TABLEAU_SERVER'],
-		['site', 'TABLEAU_SITE'],
-		['tokenName', 'TABLEAU_TOKEN_NAME'],
-		['tokenSecret', 'TABLEAU_TOKEN_SECRET'],
-	] as const;
-	for (const [field, variable] of pairs) {
-		const value = env[variable];
-		if (value !== undefined && value !== '') {
+	for (const field of ['server', 'site', 'tokenName'] as const) {
+		const {value} = given[field];
+		if (value) {
 			values[field] = value;
 		}
+	}
+
+	if (secretInEnvironment(env)) {
+		values.tokenSecret = env[variables.tokenSecret]!;
 	}
 
 	return values;
