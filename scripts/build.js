@@ -1,5 +1,6 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
 // Code splitting keeps Ink and React in chunks that only the interactive commands import.
+import {createHash} from 'node:crypto';
 import {build} from 'esbuild';
 import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
@@ -19,6 +20,9 @@ const yogaWithoutFetch = {
 		builder.onLoad({filter: /yoga-layout[/\\]dist[/\\]binaries[/\\].*\.js$/}, args => ({
 			contents: readFileSync(args.path, 'utf8')
 				.replaceAll('typeof fetch', '"undefined"')
+				// The screens' libraries are a script (see below), without import.meta; the embedded
+				// WebAssembly needs no address to be found at.
+				.replace('var _scriptDir = import.meta.url;', 'var _scriptDir = undefined;')
 				// Node's atob and a byte-by-byte copy of its string: Buffer decodes the 90 KB natively, and
 				// leaves no 120 KB string behind for the collector, before the first frame.
 				.replace(
@@ -106,6 +110,19 @@ const dependencyPatches = [
 		imports: [],
 		replace: [["import {execFileSync} from 'node:child_process';", "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);"]],
 	},
+	/*
+	Ink's reconciler waits, at the top of its module, for its devtools bridge and its package.json,
+	both only when DEV=true: a script (the screens' libraries, below) cannot wait there. Without the
+	bridge, DEV=true gets Ink's own warning that react-devtools-core is not installed.
+	*/
+	{
+		file: /[/\\]node_modules[/\\]ink[/\\]build[/\\]reconciler\.js$/,
+		imports: [],
+		replace: [
+			["await import('./devtools.js');", "throw Object.assign(new Error('The React devtools bridge is not bundled.'), {code: 'ERR_MODULE_NOT_FOUND'});"],
+			['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+		],
+	},
 	{
 		file: /[/\\]node_modules[/\\]signal-exit[/\\]index\.js$/,
 		imports: [],
@@ -141,6 +158,104 @@ const patchedDependencies = {
 	},
 };
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+The screens' libraries (Ink, ink-text-input, React, its JSX runtime, and what they bring: the
+reconciler, the layout engine, the text packages) are one script, dist/chunks/screen-libraries.js,
+that source/ui/code-cache.ts runs with V8's code cache: an ES module cannot take one on Node 20, and
+compiling these 360 KB is a tenth of the wizard's first frame. The script is a function expression
+`(module, exports, require) => …` that exports each library as a namespace, and a promise for the
+layout engine, whose WebAssembly an ES module would have awaited at its top.
+*/
+const screenLibraries = {ink: 'ink', 'ink-text-input': 'inkTextInput', react: 'react', 'react/jsx-runtime': 'reactJsxRuntime'};
+const librariesFile = 'dist/chunks/screen-libraries.js';
+
+const yogaAfterStart = {
+	name: 'yoga-after-start',
+	setup(builder) {
+		builder.onLoad({filter: /yoga-layout[/\\]dist[/\\]src[/\\]index\.js$/}, args => {
+			const contents = readFileSync(args.path, 'utf8');
+			const wait = 'const Yoga = wrapAssembly(await loadYoga());';
+			if (!contents.includes(wait)) {
+				throw new Error(`${args.path} no longer contains "${wait}": update yogaAfterStart in scripts/build.js.`);
+			}
+
+			// Ink reads Yoga only inside its functions, once a screen renders: after yogaReady.
+			return {
+				contents: contents.replace(
+					wait,
+					'const Yoga = {}; export const yogaReady = loadYoga().then(module => { Object.assign(Yoga, wrapAssembly(module)); });',
+				),
+				loader: 'js',
+			};
+		});
+	},
+};
+
+const libraries = await build({
+	stdin: {
+		contents: [
+			...Object.entries(screenLibraries).map(([name, id]) => `export * as ${id} from ${JSON.stringify(name)};`),
+			"export {yogaReady} from 'yoga-layout';",
+		].join('\n'),
+		resolveDir: root,
+		sourcefile: 'screen-libraries.js',
+		loader: 'js',
+	},
+	outfile: librariesFile,
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	legalComments: 'none',
+	define: {'process.env.NODE_ENV': '"production"'},
+	banner: {js: '(function (module, exports, require) {'},
+	footer: {js: '})'},
+	external: ['react-devtools-core'],
+	plugins: [yogaWithoutFetch, yogaAfterStart, processWithoutFacade, patchedDependencies],
+	logLevel: 'warning',
+	metafile: true,
+});
+// The cache's name carries this, so that a cache of another build is never offered to V8.
+const librariesKey = createHash('sha256').update(readFileSync(librariesFile)).digest('hex').slice(0, 16);
+
+/**
+In the rest of the bundle, each library is a module that takes its exports from the script, which
+the first of them runs. The names are read off the libraries themselves, so none can go missing.
+*/
+const exportedNames = Object.fromEntries(
+	await Promise.all(Object.keys(screenLibraries).map(async name => [name, Object.keys(await import(name)).filter(key => key !== 'default')])),
+);
+const codeCache = JSON.stringify(fileURLToPath(new URL('../source/ui/code-cache.ts', import.meta.url)));
+const librariesFromScript = {
+	name: 'libraries-from-script',
+	setup(builder) {
+		const names = Object.keys(screenLibraries).map(name => name.replace('/', '\\/'));
+		builder.onResolve({filter: new RegExp(`^(${names.join('|')})$`)}, args => ({path: args.path, namespace: 'screen-libraries'}));
+		builder.onResolve({filter: /^screen-libraries$/}, () => ({path: 'run', namespace: 'screen-libraries'}));
+		builder.onLoad({filter: /.*/, namespace: 'screen-libraries'}, args => ({
+			contents:
+				args.path === 'run'
+					? [
+							`import {cacheDirectory, runWithCodeCache} from ${codeCache};`,
+							"import {fileURLToPath} from 'node:url';",
+							`export const {exports: screenLibraries} = runWithCodeCache(fileURLToPath(new URL('./screen-libraries.js', import.meta.url)), ${JSON.stringify(librariesKey)}, cacheDirectory(process.env));`,
+							'await screenLibraries.yogaReady;',
+						].join('\n')
+					: [
+							"import {screenLibraries} from 'screen-libraries';",
+							`const library = screenLibraries.${screenLibraries[args.path]};`,
+							`export const {${exportedNames[args.path].join(', ')}} = library;`,
+							'export default library.default;',
+						].join('\n'),
+			loader: 'js',
+			resolveDir: root,
+		}));
+	},
+};
+
 const result = await build({
 	entryPoints: {cli: 'cli.tsx'},
 	outdir: 'dist',
@@ -161,21 +276,21 @@ const result = await build({
 		// Some bundled CommonJS dependencies call require(); give them one.
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 	},
-	// Ink loads its devtools bridge only when DEV=true; that optional package is not installed.
 	// @napi-rs/keyring is a native module (a prebuilt .node file per platform) that esbuild cannot
 	// inline: it stays a runtime dependency, loaded with createRequire by the commands that need it.
-	external: ['react-devtools-core', '@napi-rs/keyring'],
-	plugins: [yogaWithoutFetch, confWithoutAjv, processWithoutFacade, patchedDependencies],
+	external: ['@napi-rs/keyring'],
+	plugins: [librariesFromScript, confWithoutAjv, processWithoutFacade],
 	logLevel: 'warning',
 	// Which source modules went into which chunk: test/e2e/imports.test.ts reads it to prove that
 	// the commands without a screen never load Ink or React. Not shipped (see "files").
 	metafile: true,
 });
-writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
+const metafile = {inputs: {...result.metafile.inputs, ...libraries.metafile.inputs}, outputs: {...result.metafile.outputs, ...libraries.metafile.outputs}};
+writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(metafile));
 
 // The bundle contains other people's code; their licences travel with it.
 const packages = new Map();
-for (const input of Object.keys(result.metafile.inputs)) {
+for (const input of Object.keys(metafile.inputs)) {
 	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
 	if (match && !packages.has(match[1])) {
 		const folder = input.slice(0, match.index + match[0].length);

@@ -65,11 +65,15 @@ function processesWith(marker: string): string[] {
 	return lines.filter(line => line.includes(marker) && /^\s*\d+\s+\S*node\s/.test(line));
 }
 
-/** Every file under `path`, recursively. */
+/**
+Every file under `path`, recursively, but the screens' code cache in .cache/tableau-connect, which
+every screen keeps (test/e2e/code-cache.test.ts): it holds compiled code, nothing of the demo.
+*/
 function filesUnder(path: string): string[] {
 	return readdirSync(path, {recursive: true, withFileTypes: true})
 		.filter(entry => !entry.isDirectory())
-		.map(entry => join(entry.parentPath, entry.name));
+		.map(entry => join(entry.parentPath, entry.name))
+		.filter(file => !/[/\\]\.cache[/\\]tableau-connect[/\\]screen-libraries-[^/\\]+\.cache$/.test(file));
 }
 
 async function refuses(port: number): Promise<boolean> {

@@ -16,8 +16,14 @@ import {collectOutput} from '../helpers/cli.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hook = pathToFileURL(join(root, 'test', 'fixtures', 'record-loads.mjs')).href;
 
-/** Ink, React and what only they bring in. */
-const uiPackage = /(?:^|\/)node_modules\/(ink|ink-[^/]+|react|react-reconciler|react-devtools-core|scheduler|yoga-layout)\//;
+/**
+Ink, React and what only they bring in. In the bundle they are one script that the chunk of
+`screen-libraries:run` (scripts/build.js) runs, and `screen-libraries:ink` (and the others) stand
+for them in the chunks that import them.
+*/
+const uiPackage = /(?:^|\/)node_modules\/(ink|ink-[^/]+|react|react-reconciler|react-devtools-core|scheduler|yoga-layout)\/|^screen-libraries:/;
+/** The script of the screens' libraries (scripts/build.js). */
+const screenLibrariesScript = 'dist/chunks/screen-libraries.js';
 /** The keychain library (native, external to the bundle): only commands that read or write a keychain secret load it. */
 const keyringPackage = /(?:^|\/)node_modules\/@napi-rs\/keyring(?:-[\w-]+)?\//;
 
@@ -81,6 +87,13 @@ function uiLoads(urls: string[]): string[] {
 		for (const input of inputsOf(url)) {
 			if (uiPackage.test(input)) {
 				found.add(`${relative(work, fileURLToPath(url))} ← ${input}`);
+			}
+
+			// The chunk that runs the screens' script loads everything in it.
+			if (input === 'screen-libraries:run') {
+				for (const library of Object.keys(meta.outputs[screenLibrariesScript]?.inputs ?? {})) {
+					found.add(`${relative(work, fileURLToPath(url))} runs ${screenLibrariesScript} ← ${library}`);
+				}
 			}
 		}
 	}

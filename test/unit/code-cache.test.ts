@@ -1,0 +1,134 @@
+// The code cache of the screens' libraries (source/ui/code-cache.ts) is a shortcut only: whatever
+// is in the cache folder, the script runs and gives its exports.
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {cacheDirectory, cacheFileFor, runWithCodeCache} from '../../source/ui/code-cache.js';
+
+const folders: string[] = [];
+afterEach(() => {
+	for (const folder of folders.splice(0)) {
+		rmSync(folder, {recursive: true, force: true});
+	}
+});
+
+function folder(): string {
+	const created = mkdtempSync(path.join(tmpdir(), 'tableau-connect-code-cache-'));
+	folders.push(created);
+	return created;
+}
+
+/**
+A script as the build writes it: a function expression that fills `module.exports`, with enough
+code for V8 to cache. Each is at a path of its own, as a new process would meet it: V8 keeps the
+scripts it compiled in memory, by source and address, and would not look at a cache for one it has.
+*/
+function scriptIn(directory: string, answer = 42): string {
+	const file = path.join(mkdtempSync(path.join(directory, 'build-')), 'screen-libraries.js');
+	const helpers = Array.from({length: 50}, (_, index) => `function helper${index}(value) { return value + ${index}; }`).join('\n');
+	writeFileSync(
+		file,
+		`(function (module, exports, require) {\n${helpers}\nmodule.exports = {answer: helper0(${answer}), builtin: require('node:path').sep};\n})`,
+	);
+	return file;
+}
+
+type Exports = {answer: number; builtin: string};
+
+/** Runs the script, keeping the save it would do at exit. */
+function run(file: string, key: string, cache: string | undefined) {
+	const saves: Array<() => void> = [];
+	const result = runWithCodeCache<Exports>(file, key, cache, save => saves.push(save));
+	return {...result, saves};
+}
+
+describe('runWithCodeCache', () => {
+	it('runs the script without a cache, and leaves one at exit, owner-only, that the next run uses', () => {
+		const work = folder();
+		const file = scriptIn(work);
+		const cache = path.join(work, 'cache', 'tableau-connect');
+		const first = run(file, 'abc', cache);
+		expect(first.exports).toEqual({answer: 42, builtin: path.sep});
+		expect(first.cache).toBe('none');
+		expect(first.saves).toHaveLength(1);
+		first.saves[0]!();
+
+		const saved = cacheFileFor(file, 'abc', cache);
+		expect(readdirSync(cache)).toEqual([path.basename(saved)]);
+		if (process.platform !== 'win32') {
+			expect(statSync(saved).mode & 0o777).toBe(0o600);
+			expect(statSync(cache).mode & 0o777).toBe(0o700);
+		}
+
+		const second = run(scriptIn(work), 'abc', cache);
+		expect(second.exports).toEqual({answer: 42, builtin: path.sep});
+		expect(second.cache).toBe('used');
+		expect(second.saves, 'a cache that fits is not written again').toEqual([]);
+	});
+
+	it('compiles from the source when the cache is garbage, and replaces it', () => {
+		const work = folder();
+		const file = scriptIn(work);
+		const cache = path.join(work, 'cache');
+		const saved = cacheFileFor(file, 'abc', cache);
+		run(file, 'abc', cache).saves[0]!();
+		writeFileSync(saved, 'not a code cache');
+
+		const refused = run(scriptIn(work), 'abc', cache);
+		expect(refused.exports.answer).toBe(42);
+		expect(refused.cache).toBe('rejected');
+		refused.saves[0]!();
+		expect(readFileSync(saved, 'utf8')).not.toBe('not a code cache');
+		expect(run(scriptIn(work), 'abc', cache).cache).toBe('used');
+	});
+
+	it('never offers V8 the cache of another build: the name carries the key, and saving drops the old one', () => {
+		const work = folder();
+		const cache = path.join(work, 'cache');
+		const file = scriptIn(work, 1);
+		run(file, 'old', cache).saves[0]!();
+		writeFileSync(path.join(cache, 'notes.txt'), 'not ours');
+
+		// The next build: other code of the same length, another key.
+		const next = run(scriptIn(work, 2), 'new', cache);
+		expect(next.cache).toBe('none');
+		expect(next.exports.answer).toBe(2);
+		next.saves[0]!();
+		expect(readdirSync(cache).sort()).toEqual([path.basename(cacheFileFor(file, 'new', cache)), 'notes.txt'].sort());
+	});
+
+	it('runs, and saves nothing, when the cache folder cannot be made or there is none', () => {
+		const work = folder();
+		const file = scriptIn(work);
+		const blocked = path.join(work, 'a-file');
+		writeFileSync(blocked, '');
+		const unwritable = run(file, 'abc', path.join(blocked, 'cache'));
+		expect(unwritable.exports.answer).toBe(42);
+		expect(() => unwritable.saves[0]!()).not.toThrow();
+		expect(readdirSync(work).filter(name => !name.startsWith('build-'))).toEqual(['a-file']);
+
+		const without = run(file, 'abc', undefined);
+		expect(without).toMatchObject({exports: {answer: 42}, cache: 'none', saves: []});
+	});
+
+	it('names the cache after the script, the key, V8 and the architecture', () => {
+		expect(path.basename(cacheFileFor('/x/chunks/screen-libraries.js', 'k1', '/c'))).toBe(
+			`screen-libraries-k1-v8-${process.versions.v8}-${process.arch}.cache`,
+		);
+	});
+});
+
+describe('cacheDirectory', () => {
+	it('is the platform cache folder, never the profile store', () => {
+		expect(cacheDirectory({}, 'linux', '/home/ada')).toBe(path.join('/home/ada', '.cache', 'tableau-connect'));
+		expect(cacheDirectory({XDG_CACHE_HOME: '/var/cache/ada'}, 'linux', '/home/ada')).toBe(path.join('/var/cache/ada', 'tableau-connect'));
+		// XDG ignores a relative XDG_CACHE_HOME, and so does the wizard.
+		expect(cacheDirectory({XDG_CACHE_HOME: 'cache'}, 'linux', '/home/ada')).toBe(path.join('/home/ada', '.cache', 'tableau-connect'));
+		expect(cacheDirectory({XDG_CACHE_HOME: '/ignored'}, 'darwin', '/Users/ada')).toBe(path.join('/Users/ada', 'Library', 'Caches', 'tableau-connect'));
+		expect(cacheDirectory({LOCALAPPDATA: 'C:\\Users\\ada\\AppData\\Local'}, 'win32', 'C:\\Users\\ada')).toBe(
+			path.join('C:\\Users\\ada\\AppData\\Local', 'tableau-connect', 'Cache'),
+		);
+		expect(cacheDirectory({}, 'win32', 'C:\\Users\\ada')).toBeUndefined();
+	});
+});
