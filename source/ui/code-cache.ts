@@ -1,4 +1,4 @@
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {homedir} from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,8 @@ modules cannot take a code cache on Node 20, which is why the libraries are a sc
 The cache is only ever a shortcut. V8 checks it against the script, its own version and its flags,
 and compiles from the source when it does not fit; the file's name carries a hash of the script,
 so a new build never meets an old cache of the same length. A cache that cannot be read or
-written costs the next start its 25 ms, nothing else.
+written costs the next start its 25 ms, nothing else; one in a folder others can write to is
+never read.
 */
 
 /** Where the code cache lives: the platform's cache folder, never the profile store's. */
@@ -57,7 +58,7 @@ export function runWithCodeCache<Exports>(
 	atExit: (save: () => void) => void = save => process.once('exit', save),
 ): {exports: Exports; cache: CodeCacheUse} {
 	const source = readFileSync(scriptFile, 'utf8');
-	const cacheFile = directory === undefined ? undefined : cacheFileFor(scriptFile, key, directory);
+	const cacheFile = directory === undefined || !onlyOurs(directory) ? undefined : cacheFileFor(scriptFile, key, directory);
 	const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
 	const script = new Script(source, {filename: scriptFile, ...(cachedData === undefined ? {} : {cachedData})});
 	const cache: CodeCacheUse = cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'used';
@@ -74,6 +75,25 @@ export function runWithCodeCache<Exports>(
 		createRequire(scriptFile),
 	);
 	return {exports: module.exports, cache};
+}
+
+/**
+V8 runs what a code cache holds, so a cache folder that someone else owns or can write to is not
+used at all (a shared machine, a cache folder set to /tmp). A folder not there yet is made ours.
+*/
+function onlyOurs(directory: string): boolean {
+	let stats;
+	try {
+		stats = statSync(directory);
+	} catch {
+		return true;
+	}
+
+	if (process.platform === 'win32') {
+		return stats.isDirectory();
+	}
+
+	return stats.isDirectory() && stats.uid === process.getuid?.() && (stats.mode & 0o022) === 0;
 }
 
 function readIfThere(file: string): Buffer | undefined {

@@ -1,6 +1,6 @@
 // The code cache of the screens' libraries (source/ui/code-cache.ts) is a shortcut only: whatever
 // is in the cache folder, the script runs and gives its exports.
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -110,6 +110,20 @@ describe('runWithCodeCache', () => {
 
 		const without = run(file, 'abc', undefined);
 		expect(without).toMatchObject({exports: {answer: 42}, cache: 'none', saves: []});
+	});
+
+	it.skipIf(process.platform === 'win32')('neither reads nor writes a cache folder that others can write to', () => {
+		const work = folder();
+		const cache = path.join(work, 'shared');
+		run(scriptIn(work), 'abc', cache).saves[0]!();
+		expect(run(scriptIn(work), 'abc', cache).cache).toBe('used');
+
+		chmodSync(cache, 0o777);
+		const shared = run(scriptIn(work), 'abc', cache);
+		expect(shared.exports.answer).toBe(42);
+		expect(shared).toMatchObject({cache: 'none', saves: []});
+		chmodSync(cache, 0o755);
+		expect(run(scriptIn(work), 'abc', cache).cache).toBe('used');
 	});
 
 	it('names the cache after the script, the key, V8 and the architecture', () => {
