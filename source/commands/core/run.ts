@@ -15,9 +15,10 @@ import {variables, type ConnectionFlagValues, type Ignored, type SecretSource, t
 //
 // Precedence, for a run of values given now (`test --server …`, `profiles add`, a new profile in the
 // wizard): a flag, else its TABLEAU_* variable, else the default (the site: the one in the server
-// address, else the Default site); given-values.ts holds that part. For a saved profile (`test NAME`, the home screen, `rotate`): the profile's own server,
-// site, token name and secret; the TABLEAU_* variables are for values given now and are ignored;
-// `--ca-file` wins over the profile's CA file for that run.
+// address, else the Default site); given-values.ts holds that part. For a saved profile (`test
+// NAME`, the home screen, `rotate`): the profile's own server, site, token name and secret; the
+// TABLEAU_* variables are for values given now and are ignored; `--ca-file` wins over the profile's
+// CA file for that run.
 
 /** A saved profile's run takes its values from the profile: flags for values given now are a usage error, not ignored. */
 export function refuseValuesWithProfile(values: ConnectionFlagValues, names = 'saved profile names (or --all)'): void {
