@@ -1,38 +1,25 @@
 /**
 Word wrap for plain output on a terminal, where the terminal itself would continue a long line at
-column 0, under the number of a remedy or the id of a demo scenario. Breaks only at spaces (a word
-longer than the line is cut), and counts characters, which is the width of everything the catalogue
-and the scenario list write.
+column 0, under the number of a remedy or the id of a demo scenario. Breaks only at spaces: a word
+longer than the line (an address, a command's path) has a line of its own, whole, for the terminal
+to continue, so that it still works when copied or clicked. Counts characters, which is the width
+of everything the catalogue and the scenario list write.
 */
 export function wrapWords(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(' ').filter(part => part !== '')) {
-		let rest = word;
-		while ([...rest].length > limit) {
-			if (line !== '') {
-				lines.push(line);
-				line = '';
-			}
-
-			lines.push([...rest].slice(0, limit).join(''));
-			rest = [...rest].slice(limit).join('');
-		}
-
-		const candidate = line === '' ? rest : `${line} ${rest}`;
-		if ([...candidate].length <= limit) {
+		const candidate = line === '' ? word : `${line} ${word}`;
+		if (line === '' || [...candidate].length <= limit) {
 			line = candidate;
 		} else {
 			lines.push(line);
-			line = rest;
+			line = word;
 		}
 	}
 
-	if (line !== '' || lines.length === 0) {
-		lines.push(line);
-	}
-
+	lines.push(line);
 	return lines;
 }
 
