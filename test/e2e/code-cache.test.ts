@@ -1,26 +1,24 @@
 // The screens keep V8's code cache of their libraries (source/ui/code-cache.ts) in the platform's
 // cache folder, here $HOME/.cache of a terminal's own: a wizard quit with Ctrl-C leaves one, owner-
 // only, and a broken or unwritable cache never stops a screen.
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe} from 'vitest';
 import {cliPath} from '../helpers/cli.js';
+import {test} from '../helpers/fixtures.js';
 import {startTerminal, terminalEnvironment, tmuxMissing, type Terminal} from '../helpers/tmux.js';
 
 let terminal: Terminal | undefined;
-let directory = '';
 
 afterEach(() => {
 	terminal?.kill();
 	terminal = undefined;
-	rmSync(directory, {recursive: true, force: true});
 });
 
-/** Runs the wizard to its second step, as a person would, then quits with Ctrl-C; resolves with the screen at the end. */
-async function wizardToStepTwo(env: Record<string, string>): Promise<string> {
+/** Runs the wizard in `home` to its second step, as a person would, then quits with Ctrl-C; resolves with the screen at the end. */
+async function wizardToStepTwo(home: string, env: Record<string, string>): Promise<string> {
 	terminal?.kill();
-	terminal = startTerminal([process.execPath, cliPath, 'setup'], {columns: 80, rows: 24, env, cwd: directory});
+	terminal = startTerminal([process.execPath, cliPath, 'setup'], {columns: 80, rows: 24, env, cwd: home});
 	await terminal.waitFor("Step 1 of 8 · What you'll need");
 	terminal.keys('Enter');
 	await terminal.waitFor('Step 2 of 8');
@@ -37,12 +35,11 @@ function cacheFiles(folder: string): string[] {
 }
 
 describe.skipIf(tmuxMissing)("the screens' code cache", () => {
-	it('is left by the first wizard, owner-only, and a broken one is replaced, not a failure', async () => {
-		directory = mkdtempSync(join(tmpdir(), 'tableau-connect-code-cache-'));
+	test('is left by the first wizard, owner-only, and a broken one is replaced, not a failure', async ({configDir: directory, expect}) => {
 		const cache = join(directory, '.cache', 'tableau-connect');
 		expect(cacheFiles(cache)).toEqual([]);
 
-		await wizardToStepTwo(terminalEnvironment(directory));
+		await wizardToStepTwo(directory, terminalEnvironment(directory));
 		const files = cacheFiles(cache);
 		expect(files).toHaveLength(1);
 		expect(files[0]).toMatch(/^screen-libraries-[\da-f]{16}-v8-.+\.cache$/);
@@ -52,16 +49,15 @@ describe.skipIf(tmuxMissing)("the screens' code cache", () => {
 		expect(statSync(file).size).toBeGreaterThan(100_000);
 
 		writeFileSync(file, 'garbage, as a disk error or another program might leave');
-		const screen = await wizardToStepTwo(terminalEnvironment(directory));
+		const screen = await wizardToStepTwo(directory, terminalEnvironment(directory));
 		expect(screen).not.toMatch(/error|failed/i);
 		expect(cacheFiles(cache)).toEqual(files);
 		expect(readFileSync(file, 'utf8')).not.toContain('garbage');
 	});
 
-	it('a cache folder that cannot be made changes nothing a person sees', async () => {
-		directory = mkdtempSync(join(tmpdir(), 'tableau-connect-code-cache-'));
+	test('a cache folder that cannot be made changes nothing a person sees', async ({configDir: directory, expect}) => {
 		writeFileSync(join(directory, 'not-a-folder'), '');
-		const screen = await wizardToStepTwo({...terminalEnvironment(directory), XDG_CACHE_HOME: join(directory, 'not-a-folder')});
+		const screen = await wizardToStepTwo(directory, {...terminalEnvironment(directory), XDG_CACHE_HOME: join(directory, 'not-a-folder')});
 		expect(screen).not.toMatch(/error|failed|EEXIST|ENOTDIR/i);
 		expect(readdirSync(directory)).toEqual(['not-a-folder']);
 	});

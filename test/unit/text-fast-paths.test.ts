@@ -7,6 +7,16 @@ import {describe, expect, it} from 'vitest';
 import {withCodePointWidths, withUnchangedStyles} from '../../source/ui/text-fast-paths.js';
 import {oneGraphemeRanges, seededRandom} from '../helpers/code-points.js';
 
+/** The shortcut over string-width, with every string it still asks string-width about. */
+function countingAsks() {
+	const asked: string[] = [];
+	const counted = withCodePointWidths((text, options) => {
+		asked.push(text);
+		return stringWidth(text, options);
+	}, stripAnsi);
+	return {asked, counted};
+}
+
 describe('withCodePointWidths', () => {
 	const fast = withCodePointWidths(stringWidth, stripAnsi);
 	const ranges = oneGraphemeRanges;
@@ -35,11 +45,7 @@ describe('withCodePointWidths', () => {
 	});
 
 	it('measures styled text as string-width does, escape codes left out', () => {
-		const asked: string[] = [];
-		const counted = withCodePointWidths((text, options) => {
-			asked.push(text);
-			return stringWidth(text, options);
-		}, stripAnsi);
+		const {asked, counted} = countingAsks();
 		for (const text of [
 			'\u001B[1m\u001B[36mStep 1 of 8 · What you’ll need\u001B[39m\u001B[22m',
 			'\u001B[1mEnter\u001B[22m start\u001B[90m · \u001B[39m\u001B[1mEsc\u001B[22m quit',
@@ -79,22 +85,14 @@ describe('withCodePointWidths', () => {
 	});
 
 	it('asks string-width once per code point, then never again for it', () => {
-		const asked: string[] = [];
-		const counted = withCodePointWidths((text, options) => {
-			asked.push(text);
-			return stringWidth(text, options);
-		}, stripAnsi);
+		const {asked, counted} = countingAsks();
 		expect(counted('⌛✅⌛ ‰ ✅')).toBe(11);
 		expect(counted('✅ ‰ ⌛ ‰ ✅')).toBe(12);
 		expect(asked.sort()).toEqual(['⌛', '✅']);
 	});
 
 	it('knows, without asking string-width, the narrow code points the screens draw', () => {
-		const asked: string[] = [];
-		const counted = withCodePointWidths((text, options) => {
-			asked.push(text);
-			return stringWidth(text, options);
-		}, stripAnsi);
+		const {asked, counted} = countingAsks();
 		expect(counted('╭─·─╮│✓✗•…›→■□▸é')).toBe(16);
 		expect(asked).toEqual([]);
 	});
