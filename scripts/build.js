@@ -213,7 +213,6 @@ const libraries = await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {js: '(function (module, exports, require) {'},
 	footer: {js: '})'},
-	external: ['react-devtools-core'],
 	plugins: [yogaWithoutFetch, yogaAfterStart, processWithoutFacade, patchedDependencies],
 	logLevel: 'warning',
 	metafile: true,
