@@ -225,9 +225,12 @@ In the rest of the bundle, each library is a module that takes its exports from 
 the first of them runs. The names are read off the libraries themselves, so none can go missing.
 */
 const exportedNames = Object.fromEntries(
-	await Promise.all(Object.keys(screenLibraries).map(async name => [name, Object.keys(await import(name)).filter(key => key !== 'default')])),
+	// Only names a module can export (Node 23 and later also list 'module.exports' for CommonJS).
+	await Promise.all(Object.keys(screenLibraries).map(async name => [name, Object.keys(await import(name)).filter(key => /^[A-Za-z_$][\w$]*$/.test(key))])),
 );
 const codeCache = JSON.stringify(fileURLToPath(new URL('../source/ui/code-cache.ts', import.meta.url)));
+// The flags cli.tsx starts the run with, which V8 checks a cache against: one cache for each set.
+const v8Flags = JSON.stringify(fileURLToPath(new URL('../source/commands/core/v8-flags.ts', import.meta.url)));
 const librariesFromScript = {
 	name: 'libraries-from-script',
 	setup(builder) {
@@ -239,15 +242,18 @@ const librariesFromScript = {
 				args.path === 'run'
 					? [
 							`import {cacheDirectory, runWithCodeCache} from ${codeCache};`,
+							`import {v8FlagsFor} from ${v8Flags};`,
 							"import {fileURLToPath} from 'node:url';",
-							`export const {exports: screenLibraries} = runWithCodeCache(fileURLToPath(new URL('./screen-libraries.js', import.meta.url)), ${JSON.stringify(librariesKey)}, cacheDirectory(process.env));`,
+							`const identity = {key: ${JSON.stringify(librariesKey)}, flags: v8FlagsFor(process.argv.slice(2))};`,
+							"export const {exports: screenLibraries} = runWithCodeCache(fileURLToPath(new URL('./screen-libraries.js', import.meta.url)), identity, cacheDirectory(process.env));",
 							'await screenLibraries.yogaReady;',
 						].join('\n')
 					: [
 							"import {screenLibraries} from 'screen-libraries';",
 							`const library = screenLibraries.${screenLibraries[args.path]};`,
-							`export const {${exportedNames[args.path].join(', ')}} = library;`,
-							'export default library.default;',
+							`export const {${exportedNames[args.path].filter(key => key !== 'default').join(', ')}} = library;`,
+							// A library without a default export gets none, so that a mistaken default import fails the build.
+							...(exportedNames[args.path].includes('default') ? ['export default library.default;'] : []),
 						].join('\n'),
 			loader: 'js',
 			resolveDir: root,

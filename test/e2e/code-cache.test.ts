@@ -42,7 +42,7 @@ describe.skipIf(tmuxMissing)("the screens' code cache", () => {
 		await wizardToStepTwo(directory, terminalEnvironment(directory));
 		const files = cacheFiles(cache);
 		expect(files).toHaveLength(1);
-		expect(files[0]).toMatch(/^screen-libraries-[\da-f]{16}-v8-.+\.cache$/);
+		expect(files[0]).toMatch(/^screen-libraries-v8-.+-[\da-f]{8}-[\da-f]{16}\.cache$/);
 		const file = join(cache, files[0]!);
 		expect(statSync(file).mode & 0o777).toBe(0o600);
 		expect(statSync(cache).mode & 0o777).toBe(0o700);
@@ -53,6 +53,34 @@ describe.skipIf(tmuxMissing)("the screens' code cache", () => {
 		expect(screen).not.toMatch(/error|failed/i);
 		expect(cacheFiles(cache)).toEqual(files);
 		expect(readFileSync(file, 'utf8')).not.toContain('garbage');
+	});
+
+	test("is used, not written again, by the next wizard; test NAME's live view, under other V8 flags, keeps its own", async ({
+		configDir: directory,
+		simulator,
+		store,
+		expect,
+	}) => {
+		const cache = join(directory, '.cache', 'tableau-connect');
+		await wizardToStepTwo(directory, terminalEnvironment(directory));
+		const [wizardCache] = cacheFiles(cache);
+		const written = statSync(join(cache, wizardCache!));
+
+		await wizardToStepTwo(directory, terminalEnvironment(directory));
+		const again = statSync(join(cache, wizardCache!));
+		expect([again.ino, again.mtimeMs], 'a cache V8 took is left as it is').toEqual([written.ino, written.mtimeMs]);
+
+		const target = await simulator({scenario: 'ok'});
+		await store.save({name: 'acme', server: target.url, site: target.site, tokenName: target.tokenName, tokenSecret: target.tokenSecret});
+		terminal?.kill();
+		terminal = startTerminal([process.execPath, cliPath, 'test', 'acme'], {columns: 80, rows: 24, env: terminalEnvironment(directory), cwd: directory});
+		await terminal.waitFor('[exit 0]');
+		expect(cacheFiles(cache).sort()).toHaveLength(2);
+		expect(cacheFiles(cache)).toContain(wizardCache);
+
+		await wizardToStepTwo(directory, terminalEnvironment(directory));
+		const afterTest = statSync(join(cache, wizardCache!));
+		expect([afterTest.ino, afterTest.mtimeMs], "the wizard's cache outlived test's").toEqual([written.ino, written.mtimeMs]);
 	});
 
 	test('a cache folder that cannot be made changes nothing a person sees', async ({configDir: directory, expect}) => {

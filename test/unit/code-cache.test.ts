@@ -1,6 +1,6 @@
 // The code cache of the screens' libraries (source/ui/code-cache.ts) is a shortcut only: whatever
 // is in the cache folder, the script runs and gives its exports.
-import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdtempSync, readdirSync, symlinkSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -36,10 +36,12 @@ function scriptIn(directory: string, answer = 42): string {
 
 type Exports = {answer: number; builtin: string};
 
+const screenFlags = ['--liftoff-only'];
+
 /** Runs the script, keeping the save it would do at exit. */
-function run(file: string, key: string, cache: string | undefined) {
+function run(file: string, key: string, cache: string | undefined, flags = screenFlags) {
 	const saves: Array<() => void> = [];
-	const result = runWithCodeCache<Exports>(file, key, cache, save => saves.push(save));
+	const result = runWithCodeCache<Exports>(file, {key, flags}, cache, save => saves.push(save));
 	return {...result, saves};
 }
 
@@ -54,7 +56,7 @@ describe('runWithCodeCache', () => {
 		expect(first.saves).toHaveLength(1);
 		first.saves[0]!();
 
-		const saved = cacheFileFor(file, 'abc', cache);
+		const saved = cacheFileFor(file, {key: 'abc', flags: screenFlags}, cache);
 		expect(readdirSync(cache)).toEqual([path.basename(saved)]);
 		if (process.platform !== 'win32') {
 			expect(statSync(saved).mode & 0o777).toBe(0o600);
@@ -71,7 +73,7 @@ describe('runWithCodeCache', () => {
 		const work = folder();
 		const file = scriptIn(work);
 		const cache = path.join(work, 'cache');
-		const saved = cacheFileFor(file, 'abc', cache);
+		const saved = cacheFileFor(file, {key: 'abc', flags: screenFlags}, cache);
 		run(file, 'abc', cache).saves[0]!();
 		writeFileSync(saved, 'not a code cache');
 
@@ -95,7 +97,7 @@ describe('runWithCodeCache', () => {
 		expect(next.cache).toBe('none');
 		expect(next.exports.answer).toBe(2);
 		next.saves[0]!();
-		expect(readdirSync(cache).sort()).toEqual([path.basename(cacheFileFor(file, 'new', cache)), 'notes.txt'].sort());
+		expect(readdirSync(cache).sort()).toEqual([path.basename(cacheFileFor(file, {key: 'new', flags: screenFlags}, cache)), 'notes.txt'].sort());
 	});
 
 	it('runs, and saves nothing, when the cache folder cannot be made or there is none', () => {
@@ -126,23 +128,74 @@ describe('runWithCodeCache', () => {
 		expect(run(scriptIn(work), 'abc', cache).cache).toBe('used');
 	});
 
-	it('names the cache after the script, the key, V8 and the architecture', () => {
-		expect(path.basename(cacheFileFor('/x/chunks/screen-libraries.js', 'k1', '/c'))).toBe(
-			`screen-libraries-k1-v8-${process.versions.v8}-${process.arch}.cache`,
-		);
+	it('keeps one cache for each set of V8 flags: neither replaces nor removes the other', () => {
+		const work = folder();
+		const cache = path.join(work, 'cache');
+		const shortFlags = ['--liftoff-only', '--no-turbofan'];
+		run(scriptIn(work), 'abc', cache).saves[0]!();
+		run(scriptIn(work), 'abc', cache, shortFlags).saves[0]!();
+		expect(readdirSync(cache)).toHaveLength(2);
+		expect(run(scriptIn(work), 'abc', cache).cache).toBe('used');
+		expect(run(scriptIn(work), 'abc', cache, shortFlags).cache).toBe('used');
+	});
+
+	it('removes, as it saves, what a process that died while saving left of this cache, and nothing else', () => {
+		const work = folder();
+		const cache = path.join(work, 'cache');
+		const file = scriptIn(work);
+		run(file, 'abc', cache).saves[0]!();
+		const saved = cacheFileFor(file, {key: 'abc', flags: screenFlags}, cache);
+		const leftover = `${cacheFileFor(file, {key: 'old', flags: screenFlags}, cache)}.4242.tmp`;
+		const otherFlags = `${cacheFileFor(file, {key: 'old', flags: ['--other']}, cache)}.4242.tmp`;
+		writeFileSync(leftover, 'half');
+		writeFileSync(otherFlags, 'half');
+		rmSync(saved);
+		run(scriptIn(work), 'abc', cache).saves[0]!();
+		expect(readdirSync(cache).sort()).toEqual([path.basename(saved), path.basename(otherFlags)].sort());
+	});
+
+	it.skipIf(process.platform === 'win32')('never uses a cache folder that is a link, even to a folder of ours', () => {
+		const work = folder();
+		const real = path.join(work, 'real');
+		run(scriptIn(work), 'abc', real).saves[0]!();
+		const linked = path.join(work, 'linked');
+		symlinkSync(real, linked);
+		expect(run(scriptIn(work), 'abc', linked)).toMatchObject({cache: 'none', saves: []});
+	});
+
+	it('names the cache after the script, V8, the architecture, the flags and the build', () => {
+		const name = path.basename(cacheFileFor('/x/chunks/screen-libraries.js', {key: 'k1', flags: ['--liftoff-only']}, '/c'));
+		expect(name).toMatch(new RegExp(`^screen-libraries-v8-${process.versions.v8.replaceAll('.', '\\.')}-${process.arch}-[\\da-f]{8}-k1\\.cache$`));
+		expect(name).not.toBe(path.basename(cacheFileFor('/x/chunks/screen-libraries.js', {key: 'k1', flags: ['--liftoff-only', '--no-maglev']}, '/c')));
 	});
 });
 
 describe('cacheDirectory', () => {
 	it('is the platform cache folder, never the profile store', () => {
-		expect(cacheDirectory({}, 'linux', '/home/ada')).toBe(path.join('/home/ada', '.cache', 'tableau-connect'));
-		expect(cacheDirectory({XDG_CACHE_HOME: '/var/cache/ada'}, 'linux', '/home/ada')).toBe(path.join('/var/cache/ada', 'tableau-connect'));
+		expect(cacheDirectory({}, 'linux', () => '/home/ada')).toBe(path.join('/home/ada', '.cache', 'tableau-connect'));
+		expect(cacheDirectory({XDG_CACHE_HOME: '/var/cache/ada'}, 'linux', () => '/home/ada')).toBe(path.join('/var/cache/ada', 'tableau-connect'));
 		// XDG ignores a relative XDG_CACHE_HOME, and so does the wizard.
-		expect(cacheDirectory({XDG_CACHE_HOME: 'cache'}, 'linux', '/home/ada')).toBe(path.join('/home/ada', '.cache', 'tableau-connect'));
-		expect(cacheDirectory({XDG_CACHE_HOME: '/ignored'}, 'darwin', '/Users/ada')).toBe(path.join('/Users/ada', 'Library', 'Caches', 'tableau-connect'));
-		expect(cacheDirectory({LOCALAPPDATA: 'C:\\Users\\ada\\AppData\\Local'}, 'win32', 'C:\\Users\\ada')).toBe(
-			path.join('C:\\Users\\ada\\AppData\\Local', 'tableau-connect', 'Cache'),
+		expect(cacheDirectory({XDG_CACHE_HOME: 'cache'}, 'linux', () => '/home/ada')).toBe(path.join('/home/ada', '.cache', 'tableau-connect'));
+		expect(cacheDirectory({XDG_CACHE_HOME: '/ignored'}, 'darwin', () => '/Users/ada')).toBe(path.join('/Users/ada', 'Library', 'Caches', 'tableau-connect'));
+		expect(cacheDirectory({LOCALAPPDATA: 'C:\\Users\\ada\\AppData\\Local'}, 'win32', () => 'C:\\Users\\ada')).toBe(
+			path.win32.join('C:\\Users\\ada\\AppData\\Local', 'tableau-connect', 'Cache'),
 		);
-		expect(cacheDirectory({}, 'win32', 'C:\\Users\\ada')).toBeUndefined();
+		expect(cacheDirectory({}, 'win32', () => 'C:\\Users\\ada')).toBeUndefined();
+		expect(cacheDirectory({LOCALAPPDATA: 'AppData'}, 'win32', () => 'C:\\Users\\ada')).toBeUndefined();
+	});
+
+	it('is none, never a folder relative to where the command runs, without a home to put it in', () => {
+		for (const home of [undefined, '', 'relative/home']) {
+			expect(
+				cacheDirectory({}, 'linux', () => home),
+				String(home),
+			).toBeUndefined();
+			expect(
+				cacheDirectory({}, 'darwin', () => home),
+				String(home),
+			).toBeUndefined();
+		}
+
+		expect(cacheDirectory({XDG_CACHE_HOME: '/var/cache/ada'}, 'linux', () => undefined)).toBe(path.join('/var/cache/ada', 'tableau-connect'));
 	});
 });
