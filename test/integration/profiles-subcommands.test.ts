@@ -1,7 +1,7 @@
 // The smaller paths of `profiles`: its default action, missing arguments, where a secret is said to
 // be, --json of add, the secret store chosen by flag or variable, set-server's bad input, and a store
 // open to other users. Nothing here needs a server: every add is --no-verify.
-import {chmodSync, readFileSync} from 'node:fs';
+import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from '../helpers/fixtures.js';
 
@@ -114,4 +114,69 @@ test('a store that other users can read is named with the command that closes it
 	const json = await cli(['profiles', 'list', '--json']);
 	expect(json.stderr).toContain('Warning: The profile store');
 	expect(JSON.parse(json.stdout)).toHaveLength(1);
+});
+
+describe('profiles edits in place: set-secret, set-ca-file, set-server, move-secrets', () => {
+	const newSecret = 'c2Vjb25kIHNlY3JldA==:U2Vjb25kIHNlY3JldCB2YWx1ZSBoZXJl';
+
+	test('set-secret says where the new secret went, or prints the profile with --json; the secret itself never', async ({cli, store, configDir}) => {
+		await cli(addArgs('acme', '--secret-store', 'file'), {input: secret});
+		const plain = await cli(['profiles', 'set-secret', 'acme', '--secret-store', 'file'], {input: newSecret});
+		expect(plain.code).toBe(0);
+		expect(plain.stdout).toBe(`The token secret of "acme" is saved in ${join(configDir, 'profiles.json')} (readable only by you), as asked.\n`);
+		expect(plain.stderr).toBe('');
+		expect(await store.readSecret('acme')).toBe(newSecret);
+
+		const json = await cli(['profiles', 'set-secret', 'acme', '--secret-store', 'file', '--json'], {input: secret});
+		expect(JSON.parse(json.stdout)).toMatchObject({name: 'acme', server: 'https://tableau.example.com', secretStore: 'file'});
+		expect(json.stderr).toBe('');
+		expect(json.stdout + plain.stdout).not.toContain(newSecret);
+	});
+
+	test('set-ca-file saves the file by its full path, --none drops it, and it takes exactly one of the two', async ({cli, store, configDir}) => {
+		await cli(addArgs('acme'), {input: secret});
+		const pem = join(configDir, 'company-ca.pem');
+		writeFileSync(pem, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+		const saved = await cli(['profiles', 'set-ca-file', 'acme', pem]);
+		expect(saved.stdout).toBe(`Profile "acme" now trusts the CA certificates in ${pem}, read at each test.\n`);
+		expect(store.get('acme')?.caFile).toBe(pem);
+
+		const dropped = await cli(['profiles', 'set-ca-file', 'acme', '--none', '--json']);
+		expect(JSON.parse(dropped.stdout)).toMatchObject({name: 'acme', caFile: null});
+		expect(store.get('acme')?.caFile ?? null).toBeNull();
+		expect((await cli(['profiles', 'set-ca-file', 'acme', '--none'])).stdout).toBe(`Profile "acme" now trusts only the system's certificates.\n`);
+
+		for (const args of [['acme'], ['acme', pem, '--none']]) {
+			const refused = await cli(['profiles', 'set-ca-file', ...args]);
+			expect(refused.code, args.join(' ')).toBe(2);
+			expect(refused.stderr).toBe(
+				'Give the path of a PEM file, or --none to drop the saved one. Example: tableau-connect profiles set-ca-file acme ./company-ca.pem\n',
+			);
+		}
+
+		expect(store.get('acme')?.caFile ?? null).toBeNull();
+	});
+
+	test('set-server says what it saved and how to test it there, or prints the profile with --json', async ({cli, store}) => {
+		await cli(addArgs('acme'), {input: secret});
+		const plain = await cli(['profiles', 'set-server', 'acme', 'https://tableau2.example.com']);
+		expect(plain.code).toBe(0);
+		expect(plain.stdout).toBe('Profile "acme" now uses https://tableau2.example.com. Test it there with: tableau-connect test acme\n');
+		expect(store.get('acme')?.server).toBe('https://tableau2.example.com');
+
+		const json = await cli(['profiles', 'set-server', 'acme', 'https://tableau3.example.com', '--json']);
+		expect(JSON.parse(json.stdout)).toMatchObject({name: 'acme', server: 'https://tableau3.example.com'});
+	});
+
+	test('move-secrets with no names asks about every profile, and names each one once', async ({cli, configDir}) => {
+		await cli(addArgs('acme', '--secret-store', 'file'), {input: secret});
+		await cli(addArgs('beta', '--secret-store', 'file'), {input: secret});
+		const every = await cli(['profiles', 'move-secrets', '--secret-store', 'file', '--json']);
+		expect(every.code).toBe(0);
+		expect(JSON.parse(every.stdout)).toEqual({moved: [], to: 'file'});
+		const twice = await cli(['profiles', 'move-secrets', 'acme', 'acme', '--secret-store', 'file']);
+		expect(twice.stdout).toBe(`Nothing to move: every secret asked for is already in ${join(configDir, 'profiles.json')}.\n`);
+		const missing = await cli(['profiles', 'move-secrets', 'gamma', '--secret-store', 'file']);
+		expect(missing.code).toBe(2);
+	});
 });
