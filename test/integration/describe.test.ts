@@ -130,6 +130,22 @@ describe('values given now', () => {
 		expect(none.json.site).toEqual({value: '', source: {kind: 'default'}, ignored: []});
 	});
 
+	it('an empty TABLEAU_SERVER or TABLEAU_TOKEN_NAME is not set: nothing lost to the flags; a blank secret variable neither', async ({
+		ok: simulator,
+		describeRun,
+	}) => {
+		const given = ['--server', simulator.url, '--token-name', 'n', '--token-secret-stdin'];
+		const {json, run} = await describeRun(given, {TABLEAU_SERVER: '', TABLEAU_TOKEN_NAME: '', TABLEAU_TOKEN_SECRET: ' \t'}, secret);
+		expect(run.code).toBe(0);
+		expect(json.server).toMatchObject({source: {kind: 'flag', name: '--server'}, ignored: []});
+		expect(json.tokenName).toMatchObject({source: {kind: 'flag', name: '--token-name'}, ignored: []});
+		expect(json.tokenSecret).toEqual({source: {kind: 'stdin'}, present: null, ignored: []});
+		expect(run.stdout).not.toContain('ignored');
+
+		const without = await describeRun([], {TABLEAU_SERVER: '', TABLEAU_TOKEN_NAME: ''});
+		expect(without.json.server).toMatchObject({value: null, source: {kind: 'default'}});
+	});
+
 	it('the secret from standard input (TABLEAU_TOKEN_SECRET then ignored), never read by describe', async ({ok: simulator, describeRun}) => {
 		const {json, run} = await describeRun(['--server', simulator.url, '--token-name', 'n', '--token-secret-stdin'], {TABLEAU_TOKEN_SECRET: secret}, secret);
 		expect(run.code).toBe(0);
