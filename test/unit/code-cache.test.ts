@@ -1,6 +1,6 @@
 // The code cache of the screens' libraries (source/ui/code-cache.ts) is a shortcut only: whatever
 // is in the cache folder, the script runs and gives its exports.
-import {chmodSync, mkdtempSync, readdirSync, symlinkSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -29,12 +29,12 @@ function scriptIn(directory: string, answer = 42): string {
 	const helpers = Array.from({length: 50}, (_, index) => `function helper${index}(value) { return value + ${index}; }`).join('\n');
 	writeFileSync(
 		file,
-		`(function (module, exports, require) {\n${helpers}\nmodule.exports = {answer: helper0(${answer}), builtin: require('node:path').sep};\n})`,
+		`(function (module, exports, require) {\n${helpers}\nexports.early = true;\nmodule.exports = {answer: helper0(${answer}), builtin: require('node:path').sep, early: exports.early};\n})`,
 	);
 	return file;
 }
 
-type Exports = {answer: number; builtin: string};
+type Exports = {answer: number; builtin: string; early: boolean};
 
 const screenFlags = ['--liftoff-only'];
 
@@ -51,7 +51,7 @@ describe('runWithCodeCache', () => {
 		const file = scriptIn(work);
 		const cache = path.join(work, 'cache', 'tableau-connect');
 		const first = run(file, 'abc', cache);
-		expect(first.exports).toEqual({answer: 42, builtin: path.sep});
+		expect(first.exports).toEqual({answer: 42, builtin: path.sep, early: true});
 		expect(first.cache).toBe('none');
 		expect(first.saves).toHaveLength(1);
 		first.saves[0]!();
@@ -64,7 +64,7 @@ describe('runWithCodeCache', () => {
 		}
 
 		const second = run(scriptIn(work), 'abc', cache);
-		expect(second.exports).toEqual({answer: 42, builtin: path.sep});
+		expect(second.exports).toEqual({answer: 42, builtin: path.sep, early: true});
 		expect(second.cache).toBe('used');
 		expect(second.saves, 'a cache that fits is not written again').toEqual([]);
 	});
@@ -147,11 +147,13 @@ describe('runWithCodeCache', () => {
 		const saved = cacheFileFor(file, {key: 'abc', flags: screenFlags}, cache);
 		const leftover = `${cacheFileFor(file, {key: 'old', flags: screenFlags}, cache)}.4242.tmp`;
 		const otherFlags = `${cacheFileFor(file, {key: 'old', flags: ['--other']}, cache)}.4242.tmp`;
+		const notOurs = `${cacheFileFor(file, {key: 'old', flags: screenFlags}, cache)}.notes`;
 		writeFileSync(leftover, 'half');
 		writeFileSync(otherFlags, 'half');
+		writeFileSync(notOurs, 'a file of the same name, not a cache');
 		rmSync(saved);
 		run(scriptIn(work), 'abc', cache).saves[0]!();
-		expect(readdirSync(cache).sort()).toEqual([path.basename(saved), path.basename(otherFlags)].sort());
+		expect(readdirSync(cache).sort()).toEqual([path.basename(saved), path.basename(otherFlags), path.basename(notOurs)].sort());
 	});
 
 	it.skipIf(process.platform === 'win32')('never uses a cache folder that is a link, even to a folder of ours', () => {
@@ -163,7 +165,38 @@ describe('runWithCodeCache', () => {
 		expect(run(scriptIn(work), 'abc', linked)).toMatchObject({cache: 'none', saves: []});
 	});
 
+	it.skipIf(process.platform === 'win32')('does not write through a file planted where it writes, nor into a folder others were given meanwhile', () => {
+		const work = folder();
+		const cache = path.join(work, 'cache');
+		const file = scriptIn(work);
+		const first = run(file, 'abc', cache);
+		mkdirSync(cache, {mode: 0o700});
+		const target = path.join(work, 'precious');
+		writeFileSync(target, 'keep me');
+		symlinkSync(target, `${cacheFileFor(file, {key: 'abc', flags: screenFlags}, cache)}.${process.pid}.tmp`);
+		first.saves[0]!();
+		expect(readFileSync(target, 'utf8')).toBe('keep me');
+
+		const second = run(scriptIn(work), 'other', path.join(work, 'later'));
+		mkdirSync(path.join(work, 'later'));
+		chmodSync(path.join(work, 'later'), 0o777);
+		second.saves[0]!();
+		expect(readdirSync(path.join(work, 'later'))).toEqual([]);
+	});
+
+	it.skipIf(process.getuid?.() !== 0)('never uses a cache folder another user owns', () => {
+		const work = folder();
+		const cache = path.join(work, 'theirs');
+		run(scriptIn(work), 'abc', cache).saves[0]!();
+		chownSync(cache, 12_345, 12_345);
+		expect(run(scriptIn(work), 'abc', cache)).toMatchObject({cache: 'none', saves: []});
+	});
+
 	it('names the cache after the script, V8, the architecture, the flags and the build', () => {
+		// Flags joined otherwise, or a hash with leading zeros, still give a name of their own, 8 digits long.
+		const nameFor = (flags: string[]) => path.basename(cacheFileFor('/x/chunks/screen-libraries.js', {key: 'k1', flags}, '/c'));
+		expect(nameFor(['--a', '--b'])).not.toBe(nameFor(['--a--b']));
+		expect(nameFor(['--flag-38'])).toMatch(/-019fb4e7-k1\.cache$/);
 		const name = path.basename(cacheFileFor('/x/chunks/screen-libraries.js', {key: 'k1', flags: ['--liftoff-only']}, '/c'));
 		expect(name).toMatch(new RegExp(`^screen-libraries-v8-${process.versions.v8.replaceAll('.', '\\.')}-${process.arch}-[\\da-f]{8}-k1\\.cache$`));
 		expect(name).not.toBe(path.basename(cacheFileFor('/x/chunks/screen-libraries.js', {key: 'k1', flags: ['--liftoff-only', '--no-maglev']}, '/c')));

@@ -24,6 +24,21 @@ describe('commandLines', () => {
 		}
 	});
 
+	it('fills a line to exactly the width, less the indent and the " \\"', () => {
+		// 10 columns, 2 of indent, 2 for " \": a line of 6.
+		expect(commandLines(['abc', 'de', 'fghi'], '  ', 10)).toEqual(['  abc de \\', '  fghi']);
+		expect(commandLines(['abc', 'def', 'gh'], '  ', 10)).toEqual(['  abc \\', '  def gh']);
+	});
+
+	it('a first word longer than the line starts the first line, with no empty line before it', () => {
+		expect(commandLines(['https://tableau.example.com/very/long', 'x'], '', 10)).toEqual(['https://tableau.example.com/very/long \\', 'x']);
+	});
+
+	it('only a whole flag takes the word after it: not --flag=value, not a word with -- inside', () => {
+		expect(commandLines(['t', '--timeout=9', 'next'], '', 16)).toEqual(['t --timeout=9 \\', 'next']);
+		expect(commandLines(['t', 'a--b', 'next'], '', 8)).toEqual(['t a--b \\', 'next']);
+	});
+
 	it('a flag without a value is not joined to the flag after it', () => {
 		expect(commandLines(['t', '--insecure', '--timeout', '9'], '', 14)).toEqual(['t --insecure \\', '--timeout 9']);
 	});

@@ -17,6 +17,10 @@ describe('wrapWords', () => {
 		expect(wrapWords(help, 10)).toEqual([help]);
 	});
 
+	it('fills a line to exactly the width', () => {
+		expect(wrapWords('abcd efgh ijkl', 9)).toEqual(['abcd efgh', 'ijkl']);
+	});
+
 	it('counts characters, not UTF-16 units', () => {
 		expect(wrapWords('✓ 𝒳𝒳𝒳 done', 9)).toEqual(['✓ 𝒳𝒳𝒳', 'done']);
 	});
@@ -39,6 +43,17 @@ describe('hanging', () => {
 
 	it('keeps an address whole, on its own line, under the text', () => {
 		expect(hanging('  2. ', `Read ${help} first`, 60)).toEqual(['  2. Read', `     ${help}`, '     first']);
+	});
+
+	it('takes a line that fills the terminal exactly as it is, and one word too long for it as one line', () => {
+		expect(hanging('1. ', 'abcd efgh', 12)).toEqual(['1. abcd efgh']);
+		expect(hanging('1. ', help, 40)).toEqual([`1. ${help}`]);
+	});
+
+	it('indents under the text while 20 columns are left beside the indent, at four spaces below that', () => {
+		const text = 'aaaa bbbb cccc dddd eeee ffff gggg';
+		expect(hanging('     1. ', text, 28)).toEqual(['     1. aaaa bbbb cccc dddd', '        eeee ffff gggg']);
+		expect(hanging('     1. ', text, 27)).toEqual(['     1. aaaa bbbb cccc dddd', '    eeee ffff gggg']);
 	});
 
 	it('continues at four spaces when the indent would leave a sliver', () => {
