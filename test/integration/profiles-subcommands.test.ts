@@ -157,6 +157,24 @@ describe('profiles edits in place: set-secret, set-ca-file, set-server, move-sec
 		expect(store.get('acme')?.caFile ?? null).toBeNull();
 	});
 
+	test('set-secret --json still says, on stderr, that the secret fell back to the file, and why', async ({cli}) => {
+		await cli(addArgs('acme'), {input: secret});
+		const json = await cli(['profiles', 'set-secret', 'acme', '--json'], {input: newSecret});
+		expect(json.code).toBe(0);
+		expect(JSON.parse(json.stdout)).toMatchObject({name: 'acme', secretStore: 'file'});
+		expect(json.stderr).toMatch(/^The token secret of "acme" is saved in plain text in .*profiles\.json \(readable only by you\), because /);
+	});
+
+	test('set-ca-file refuses a file that holds no certificate, and keeps the profile as it was', async ({cli, store, configDir}) => {
+		await cli(addArgs('acme'), {input: secret});
+		const der = join(configDir, 'company-ca.der');
+		writeFileSync(der, 'not a PEM file');
+		const refused = await cli(['profiles', 'set-ca-file', 'acme', der]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('no "-----BEGIN CERTIFICATE-----" block in it');
+		expect(store.get('acme')?.caFile ?? null).toBeNull();
+	});
+
 	test('set-server says what it saved and how to test it there, or prints the profile with --json', async ({cli, store}) => {
 		await cli(addArgs('acme'), {input: secret});
 		const plain = await cli(['profiles', 'set-server', 'acme', 'https://tableau2.example.com']);
