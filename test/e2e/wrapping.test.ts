@@ -40,7 +40,8 @@ describe.skipIf(tmuxMissing)('plain output on a terminal', () => {
 				cwd: process.cwd(),
 			});
 			await terminal.waitFor('[exit 1]');
-			const lines = terminal.history().split('\n');
+			// Lines as written: an address longer than the terminal is one line the terminal continues.
+			const lines = terminal.joinedHistory().split('\n');
 			const start = lines.findIndex(line => line === '  What to do:');
 			// After the remedies, a failed test on a terminal says once how to get a trace for support.
 			const hint = lines.findIndex(line => line.startsWith('If the diagnosis does not explain it'));
@@ -67,6 +68,8 @@ describe.skipIf(tmuxMissing)('plain output on a terminal', () => {
 			}
 
 			expect(remedies.length).toBeGreaterThan(6);
+			// An address is never cut: whatever the width, it is whole on a line of its own or beside words.
+			expect(remedies.join('\n')).toMatch(/https?:\/\/\S+#\/site\/acme\/home/);
 			const screen = lines.join('\n');
 			expect(screen).not.toContain('`');
 			const codes = lines.slice(0, start).join('\n');

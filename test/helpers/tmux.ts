@@ -50,6 +50,11 @@ export type Terminal = {
 	screen(): string;
 	/** The screen and everything scrolled off it. */
 	history(): string;
+	/**
+	The screen and its scrollback with each line the program wrote whole: a line longer than the
+	terminal, which it shows on several rows, is one line here, as a person copying it gets it.
+	*/
+	joinedHistory(): string;
 	/** Polls until the screen matches, or throws with the last screen after `timeout` ms. */
 	waitFor(expected: string | RegExp, timeout?: number): Promise<string>;
 	kill(): void;
@@ -99,6 +104,9 @@ export function startTerminal(command: string[], options: {columns: number; rows
 		},
 		screen() {
 			return tmux('capture-pane', '-p', '-t', session);
+		},
+		joinedHistory() {
+			return tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-');
 		},
 		history() {
 			return tmux('capture-pane', '-p', '-t', session, '-S', '-');
