@@ -13,11 +13,12 @@ const printableAscii = /^[\u0020-\u007E]*$/;
 const escapes = /[\u001B\u009B]/;
 
 /**
-Code points string-width measures as one column on their own: ASCII, Latin, Greek and Cyrillic letters,
-punctuation, arrows, box drawing, blocks and shapes (but the two wide ones, ◽ and ◾), ✓ and ✗.
-None is a mark, a control, a format character or an emoji, so its width needs none of the
+Code points string-width measures as one column on their own: ASCII, Latin, Greek and Cyrillic
+letters, punctuation, arrows, box drawing, blocks and shapes (but the two wide ones, ◽ and ◾), ✓
+and ✗. None is a mark, a control, a format character or an emoji, so its width needs none of the
 Unicode-property regular expressions string-width compiles the first time it meets such a
-character: about 5 ms before the wizard's first frame.
+character: a few milliseconds before the wizard's first frame. test/unit/text-fast-paths.test.ts
+compares each with string-width on the Node that runs the tests.
 */
 const narrowOnItsOwn =
 	/^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u20CF\u2190-\u21FF\u2500-\u25FC\u2713-\u2718]$/;
