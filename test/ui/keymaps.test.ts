@@ -102,7 +102,7 @@ describe('the wizard', () => {
 		// A key no binding names does nothing, though it too types no letter.
 		expect(press(keymap, '', {home: true})).toBeUndefined();
 		expect(hintsOf(keymap)).toEqual([
-			['Enter', 'save & test'],
+			['Enter', 'test & save'],
 			['Esc', 'back'],
 			['Ctrl-C', 'quit'],
 		]);

@@ -88,3 +88,25 @@ describe('a CA file gone after it was checked', () => {
 		await press(instance, keys.enter, '✓ Verified: Parable can connect with this token.');
 	});
 });
+
+describe('the CA file field, as typed', () => {
+	test.skipIf(process.platform === 'win32')('~ is the home folder, as in a shell; a ~ elsewhere is part of the name', () => {
+		const home = mkdtempSync(join(tmpdir(), 'tableau-connect-ca-home-'));
+		const before = process.env['HOME'];
+		process.env['HOME'] = home;
+		try {
+			writeFileSync(join(home, 'ca.pem'), simulator.certificatePem!);
+			expect(caFileAccess.check('~/ca.pem')).toBeNull();
+			expect(caFileAccess.resolve('~/ca.pem')).toBe(join(home, 'ca.pem'));
+			expect(caFileAccess.read('~/ca.pem')).toContain('-----BEGIN CERTIFICATE-----');
+			expect(caFileAccess.resolve('~')).toBe(home);
+			expect(caFileAccess.resolve('x~/ca.pem')).toBe(join(process.cwd(), 'x~', 'ca.pem'));
+			expect(caFileAccess.check('~/missing.pem')).toBe(
+				`There is no file at ${join(home, 'missing.pem')}. Give the path of a PEM file holding your organisation's CA certificate.`,
+			);
+		} finally {
+			process.env['HOME'] = before;
+			rmSync(home, {recursive: true, force: true});
+		}
+	});
+});

@@ -238,9 +238,9 @@ describe('problems found before the work (issue 11, item 4)', () => {
 		let frame = await press(instance, keys.enter, 'Step 7 of 8 · Review');
 		expect(flat(frame)).toContain('Fix it, then press r to check again.');
 		expect(flat(frame)).toContain('r check again');
-		// The page promises only what Enter does: here it checks again, it does not save & test.
-		expect(flat(frame)).not.toContain('Press Enter to save & test');
-		expect(flat(frame)).not.toContain('Enter save & test');
+		// The page promises only what Enter does: here it checks again, it does not test & save.
+		expect(flat(frame)).not.toContain('Press Enter to test & save');
+		expect(flat(frame)).not.toContain('Enter test & save');
 		instance.stdin.write(keys.enter);
 		await waitFor(
 			() => frameOf(instance).includes('Step 7 of 8'),
@@ -249,7 +249,7 @@ describe('problems found before the work (issue 11, item 4)', () => {
 		expect(verify).not.toHaveBeenCalled();
 
 		problem = null;
-		frame = await press(instance, 'r', /Enter save & test/);
+		frame = await press(instance, 'r', /Enter test & save/);
 		expect(flat(frame)).not.toContain('cannot be saved');
 		await press(instance, keys.enter, 'Verified');
 		await waitFor(

@@ -142,6 +142,9 @@ describe('the wizard against the simulator', () => {
 		expect(flat(frame)).toMatch(/! The server moved us to http:\/\/localhost:\d+; save that address instead/);
 		expect(flat(frame)).toMatch(/1\. Requests should go to http:\/\/localhost:\d+ directly\. Use it with the u key \(use the new address\)/);
 		expect(flat(frame)).toMatch(/! Sign in .*redirected to/);
+		// What to type into Parable is the address to save, not the one that moved.
+		expect(flat(frame)).toMatch(/Server URL +http:\/\/localhost:\d+/);
+		expect(flat(frame)).not.toMatch(/Server URL +http:\/\/127\.0\.0\.1/);
 	});
 
 	test('edit after a failure goes to the secret with every value kept; the new secret passes', async () => {

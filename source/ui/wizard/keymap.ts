@@ -163,7 +163,7 @@ function stepKeys(state: WizardState, options: WizardKeymapOptions): Entry[] {
 				];
 			}
 
-			return [key('Enter', 'save & test', send({type: 'next'})), key('Esc', 'back', send({type: 'back'})), ...scrolling(options.page), quit];
+			return [key('Enter', 'test & save', send({type: 'next'})), key('Esc', 'back', send({type: 'back'})), ...scrolling(options.page), quit];
 		}
 
 		case 'verify': {

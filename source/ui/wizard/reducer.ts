@@ -87,7 +87,7 @@ function next(state: WizardState): WizardState {
 			return startVerification(state);
 		}
 
-		// Step 8: save & test; Enter ends once the profile is verified and saved.
+		// Step 8: test & save; Enter ends once the profile is verified and saved.
 		case 'verify': {
 			return endAfterSuccess(state);
 		}

@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {Definitions} from '../../components/Definitions.js';
 import {Paint} from '../../components/Paint.js';
+import {addressToUse} from '../../../verify/address-to-use.js';
 import {describeAccess, expiresIn, expiryDate, isAdminRole} from '../../../verify/findings.js';
 import {userText} from '../../../verify/labels.js';
 import type {VerificationResult} from '../../../verify/types.js';
@@ -46,7 +47,8 @@ export function SuccessView({result, tokenName, save, saved}: Props) {
 				<Definitions
 					termWidth={15}
 					rows={[
-						['Server URL', result.server],
+						// Where the server moved us, when it did: the address the warning above says to save.
+						['Server URL', addressToUse(result) ?? result.server],
 						['Site name', result.site === '' ? '(leave it empty: Default site)' : result.site],
 						['Token name', tokenName],
 						['Token secret', 'the secret you pasted here (not shown)'],
