@@ -11,6 +11,6 @@ afterEach(() => {
 test('the curl view names the page its fallback REST API version comes from', async () => {
 	const instance = render(<CurlView input={{server: 'https://tableau.example.com', site: 'acme', tokenName: 'n', apiVersion: null}} />);
 	const frame = flat(await waitForFrame(instance, 'curl'));
-	expect(frame).toContain("version unknown (3.19, as on Parable's Tableau page, is used)");
+	expect(frame).toContain("at REST API 3.19 (the one Parable's Tableau page uses: the server's own is not known yet)");
 	expect(frame).not.toContain("the doc's");
 });

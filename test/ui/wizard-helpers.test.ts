@@ -16,7 +16,7 @@ describe('curl commands', () => {
 
 	test('sign in, list users and sign out at the detected version, secret as a variable', () => {
 		const text = curlCommands(input).join('\n');
-		expect(text).toContain('curl -X POST "https://10ay.online.tableau.com/api/3.24/auth/signin"');
+		expect(text).toContain('curl -X POST \\\n  "https://10ay.online.tableau.com/api/3.24/auth/signin" \\');
 		expect(text).toContain('"personalAccessTokenSecret": "$TABLEAU_TOKEN_SECRET"');
 		expect(text).toContain('"https://10ay.online.tableau.com/api/3.24/sites/$SITE_ID/users?pageSize=1"');
 		expect(text).toContain('"https://10ay.online.tableau.com/api/3.24/auth/signout"');
@@ -25,7 +25,18 @@ describe('curl commands', () => {
 
 	test("the doc's 3.19 when the version is unknown; --insecure carried over", () => {
 		const text = curlCommands({...input, apiVersion: null, insecure: true}).join('\n');
-		expect(text).toContain('curl --insecure -X POST "https://10ay.online.tableau.com/api/3.19/auth/signin"');
+		expect(text).toContain('curl --insecure -X POST \\\n  "https://10ay.online.tableau.com/api/3.19/auth/signin"');
+	});
+
+	test('a shell reads each command whole, and no line but an address is longer than 80 columns', () => {
+		const server = 'https://analytics-reporting.eu-west.example-company.internal:8443';
+		const lines = curlCommands({...input, server});
+		// curl stands in for itself: it says how many arguments each command gave it.
+		const script = ['curl() { echo "curl $#"; cat >/dev/null; }', 'TABLEAU_TOKEN_SECRET=s TABLEAU_AUTH=t SITE_ID=i', ...lines].join('\n');
+		expect(execFileSync('sh', ['-c', script], {encoding: 'utf8', input: ''}).trim().split('\n')).toEqual(['curl 9', 'curl 5', 'curl 5']);
+		for (const line of lines.filter(line => !/^ {2}"https:/.test(line))) {
+			expect([...line].length, line).toBeLessThanOrEqual(80);
+		}
 	});
 
 	test('the body is valid JSON after the shell expands it, whatever the name holds', () => {

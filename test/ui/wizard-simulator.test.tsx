@@ -190,7 +190,8 @@ describe('the wizard against the simulator', () => {
 		await walkToVerify(instance);
 		await waitForFrame(instance, '[signin-failed');
 		const frame = await press(instance, 'c', 'The same test with curl');
-		expect(frame).toContain(`curl -X POST "${simulator.url}/api/3.23/auth/signin"`);
+		expect(frame).toContain('curl -X POST \\');
+		expect(frame).toContain(`  "${simulator.url}/api/3.23/auth/signin" \\`);
 		expect(frame).toContain('"personalAccessTokenSecret": "$TABLEAU_TOKEN_SECRET"');
 		expect(frame).toContain('"personalAccessTokenName": "Parable Integration"');
 		expect(frame).toContain('"site": {"contentUrl": "acme"}');

@@ -36,9 +36,12 @@ export function curlCommands(input: CurlInput): string[] {
 		`  "personalAccessTokenSecret": "$${secretVariable}",`,
 		`  "site": {"contentUrl": ${forHereDocument(JSON.stringify(input.site))}}}}`,
 	];
+	// Each address has a line of its own, after a " \\": a line the terminal had to wrap would paste
+	// as two broken commands, and the addresses are what grows with the server's name.
 	return [
 		`# 1. Set the secret first (it is not echoed): read -rs ${secretVariable}`,
-		`curl${insecure} -X POST ${quoteUrl(`${api}/auth/signin`)} \\`,
+		`curl${insecure} -X POST \\`,
+		`  ${quoteUrl(`${api}/auth/signin`)} \\`,
 		'  -H "Content-Type: application/json" -H "Accept: application/json" \\',
 		'  --data @- <<EOF',
 		...body,
@@ -48,6 +51,7 @@ export function curlCommands(input: CurlInput): string[] {
 		`curl${insecure} -H "X-Tableau-Auth: $TABLEAU_AUTH" -H "Accept: application/json" \\`,
 		`  ${quoteUrl(`${api}/sites/`).slice(0, -1)}$SITE_ID/users?pageSize=1"`,
 		"# 3. Sign out, so the token's one session is free for Parable again:",
-		`curl${insecure} -X POST -H "X-Tableau-Auth: $TABLEAU_AUTH" ${quoteUrl(`${api}/auth/signout`)}`,
+		`curl${insecure} -X POST -H "X-Tableau-Auth: $TABLEAU_AUTH" \\`,
+		`  ${quoteUrl(`${api}/auth/signout`)}`,
 	];
 }

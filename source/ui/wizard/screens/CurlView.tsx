@@ -1,14 +1,15 @@
 import {Box, Text} from 'ink';
 import {Paint} from '../../components/Paint.js';
-import {curlCommands, secretVariable, type CurlInput} from '../curl-commands.js';
+import {curlCommands, fallbackApiVersion, secretVariable, type CurlInput} from '../curl-commands.js';
 
 /** The test as curl commands, with the secret left in a shell variable. */
 export function CurlView(props: {readonly input: CurlInput}) {
 	return (
 		<Box flexDirection="column">
 			<Text>
-				The same test with curl, at REST API {props.input.apiVersion ?? "version unknown (3.19, as on Parable's Tableau page, is used)"}. The secret is read
-				from ${secretVariable} and never shown here.
+				The same test with curl, at REST API{' '}
+				{props.input.apiVersion ?? `${fallbackApiVersion} (the one Parable's Tableau page uses: the server's own is not known yet)`}. The secret is read from $
+				{secretVariable} and never shown here.
 			</Text>
 			<Box marginTop={1} flexDirection="column">
 				{curlCommands(props.input).map((line, index) => (
