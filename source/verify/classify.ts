@@ -147,7 +147,13 @@ export function diagnosisFor(error: unknown, check: CheckId, run: RunContext): D
 			tableauCode: error.tableauCode,
 			detail: error.detail ?? (error.body.kind === 'html' ? error.body.title : null),
 			retryAfterSeconds: retryAfterMs === undefined ? null : Math.round(retryAfterMs / 1000),
-			redirectedTo: error.location ? new URL(error.location, redirects.at(-1) ?? run.server).href : (run.redirectedTo ?? null),
+			// Where the request went: the Location of a redirect we did not follow, else the last address a
+			// followed one led to (a sign-in that arrived there as a GET), else what the run knew.
+			redirectedTo: error.location
+				? new URL(error.location, redirects.at(-1) ?? run.server).href
+				: redirects.length > 1
+					? redirects.at(-1)!
+					: (run.redirectedTo ?? null),
 		});
 	}
 

@@ -388,9 +388,11 @@ const entries: Record<DiagnosisCode, Entry> = {
 				? `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}: another host, or from https to http. tableau-connect stopped there and did not send your token to it${facts(context)}.`
 				: `${capitalize(serverText(context))} redirected the sign-in${context.redirectedTo ? ` to ${context.redirectedTo}` : ''}, and the request arrived there as a GET, which Tableau refuses${facts(context)}.`,
 		remedy: context => [
-			context.server?.startsWith('http://')
+			context.server?.startsWith('http://') && !movedToAnotherHost(context)
 				? 'Change http:// to https:// in the server address: the redirect from http to https is what loses the sign-in.'
-				: 'Keep https:// in the server address, and use the host that serves Tableau itself rather than one that redirects.',
+				: context.server?.startsWith('http://')
+					? 'Use the host that serves Tableau itself rather than one that redirects to another: the sign-in is never sent on to another host.'
+					: 'Keep https:// in the server address, and use the host that serves Tableau itself rather than one that redirects.',
 			context.redirectedTo
 				? `If ${originOf(context.redirectedTo)} is really your Tableau server (open it in a browser and check), use it as the server address: the token is sent only to the address you give.`
 				: 'For Tableau Cloud, use your pod host from the address bar, for example https://10ay.online.tableau.com, not https://online.tableau.com.',
@@ -747,6 +749,17 @@ function portText(context: DiagnosisContext): string {
 		return `port ${url.port || (url.protocol === 'http:' ? '80' : '443')}`;
 	} catch {
 		return 'its port';
+	}
+}
+
+/** Whether the redirect went to another host (not only to another scheme or port of the same one). */
+function movedToAnotherHost(context: DiagnosisContext): boolean {
+	try {
+		return (
+			context.redirectedTo !== null && context.redirectedTo !== undefined && new URL(context.redirectedTo).hostname !== new URL(context.server ?? '').hostname
+		);
+	} catch {
+		return false;
 	}
 }
 

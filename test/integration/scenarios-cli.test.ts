@@ -152,3 +152,19 @@ describe('the built CLI, as a separate process', () => {
 		expectNoSecrets([built.stdout, built.stderr], simulator);
 	});
 });
+
+describe('redirect-method, as a person reads it', () => {
+	it('names where the sign-in was sent, and does not blame the scheme when the move was to another host', async ({simulator: start, cli, configDir}) => {
+		const scenario = scenarios.find(item => item.id === 'redirect-method')!;
+		const {run} = await runScenario({simulator: start, cli, configDir}, scenario);
+		const {diagnosis} = JSON.parse(run.stdout) as VerificationResult;
+		expect(diagnosis?.explanation).toMatch(
+			/redirected the sign-in to http:\/\/localhost:\d+\/api\/[\d.]+\/auth\/signin, and the request arrived there as a GET/,
+		);
+		expect(diagnosis?.remediation[0]).toBe(
+			'Use the host that serves Tableau itself rather than one that redirects to another: the sign-in is never sent on to another host.',
+		);
+		expect(diagnosis?.remediation.join(' ')).not.toContain('Change http:// to https://');
+		expect(diagnosis?.remediation[1]).toMatch(/^If http:\/\/localhost:\d+ is really your Tableau server/);
+	});
+});
