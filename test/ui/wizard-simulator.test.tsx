@@ -145,6 +145,12 @@ describe('the wizard against the simulator', () => {
 		// What to type into Parable is the address to save, not the one that moved.
 		expect(flat(frame)).toMatch(/Server URL +http:\/\/localhost:\d+/);
 		expect(flat(frame)).not.toMatch(/Server URL +http:\/\/127\.0\.0\.1/);
+		// Ended with Enter rather than u, the wizard leaves the command that saves the new address.
+		await waitForFrame(instance, 'saved in');
+		const closing = flat(await press(instance, keys.enter, '! Done: profile'));
+		expect(closing).toMatch(
+			/! Done: profile "[\w.-]+" is saved and verified, but the server moved us to http:\/\/localhost:\d+\. Save that address with: tableau-connect profiles set-server [\w.-]+ http:\/\/localhost:\d+/,
+		);
 	});
 
 	test('edit after a failure goes to the secret with every value kept; the new secret passes', async () => {

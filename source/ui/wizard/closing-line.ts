@@ -1,3 +1,4 @@
+import {addressToUse} from '../../verify/address-to-use.js';
 import type {SavedProfile, WizardOutcome} from './reducer.js';
 
 /** The line the wizard leaves on screen when it ends. */
@@ -7,6 +8,15 @@ export type ClosingLine = {tone: 'ok' | 'warn' | 'fail'; text: string};
 export function closingLine(outcome: WizardOutcome, saved: SavedProfile | null): ClosingLine {
 	switch (outcome.kind) {
 		case 'verified': {
+			// The u key that would have saved it is gone with the screen: the command does the same.
+			const moved = addressToUse(outcome.result);
+			if (moved) {
+				return {
+					tone: 'warn',
+					text: `! Done: profile "${outcome.profile}" is saved and verified, but the server moved us to ${moved}. Save that address with: tableau-connect profiles set-server ${outcome.profile} ${moved}`,
+				};
+			}
+
 			return {
 				tone: 'ok',
 				text: `✓ Done: profile "${outcome.profile}" is saved and verified. Re-test it any time with: tableau-connect test ${outcome.profile}`,
