@@ -177,7 +177,9 @@ describe.skipIf(tmuxMissing)('tableau-connect in a terminal', () => {
 		await term.waitFor('› acme-cloud');
 		term.type('n');
 		await term.waitFor("Step 1 of 8 · What you'll need");
-		await term.waitFor('Esc quit');
+		// The keys that end the wizard say where they go: back to the list, not out of the program.
+		await term.waitFor('Esc back to your profiles');
+		expect(term.screen()).toContain('Ctrl-C back to your profiles');
 		term.keys('Escape');
 		const screen = await term.waitFor('Stopped: nothing was saved.');
 		expect(screen).toMatch(/› acme-cloud/);

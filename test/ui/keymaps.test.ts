@@ -108,6 +108,21 @@ describe('the wizard', () => {
 		]);
 	});
 
+	test('started from the home screen, the keys that end the wizard say they go back to it, and do what they did', () => {
+		const leaving = {...options, leave: 'back to your profiles'};
+		const first = wizardKeymap(at({step: 'needs'}), leaving);
+		expect(hintsOf(first)).toEqual([
+			['Enter', 'start'],
+			['Esc', 'back to your profiles'],
+			['Ctrl-C', 'back to your profiles'],
+		]);
+		expect(press(first, '', {escape: true})).toEqual(press(wizardKeymap(at({step: 'needs'}), options), '', {escape: true}));
+		expect(hintsOf(wizardKeymap(at({step: 'verify'}), leaving))).toContainEqual(['Ctrl-C', 'back to your profiles (nothing is saved)']);
+		const failed = {step: 'verify', verify: {phase: 'done', result: fakeResult({code: 'signin-failed'})}} as Partial<WizardState>;
+		expect(hintsOf(wizardKeymap(at(failed), leaving))).toContainEqual(['q', 'back to your profiles']);
+		expect(hintsOf(wizardKeymap(at({step: 'review'}), leaving))).toContainEqual(['Enter', 'test & save']);
+	});
+
 	test('a field step pages by the default when the caller gives no page', () => {
 		const keymap = wizardKeymap(at({step: 'server'}), options);
 		expect(press(keymap, '', {pageUp: true})).toEqual({kind: 'dispatch', action: {type: 'scroll', by: -5}});

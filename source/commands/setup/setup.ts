@@ -196,6 +196,7 @@ export async function runWizard(
 			color,
 			// Back to the home screen: it draws where the wizard was, and says itself how the wizard ended.
 			clearOnExit: handBack !== undefined,
+			...(handBack === undefined ? {} : {leaveLabel: 'back to your profiles'}),
 		}),
 		inkRenderOptions(io),
 	);

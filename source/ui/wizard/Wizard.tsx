@@ -90,6 +90,8 @@ export type WizardProps = {
 	readonly finishLabel?: string;
 	/** Leave no last frame when the wizard ends: the caller's screen takes the same rows (the home screen). Default false. */
 	readonly clearOnExit?: boolean;
+	/** What the keys that end the wizard say, where that goes back to the caller's screen ("back to your profiles"); default "quit". */
+	readonly leaveLabel?: string;
 	/** Whether remedies may name `tableau-connect setup …` commands; false in the demo, whose profiles are not the person's. Default true. */
 	readonly remedyCommands?: boolean;
 	/** Esc on the first step, where it would quit: the caller goes back instead (the demo's scenarios), under this label. */
@@ -118,6 +120,7 @@ export function Wizard(props: WizardProps) {
 		signOutOnCtrlC: props.signOutOnCtrlC ?? true,
 		backOut: props.backOut?.label ?? null,
 		saveTrace: props.saveTrace !== undefined,
+		...(props.leaveLabel ? {leave: props.leaveLabel} : {}),
 	};
 	const subject = props.editingProfile ? `Editing the profile "${props.editingProfile}"` : undefined;
 	const headerRows = 2 + (props.banner ? 1 : 0) + (subject ? 1 : 0);

@@ -27,6 +27,8 @@ export type WizardKeymapOptions = {
 	readonly backOut?: string | null;
 	/** Whether the caller can save a failed test's trace (w). */
 	readonly saveTrace: boolean;
+	/** What ending the wizard is called where it does not end the program: the home screen's "back to your profiles". */
+	readonly leave?: string;
 };
 
 /** Rows one PgUp/PgDn moves where the caller does not say. */
@@ -195,7 +197,9 @@ export function wizardKeymap(state: WizardState, options: WizardKeymapOptions): 
 		listed: phase === null || phase === 'running' || phase === 'stopping',
 	});
 	const steps = stepKeys(state, options).map(entry => (options.active ? entry : {...entry, available: false}));
-	return [...steps, ctrlC];
+	const leave = options.leave;
+	// Quitting the wizard started from the home screen goes back there: the keys say so.
+	return [...steps, ctrlC].map(entry => (leave && entry.label.startsWith('quit') ? {...entry, label: `${leave}${entry.label.slice('quit'.length)}`} : entry));
 }
 
 /**
