@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {caFileAccess} from '../../source/commands/setup/ca-file-access.js';
+import {caFileAccess, caFilesUnder} from '../../source/commands/setup/ca-file-access.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {flat, keys, press, resize, typeKeys, waitForFrame} from '../helpers/ink.js';
@@ -90,22 +90,20 @@ describe('a CA file gone after it was checked', () => {
 });
 
 describe('the CA file field, as typed', () => {
-	test.skipIf(process.platform === 'win32')('~ is the home folder, as in a shell; a ~ elsewhere is part of the name', () => {
+	test('~ is the home folder, as in a shell; a ~ elsewhere is part of the name', () => {
 		const home = mkdtempSync(join(tmpdir(), 'tableau-connect-ca-home-'));
-		const before = process.env['HOME'];
-		process.env['HOME'] = home;
+		const files = caFilesUnder(() => home);
 		try {
 			writeFileSync(join(home, 'ca.pem'), simulator.certificatePem!);
-			expect(caFileAccess.check('~/ca.pem')).toBeNull();
-			expect(caFileAccess.resolve('~/ca.pem')).toBe(join(home, 'ca.pem'));
-			expect(caFileAccess.read('~/ca.pem')).toContain('-----BEGIN CERTIFICATE-----');
-			expect(caFileAccess.resolve('~')).toBe(home);
-			expect(caFileAccess.resolve('x~/ca.pem')).toBe(join(process.cwd(), 'x~', 'ca.pem'));
-			expect(caFileAccess.check('~/missing.pem')).toBe(
+			expect(files.check('~/ca.pem')).toBeNull();
+			expect(files.resolve('~/ca.pem')).toBe(join(home, 'ca.pem'));
+			expect(files.read('~/ca.pem')).toContain('-----BEGIN CERTIFICATE-----');
+			expect(files.resolve('~')).toBe(home);
+			expect(files.resolve('x~/ca.pem')).toBe(join(process.cwd(), 'x~', 'ca.pem'));
+			expect(files.check('~/missing.pem')).toBe(
 				`There is no file at ${join(home, 'missing.pem')}. Give the path of a PEM file holding your organisation's CA certificate.`,
 			);
 		} finally {
-			process.env['HOME'] = before;
 			rmSync(home, {recursive: true, force: true});
 		}
 	});
