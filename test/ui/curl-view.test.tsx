@@ -13,4 +13,5 @@ test('the curl view names the page its fallback REST API version comes from', as
 	const frame = flat(await waitForFrame(instance, 'curl'));
 	expect(frame).toContain("at REST API 3.19 (the one Parable's Tableau page uses: the server's own is not known yet)");
 	expect(frame).not.toContain("the doc's");
+	expect(frame).toContain('The secret is read from $TABLEAU_TOKEN_SECRET and never shown here.');
 });
