@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {caFileAccess, caFilesUnder} from '../../source/commands/setup/ca-file-access.js';
+import {misplacedSecretMessage} from '../../source/tableau/secret-shape.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {verifyConnection} from '../../source/verify/pipeline.js';
 import {flat, keys, press, resize, typeKeys, waitForFrame} from '../helpers/ink.js';
@@ -100,6 +101,8 @@ describe('the CA file field, as typed', () => {
 			expect(files.read('~/ca.pem')).toContain('-----BEGIN CERTIFICATE-----');
 			expect(files.resolve('~')).toBe(home);
 			expect(files.resolve('x~/ca.pem')).toBe(join(process.cwd(), 'x~', 'ca.pem'));
+			expect(files.check('~')).toBe(`${home} cannot be read (EISDIR). Give the path of a PEM file holding your organisation's CA certificate.`);
+			expect(files.check('aGVsbG8gdGFibGVhdSBzZXJ2ZXI=:Q2VjaSBuJ2VzdCBwYXMgdW4gc2VjcmV0')).toBe(misplacedSecretMessage('CA file path'));
 			expect(files.check('~/missing.pem')).toBe(
 				`There is no file at ${join(home, 'missing.pem')}. Give the path of a PEM file holding your organisation's CA certificate.`,
 			);
