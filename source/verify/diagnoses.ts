@@ -2,7 +2,16 @@ import {shellQuote} from '../tableau/shell-quote.js';
 import {isTableauCloud} from '../tableau/server-url.js';
 import {describeTokenExpiry, expiresIn, expiryDate, isAdminRole} from './findings.js';
 import {roleLabel} from './labels.js';
-import {flagsTestWords, keyMention, sharedKeys, type OfferedKey, type OfferedKeys, type RemedyFrame, type RemedyKeyRole} from './remedy-frame.js';
+import {
+	flagsTestWords,
+	keyMention,
+	setServerCommand,
+	sharedKeys,
+	type OfferedKey,
+	type OfferedKeys,
+	type RemedyFrame,
+	type RemedyKeyRole,
+} from './remedy-frame.js';
 import {defaultTimeoutMs, type CheckId, type Diagnosis, type DiagnosisCode, type TokenExpiry, type Warning, type WarningCode} from './types.js';
 
 /**
@@ -196,7 +205,7 @@ function switchServer(context: DiagnosisContext, server: string, byKey = true): 
 	switch (frameOf(context)) {
 		case 'saved': {
 			// Only the address changes: the CA file, the secret and where it lives stay as saved.
-			return `Save it with \`tableau-connect profiles set-server ${context.profile} ${server}\`, then ${again(context)}.`;
+			return `Save it with \`${setServerCommand(context.profile!, server)}\`, then ${again(context)}.`;
 		}
 
 		case 'keys': {

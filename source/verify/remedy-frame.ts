@@ -1,3 +1,5 @@
+import {shellQuote} from '../tableau/shell-quote.js';
+
 /**
 Where a person reads a remedy, so that it names only what works there. A screen hands over the keys
 its keymap offers at that moment; a command line says how it was run. Nothing here knows a screen:
@@ -44,6 +46,11 @@ export function flagsTestWords(values: {server: string; site?: string | undefine
 		values.tokenName,
 		...(values.secret === 'environment' || values.secret === 'prompt' ? [] : ['--token-secret-stdin']),
 	];
+}
+
+/** The command that moves a saved profile to `server`, keeping its secret, site and CA file: remedies and the wizard's last line give it. */
+export function setServerCommand(profile: string, server: string): string {
+	return `tableau-connect profiles set-server ${shellQuote(profile)} ${shellQuote(server)}`;
 }
 
 /** The way a remedy names a key: "the e key (edit)". A test reads every such mention back against the screen's keymap. */

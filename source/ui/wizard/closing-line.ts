@@ -1,4 +1,5 @@
 import {addressToUse} from '../../verify/address-to-use.js';
+import {setServerCommand} from '../../verify/remedy-frame.js';
 import type {SavedProfile, WizardOutcome} from './reducer.js';
 
 /** The line the wizard leaves on screen when it ends. */
@@ -13,7 +14,7 @@ export function closingLine(outcome: WizardOutcome, saved: SavedProfile | null):
 			if (moved) {
 				return {
 					tone: 'warn',
-					text: `! Done: profile "${outcome.profile}" is saved and verified, but the server moved us to ${moved}. Save that address with: tableau-connect profiles set-server ${outcome.profile} ${moved}`,
+					text: `! Done: profile "${outcome.profile}" is saved and verified, but the server moved us to ${moved}. Save that address with: ${setServerCommand(outcome.profile, moved)}`,
 				};
 			}
 
