@@ -764,9 +764,8 @@ function portText(context: DiagnosisContext): string {
 /** Whether the redirect went to another host (not only to another scheme or port of the same one). */
 function movedToAnotherHost(context: DiagnosisContext): boolean {
 	try {
-		return (
-			context.redirectedTo !== null && context.redirectedTo !== undefined && new URL(context.redirectedTo).hostname !== new URL(context.server ?? '').hostname
-		);
+		// Either address missing or unreadable: nothing says the move left the host.
+		return new URL(context.redirectedTo ?? '').hostname !== new URL(context.server ?? '').hostname;
 	} catch {
 		return false;
 	}

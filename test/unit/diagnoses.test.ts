@@ -376,3 +376,21 @@ describe('remedies name only what exists (issue 11, item 1)', () => {
 		expect(shown.remediation[0]).toContain('Use it with the u key (use the new address): the server becomes https://10ay.online.tableau.com');
 	});
 });
+
+describe('redirect-method, by where the redirect went', () => {
+	const first = (context: DiagnosisContext) =>
+		diagnose('redirect-method', {...context, rerun: wizardFrame, httpStatus: 405, tableauCode: '405000'}).remediation[0];
+	const httpToHttps = 'Change http:// to https:// in the server address: the redirect from http to https is what loses the sign-in.';
+	const elsewhere = 'Use the host that serves Tableau itself rather than one that redirects to another: the sign-in is never sent on to another host.';
+
+	it('blames http:// when the move stayed on the host, or when where it went is not known', () => {
+		expect(first({server: 'http://tableau.example.com', redirectedTo: 'https://tableau.example.com/api/3.19/auth/signin'})).toBe(httpToHttps);
+		expect(first({server: 'http://tableau.example.com', redirectedTo: null})).toBe(httpToHttps);
+		expect(first({server: 'http://tableau.example.com', redirectedTo: 'not an address'})).toBe(httpToHttps);
+	});
+
+	it('names the other host instead when the move left it, and keeps https:// advice for https', () => {
+		expect(first({server: 'http://tableau.example.com', redirectedTo: 'http://sso.example.com/login'})).toBe(elsewhere);
+		expect(first({server: 'https://tableau.example.com', redirectedTo: 'https://sso.example.com/login'})).toMatch(/^Keep https:\/\//);
+	});
+});
